@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+const optionalSecret = z
+  .string()
+  .transform((v) => (v.trim() === '' ? undefined : v))
+  .optional();
+
+const seconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+/** Every setting the service reads, with the gateway's defaults (semantics.md "Configuration"). */
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  REDIS_URL: z.string().url().optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  ADMIN_TOKEN: optionalSecret,
+  VIEWER_TOKEN: optionalSecret,
+  BACKUP_DIR: z.string().min(1).default('./backups'),
+  OAUTH_KEY_PREFIX: z.string().min(1).default('oauth:'),
+  SESSION_KEY_PREFIX: z.string().min(1).default('redis:session:'),
+  ADMIN_KEY_PREFIX: z.string().min(1).default('oauth-admin:'),
+  ACCESS_TOKEN_LIFETIME: seconds(86400),
+  REFRESH_TOKEN_LIFETIME: seconds(2592000),
+  CLIENT_LIFETIME: seconds(7776000),
+  BASE_DOMAIN: z.string().default('localhost'),
+  JWT_PRIVATE_KEY_B64: optionalSecret,
+  GATEWAY_JWT_SECRET: optionalSecret,
+  BACKUP_ENCRYPTION_KEY: optionalSecret,
+  ADMIN_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  OAUTH_ADMIN_CONFIRM: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/**
+ * Reads `.env` (when present) beneath the real environment: a variable already set in the
+ * environment wins, as with docker compose and the gateway's own scripts.
+ */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env, dotenvPath = resolve('.env')): NodeJS.ProcessEnv {
+  if (!existsSync(dotenvPath)) return env;
+  const fromFile = parseEnv(readFileSync(dotenvPath, 'utf8')) as Record<string, string>;
+  return { ...fromFile, ...env };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value is named (never echoed: it may be a secret). */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const fields = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${fields.join('; ')}`);
+  }
+  return result.data;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return parseConfig(loadEnv(env));
+}

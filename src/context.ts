@@ -1,0 +1,21 @@
+import type { Services } from './services/index.js';
+import type { StoreView } from './services/store-view.js';
+
+/** Who is asking: decided from the bearer token before any resolver runs. */
+export interface Principal {
+  role: 'admin' | 'viewer';
+  /** A label for the audit log (`admin-token`, `viewer-token`, `local-dev`, `cli`); never the token. */
+  name: string;
+}
+
+/** What every resolver gets for one request. */
+export interface Context {
+  principal: Principal;
+  services: Services;
+  /** The request's view of the store: each kind read at most once per request. */
+  view: StoreView;
+}
+
+export function createContext(services: Services, principal: Principal): Context {
+  return { principal, services, view: services.newView() };
+}

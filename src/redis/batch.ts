@@ -1,0 +1,87 @@
+import type { RedisClient } from './connection.js';
+import { keyHolders } from './connection.js';
+
+/** Keys per SCAN step and per batched read: large enough to amortise round trips, small enough to stay flat. */
+export const BATCH_SIZE = 1000;
+
+/**
+ * Every key matching a pattern, in batches, on every server that holds keys. SCAN may repeat a
+ * key while Redis rehashes; callers that count dedupe, callers that delete are idempotent.
+ */
+export async function* scanKeys(redis: RedisClient, pattern: string, count = BATCH_SIZE): AsyncGenerator<string[]> {
+  for (const node of keyHolders(redis)) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', count);
+      cursor = next;
+      if (keys.length > 0) yield keys;
+    } while (cursor !== '0');
+  }
+}
+
+/** All keys matching a pattern, deduplicated. */
+export async function collectKeys(redis: RedisClient, pattern: string): Promise<string[]> {
+  const seen = new Set<string>();
+  for await (const batch of scanKeys(redis, pattern)) for (const key of batch) seen.add(key);
+  return [...seen];
+}
+
+function chunks<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type PipelineResult = [Error | null, unknown][] | null;
+
+/** Runs one command per key in pipelines of BATCH_SIZE; a per-key error becomes that key's error. */
+async function perKey<T>(
+  redis: RedisClient,
+  keys: readonly string[],
+  add: (pipeline: ReturnType<RedisClient['pipeline']>, key: string) => void,
+  map: (value: unknown) => T,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunks(keys)) {
+    const pipeline = redis.pipeline();
+    for (const key of part) add(pipeline, key);
+    const results = (await pipeline.exec()) as PipelineResult;
+    for (const [error, value] of results ?? []) {
+      if (error) throw error;
+      out.push(map(value));
+    }
+  }
+  return out;
+}
+
+/**
+ * String values of many keys (null for a missing key). A key that holds another type reads as
+ * null too, so a stray hash under the prefix never fails a listing.
+ */
+export async function readStrings(redis: RedisClient, keys: readonly string[]): Promise<(string | null)[]> {
+  const out: (string | null)[] = [];
+  for (const part of chunks(keys)) out.push(...(await redis.mget(...part)));
+  return out;
+}
+
+/** Remaining time to live in milliseconds: -1 for a key without expiry, -2 for a missing key. */
+export function readPttls(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
+  return perKey(redis, keys, (p, k) => p.pttl(k), (v) => Number(v));
+}
+
+/** Members of many sets (an empty list for a missing key or another type). */
+export async function readSets(redis: RedisClient, keys: readonly string[]): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const part of chunks(keys)) {
+    const pipeline = redis.pipeline();
+    for (const key of part) pipeline.smembers(key);
+    const results = (await pipeline.exec()) as PipelineResult;
+    for (const [error, value] of results ?? []) out.push(error || !Array.isArray(value) ? [] : (value as string[]));
+  }
+  return out;
+}
+
+/** Whether each key exists. */
+export function existMany(redis: RedisClient, keys: readonly string[]): Promise<boolean[]> {
+  return perKey(redis, keys, (p, k) => p.exists(k), (v) => Number(v) === 1);
+}

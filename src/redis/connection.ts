@@ -1,0 +1,58 @@
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+
+/** A connection to the gateway's Redis: a single server or a cluster, used the same way. */
+export type RedisClient = Redis | Cluster;
+
+export interface ConnectionOptions {
+  /** Shown in CLIENT LIST, so an operator can tell our connections apart. */
+  name?: string;
+  /** Fail a command after this long instead of letting requests pile up. */
+  commandTimeoutMs?: number;
+  /** Connect only when first used (the CLI and tests create many short-lived clients). */
+  lazyConnect?: boolean;
+  /** How long to keep retrying a connection before failing queued commands. */
+  maxRetriesPerRequest?: number | null;
+}
+
+/** The one place connections are made. A `redis+cluster://host:port,host:port` URL makes a cluster. */
+export function createRedis(url: string, options: ConnectionOptions = {}): RedisClient {
+  const common: RedisOptions = {
+    connectionName: options.name ?? 'oauth-admin',
+    commandTimeout: options.commandTimeoutMs ?? 10_000,
+    lazyConnect: options.lazyConnect ?? false,
+    maxRetriesPerRequest: options.maxRetriesPerRequest === undefined ? 2 : options.maxRetriesPerRequest,
+    enableOfflineQueue: true,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  };
+  if (url.startsWith('redis+cluster://')) {
+    const nodes = url
+      .slice('redis+cluster://'.length)
+      .split(',')
+      .map((hostPort) => {
+        const [host, port] = hostPort.split(':');
+        return { host: host ?? '127.0.0.1', port: Number(port ?? 6379) };
+      });
+    return new Cluster(nodes, { redisOptions: common, lazyConnect: common.lazyConnect });
+  }
+  return new Redis(url, common);
+}
+
+/** The servers that hold keys: every master of a cluster, or the one server. */
+export function keyHolders(redis: RedisClient): Redis[] {
+  return redis instanceof Cluster ? redis.nodes('master') : [redis];
+}
+
+/**
+ * Counts the commands a client sends (pipelined ones included), for tests and benchmarks that
+ * show how many round trips a query costs.
+ */
+export function countCommands(redis: Redis): { readonly count: number; reset(): void; names: string[] } {
+  const counter = { count: 0, names: [] as string[], reset() { this.count = 0; this.names = []; } };
+  const original = redis.sendCommand.bind(redis);
+  redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+    counter.count += 1;
+    counter.names.push(command.name);
+    return (original as (...args: unknown[]) => unknown)(command, ...rest);
+  }) as typeof redis.sendCommand;
+  return counter;
+}

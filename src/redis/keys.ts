@@ -1,0 +1,74 @@
+/** The record kinds the gateway writes under its prefix. */
+export const RECORD_KINDS = ['client', 'token', 'refresh', 'state', 'code', 'user_tokens'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export interface KeyPrefixes {
+  /** The gateway's prefix, `oauth:` by default. */
+  oauth: string;
+  /** Session keys the gateway's backup script also copies (`redis:session:`). */
+  session: string;
+  /** Our own keys (jobs, audit, confirmations, locks), never under the gateway's prefix. */
+  admin: string;
+}
+
+/** The only place key strings are glued together or taken apart. */
+export class Keys {
+  constructor(readonly prefixes: KeyPrefixes) {}
+
+  record(kind: RecordKind, id: string): string {
+    return `${this.prefixes.oauth}${kind}:${id}`;
+  }
+  client(clientId: string): string {
+    return this.record('client', clientId);
+  }
+  token(jti: string): string {
+    return this.record('token', jti);
+  }
+  refresh(token: string): string {
+    return this.record('refresh', token);
+  }
+  state(state: string): string {
+    return this.record('state', state);
+  }
+  code(code: string): string {
+    return this.record('code', code);
+  }
+  userTokens(username: string): string {
+    return this.record('user_tokens', username);
+  }
+
+  /** A SCAN MATCH pattern for one kind; glob characters in the prefix are escaped. */
+  pattern(kind: RecordKind): string {
+    return `${escapeGlob(this.prefixes.oauth)}${kind}:*`;
+  }
+  /** Every key under the gateway's prefix. */
+  allOAuthPattern(): string {
+    return `${escapeGlob(this.prefixes.oauth)}*`;
+  }
+  sessionPattern(): string {
+    return `${escapeGlob(this.prefixes.session)}*`;
+  }
+
+  /** The id part of a key of the given kind, or null when the key is not of that kind. */
+  idOf(kind: RecordKind, key: string): string | null {
+    const head = `${this.prefixes.oauth}${kind}:`;
+    return key.startsWith(head) ? key.slice(head.length) : null;
+  }
+
+  /** Which kind a key under the prefix is, or null for keys we do not recognise. */
+  classify(key: string): { kind: RecordKind; id: string } | null {
+    for (const kind of RECORD_KINDS) {
+      const id = this.idOf(kind, key);
+      if (id !== null) return { kind, id };
+    }
+    return null;
+  }
+
+  admin(...parts: string[]): string {
+    return `${this.prefixes.admin}${parts.join(':')}`;
+  }
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+}

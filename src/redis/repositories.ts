@@ -1,0 +1,149 @@
+import type { RedisClient } from './connection.js';
+import type { Keys, RecordKind } from './keys.js';
+import {
+  type AccessTokenRecord,
+  type AuthCodeRecord,
+  type AuthStateRecord,
+  type ClientRecord,
+  type Decoded,
+  type RefreshTokenRecord,
+  decodeAccessToken,
+  decodeAuthCode,
+  decodeAuthState,
+  decodeClient,
+  decodeRefreshToken,
+} from './codecs.js';
+import { collectKeys, readPttls, readSets, readStrings, scanKeys } from './batch.js';
+
+/** A key as found in Redis: its id, the exact stored string and what the codec made of it. */
+export interface StoredRecord<T> {
+  id: string;
+  key: string;
+  raw: string;
+  record: T | null;
+  parseError: string | null;
+}
+
+/** Reads one kind of string record; every read is batched (SCAN, MGET, pipelines). */
+export class RecordRepository<T> {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    readonly kind: RecordKind,
+    private readonly decode: (raw: string) => Decoded<T>,
+  ) {}
+
+  keyOf(id: string): string {
+    return this.keys.record(this.kind, id);
+  }
+
+  async get(id: string): Promise<StoredRecord<T> | null> {
+    const [found] = await this.getMany([id]);
+    return found ?? null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<(StoredRecord<T> | null)[]> {
+    const keys = ids.map((id) => this.keyOf(id));
+    const values = await readStrings(this.redis, keys);
+    const missing = keys.filter((_, i) => values[i] === null);
+    const wrongTypes = missing.length > 0 ? await this.wrongTypes(missing) : new Map<string, string>();
+    return ids.map((id, i) => {
+      const key = keys[i] as string;
+      const raw = values[i];
+      if (typeof raw === 'string') return this.toStored(id, key, raw);
+      const type = wrongTypes.get(key);
+      return type ? { id, key, raw: '', record: null, parseError: `Redis ${type}, expected a string` } : null;
+    });
+  }
+
+  /** Every record of this kind, in batches; keys that vanish between SCAN and read are left out. */
+  async *scan(): AsyncGenerator<StoredRecord<T>[]> {
+    for await (const keys of scanKeys(this.redis, this.keys.pattern(this.kind))) {
+      const ids = keys.map((key) => this.keys.idOf(this.kind, key) as string);
+      const found = await this.getMany(ids);
+      yield found.filter((r): r is StoredRecord<T> => r !== null);
+    }
+  }
+
+  /** Every id of this kind, deduplicated, unsorted. */
+  async ids(): Promise<string[]> {
+    const keys = await collectKeys(this.redis, this.keys.pattern(this.kind));
+    return keys.map((key) => this.keys.idOf(this.kind, key) as string);
+  }
+
+  /** Remaining lifetime of each key in ms: null for a key without expiry or a missing key. */
+  async ttls(ids: readonly string[]): Promise<(number | null)[]> {
+    const pttls = await readPttls(this.redis, ids.map((id) => this.keyOf(id)));
+    return pttls.map((ms) => (ms >= 0 ? ms : null));
+  }
+
+  private async wrongTypes(keys: string[]): Promise<Map<string, string>> {
+    const pipeline = this.redis.pipeline();
+    for (const key of keys) pipeline.type(key);
+    const results = (await pipeline.exec()) ?? [];
+    const out = new Map<string, string>();
+    results.forEach(([error, type], i) => {
+      if (!error && typeof type === 'string' && type !== 'none' && type !== 'string') out.set(keys[i] as string, type);
+    });
+    return out;
+  }
+
+  private toStored(id: string, key: string, raw: string): StoredRecord<T> {
+    const decoded = this.decode(raw);
+    return { id, key, raw, record: decoded.record, parseError: decoded.parseError };
+  }
+}
+
+export interface UserIndex {
+  username: string;
+  key: string;
+  jtis: string[];
+}
+
+/** `oauth:user_tokens:{username}` sets. */
+export class UserIndexRepository {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+  ) {}
+
+  async getMany(usernames: readonly string[]): Promise<(UserIndex | null)[]> {
+    const keys = usernames.map((u) => this.keys.userTokens(u));
+    const members = await readSets(this.redis, keys);
+    const exists = members.map((m) => m.length > 0);
+    return usernames.map((username, i) => (exists[i] ? { username, key: keys[i] as string, jtis: members[i] ?? [] } : null));
+  }
+
+  async *scan(): AsyncGenerator<UserIndex[]> {
+    for await (const keys of scanKeys(this.redis, this.keys.pattern('user_tokens'))) {
+      const usernames = keys.map((key) => this.keys.idOf('user_tokens', key) as string);
+      const found = await this.getMany(usernames);
+      yield found.filter((u): u is UserIndex => u !== null);
+    }
+  }
+
+  async usernames(): Promise<string[]> {
+    const keys = await collectKeys(this.redis, this.keys.pattern('user_tokens'));
+    return keys.map((key) => this.keys.idOf('user_tokens', key) as string);
+  }
+}
+
+export interface Repositories {
+  clients: RecordRepository<ClientRecord>;
+  tokens: RecordRepository<AccessTokenRecord>;
+  refreshTokens: RecordRepository<RefreshTokenRecord>;
+  states: RecordRepository<AuthStateRecord>;
+  codes: RecordRepository<AuthCodeRecord>;
+  userIndexes: UserIndexRepository;
+}
+
+export function createRepositories(redis: RedisClient, keys: Keys): Repositories {
+  return {
+    clients: new RecordRepository(redis, keys, 'client', decodeClient),
+    tokens: new RecordRepository(redis, keys, 'token', decodeAccessToken),
+    refreshTokens: new RecordRepository(redis, keys, 'refresh', decodeRefreshToken),
+    states: new RecordRepository(redis, keys, 'state', decodeAuthState),
+    codes: new RecordRepository(redis, keys, 'code', decodeAuthCode),
+    userIndexes: new UserIndexRepository(redis, keys),
+  };
+}

@@ -1,0 +1,49 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { Context } from '../context.js';
+import { AdminError } from './errors.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: { admin: boolean; viewer: boolean };
+  Connection: { totalCount: number };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | number };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin, ValidationPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      admin: ctx.principal.role === 'admin',
+      viewer: ctx.principal.role === 'admin' || ctx.principal.role === 'viewer',
+    }),
+    unauthorizedError: () => new AdminError('FORBIDDEN', 'this operation needs the admin token'),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+  errors: { defaultTypes: [] },
+  validation: {
+    validationError: (result) =>
+      new AdminError(
+        'BAD_USER_INPUT',
+        result.issues.map((i) => `${(i.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || 'input'}: ${i.message}`).join('; '),
+      ),
+  },
+});
+
+builder.queryType({ description: 'Read the gateway\'s OAuth data: clients, tokens, users and flows, as linked types.' });
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'How many records match, across all pages.', resolve: (parent) => parent.totalCount }),
+);

@@ -1,0 +1,92 @@
+import type { Context } from '../context.js';
+import type { StoredClient } from '../services/store-view.js';
+import { isTestClientName } from '../redis/codecs.js';
+import { builder } from './builder.js';
+import { adminOnly, keyExpiresAt } from './shared.js';
+import { paginate } from './pagination.js';
+import { fromEpochSeconds } from './scalars.js';
+
+
+export const OAuthClient = builder.loadableNodeRef('OAuthClient', {
+  id: { resolve: (c) => c.id },
+  load: (ids: string[], ctx: Context) => ctx.services.repos.clients.getMany(ids) as Promise<StoredClient[]>,
+});
+
+OAuthClient.implement({
+  description:
+    'An RFC 7591 client registration, stored by the gateway at `oauth:client:{clientId}`. A record that does not parse still appears, with `parseError` set and its other fields null.',
+  fields: (t) => ({
+    clientId: t.string({ description: 'The client id (the key suffix).', resolve: (c) => c.id }),
+    clientName: t.string({ nullable: true, description: 'Name given at registration (`Unnamed Client` by default).', resolve: (c) => c.record?.clientName ?? null }),
+    clientSecret: t.string({
+      nullable: true,
+      description: 'The client secret. Null for viewers: secrets are withheld from the viewer token.',
+      ...adminOnly,
+      resolve: (c) => c.record?.clientSecret ?? null,
+    }),
+    registrationAccessToken: t.string({
+      nullable: true,
+      description: 'The RFC 7592 registration access token. Null for viewers.',
+      ...adminOnly,
+      resolve: (c) => c.record?.registrationAccessToken ?? null,
+    }),
+    clientSecretExpiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the secret expires; null when it never does (`client_secret_expires_at` = 0).',
+      resolve: (c) => (c.record?.clientSecretExpiresAt ? fromEpochSeconds(c.record.clientSecretExpiresAt) : null),
+    }),
+    redirectUris: t.stringList({ nullable: true, description: 'Registered redirect URIs (stored by the gateway as a JSON string; decoded here).', resolve: (c) => c.record?.redirectUris ?? null }),
+    grantTypes: t.stringList({ nullable: true, description: 'Grant types (always authorization_code and refresh_token on this gateway).', resolve: (c) => c.record?.grantTypes ?? null }),
+    responseTypes: t.stringList({ nullable: true, description: 'Response types.', resolve: (c) => c.record?.responseTypes ?? null }),
+    scope: t.string({ nullable: true, description: 'Space-separated scopes the client registered.', resolve: (c) => c.record?.scope ?? null }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, description: '`client_id_issued_at` (or `created_at` on older records).', resolve: (c) => fromEpochSeconds(c.record?.createdAt) }),
+    clientUri: t.string({ nullable: true, description: 'RFC 7591 `client_uri`, when set by an RFC 7592 update.', resolve: (c) => c.record?.clientUri ?? null }),
+    logoUri: t.string({ nullable: true, description: 'RFC 7591 `logo_uri`.', resolve: (c) => c.record?.logoUri ?? null }),
+    tosUri: t.string({ nullable: true, description: 'RFC 7591 `tos_uri`.', resolve: (c) => c.record?.tosUri ?? null }),
+    policyUri: t.string({ nullable: true, description: 'RFC 7591 `policy_uri`.', resolve: (c) => c.record?.policyUri ?? null }),
+    contacts: t.stringList({ nullable: true, description: 'RFC 7591 `contacts`.', resolve: (c) => c.record?.contacts ?? null }),
+    isTestClient: t.boolean({ description: 'True when the name starts with `TEST ` (case-sensitive, with the space): what test cleanup removes.', resolve: (c) => isTestClientName(c.record?.clientName ?? null) }),
+    parseError: t.string({ nullable: true, description: 'Why the stored value could not be read (not JSON, not an object, wrong Redis type); null for a good record.', resolve: (c) => c.parseError }),
+    keyExpiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When Redis will drop the key (its TTL as a point in time); null when the key has no TTL.',
+      resolve: keyExpiresAt,
+    }),
+  }),
+});
+
+export const OAuthClientConnection = builder.connectionObject({
+  type: OAuthClient,
+  name: 'OAuthClientConnection',
+});
+
+const ClientFilter = builder.inputType('ClientFilter', {
+  description: 'Narrows a client listing.',
+  fields: (t) => ({
+    testOnly: t.boolean({ description: 'true: only test clients (`TEST ` names); false: only the others.' }),
+    nameContains: t.string({ description: 'Case-insensitive substring of the client name.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  clients: t.connection(
+    {
+      type: OAuthClient,
+      description: 'Every client registration, sorted by client id, corrupt ones included.',
+      authScopes: { viewer: true },
+      args: { filter: t.arg({ type: ClientFilter }) },
+      resolve: async (_root, args, ctx) => paginate(await ctx.view.listClients(args.filter ?? {}), args, (c) => c.id),
+    },
+    OAuthClientConnection,
+  ),
+  client: t.field({
+    type: OAuthClient,
+    nullable: true,
+    description: 'One client by id; null when it does not exist.',
+    authScopes: { viewer: true },
+    args: { clientId: t.arg.string({ required: true }) },
+    resolve: async (_root, { clientId }, ctx) => ctx.services.repos.clients.get(clientId),
+  }),
+}));

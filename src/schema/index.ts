@@ -1,0 +1,11 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './client.js';
+import './token.js';
+import './user.js';
+import './flow.js';
+import './stats.js';
+
+/** The whole schema, sorted so the printed SDL is stable. */
+export const schema = lexicographicSortSchema(builder.toSchema());

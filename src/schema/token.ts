@@ -1,0 +1,113 @@
+import type { Context } from '../context.js';
+import type { StoredToken } from '../services/store-view.js';
+import { builder } from './builder.js';
+import { adminOnly, keyExpiresAt } from './shared.js';
+import { OAuthClient } from './client.js';
+import { paginate } from './pagination.js';
+import { fromEpochSeconds } from './scalars.js';
+
+export const TokenStatusEnum = builder.enumType('TokenStatus', {
+  description: 'ACTIVE while the expiry is later than now; EXPIRED once it is not (even if the key is still in Redis).',
+  values: {
+    ACTIVE: { value: 'ACTIVE', description: 'Expiry is in the future.' },
+    EXPIRED: { value: 'EXPIRED', description: 'Expiry has passed.' },
+  } as const,
+});
+
+export const TokenFormatEnum = builder.enumType('TokenRecordFormat', {
+  description: 'How an access-token record is stored.',
+  values: {
+    JSON: { value: 'JSON', description: 'The gateway\'s JSON record (claims plus created_at and expires_at).' },
+    JWT: { value: 'JWT', description: 'A compact JWT stored as the value (manual writes; the gateway never does this).' },
+  } as const,
+});
+
+export const AccessToken = builder.loadableNodeRef('AccessToken', {
+  id: { resolve: (t) => t.id },
+  load: (ids: string[], ctx: Context) => ctx.services.repos.tokens.getMany(ids) as Promise<StoredToken[]>,
+});
+
+AccessToken.implement({
+  description:
+    'An access-token record at `oauth:token:{jti}`. The JWT itself is not stored; this is what the gateway checks on every request.',
+  fields: (t) => ({
+    jti: t.string({ description: 'The token id (the key suffix, the JWT `jti`).', resolve: (tok) => tok.id }),
+    username: t.string({ nullable: true, description: 'GitHub login of the user the token was issued to.', resolve: (tok) => tok.record?.username ?? null }),
+    subject: t.string({ nullable: true, description: 'The `sub` claim (GitHub numeric id, as a string).', resolve: (tok) => tok.record?.sub ?? null }),
+    email: t.string({ nullable: true, description: 'Email at issue time; null when GitHub hid it.', resolve: (tok) => tok.record?.email ?? null }),
+    name: t.string({ nullable: true, description: 'Display name at issue time.', resolve: (tok) => tok.record?.name ?? null }),
+    clientId: t.string({ nullable: true, description: 'The client the token was issued to.', resolve: (tok) => tok.record?.clientId ?? null }),
+    scope: t.string({ nullable: true, description: 'Granted scopes.', resolve: (tok) => tok.record?.scope ?? null }),
+    issuedAt: t.field({ type: 'DateTime', nullable: true, description: '`iat`, else `created_at`.', resolve: (tok) => fromEpochSeconds(tok.record?.issuedAt) }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, description: '`exp`, else `expires_at`.', resolve: (tok) => fromEpochSeconds(tok.record?.expiresAt) }),
+    status: t.field({
+      type: TokenStatusEnum,
+      nullable: true,
+      description: 'ACTIVE or EXPIRED by the record\'s expiry; null for a corrupt record or one without an expiry.',
+      resolve: (tok, _a, ctx) => ctx.view.tokenStatus(tok),
+    }),
+    expiresInSeconds: t.int({
+      nullable: true,
+      description: 'Seconds until expiry (negative once expired).',
+      resolve: (tok, _a, ctx) => (tok.record?.expiresAt == null ? null : Math.floor(tok.record.expiresAt - ctx.view.now() / 1000)),
+    }),
+    format: t.field({ type: TokenFormatEnum, nullable: true, description: 'JSON (the gateway\'s format) or JWT.', resolve: (tok) => tok.record?.format ?? null }),
+    parseError: t.string({ nullable: true, description: 'Why the stored value could not be read; null for a good record.', resolve: (tok) => tok.parseError }),
+    keyExpiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When Redis will drop the key; null when it has no TTL (such a key outlives its expiry until purged).',
+      resolve: keyExpiresAt,
+    }),
+    client: t.field({
+      type: OAuthClient,
+      nullable: true,
+      description: 'The client registration; null for an orphan token (its client is gone).',
+      resolve: (tok) => tok.record?.clientId ?? null,
+    }),
+  }),
+});
+
+export const AccessTokenConnection = builder.connectionObject({ type: AccessToken, name: 'AccessTokenConnection' });
+
+const TokenFilter = builder.inputType('TokenFilter', {
+  description: 'Narrows a token listing; all given conditions must hold.',
+  fields: (t) => ({
+    status: t.field({ type: TokenStatusEnum, description: 'ACTIVE or EXPIRED.' }),
+    clientId: t.string({ description: 'Tokens of this client.' }),
+    username: t.string({ description: 'Tokens of this user.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  tokens: t.connection(
+    {
+      type: AccessToken,
+      description: 'Access tokens, sorted by jti, corrupt ones included (unless a filter excludes them).',
+      authScopes: { viewer: true },
+      args: { filter: t.arg({ type: TokenFilter }) },
+      resolve: async (_root, args, ctx) => paginate(await ctx.view.listTokens(args.filter ?? {}), args, (tok) => tok.id),
+    },
+    AccessTokenConnection,
+  ),
+  token: t.field({
+    type: AccessToken,
+    nullable: true,
+    description: 'One access token by jti; null when it does not exist (revoked, purged or expired out of Redis).',
+    authScopes: { viewer: true },
+    args: { jti: t.arg.string({ required: true }) },
+    resolve: (_root, { jti }, ctx) => ctx.services.repos.tokens.get(jti),
+  }),
+}));
+
+builder.objectField(OAuthClient, 'tokens', (t) =>
+  t.connection(
+    {
+      type: AccessToken,
+      description: 'Access tokens issued to this client.',
+      args: { status: t.arg({ type: TokenStatusEnum, description: 'Only tokens with this status.' }) },
+      resolve: async (client, args, ctx) => paginate(await ctx.view.listTokens({ clientId: client.id, status: args.status }), args, (tok) => tok.id),
+    },
+    AccessTokenConnection,
+  ),
+);

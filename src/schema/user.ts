@@ -1,0 +1,98 @@
+import type { Context } from '../context.js';
+import { builder } from './builder.js';
+import { OAuthClient, OAuthClientConnection } from './client.js';
+import { AccessToken, AccessTokenConnection, TokenStatusEnum } from './token.js';
+import { paginate } from './pagination.js';
+
+interface UserShape {
+  username: string;
+}
+
+export const User = builder.loadableNodeRef('User', {
+  id: { resolve: (u) => u.username },
+  load: async (usernames: string[], ctx: Context) => {
+    const known = new Set(await ctx.view.usernames());
+    return usernames.map((username) => (known.has(username) ? { username } : null)) as UserShape[];
+  },
+});
+
+User.implement({
+  description:
+    'A user the gateway knows: a username found on an access token, a refresh token or a user token index (`oauth:user_tokens:{username}`).',
+  fields: (t) => ({
+    username: t.string({ description: 'GitHub login.', resolve: (u) => u.username }),
+    indexedTokenCount: t.int({
+      description: 'How many jtis the gateway\'s user token index holds (it is never pruned by the gateway).',
+      resolve: async (u, _a, ctx) => (await ctx.view.userIndexes()).find((i) => i.username === u.username)?.jtis.length ?? 0,
+    }),
+    staleIndexEntries: t.stringList({
+      description: 'Jtis in the user\'s index whose token key no longer exists (purge removes them).',
+      resolve: (u, _a, ctx) => ctx.view.staleIndexEntries(u.username),
+    }),
+  }),
+});
+
+export const UserConnection = builder.connectionObject({ type: User, name: 'UserConnection' });
+
+builder.queryFields((t) => ({
+  users: t.connection(
+    {
+      type: User,
+      description: 'Every known user, sorted by username.',
+      authScopes: { viewer: true },
+      resolve: async (_root, args, ctx) => paginate((await ctx.view.usernames()).map((username) => ({ username })), args, (u) => u.username),
+    },
+    UserConnection,
+  ),
+  user: t.field({
+    type: User,
+    nullable: true,
+    description: 'One user by username; null when no token, refresh token or index mentions it.',
+    authScopes: { viewer: true },
+    args: { username: t.arg.string({ required: true }) },
+    resolve: async (_root, { username }, ctx) => ((await ctx.view.userExists(username)) ? { username } : null),
+  }),
+}));
+
+builder.objectFields(User, (t) => ({
+  tokens: t.connection(
+    {
+      type: AccessToken,
+      description: 'Access tokens issued to this user.',
+      args: { status: t.arg({ type: TokenStatusEnum, description: 'Only tokens with this status.' }) },
+      resolve: async (u, args, ctx) => paginate(await ctx.view.listTokens({ username: u.username, status: args.status }), args, (tok) => tok.id),
+    },
+    AccessTokenConnection,
+  ),
+  clients: t.connection(
+    {
+      type: OAuthClient,
+      description: 'Clients this user holds access or refresh tokens for (registered ones only).',
+      resolve: async (u, args, ctx) => {
+        const ids = new Set(await ctx.view.clientIdsOfUser(u.username));
+        return paginate((await ctx.view.clients()).filter((c) => ids.has(c.id)), args, (c) => c.id);
+      },
+    },
+    OAuthClientConnection,
+  ),
+}));
+
+builder.objectFields(OAuthClient, (t) => ({
+  users: t.connection(
+    {
+      type: User,
+      description: 'Users holding access or refresh tokens of this client.',
+      resolve: async (client, args, ctx) => paginate((await ctx.view.usernamesOfClient(client.id)).map((username) => ({ username })), args, (u) => u.username),
+    },
+    UserConnection,
+  ),
+}));
+
+builder.objectField(AccessToken, 'user', (t) =>
+  t.field({
+    type: User,
+    nullable: true,
+    description: 'The user the token was issued to; null when the record names none.',
+    resolve: (tok) => (tok.record?.username != null ? { username: tok.record.username } : null),
+  }),
+);

@@ -1,0 +1,124 @@
+import { isTestClientName } from '../redis/codecs.js';
+import { existMany } from '../redis/batch.js';
+import type { RedisClient } from '../redis/connection.js';
+import type { Keys } from '../redis/keys.js';
+import type { Repositories } from '../redis/repositories.js';
+import { type Lifetimes, accessTokenStatus, isLeftover, refreshTokenStatus } from './status.js';
+
+/** semantics.md "Statistics", plus the corrupt and leftover counts an operator also asks for. */
+export interface OAuthStats {
+  registrations: number;
+  corruptRegistrations: number;
+  testRegistrations: number;
+  activeTokens: number;
+  expiredTokens: number;
+  corruptTokens: number;
+  refreshTokens: number;
+  expiredRefreshTokens: number;
+  authStates: number;
+  authCodes: number;
+  leftoverStates: number;
+  leftoverCodes: number;
+  userIndexes: number;
+  staleIndexEntries: number;
+  userCount: number;
+  usersWithActiveTokens: number;
+  orphanTokens: number;
+}
+
+/**
+ * Computes the statistics in one streaming pass per kind: memory holds client ids and usernames,
+ * never the records, and SCAN repeats are removed per kind.
+ */
+export class StatsService {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    private readonly repos: Repositories,
+    private readonly lifetimes: Lifetimes,
+    private readonly now: () => number,
+  ) {}
+
+  async compute(): Promise<OAuthStats> {
+    const nowMs = this.now();
+    const s: OAuthStats = {
+      registrations: 0, corruptRegistrations: 0, testRegistrations: 0,
+      activeTokens: 0, expiredTokens: 0, corruptTokens: 0,
+      refreshTokens: 0, expiredRefreshTokens: 0,
+      authStates: 0, authCodes: 0, leftoverStates: 0, leftoverCodes: 0,
+      userIndexes: 0, staleIndexEntries: 0, userCount: 0, usersWithActiveTokens: 0, orphanTokens: 0,
+    };
+    const users = new Set<string>();
+    const activeUsers = new Set<string>();
+
+    const clientIds = new Set<string>();
+    for await (const batch of this.repos.clients.scan()) {
+      for (const c of batch) {
+        if (clientIds.has(c.id)) continue;
+        clientIds.add(c.id);
+        s.registrations += 1;
+        if (c.parseError !== null) s.corruptRegistrations += 1;
+        else if (isTestClientName(c.record?.clientName ?? null)) s.testRegistrations += 1;
+      }
+    }
+
+    const seenTokens = new Set<string>();
+    for await (const batch of this.repos.tokens.scan()) {
+      for (const t of batch) {
+        if (seenTokens.has(t.id)) continue;
+        seenTokens.add(t.id);
+        if (t.record === null) {
+          s.corruptTokens += 1;
+          continue;
+        }
+        const status = accessTokenStatus(t.record, nowMs);
+        if (status === 'ACTIVE') s.activeTokens += 1;
+        if (status === 'EXPIRED') s.expiredTokens += 1;
+        const username = t.record.username;
+        if (username !== null) {
+          users.add(username);
+          if (status === 'ACTIVE') activeUsers.add(username);
+        }
+        if (t.record.clientId === null || !clientIds.has(t.record.clientId)) s.orphanTokens += 1;
+      }
+    }
+
+    const seenRefresh = new Set<string>();
+    for await (const batch of this.repos.refreshTokens.scan()) {
+      for (const r of batch) {
+        if (seenRefresh.has(r.id)) continue;
+        seenRefresh.add(r.id);
+        s.refreshTokens += 1;
+        if (refreshTokenStatus(r.record, this.lifetimes, nowMs) === 'EXPIRED') s.expiredRefreshTokens += 1;
+        if (r.record?.username != null) users.add(r.record.username);
+      }
+    }
+
+    for (const [kind, countField, leftoverField] of [
+      ['state', 'authStates', 'leftoverStates'],
+      ['code', 'authCodes', 'leftoverCodes'],
+    ] as const) {
+      const repo = kind === 'state' ? this.repos.states : this.repos.codes;
+      const ids = await repo.ids();
+      s[countField] = ids.length;
+      const ttls = await repo.ttls(ids);
+      s[leftoverField] = ttls.filter((ttl, i) => isLeftover(ttl) && ids[i] !== undefined).length;
+    }
+
+    const seenIndexes = new Set<string>();
+    for await (const batch of this.repos.userIndexes.scan()) {
+      const fresh = batch.filter((u) => !seenIndexes.has(u.username));
+      for (const u of fresh) {
+        seenIndexes.add(u.username);
+        users.add(u.username);
+      }
+      const jtis = fresh.flatMap((u) => u.jtis);
+      const exists = await existMany(this.redis, jtis.map((jti) => this.keys.token(jti)));
+      s.staleIndexEntries += exists.filter((e) => !e).length;
+    }
+    s.userIndexes = seenIndexes.size;
+    s.userCount = users.size;
+    s.usersWithActiveTokens = activeUsers.size;
+    return s;
+  }
+}

@@ -1,0 +1,236 @@
+import type {
+  AccessTokenRecord,
+  AuthCodeRecord,
+  AuthStateRecord,
+  ClientRecord,
+  RefreshTokenRecord,
+} from '../redis/codecs.js';
+import DataLoader from 'dataloader';
+import type { Repositories, StoredRecord, UserIndex } from '../redis/repositories.js';
+import { fingerprint } from './fingerprint.js';
+import { type Lifetimes, type TokenStatus, accessTokenStatus, refreshTokenStatus } from './status.js';
+
+export type StoredClient = StoredRecord<ClientRecord>;
+export type StoredToken = StoredRecord<AccessTokenRecord>;
+export type StoredRefreshToken = StoredRecord<RefreshTokenRecord>;
+export type StoredState = StoredRecord<AuthStateRecord>;
+export type StoredCode = StoredRecord<AuthCodeRecord>;
+
+function compareBy<T>(keyOf: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => {
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
+}
+
+async function drain<T>(batches: AsyncGenerator<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const batch of batches) out.push(...batch);
+  return out;
+}
+
+/**
+ * Removes SCAN repeats and sorts by a stable key, so a listing pages through every record exactly
+ * once. Kinds whose id is a secret (refresh tokens, codes) sort by its fingerprint instead.
+ */
+function uniqueSorted<T extends { id: string }>(items: T[], keyOf: (item: T) => string = (i) => i.id): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true))).sort(compareBy(keyOf));
+}
+
+const byFingerprint = (item: { id: string }) => fingerprint(item.id);
+
+export interface TokenQuery {
+  status?: TokenStatus | null;
+  clientId?: string | null;
+  username?: string | null;
+}
+
+export interface ClientQuery {
+  testOnly?: boolean | null;
+  nameContains?: string | null;
+}
+
+/**
+ * A request's view of the store for listings and relations. Each kind is read at most once per
+ * request (SCAN + MGET in batches) and every relation is answered from that one read, so a nested
+ * query costs the same number of Redis commands however many parents it has.
+ */
+export class StoreView {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly lifetimes: Lifetimes,
+    readonly now: () => number,
+    private readonly readTtls: (keys: readonly string[]) => Promise<number[]>,
+  ) {}
+
+  private readonly ttlLoader = new DataLoader<string, number | null>(async (keys) =>
+    (await this.readTtls(keys)).map((ms) => (ms >= 0 ? ms : null)),
+  );
+
+  /** A key's remaining lifetime in ms (null without expiry), batched across the request. */
+  keyTtl(key: string): Promise<number | null> {
+    return this.ttlLoader.load(key);
+  }
+
+  private once<T>(name: string, load: () => Promise<T>): Promise<T> {
+    let p = this.memo.get(name) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      this.memo.set(name, p);
+    }
+    return p;
+  }
+
+  clients(): Promise<StoredClient[]> {
+    return this.once('clients', async () => uniqueSorted(await drain(this.repos.clients.scan())));
+  }
+  tokens(): Promise<StoredToken[]> {
+    return this.once('tokens', async () => uniqueSorted(await drain(this.repos.tokens.scan())));
+  }
+  refreshTokens(): Promise<StoredRefreshToken[]> {
+    return this.once('refresh', async () => uniqueSorted(await drain(this.repos.refreshTokens.scan()), byFingerprint));
+  }
+  states(): Promise<StoredState[]> {
+    return this.once('states', async () => uniqueSorted(await drain(this.repos.states.scan())));
+  }
+  codes(): Promise<StoredCode[]> {
+    return this.once('codes', async () => uniqueSorted(await drain(this.repos.codes.scan()), byFingerprint));
+  }
+  userIndexes(): Promise<UserIndex[]> {
+    return this.once('userIndexes', async () => {
+      const all = await drain(this.repos.userIndexes.scan());
+      const seen = new Map(all.map((u) => [u.username, u]));
+      return [...seen.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+    });
+  }
+
+  tokenStatus(token: StoredToken): TokenStatus | null {
+    return accessTokenStatus(token.record, this.now());
+  }
+  refreshStatus(token: StoredRefreshToken): TokenStatus | null {
+    return refreshTokenStatus(token.record, this.lifetimes, this.now());
+  }
+
+  async listClients(query: ClientQuery = {}): Promise<StoredClient[]> {
+    const all = await this.clients();
+    const needle = query.nameContains?.toLowerCase() ?? null;
+    return all.filter((c) => {
+      const name = c.record?.clientName ?? null;
+      if (query.testOnly === true && !(name !== null && name.startsWith('TEST '))) return false;
+      if (query.testOnly === false && name !== null && name.startsWith('TEST ')) return false;
+      if (needle !== null && !(name ?? '').toLowerCase().includes(needle)) return false;
+      return true;
+    });
+  }
+
+  async listTokens(query: TokenQuery = {}): Promise<StoredToken[]> {
+    const grouped = await this.tokenGroups();
+    const base = query.clientId != null
+      ? grouped.byClient.get(query.clientId) ?? []
+      : query.username != null
+        ? grouped.byUser.get(query.username) ?? []
+        : await this.tokens();
+    return base.filter(
+      (t) =>
+        (query.status == null || this.tokenStatus(t) === query.status) &&
+        (query.clientId == null || t.record?.clientId === query.clientId) &&
+        (query.username == null || t.record?.username === query.username),
+    );
+  }
+
+  async listRefreshTokens(query: TokenQuery = {}): Promise<StoredRefreshToken[]> {
+    const all = await this.refreshTokens();
+    return all.filter(
+      (t) =>
+        (query.status == null || this.refreshStatus(t) === query.status) &&
+        (query.clientId == null || t.record?.clientId === query.clientId) &&
+        (query.username == null || t.record?.username === query.username),
+    );
+  }
+
+  async listStates(query: { clientId?: string | null } = {}): Promise<StoredState[]> {
+    const all = await this.states();
+    return query.clientId == null ? all : all.filter((s) => s.record?.clientId === query.clientId);
+  }
+
+  async listCodes(query: { clientId?: string | null; username?: string | null } = {}): Promise<StoredCode[]> {
+    const all = await this.codes();
+    return all.filter(
+      (c) =>
+        (query.clientId == null || c.record?.clientId === query.clientId) &&
+        (query.username == null || c.record?.username === query.username),
+    );
+  }
+
+  private tokenGroups(): Promise<{ byClient: Map<string, StoredToken[]>; byUser: Map<string, StoredToken[]> }> {
+    return this.once('tokenGroups', async () => {
+      const tokens = await this.tokens();
+      return {
+        byClient: groupBy(tokens, (t) => t.record?.clientId ?? null),
+        byUser: groupBy(tokens, (t) => t.record?.username ?? null),
+      };
+    });
+  }
+
+  /**
+   * Every username the gateway knows: from access tokens, refresh tokens and user-index keys
+   * (semantics.md's `userCount`), sorted.
+   */
+  usernames(): Promise<string[]> {
+    return this.once('usernames', async () => {
+      const [tokens, refresh, indexes] = await Promise.all([this.tokens(), this.refreshTokens(), this.userIndexes()]);
+      const names = new Set<string>();
+      for (const t of tokens) if (t.record?.username != null) names.add(t.record.username);
+      for (const r of refresh) if (r.record?.username != null) names.add(r.record.username);
+      for (const u of indexes) names.add(u.username);
+      return [...names].sort();
+    });
+  }
+
+  async userExists(username: string): Promise<boolean> {
+    return (await this.usernames()).includes(username);
+  }
+
+  /** Distinct client ids a user holds tokens or refresh tokens for, sorted. */
+  async clientIdsOfUser(username: string): Promise<string[]> {
+    const [tokens, refresh] = await Promise.all([this.listTokens({ username }), this.listRefreshTokens({ username })]);
+    const ids = new Set<string>();
+    for (const t of [...tokens, ...refresh]) if (t.record?.clientId != null) ids.add(t.record.clientId);
+    return [...ids].sort();
+  }
+
+  /** Distinct usernames holding tokens or refresh tokens of a client, sorted. */
+  async usernamesOfClient(clientId: string): Promise<string[]> {
+    const [tokens, refresh] = await Promise.all([this.listTokens({ clientId }), this.listRefreshTokens({ clientId })]);
+    const names = new Set<string>();
+    for (const t of [...tokens, ...refresh]) if (t.record?.username != null) names.add(t.record.username);
+    return [...names].sort();
+  }
+
+  /** Jtis in a user's index whose token key no longer exists. */
+  async staleIndexEntries(username: string): Promise<string[]> {
+    const [indexes, tokens] = await Promise.all([this.userIndexes(), this.tokenIds()]);
+    const index = indexes.find((u) => u.username === username);
+    return index ? index.jtis.filter((jti) => !tokens.has(jti)).sort() : [];
+  }
+
+  private tokenIds(): Promise<Set<string>> {
+    return this.once('tokenIds', async () => new Set((await this.tokens()).map((t) => t.id)));
+  }
+}

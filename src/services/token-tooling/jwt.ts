@@ -1,0 +1,157 @@
+import { createHmac, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
+import { privateKeyFromB64, publicKeyFromB64, validatePrivateKeyB64 } from './rsa-keys.js';
+
+export type JwtAlgorithm = 'RS256' | 'HS256';
+export type JsonObject = Record<string, unknown>;
+
+/** What signs a token: the gateway's RSA key (base64 PEM, as in `JWT_PRIVATE_KEY_B64`) or its HS256 secret. */
+export type SigningKey =
+  | { alg: 'RS256'; privateKeyB64: string }
+  | { alg: 'RS256'; privateKey: KeyObject }
+  | { alg: 'HS256'; secret: string };
+
+export type VerificationKey = { alg: 'RS256'; publicKey: KeyObject } | { alg: 'HS256'; secret: string };
+
+export interface DecodedJwt {
+  header: JsonObject;
+  payload: JsonObject;
+  signingInput: string;
+  signature: Buffer;
+}
+
+export class MalformedJwtError extends Error {
+  override name = 'MalformedJwtError';
+}
+
+const MAX_TOKEN_LENGTH = 16 * 1024;
+const SEGMENT = /^[A-Za-z0-9_-]*$/;
+
+/** Splits and decodes a compact JWT. Nothing here is trusted: the signature is not checked. */
+export function decodeJwt(token: string): DecodedJwt {
+  if (token.length > MAX_TOKEN_LENGTH) throw new MalformedJwtError('the token is too long');
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) throw new MalformedJwtError('a JWT has three dot-separated parts');
+  const [h, p, s] = parts as [string, string, string];
+  if (!SEGMENT.test(h) || !SEGMENT.test(p) || !SEGMENT.test(s)) {
+    throw new MalformedJwtError('a JWT part is not base64url');
+  }
+  return {
+    header: decodeSegment(h, 'header'),
+    payload: decodeSegment(p, 'payload'),
+    signingInput: `${h}.${p}`,
+    signature: Buffer.from(s, 'base64url'),
+  };
+}
+
+function decodeSegment(segment: string, name: string): JsonObject {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch {
+    throw new MalformedJwtError(`the ${name} is not JSON`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new MalformedJwtError(`the ${name} is not a JSON object`);
+  }
+  return value as JsonObject;
+}
+
+/** Signs like authlib `JsonWebToken.encode`: header `{"alg", "typ": "JWT"}`, no `kid`. */
+export function signJwt(payload: JsonObject, key: SigningKey): string {
+  const header = { alg: key.alg, typ: 'JWT' };
+  const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
+  let signature: Buffer;
+  if (key.alg === 'HS256') {
+    signature = createHmac('sha256', key.secret).update(signingInput).digest();
+  } else {
+    const privateKey = 'privateKey' in key ? key.privateKey : privateKeyFromB64(key.privateKeyB64);
+    signature = sign('sha256', Buffer.from(signingInput), privateKey);
+  }
+  return `${signingInput}.${signature.toString('base64url')}`;
+}
+
+function b64url(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+export type KeyResolution = { ok: true; key: VerificationKey } | { ok: false; reason: string };
+
+/**
+ * Picks the verification key the way the gateway picks its signing key: `JWT_ALGORITHM=RS256` means the
+ * RSA key, any other value means HS256 with the secret; unset means RSA when a key is configured.
+ */
+export function resolveVerificationKey(config: {
+  privateKeyB64?: string | undefined;
+  jwtSecret?: string | undefined;
+  algorithm?: string | undefined;
+}): KeyResolution {
+  const algorithm = config.algorithm?.trim();
+  const hasRsa = (config.privateKeyB64 ?? '').trim() !== '';
+  const useRsa = algorithm ? algorithm === 'RS256' : hasRsa;
+  if (useRsa) {
+    const check = validatePrivateKeyB64(config.privateKeyB64);
+    if (!check.ok) return { ok: false, reason: `JWT_PRIVATE_KEY_B64 is not usable: ${check.reason}` };
+    return { ok: true, key: { alg: 'RS256', publicKey: publicKeyFromB64(config.privateKeyB64!) } };
+  }
+  if (!config.jwtSecret) {
+    return { ok: false, reason: 'neither JWT_PRIVATE_KEY_B64 nor GATEWAY_JWT_SECRET is configured' };
+  }
+  return { ok: true, key: { alg: 'HS256', secret: config.jwtSecret } };
+}
+
+export type CheckResult = { ok: true } | { ok: false; reason: string };
+
+/** Checks the signature with the configured key; the header's `alg` must name that key's algorithm. */
+export function verifySignature(decoded: DecodedJwt, key: VerificationKey): CheckResult {
+  const alg = decoded.header.alg;
+  if (typeof alg !== 'string') return { ok: false, reason: 'the header has no alg' };
+  if (alg.toLowerCase() === 'none') return { ok: false, reason: 'the token is unsigned (alg none)' };
+  if (alg !== key.alg) {
+    return { ok: false, reason: `the header says ${printableAlg(alg)} but the configured key is ${key.alg}` };
+  }
+  const input = Buffer.from(decoded.signingInput);
+  const valid =
+    key.alg === 'HS256'
+      ? safeEqual(createHmac('sha256', key.secret).update(input).digest(), decoded.signature)
+      : rsaVerify(input, key.publicKey, decoded.signature);
+  return valid ? { ok: true } : { ok: false, reason: `the ${key.alg} signature does not match the configured key` };
+}
+
+function rsaVerify(input: Buffer, publicKey: KeyObject, signature: Buffer): boolean {
+  try {
+    return verify('sha256', input, publicKey, signature);
+  } catch {
+    return false;
+  }
+}
+
+function safeEqual(expected: Buffer, actual: Buffer): boolean {
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+function printableAlg(alg: string): string {
+  return /^[A-Za-z0-9]{1,12}$/.test(alg) ? alg : 'an unsupported algorithm';
+}
+
+export type ClaimsCheck =
+  | { ok: true; jti: string; exp: number }
+  | { ok: false; expired: true; jti: string; exp: number; reason: string }
+  | { ok: false; expired: false; reason: string };
+
+/** The gateway's claim rules: `iss` exact, numeric `exp` not in the past (authlib, no leeway), a `jti`. */
+export function checkClaims(payload: JsonObject, expected: { issuer: string; nowSeconds: number }): ClaimsCheck {
+  const { iss, exp, jti } = payload;
+  if (typeof iss !== 'string') return { ok: false, expired: false, reason: 'the token has no iss claim' };
+  if (iss !== expected.issuer) {
+    return { ok: false, expired: false, reason: `the issuer is not ${expected.issuer} (check BASE_DOMAIN)` };
+  }
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+    return { ok: false, expired: false, reason: 'the token has no numeric exp claim' };
+  }
+  if (typeof jti !== 'string' || jti === '') return { ok: false, expired: false, reason: 'the token has no jti claim' };
+  if (exp < expected.nowSeconds) {
+    return { ok: false, expired: true, jti, exp, reason: `the token expired ${expected.nowSeconds - exp} s ago` };
+  }
+  return { ok: true, jti, exp };
+}
+
