@@ -64,9 +64,21 @@ export async function readStrings(redis: RedisClient, keys: readonly string[]): 
   return out;
 }
 
-/** Remaining time to live in milliseconds: -1 for a key without expiry, -2 for a missing key. */
-export function readPttls(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
-  return perKey(redis, keys, (p, k) => p.pttl(k), (v) => Number(v));
+const PTTL_MANY = `local out = {}
+for i, key in ipairs(KEYS) do out[i] = redis.call('PTTL', key) end
+return out`;
+
+/**
+ * Remaining time to live in milliseconds: -1 for a key without expiry, -2 for a missing key.
+ * Redis has no multi-key PTTL, so a short script answers a whole batch in one command.
+ */
+export async function readPttls(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const part of chunks(keys)) {
+    const values = (await redis.eval(PTTL_MANY, part.length, ...part)) as number[];
+    out.push(...values.map(Number));
+  }
+  return out;
 }
 
 /** Members of many sets (an empty list for a missing key or another type). */

@@ -11,12 +11,14 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { admin: boolean; viewer: boolean };
   Connection: { totalCount: number };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date | number };
   };
 }>({
+  defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin, ValidationPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
@@ -29,6 +31,10 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a global id: pass it to `node(id:)` to fetch it again.' },
+    pageInfoTypeOptions: { description: 'Where a page sits: pass `endCursor` as `after` for the next one.' },
+    nodeQueryOptions: { description: 'Any object by its global id; null when it no longer exists.' },
+    nodesQueryOptions: { description: 'Several objects by global id, in the order asked.' },
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
   },

@@ -57,10 +57,10 @@ OAuthClient.implement({
   }),
 });
 
-export const OAuthClientConnection = builder.connectionObject({
-  type: OAuthClient,
-  name: 'OAuthClientConnection',
-});
+export const OAuthClientConnection = builder.connectionObject(
+  { type: OAuthClient, name: 'OAuthClientConnection', description: 'A page of client registrations, with the total across all pages.' },
+  { description: 'One of client registrations, with its cursor.' },
+);
 
 const ClientFilter = builder.inputType('ClientFilter', {
   description: 'Narrows a client listing.',

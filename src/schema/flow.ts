@@ -89,9 +89,18 @@ export const AuthorizationCode = builder.objectRef<StoredCode>('AuthorizationCod
   }),
 });
 
-const RefreshTokenConnection = builder.connectionObject({ type: RefreshToken, name: 'RefreshTokenConnection' });
-const AuthStateConnection = builder.connectionObject({ type: AuthState, name: 'AuthStateConnection' });
-const AuthorizationCodeConnection = builder.connectionObject({ type: AuthorizationCode, name: 'AuthorizationCodeConnection' });
+const RefreshTokenConnection = builder.connectionObject(
+  { type: RefreshToken, name: 'RefreshTokenConnection', description: 'A page of refresh tokens, with the total across all pages.' },
+  { description: 'One of refresh tokens, with its cursor.' },
+);
+const AuthStateConnection = builder.connectionObject(
+  { type: AuthState, name: 'AuthStateConnection', description: 'A page of pending authorizations, with the total across all pages.' },
+  { description: 'One of pending authorizations, with its cursor.' },
+);
+const AuthorizationCodeConnection = builder.connectionObject(
+  { type: AuthorizationCode, name: 'AuthorizationCodeConnection', description: 'A page of authorization codes, with the total across all pages.' },
+  { description: 'One of authorization codes, with its cursor.' },
+);
 
 const RefreshTokenFilter = builder.inputType('RefreshTokenFilter', {
   description: 'Narrows a refresh-token listing.',

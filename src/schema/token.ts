@@ -68,7 +68,10 @@ AccessToken.implement({
   }),
 });
 
-export const AccessTokenConnection = builder.connectionObject({ type: AccessToken, name: 'AccessTokenConnection' });
+export const AccessTokenConnection = builder.connectionObject(
+  { type: AccessToken, name: 'AccessTokenConnection', description: 'A page of access tokens, with the total across all pages.' },
+  { description: 'One of access tokens, with its cursor.' },
+);
 
 const TokenFilter = builder.inputType('TokenFilter', {
   description: 'Narrows a token listing; all given conditions must hold.',

@@ -32,7 +32,10 @@ User.implement({
   }),
 });
 
-export const UserConnection = builder.connectionObject({ type: User, name: 'UserConnection' });
+export const UserConnection = builder.connectionObject(
+  { type: User, name: 'UserConnection', description: 'A page of users, with the total across all pages.' },
+  { description: 'One of users, with its cursor.' },
+);
 
 builder.queryFields((t) => ({
   users: t.connection(

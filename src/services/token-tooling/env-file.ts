@@ -10,7 +10,9 @@ export interface EnvUpdateResult {
 }
 
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/;
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/s;
+// Matched against latin1 text, so a UTF-8 byte order mark shows up as these three characters.
+const EDITABLE_LINE = /^((?:\xEF\xBB\xBF)?[ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(.*)$/s;
 const PLAIN_VALUE = /^[A-Za-z0-9_\-.\/+=:@,%~?&]*$/;
 const NEW_FILE_MODE = 0o600;
 
@@ -89,14 +91,13 @@ export async function setEnvVars(path: string, values: Record<string, string>): 
   const replaced = new Set<string>();
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const match = /^((?:\xEF\xBB\xBF)?[ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(.*)$/.exec(line);
+    const cr = lines[i]!.endsWith('\r') ? '\r' : '';
+    const match = EDITABLE_LINE.exec(cr ? lines[i]!.slice(0, -1) : lines[i]!);
     const key = match?.[2];
     if (!match || key === undefined || !rendered.has(key)) continue;
     if (hasUnterminatedQuote(match[3]!)) {
       throw new Error(`Refusing to edit ${key} in ${path}: its current value spans several lines; edit it by hand`);
     }
-    const cr = line.endsWith('\r') ? '\r' : '';
     lines[i] = `${match[1]}${key}=${rendered.get(key)}${cr}`;
     replaced.add(key);
   }

@@ -43,7 +43,7 @@ export async function startStandIn(handler: (req: StandInRequest) => StandInResp
       };
       requests.push(request);
       Promise.resolve(handler(request))
-        .catch((err: Error) => ({ status: 500, text: `stand-in error: ${err.message}` }))
+        .catch((err: Error): StandInResponse => ({ status: 500, text: `stand-in error: ${err.message}` }))
         .then((answer) => {
           const payload = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? '');
           res.writeHead(answer.status ?? 200, {

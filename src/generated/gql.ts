@@ -1,0 +1,82 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Stats {\n    stats {\n      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens\n      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes\n      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens\n    }\n  }\n": typeof types.StatsDocument,
+    "\n  query ClientsPage($first: Int, $after: String, $filter: ClientFilter) {\n    clients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id clientId clientName clientSecret registrationAccessToken redirectUris createdAt isTestClient parseError } }\n    }\n  }\n": typeof types.ClientsPageDocument,
+    "\n  query TokensPage($first: Int, $after: String, $filter: TokenFilter) {\n    tokens(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { jti username clientId status expiresAt issuedAt format parseError client { clientId } user { username } } }\n    }\n  }\n": typeof types.TokensPageDocument,
+    "\n  query Relations($clientId: String!, $username: String!, $jti: String!) {\n    client(clientId: $clientId) {\n      clientId\n      tokens { totalCount edges { node { jti } } }\n      active: tokens(status: ACTIVE) { totalCount }\n      refreshTokens { totalCount edges { node { fingerprint token username } } }\n      users { edges { node { username } } }\n      authCodes { totalCount }\n      authStates { totalCount }\n    }\n    user(username: $username) {\n      username\n      tokens { edges { node { jti clientId } } }\n      clients { edges { node { clientId } } }\n      refreshTokens { totalCount }\n      staleIndexEntries\n      indexedTokenCount\n    }\n    token(jti: $jti) { jti client { clientId clientName } user { username tokens { totalCount } } }\n  }\n": typeof types.RelationsDocument,
+    "\n  query Missing {\n    client(clientId: \"client_nope\") { clientId }\n    token(jti: \"nope\") { jti }\n    user(username: \"nobody\") { username }\n  }\n": typeof types.MissingDocument,
+    "\n  query Secrets {\n    clients(first: 500) { edges { node { clientId clientSecret registrationAccessToken } } }\n    refreshTokens(first: 500) { edges { cursor node { fingerprint token } } }\n    authCodes(first: 500) { edges { cursor node { fingerprint code } } }\n  }\n": typeof types.SecretsDocument,
+    "\n  query Nested {\n    clients(first: 500) {\n      edges {\n        node {\n          clientId\n          clientName\n          keyExpiresAt\n          tokens(first: 10) { totalCount edges { node { jti status client { clientName } user { username tokens(first: 5) { totalCount } } } } }\n          refreshTokens(first: 5) { totalCount }\n          users(first: 5) { edges { node { username clients { totalCount } } } }\n        }\n      }\n    }\n  }\n": typeof types.NestedDocument,
+};
+const documents: Documents = {
+    "\n  query Stats {\n    stats {\n      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens\n      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes\n      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens\n    }\n  }\n": types.StatsDocument,
+    "\n  query ClientsPage($first: Int, $after: String, $filter: ClientFilter) {\n    clients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id clientId clientName clientSecret registrationAccessToken redirectUris createdAt isTestClient parseError } }\n    }\n  }\n": types.ClientsPageDocument,
+    "\n  query TokensPage($first: Int, $after: String, $filter: TokenFilter) {\n    tokens(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { jti username clientId status expiresAt issuedAt format parseError client { clientId } user { username } } }\n    }\n  }\n": types.TokensPageDocument,
+    "\n  query Relations($clientId: String!, $username: String!, $jti: String!) {\n    client(clientId: $clientId) {\n      clientId\n      tokens { totalCount edges { node { jti } } }\n      active: tokens(status: ACTIVE) { totalCount }\n      refreshTokens { totalCount edges { node { fingerprint token username } } }\n      users { edges { node { username } } }\n      authCodes { totalCount }\n      authStates { totalCount }\n    }\n    user(username: $username) {\n      username\n      tokens { edges { node { jti clientId } } }\n      clients { edges { node { clientId } } }\n      refreshTokens { totalCount }\n      staleIndexEntries\n      indexedTokenCount\n    }\n    token(jti: $jti) { jti client { clientId clientName } user { username tokens { totalCount } } }\n  }\n": types.RelationsDocument,
+    "\n  query Missing {\n    client(clientId: \"client_nope\") { clientId }\n    token(jti: \"nope\") { jti }\n    user(username: \"nobody\") { username }\n  }\n": types.MissingDocument,
+    "\n  query Secrets {\n    clients(first: 500) { edges { node { clientId clientSecret registrationAccessToken } } }\n    refreshTokens(first: 500) { edges { cursor node { fingerprint token } } }\n    authCodes(first: 500) { edges { cursor node { fingerprint code } } }\n  }\n": types.SecretsDocument,
+    "\n  query Nested {\n    clients(first: 500) {\n      edges {\n        node {\n          clientId\n          clientName\n          keyExpiresAt\n          tokens(first: 10) { totalCount edges { node { jti status client { clientName } user { username tokens(first: 5) { totalCount } } } } }\n          refreshTokens(first: 5) { totalCount }\n          users(first: 5) { edges { node { username clients { totalCount } } } }\n        }\n      }\n    }\n  }\n": types.NestedDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Stats {\n    stats {\n      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens\n      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes\n      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens\n    }\n  }\n"): (typeof documents)["\n  query Stats {\n    stats {\n      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens\n      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes\n      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientsPage($first: Int, $after: String, $filter: ClientFilter) {\n    clients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id clientId clientName clientSecret registrationAccessToken redirectUris createdAt isTestClient parseError } }\n    }\n  }\n"): (typeof documents)["\n  query ClientsPage($first: Int, $after: String, $filter: ClientFilter) {\n    clients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id clientId clientName clientSecret registrationAccessToken redirectUris createdAt isTestClient parseError } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TokensPage($first: Int, $after: String, $filter: TokenFilter) {\n    tokens(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { jti username clientId status expiresAt issuedAt format parseError client { clientId } user { username } } }\n    }\n  }\n"): (typeof documents)["\n  query TokensPage($first: Int, $after: String, $filter: TokenFilter) {\n    tokens(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { jti username clientId status expiresAt issuedAt format parseError client { clientId } user { username } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Relations($clientId: String!, $username: String!, $jti: String!) {\n    client(clientId: $clientId) {\n      clientId\n      tokens { totalCount edges { node { jti } } }\n      active: tokens(status: ACTIVE) { totalCount }\n      refreshTokens { totalCount edges { node { fingerprint token username } } }\n      users { edges { node { username } } }\n      authCodes { totalCount }\n      authStates { totalCount }\n    }\n    user(username: $username) {\n      username\n      tokens { edges { node { jti clientId } } }\n      clients { edges { node { clientId } } }\n      refreshTokens { totalCount }\n      staleIndexEntries\n      indexedTokenCount\n    }\n    token(jti: $jti) { jti client { clientId clientName } user { username tokens { totalCount } } }\n  }\n"): (typeof documents)["\n  query Relations($clientId: String!, $username: String!, $jti: String!) {\n    client(clientId: $clientId) {\n      clientId\n      tokens { totalCount edges { node { jti } } }\n      active: tokens(status: ACTIVE) { totalCount }\n      refreshTokens { totalCount edges { node { fingerprint token username } } }\n      users { edges { node { username } } }\n      authCodes { totalCount }\n      authStates { totalCount }\n    }\n    user(username: $username) {\n      username\n      tokens { edges { node { jti clientId } } }\n      clients { edges { node { clientId } } }\n      refreshTokens { totalCount }\n      staleIndexEntries\n      indexedTokenCount\n    }\n    token(jti: $jti) { jti client { clientId clientName } user { username tokens { totalCount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Missing {\n    client(clientId: \"client_nope\") { clientId }\n    token(jti: \"nope\") { jti }\n    user(username: \"nobody\") { username }\n  }\n"): (typeof documents)["\n  query Missing {\n    client(clientId: \"client_nope\") { clientId }\n    token(jti: \"nope\") { jti }\n    user(username: \"nobody\") { username }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Secrets {\n    clients(first: 500) { edges { node { clientId clientSecret registrationAccessToken } } }\n    refreshTokens(first: 500) { edges { cursor node { fingerprint token } } }\n    authCodes(first: 500) { edges { cursor node { fingerprint code } } }\n  }\n"): (typeof documents)["\n  query Secrets {\n    clients(first: 500) { edges { node { clientId clientSecret registrationAccessToken } } }\n    refreshTokens(first: 500) { edges { cursor node { fingerprint token } } }\n    authCodes(first: 500) { edges { cursor node { fingerprint code } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Nested {\n    clients(first: 500) {\n      edges {\n        node {\n          clientId\n          clientName\n          keyExpiresAt\n          tokens(first: 10) { totalCount edges { node { jti status client { clientName } user { username tokens(first: 5) { totalCount } } } } }\n          refreshTokens(first: 5) { totalCount }\n          users(first: 5) { edges { node { username clients { totalCount } } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Nested {\n    clients(first: 500) {\n      edges {\n        node {\n          clientId\n          clientName\n          keyExpiresAt\n          tokens(first: 10) { totalCount edges { node { jti status client { clientName } user { username tokens(first: 5) { totalCount } } } } }\n          refreshTokens(first: 5) { totalCount }\n          users(first: 5) { edges { node { username clients { totalCount } } } }\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

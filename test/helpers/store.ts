@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { scanKeys } from '../../src/redis/batch.js';
+import { type RedisClient, createRedis } from '../../src/redis/connection.js';
+import { GatewayWriter } from '../../src/redis/gateway-format.js';
+import { Keys } from '../../src/redis/keys.js';
+import { type Services, createServices } from '../../src/services/index.js';
+
+export const ADMIN = 'test-admin-token-0123456789';
+export const VIEWER = 'test-viewer-token-0123456789';
+
+/** The sample backup's clock: 2026-11-26T15:34:29Z, when the gateway's script made the file. */
+export const SAMPLE_TIME_MS = Date.parse('2026-11-26T15:34:29.311Z');
+
+export interface TestStore {
+  redis: RedisClient;
+  /** The namespace this store owns in the shared test Redis; everything it writes is beneath it. */
+  namespace: string;
+  keys: Keys;
+  services: Services;
+  app: App;
+  writer: GatewayWriter;
+  clock: { now: number };
+  /** Every key in this store's namespace with its value (for before/after snapshots). */
+  snapshot(): Promise<Map<string, string>>;
+  close(): Promise<void>;
+}
+
+/**
+ * A store of our own in the test Redis: a fresh namespace (so tests never touch each other's keys
+ * and nobody flushes anything), services over it with a settable clock, and the Yoga app.
+ */
+export async function openStore(options: { now?: number } = {}): Promise<TestStore> {
+  const namespace = `t${randomBytes(6).toString('hex')}:`;
+  const redis = createRedis(inject('redisUrl'), { name: 'oauth-admin-test' });
+  const clock = { now: options.now ?? Date.now() };
+  const prefixes = { oauth: `${namespace}oauth:`, session: `${namespace}redis:session:`, admin: `${namespace}oauth-admin:` };
+  const keys = new Keys(prefixes);
+  const services = createServices(redis, { prefixes, lifetimes: { refreshTokenSeconds: 2592000 }, now: () => clock.now });
+  const app = createApp({ services, auth: { adminToken: ADMIN, viewerToken: VIEWER, anonymousAdmin: false }, graphiql: true });
+  const snapshot = async () => {
+    const out = new Map<string, string>();
+    for await (const batch of scanKeys(redis, `${namespace}*`)) {
+      for (const key of batch) {
+        const type = await redis.type(key);
+        const value = type === 'set' ? JSON.stringify((await redis.smembers(key)).sort()) : await redis.get(key);
+        out.set(key, `${type}:${value}:${(await redis.pttl(key)) >= 0 ? 'ttl' : 'nottl'}`);
+      }
+    }
+    return out;
+  };
+  return {
+    redis,
+    namespace,
+    keys,
+    services,
+    app,
+    writer: new GatewayWriter(redis, keys),
+    clock,
+    snapshot,
+    async close() {
+      for await (const batch of scanKeys(redis, `${namespace}*`)) await redis.unlink(...batch);
+      redis.disconnect();
+    },
+  };
+}
+
+interface BackupEntry {
+  value: string;
+  type: string;
+  ttl: number;
+}
+type BackupFile = Record<string, Record<string, BackupEntry>> & { timestamp: string };
+
+export function readSampleBackup(): BackupFile {
+  return JSON.parse(readFileSync(new URL('../fixtures/gateway-sample-backup.json', import.meta.url), 'utf8')) as BackupFile;
+}
+
+/**
+ * Writes the sample backup's records into the store byte for byte (keys without TTL stay
+ * without), as the gateway held them when its script made the file.
+ */
+export async function loadSampleRecords(store: TestStore): Promise<void> {
+  const file = readSampleBackup();
+  const kinds = { registrations: 'client', tokens: 'token', refresh_tokens: 'refresh', states: 'state', codes: 'code' } as const;
+  for (const [category, kind] of Object.entries(kinds)) {
+    for (const [id, entry] of Object.entries(file[category] ?? {})) {
+      const key = store.keys.record(kind, id);
+      if (entry.ttl > 0) await store.redis.set(key, entry.value, 'EX', entry.ttl);
+      else await store.redis.set(key, entry.value);
+    }
+  }
+  for (const [username, entry] of Object.entries(file.user_tokens ?? {})) {
+    await store.redis.sadd(store.keys.userTokens(username), ...(JSON.parse(entry.value) as string[]));
+  }
+}
