@@ -25,7 +25,13 @@ export function startCodeFlow(
 
 export function completeCodeFlow(
   authBase: string,
-  params: { code: string; clientId: string; clientSecret: string; redirectUri: string; codeVerifier?: string | undefined },
+  params: {
+    code: string;
+    clientId: string;
+    clientSecret: string;
+    redirectUri: string;
+    codeVerifier?: string | undefined;
+  },
 ): Promise<TokenResponse> {
   const code = extractCode(params.code);
   if (!code) throw new Error('no authorization code was given');
@@ -39,4 +45,9 @@ export function tokenEnvValues(prefix: string, tokens: TokenResponse): Record<st
     values[`${prefix}_REFRESH_TOKEN`] = tokens.refresh_token;
   }
   return values;
+}
+
+export function describeSaved(values: Record<string, string>, tokens: TokenResponse): string {
+  const lifetime = tokens.expires_in ? ` (valid for ${tokens.expires_in} s)` : '';
+  return `Saved ${Object.keys(values).join(' and ')}${lifetime}`;
 }

@@ -100,7 +100,10 @@ export type ClientProbe = 'valid' | 'invalid';
  * Asks `/token` whether the gateway still knows these client credentials: a made-up code gives
  * `invalid_grant` for a known client and `invalid_client` / 401 otherwise. Server errors throw.
  */
-export async function probeClient(authBase: string, creds: ClientCredentials & { redirectUri?: string }): Promise<ClientProbe> {
+export async function probeClient(
+  authBase: string,
+  creds: ClientCredentials & { redirectUri?: string },
+): Promise<ClientProbe> {
   const secrets = [creds.clientSecret];
   const response = await postForm(
     joinUrl(authBase, '/token'),

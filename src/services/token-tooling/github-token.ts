@@ -1,4 +1,4 @@
-import { completeCodeFlow, startCodeFlow, tokenEnvValues } from './code-flow.js';
+import { completeCodeFlow, describeSaved, startCodeFlow, tokenEnvValues } from './code-flow.js';
 import { authBaseUrl, githubApiBaseUrl, githubBaseUrl, nonEmpty, requireEnv, type CommandBase } from './endpoints.js';
 import { setEnvVars } from './env-file.js';
 import { probeClient, registerClient, verifyAccessToken } from './gateway-client.js';
@@ -80,7 +80,11 @@ export async function generateGithubToken(options: GenerateGithubTokenOptions): 
     return { githubPat, gatewayClient, gatewayToken: 'kept', written };
   }
 
-  const flow = startCodeFlow(authBase, { clientId: clientId!, redirectUri: callbackUrl(env), scope: GATEWAY_CLIENT_SCOPE });
+  const flow = startCodeFlow(authBase, {
+    clientId: clientId!,
+    redirectUri: callbackUrl(env),
+    scope: GATEWAY_CLIENT_SCOPE,
+  });
   await save({ GATEWAY_OAUTH_CODE_VERIFIER: flow.codeVerifier });
   log('Open this URL, sign in with GitHub and copy the code from the page you land on:');
   log(flow.authorizeUrl);
@@ -94,7 +98,12 @@ export async function generateGithubToken(options: GenerateGithubTokenOptions): 
   const completed = await gatewayTokenComplete({
     ...options,
     code,
-    env: { ...env, GATEWAY_OAUTH_CLIENT_ID: clientId, GATEWAY_OAUTH_CLIENT_SECRET: clientSecret, GATEWAY_OAUTH_CODE_VERIFIER: flow.codeVerifier },
+    env: {
+      ...env,
+      GATEWAY_OAUTH_CLIENT_ID: clientId,
+      GATEWAY_OAUTH_CLIENT_SECRET: clientSecret,
+      GATEWAY_OAUTH_CODE_VERIFIER: flow.codeVerifier,
+    },
   });
   written.push(...completed.written);
   return { githubPat, gatewayClient, gatewayToken: 'created', authorizeUrl: flow.authorizeUrl, written };
@@ -161,6 +170,6 @@ export async function gatewayTokenComplete(
   });
   const values = tokenEnvValues('GATEWAY_OAUTH', tokens);
   await setEnvVars(options.envPath, values);
-  options.log(`Saved ${Object.keys(values).join(' and ')}${tokens.expires_in ? ` (valid for ${tokens.expires_in} s)` : ''}`);
+  options.log(describeSaved(values, tokens));
   return { expiresIn: tokens.expires_in, written: Object.keys(values) };
 }

@@ -47,7 +47,8 @@ export async function githubDeviceFlow(options: DeviceFlowOptions): Promise<stri
 
   for (;;) {
     if (now() + intervalS * 1000 > deadline) {
-      throw new OAuthRequestError(pollEndpoint, undefined, 'timeout', 'gave up waiting for the device to be authorized');
+      const why = 'gave up waiting for the device to be authorized';
+      throw new OAuthRequestError(pollEndpoint, undefined, 'timeout', why);
     }
     await options.sleep(intervalS * 1000);
     const response = await postForm(

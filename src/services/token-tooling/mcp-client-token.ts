@@ -1,7 +1,7 @@
-import { OOB_REDIRECT_URI, completeCodeFlow, startCodeFlow, tokenEnvValues } from './code-flow.js';
+import { OOB_REDIRECT_URI, completeCodeFlow, describeSaved, startCodeFlow, tokenEnvValues } from './code-flow.js';
 import { authBaseUrl, nonEmpty, requireEnv, type CommandBase } from './endpoints.js';
 import { setEnvVars } from './env-file.js';
-import { registerClient } from './gateway-client.js';
+import { probeClient, registerClient } from './gateway-client.js';
 
 export const MCP_CLIENT_NAME = 'mcp-http-stdio';
 /** The scope mcp-streamablehttp-client asked for. */
@@ -22,18 +22,25 @@ export interface McpClientTokenResult {
 }
 
 /**
- * `mcp-client-token`: registers the `mcp-http-stdio` client if `MCP_CLIENT_ID`/`MCP_CLIENT_SECRET` are
- * not set, stores a PKCE verifier in `MCP_CODE_VERIFIER` and prints the authorize URL. With a `prompt`
- * hook it asks for the code and completes; otherwise `mcpClientTokenComplete` finishes later.
+ * `mcp-client-token`: registers the `mcp-http-stdio` client unless `MCP_CLIENT_ID`/`MCP_CLIENT_SECRET`
+ * name a client the gateway still knows, stores a PKCE verifier in `MCP_CODE_VERIFIER` and prints the
+ * authorize URL. With a `prompt` hook it asks for the code and completes; otherwise
+ * `mcpClientTokenComplete` finishes later.
  */
 export async function mcpClientToken(options: McpClientTokenOptions): Promise<McpClientTokenResult> {
   const authBase = authBaseUrl(options.env, options.authBase);
   let clientId = nonEmpty(options.env.MCP_CLIENT_ID);
-  let clientSecret = nonEmpty(options.env.MCP_CLIENT_SECRET);
+  const clientSecret = nonEmpty(options.env.MCP_CLIENT_SECRET);
   const values: Record<string, string> = {};
-  const registered = !clientId || !clientSecret;
+  // A client deleted from Redis would only fail later, in the browser, at /authorize.
+  const usable =
+    clientId !== undefined &&
+    clientSecret !== undefined &&
+    (await probeClient(authBase, { clientId, clientSecret, redirectUri: OOB_REDIRECT_URI })) === 'valid';
+  const registered = !usable;
 
   if (registered) {
+    if (clientId) options.log(`Client ${clientId} cannot be used (unknown to the gateway, or no or wrong secret)`);
     const client = await registerClient(authBase, {
       client_name: MCP_CLIENT_NAME,
       redirect_uris: [OOB_REDIRECT_URI],
@@ -44,7 +51,6 @@ export async function mcpClientToken(options: McpClientTokenOptions): Promise<Mc
       application_type: 'native',
     });
     clientId = client.client_id;
-    clientSecret = client.client_secret;
     Object.assign(values, {
       MCP_CLIENT_ID: client.client_id,
       MCP_CLIENT_SECRET: client.client_secret,
@@ -100,7 +106,9 @@ export interface McpClientTokenCompleteResult {
 }
 
 /** `mcp-client-token-complete CODE`: exchanges the code (with `MCP_CODE_VERIFIER`) for the MCP client's tokens. */
-export async function mcpClientTokenComplete(options: McpClientTokenCompleteOptions): Promise<McpClientTokenCompleteResult> {
+export async function mcpClientTokenComplete(
+  options: McpClientTokenCompleteOptions,
+): Promise<McpClientTokenCompleteResult> {
   const hint = 'run mcp-client-token first';
   const tokens = await completeCodeFlow(authBaseUrl(options.env, options.authBase), {
     code: options.code,
@@ -111,6 +119,6 @@ export async function mcpClientTokenComplete(options: McpClientTokenCompleteOpti
   });
   const values = tokenEnvValues('MCP_CLIENT', tokens);
   await setEnvVars(options.envPath, values);
-  options.log(`Saved ${Object.keys(values).join(' and ')}${tokens.expires_in ? ` (valid for ${tokens.expires_in} s)` : ''}`);
+  options.log(describeSaved(values, tokens));
   return { expiresIn: tokens.expires_in, scope: tokens.scope, written: Object.keys(values) };
 }

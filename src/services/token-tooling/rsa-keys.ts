@@ -51,7 +51,9 @@ export function validatePrivateKeyB64(b64: string | undefined): KeyValidation {
     return { ok: false, reason: `the key is ${key.asymmetricKeyType ?? 'not asymmetric'}, not RSA` };
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_RSA_BITS) return { ok: false, reason: `the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required` };
+  if (bits < MIN_RSA_BITS) {
+    return { ok: false, reason: `the RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required` };
+  }
   return { ok: true, bits };
 }
 

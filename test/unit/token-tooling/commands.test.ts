@@ -104,6 +104,16 @@ describe('mcpClientToken and mcpClientTokenComplete', () => {
     expect(decodeJwt((await readEnvFile(envPath)).MCP_CLIENT_ACCESS_TOKEN!).payload.client_id).toBe(first.clientId);
   });
 
+  it('registers a new client when the configured one is gone from the gateway', async () => {
+    const { gateway, envPath, log, lines } = await setup('MCP_CLIENT_ID=client_deleted\nMCP_CLIENT_SECRET=old\n');
+    const result = await mcpClientToken({ envPath, env: await readEnvFile(envPath), log, authBase: gateway.url });
+    expect(result.registered).toBe(true);
+    expect(lines[0]).toBe('Client client_deleted cannot be used (unknown to the gateway, or no or wrong secret)');
+    const saved = await readEnvFile(envPath);
+    expect(saved.MCP_CLIENT_ID).toBe(result.clientId);
+    expect(readFileSync(envPath, 'utf8').startsWith(`MCP_CLIENT_ID=${result.clientId}\nMCP_CLIENT_SECRET=`)).toBe(true);
+  });
+
   it('complete without a registered client says what to run first; a wrong verifier is the gateway error', async () => {
     const { gateway, envPath, log } = await setup('');
     await expect(
