@@ -6,7 +6,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
-  | 'CONFIRMATION_REQUIRED'
+  | 'CONFIRMATION_INVALID'
   | 'CONFLICT'
   | 'UNAVAILABLE';
 

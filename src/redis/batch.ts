@@ -97,3 +97,58 @@ export async function readSets(redis: RedisClient, keys: readonly string[]): Pro
 export function existMany(redis: RedisClient, keys: readonly string[]): Promise<boolean[]> {
   return perKey(redis, keys, (p, k) => p.exists(k), (v) => Number(v) === 1);
 }
+
+/** Removes keys in batches of UNLINK (the memory is freed off the main thread); returns how many existed. */
+export async function unlinkMany(redis: RedisClient, keys: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const part of chunks(keys)) removed += await redis.unlink(...part);
+  return removed;
+}
+
+/** Set sizes (0 for a missing key). */
+export function cardinalities(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
+  return perKey(redis, keys, (p, k) => p.scard(k), (v) => Number(v));
+}
+
+const SREM_COUNTED = `local present = 0
+for i = 2, #ARGV do present = present + redis.call('SISMEMBER', KEYS[1], ARGV[i]) end
+local card = redis.call('SCARD', KEYS[1])
+if ARGV[1] == '1' or present == 0 then return {present, card, card} end
+redis.call('SREM', KEYS[1], unpack(ARGV, 2))
+return {present, card, redis.call('SCARD', KEYS[1])}`;
+
+export interface SetRemoval {
+  /** How many of the members were in the set (and were, or in a dry run would be, removed). */
+  present: number;
+  /** The set's size before. */
+  before: number;
+  /** Its size after (Redis drops a set that becomes empty). */
+  after: number;
+}
+
+/**
+ * Removes members from several sets, one script per set, all in one pipeline. In a dry run it
+ * only counts, so both report the same `present`.
+ */
+export async function removeMembers(redis: RedisClient, removals: Map<string, string[]>, dryRun: boolean): Promise<Map<string, SetRemoval>> {
+  const out = new Map<string, SetRemoval>();
+  const entries = [...removals.entries()].filter(([, members]) => members.length > 0);
+  for (const part of chunks(entries, 200)) {
+    const pipeline = redis.pipeline();
+    for (const [key, members] of part) {
+      for (const slice of chunks(members)) pipeline.eval(SREM_COUNTED, 1, key, dryRun ? '1' : '0', ...slice);
+    }
+    const results = ((await pipeline.exec()) ?? []) as [Error | null, [number, number, number]][];
+    let i = 0;
+    for (const [key, members] of part) {
+      for (let s = 0; s < Math.ceil(members.length / BATCH_SIZE); s++) {
+        const [error, value] = results[i++] ?? [new Error('missing pipeline reply'), [0, 0, 0]];
+        if (error) throw error;
+        const [present, before, after] = value.map(Number) as [number, number, number];
+        const prev = out.get(key);
+        out.set(key, prev ? { present: prev.present + present, before: prev.before, after } : { present, before, after });
+      }
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from '../context.js';
-import { AdminError } from './errors.js';
+import { AdminError } from '../errors.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -53,3 +53,6 @@ builder.queryType({ description: 'Read the gateway\'s OAuth data: clients, token
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many records match, across all pages.', resolve: (parent) => parent.totalCount }),
 );
+
+builder.mutationType({ description: 'Change the gateway\'s data. Admin token only; every executed mutation is audited.' });
+builder.subscriptionType({ description: 'Live updates over Server-Sent Events.' });

@@ -1,7 +1,9 @@
 import type { Context } from '../context.js';
 import type { StoredClient } from '../services/store-view.js';
 import { isTestClientName } from '../redis/codecs.js';
+import { z } from 'zod';
 import { builder } from './builder.js';
+import { DeleteResult, DeletionCounts } from './deletion.js';
 import { adminOnly, keyExpiresAt } from './shared.js';
 import { paginate } from './pagination.js';
 import { fromEpochSeconds } from './scalars.js';
@@ -88,5 +90,52 @@ builder.queryFields((t) => ({
     authScopes: { viewer: true },
     args: { clientId: t.arg.string({ required: true }) },
     resolve: async (_root, { clientId }, ctx) => ctx.services.repos.clients.get(clientId),
+  }),
+}));
+
+const CascadePreview = builder
+  .objectRef<import('../services/deletion.js').CascadePreview>('ClientDeletionPreview')
+  .implement({
+    description: 'What deleting a client completely would remove.',
+    fields: (t) => ({
+      clientId: t.exposeString('clientId', { description: 'The client.' }),
+      counts: t.field({ type: DeletionCounts, description: 'Records that would be removed.', resolve: (p) => p.counts }),
+      sampleTokenJtis: t.exposeStringList('sampleTokenJtis', { description: 'Up to 10 of the access tokens.' }),
+      sampleUsernames: t.exposeStringList('sampleUsernames', { description: 'Up to 10 of the users who would lose tokens.' }),
+    }),
+  });
+
+builder.queryField('clientDeletionPreview', (t) =>
+  t.field({
+    type: CascadePreview,
+    nullable: true,
+    description: 'What `deleteClient(cascade: true)` would remove; null when the client does not exist. Changes nothing.',
+    authScopes: { viewer: true },
+    args: { clientId: t.arg.string({ required: true }) },
+    resolve: (_root, { clientId }, ctx) => ctx.services.deletion.previewClientCascade(clientId),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  deleteClient: t.field({
+    type: DeleteResult,
+    description:
+      'Deletes a client registration. With `cascade`, also every access token, refresh token, code and state of the client, and the deleted tokens\' jtis from their users\' indexes. NOT_FOUND when the client does not exist.',
+    authScopes: { admin: true },
+    args: {
+      clientId: t.arg.string({ required: true, validate: z.string().min(1, 'clientId must not be empty').max(512) }),
+      cascade: t.arg.boolean({ defaultValue: false, description: 'Delete all the client\'s data too.' }),
+    },
+    resolve: (_root, { clientId, cascade }, ctx) => ctx.services.deletion.deleteClient(ctx.principal, clientId, cascade ?? false),
+  }),
+  deleteAllClients: t.field({
+    type: DeleteResult,
+    description: 'Deletes every client registration (with `cascade`, each one\'s data too). Two-step: call without `confirmToken` for the plan, then again with it.',
+    authScopes: { admin: true },
+    args: {
+      cascade: t.arg.boolean({ defaultValue: false, description: 'Delete each client\'s data too.' }),
+      confirmToken: t.arg.string({ description: 'The token from the plan.' }),
+    },
+    resolve: (_root, { cascade, confirmToken }, ctx) => ctx.services.deletion.deleteAllClients(ctx.principal, cascade ?? false, confirmToken),
   }),
 }));

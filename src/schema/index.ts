@@ -6,6 +6,9 @@ import './token.js';
 import './user.js';
 import './flow.js';
 import './stats.js';
+import './deletion.js';
+import './job.js';
+import './audit.js';
 
 /** The whole schema, sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

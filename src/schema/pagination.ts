@@ -1,4 +1,4 @@
-import { badInput } from './errors.js';
+import { badInput } from '../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -35,30 +35,32 @@ function pageSize(value: number | null | undefined, name: string): number | null
   return value;
 }
 
-/** First index whose key is greater than `key` (or, with `inclusive`, not less); items sorted ascending by key. */
-function bound<T>(items: readonly T[], keyOf: (item: T) => string, key: string, inclusive: boolean): number {
+/** First index whose key comes after `key` (or, with `inclusive`, not before) in the list's order. */
+function bound<T>(items: readonly T[], keyOf: (item: T) => string, key: string, inclusive: boolean, descending: boolean): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const k = keyOf(items[mid] as T);
-    if (k < key || (!inclusive && k === key)) lo = mid + 1;
+    if ((descending ? k > key : k < key) || (!inclusive && k === key)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /**
- * A Relay connection over a list sorted ascending by `keyOf`. Cursors are keyset positions, so a
- * record added or removed between pages never makes another record appear twice or go missing.
+ * A Relay connection over a list sorted by `keyOf` (ascending, or descending for newest-first
+ * lists). Cursors are keyset positions, so a record added or removed between pages never makes
+ * another record appear twice or go missing.
  */
-export function paginate<T>(items: readonly T[], args: PageArgs, keyOf: (item: T) => string): Connection<T> {
+export function paginate<T>(items: readonly T[], args: PageArgs, keyOf: (item: T) => string, order: 'asc' | 'desc' = 'asc'): Connection<T> {
+  const descending = order === 'desc';
   const first = pageSize(args.first, 'first');
   const last = pageSize(args.last, 'last');
   let start = 0;
   let end = items.length;
-  if (args.after != null) start = bound(items, keyOf, decodeCursor(args.after), false);
-  if (args.before != null) end = Math.max(start, bound(items, keyOf, decodeCursor(args.before), true));
+  if (args.after != null) start = bound(items, keyOf, decodeCursor(args.after), false, descending);
+  if (args.before != null) end = Math.max(start, bound(items, keyOf, decodeCursor(args.before), true, descending));
   if (first === null && last === null) end = Math.min(end, start + DEFAULT_PAGE_SIZE);
   if (first !== null) end = Math.min(end, start + first);
   if (last !== null) start = Math.max(start, end - last);

@@ -1,5 +1,5 @@
 import { builder } from './builder.js';
-import { badInput } from './errors.js';
+import { badInput } from '../errors.js';
 
 /** Timestamps leave as ISO 8601 in UTC; the gateway stores epoch seconds. */
 builder.scalarType('DateTime', {

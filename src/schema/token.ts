@@ -1,6 +1,8 @@
 import type { Context } from '../context.js';
 import type { StoredToken } from '../services/store-view.js';
+import { z } from 'zod';
 import { builder } from './builder.js';
+import { DeleteResult } from './deletion.js';
 import { adminOnly, keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';
 import { paginate } from './pagination.js';
@@ -114,3 +116,21 @@ builder.objectField(OAuthClient, 'tokens', (t) =>
     AccessTokenConnection,
   ),
 );
+
+builder.mutationFields((t) => ({
+  deleteToken: t.field({
+    type: DeleteResult,
+    description: 'Revokes one access token: deletes its key and its jti from the user\'s index. NOT_FOUND when it does not exist.',
+    authScopes: { admin: true },
+    args: { jti: t.arg.string({ required: true, validate: z.string().min(1, 'jti must not be empty').max(512) }) },
+    resolve: (_root, { jti }, ctx) => ctx.services.deletion.deleteToken(ctx.principal, jti),
+  }),
+  deleteAllTokens: t.field({
+    type: DeleteResult,
+    description:
+      'Deletes every access token, every refresh token (one left behind could mint new access) and every user index. Two-step: call without `confirmToken` for the plan, then again with it.',
+    authScopes: { admin: true },
+    args: { confirmToken: t.arg.string({ description: 'The token from the plan.' }) },
+    resolve: (_root, { confirmToken }, ctx) => ctx.services.deletion.deleteAllTokens(ctx.principal, confirmToken),
+  }),
+}));

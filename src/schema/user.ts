@@ -1,5 +1,7 @@
 import type { Context } from '../context.js';
+import { z } from 'zod';
 import { builder } from './builder.js';
+import { DeleteResult } from './deletion.js';
 import { OAuthClient, OAuthClientConnection } from './client.js';
 import { AccessToken, AccessTokenConnection, TokenStatusEnum } from './token.js';
 import { paginate } from './pagination.js';
@@ -97,5 +99,19 @@ builder.objectField(AccessToken, 'user', (t) =>
     nullable: true,
     description: 'The user the token was issued to; null when the record names none.',
     resolve: (tok) => (tok.record?.username != null ? { username: tok.record.username } : null),
+  }),
+);
+
+builder.mutationField('deleteUserTokens', (t) =>
+  t.field({
+    type: DeleteResult,
+    description:
+      'Logs a user out everywhere: deletes their access tokens, refresh tokens and unredeemed authorization codes, and their token index. NOT_FOUND when the gateway knows nothing of the user.',
+    authScopes: { admin: true },
+    args: {
+      username: t.arg.string({ required: true, validate: z.string().min(1, 'username must not be empty').max(512) }),
+      dryRun: t.arg.boolean({ required: true, description: 'Only count; change nothing.' }),
+    },
+    resolve: (_root, { username, dryRun }, ctx) => ctx.services.deletion.deleteUserTokens(ctx.principal, username, dryRun),
   }),
 );

@@ -2,6 +2,11 @@ import { readPttls } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
 import { Keys } from '../redis/keys.js';
 import { type Repositories, createRepositories } from '../redis/repositories.js';
+import { AuditLog } from './audit.js';
+import { Confirmations } from './confirm.js';
+import { DeletionService } from './deletion.js';
+import { type JobEvents, createJobEvents } from './events.js';
+import { JobRunner, type JobRunnerOptions } from './jobs.js';
 import type { Lifetimes } from './status.js';
 import { StatsService } from './stats.js';
 import { StoreView } from './store-view.js';
@@ -11,6 +16,9 @@ export interface ServiceOptions {
   lifetimes: Lifetimes;
   /** Epoch milliseconds; injected so tests and the gateway's fixtures share one clock. */
   now?: () => number;
+  /** Job updates; in-process unless given (Redis pub/sub for several processes). */
+  events?: JobEvents;
+  jobs?: JobRunnerOptions;
 }
 
 /** The rules of the service, built once per process over one Redis connection. */
@@ -21,6 +29,11 @@ export interface Services {
   lifetimes: Lifetimes;
   now: () => number;
   stats: StatsService;
+  events: JobEvents;
+  jobs: JobRunner;
+  audit: AuditLog;
+  confirmations: Confirmations;
+  deletion: DeletionService;
   newView(): StoreView;
 }
 
@@ -28,8 +41,17 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const keys = new Keys(options.prefixes);
   const repos = createRepositories(redis, keys);
   const now = options.now ?? Date.now;
+  const events = options.events ?? createJobEvents();
+  const jobs = new JobRunner(redis, keys, events, options.jobs);
+  const audit = new AuditLog(redis, keys);
+  const confirmations = new Confirmations(redis, keys);
   return {
     redis,
+    events,
+    jobs,
+    audit,
+    confirmations,
+    deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs),
     keys,
     repos,
     lifetimes: options.lifetimes,

@@ -1,0 +1,633 @@
+/**
+ * Shared helpers for the benchmarks (read, purge, backup, ...): a Redis of our own, gateway-format
+ * seeding, the app wired as the server wires it, timing and percentile math, machine info and
+ * tables. Nothing here ever writes to or flushes a Redis it did not create, except under a random
+ * key prefix it deletes afterwards.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Cluster, type Redis } from 'ioredis';
+import { type App, createApp } from '../src/app.js';
+import { scanKeys } from '../src/redis/batch.js';
+import { type RedisClient, countCommands, createRedis, keyHolders } from '../src/redis/connection.js';
+import { accessTokenValue, clientValue, refreshTokenValue } from '../src/redis/gateway-format.js';
+import { type KeyPrefixes, Keys } from '../src/redis/keys.js';
+import { type Services, createServices } from '../src/services/index.js';
+import { type RedisServer, startRedisServer } from '../test/helpers/redis-server.js';
+
+// ------------------------------------------------------------------------------------ Redis
+
+/** The gateway's lifetimes (seconds), as its auth service uses them. */
+export const GATEWAY_LIFETIMES = { access: 86400, refresh: 2592000, client: 7776000 } as const;
+
+export interface BenchRedis {
+  redis: RedisClient;
+  /** Where the data lives (a private server's URL, or BENCH_REDIS_URL). */
+  url: string;
+  /** True for a private redis-server started by the bench; false for BENCH_REDIS_URL. */
+  isPrivate: boolean;
+  /** `oauth:`… on a private server; `bench-<hex>:oauth:`… on a shared one. */
+  prefixes: KeyPrefixes;
+  keys: Keys;
+  /** Disconnects; stops a private server, or deletes every key under our prefix (SCAN + UNLINK). */
+  stop(): Promise<void>;
+}
+
+/**
+ * A Redis for one benchmark run. Without `url`, a private `redis-server` on a free port (stopped
+ * by `stop()`), with the gateway's default prefixes. With `url` (BENCH_REDIS_URL), that server
+ * under a random key prefix; `stop()` deletes only the keys under it. Ctrl-C / SIGTERM also
+ * clean up.
+ */
+export async function startBenchRedis(options: { url?: string | undefined } = {}): Promise<BenchRedis> {
+  let server: RedisServer | null = null;
+  let url: string;
+  let root = '';
+  if (options.url) {
+    url = options.url;
+    root = `bench-${randomBytes(6).toString('hex')}:`;
+  } else {
+    server = await startRedisServer();
+    url = server.url;
+  }
+  const prefixes: KeyPrefixes = { oauth: `${root}oauth:`, session: `${root}redis:session:`, admin: `${root}oauth-admin:` };
+  const redis = createRedis(url, { name: 'oauth-admin-bench', commandTimeoutMs: 120_000 });
+  redis.on('error', () => {});
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      try {
+        if (server === null && root !== '') await deleteKeys(redis, `${root}*`);
+      } finally {
+        redis.disconnect();
+        await server?.stop();
+      }
+    })();
+    return stopped;
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: cleaning up bench Redis data...\n`);
+    void stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await redis.ping();
+  } catch (error) {
+    await stop();
+    throw new Error(`cannot reach bench Redis at ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { redis, url, isPrivate: server !== null, prefixes, keys: new Keys(prefixes), stop };
+}
+
+/** Deletes every key matching `pattern` with SCAN + UNLINK; returns how many were unlinked. */
+export async function deleteKeys(redis: RedisClient, pattern: string): Promise<number> {
+  let deleted = 0;
+  for await (const batch of scanKeys(redis, pattern)) {
+    // A cluster refuses multi-key commands across slots: one UNLINK per key there.
+    deleted += redis instanceof Cluster
+      ? (await Promise.all(batch.map((key) => redis.unlink(key)))).reduce((a, b) => a + b, 0)
+      : await redis.unlink(...batch);
+  }
+  return deleted;
+}
+
+/** `INFO` fields of every server holding keys (one entry for a single server). */
+export async function redisInfo(redis: RedisClient, section = 'all'): Promise<Record<string, string>[]> {
+  const out: Record<string, string>[] = [];
+  for (const node of keyHolders(redis)) {
+    const text = await node.info(section);
+    const fields: Record<string, string> = {};
+    for (const line of text.split(/\r?\n/)) {
+      const at = line.indexOf(':');
+      if (at > 0 && !line.startsWith('#')) fields[line.slice(0, at)] = line.slice(at + 1);
+    }
+    out.push(fields);
+  }
+  return out;
+}
+
+/** `used_memory` in bytes, summed over the servers holding keys. */
+export async function usedMemory(redis: RedisClient): Promise<number> {
+  return (await redisInfo(redis, 'memory')).reduce((sum, f) => sum + Number(f.used_memory ?? 0), 0);
+}
+
+export async function redisVersion(redis: RedisClient): Promise<string> {
+  return (await redisInfo(redis, 'server'))[0]?.redis_version ?? 'unknown';
+}
+
+// ------------------------------------------------------------------------------------ app
+
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+
+export interface BenchApp {
+  app: App;
+  services: Services;
+  /**
+   * Sends one operation through `app.fetch` (auth, parsing, validation, execution, serialisation)
+   * as the admin and returns `data`; throws with the response's errors if there are any.
+   */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/** The app over a bench Redis, built as the server builds it (admin bearer token, no anonymous admin). */
+export function createBenchApp(bench: Pick<BenchRedis, 'redis' | 'prefixes'>, options: { now?: () => number } = {}): BenchApp {
+  const services = createServices(bench.redis, {
+    prefixes: bench.prefixes,
+    lifetimes: { refreshTokenSeconds: GATEWAY_LIFETIMES.refresh },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const app = createApp({ services, auth: { adminToken: BENCH_ADMIN_TOKEN, anonymousAdmin: false } });
+  return {
+    app,
+    services,
+    async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await app.fetch('http://oauth-admin.bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      let body: { data?: T; errors?: unknown[] };
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        throw new BenchQueryError(`HTTP ${response.status}, not JSON: ${text.slice(0, 300)}`);
+      }
+      if (body.errors !== undefined || response.status !== 200 || body.data == null) {
+        throw new BenchQueryError(`HTTP ${response.status}, errors: ${JSON.stringify(body.errors ?? null).slice(0, 1000)}`);
+      }
+      return body.data;
+    },
+  };
+}
+
+export class BenchQueryError extends Error {}
+
+/** Counts commands a standalone client sends (null for a cluster), for "Redis commands per request". */
+export function commandCounter(redis: RedisClient): { readonly count: number; reset(): void } | null {
+  return redis instanceof Cluster ? null : countCommands(redis as Redis);
+}
+
+// ------------------------------------------------------------------------------------ seeding
+
+/** A small fast deterministic PRNG (sfc32), so two runs seed the same shape. */
+export function createRng(seed: number): () => number {
+  let a = 0x9e3779b9 ^ seed;
+  let b = 0x243f6a88 ^ (seed * 31);
+  let c = 0xb7e15162;
+  let d = 1;
+  const next = () => {
+    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    let t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    t = (t + d) | 0;
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 16; i++) next();
+  return next;
+}
+
+/** An integer in [min, max]. */
+export function randomInt(rng: () => number, min: number, max: number): number {
+  return min + Math.floor(rng() * (max - min + 1));
+}
+
+export function pick<T>(rng: () => number, items: readonly T[]): T {
+  if (items.length === 0) throw new Error('pick from an empty list');
+  return items[Math.floor(rng() * items.length)] as T;
+}
+
+/** Like Python's `secrets.token_urlsafe(bytes)`, which the gateway uses for ids (from `rng`). */
+export function tokenUrlsafe(rng: () => number, bytes: number): string {
+  const buf = Buffer.allocUnsafe(bytes);
+  for (let i = 0; i < bytes; i++) buf[i] = Math.floor(rng() * 256);
+  return buf.toString('base64url');
+}
+
+export interface SeedOptions {
+  /** Access-token keys to write. */
+  tokens: number;
+  /** Default tokens / 20. */
+  clients?: number;
+  /** Default tokens / 50. */
+  users?: number;
+  /** Share of clients named `TEST …` (what test cleanup removes); default 0.02, at least 1. */
+  testClientRatio?: number;
+  /** Share of tokens whose `expires_at` has passed; default 0.2. */
+  expiredRatio?: number;
+  /** Share of the expired tokens stored without TTL (the rest keep a TTL of 1 h to 7 d); default 0.5. */
+  expiredWithoutTtlRatio?: number;
+  /** Tokens that also get a refresh token; default 1/3. */
+  refreshRatio?: number;
+  /** Extra jtis in user indexes whose token key is gone (the gateway never prunes them), per token; default 0.05. */
+  staleIndexRatio?: number;
+  /** Commands per pipeline; default 1000. */
+  batchSize?: number;
+  /** PRNG seed; default 1. */
+  seed?: number;
+  /** The clock records are written against (epoch ms); default Date.now(). */
+  nowMs?: number;
+  /** Called after each pipeline with the commands sent so far. */
+  onProgress?: (sent: number, total: number) => void;
+}
+
+export interface SeedResult {
+  clientIds: string[];
+  testClientIds: string[];
+  usernames: string[];
+  /** Every seeded access-token jti (active and expired). */
+  jtis: string[];
+  activeJtis: string[];
+  expiredJtis: string[];
+  /** Usernames holding at least one token, and client ids with at least one. */
+  usernamesWithTokens: string[];
+  clientIdsWithTokens: string[];
+  counts: {
+    clients: number;
+    testClients: number;
+    users: number;
+    tokens: number;
+    activeTokens: number;
+    expiredTokens: number;
+    expiredWithoutTtl: number;
+    refreshTokens: number;
+    expiredRefreshTokens: number;
+    staleIndexEntries: number;
+    commands: number;
+  };
+  ms: number;
+}
+
+/**
+ * Writes `tokens` access tokens and what goes with them, as the gateway would have left them:
+ * clients (`SET … EX`), tokens (`SET … EX ttl`, or no TTL for some expired ones) each with
+ * `SADD oauth:user_tokens:{username}`, refresh tokens for a share of them, and a few stale index
+ * entries. Values come from the gateway-format builders (Python `json.dumps` bytes). Pipelines of
+ * `batchSize` commands (a cluster gets the same commands unpipelined, `batchSize` in flight).
+ */
+export async function seedGatewayData(redis: RedisClient, keys: Keys, options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const rng = createRng(options.seed ?? 1);
+  const nowMs = options.nowMs ?? Date.now();
+  const nowS = Math.floor(nowMs / 1000);
+  const total = options.tokens;
+  const clientCount = Math.max(1, options.clients ?? Math.round(total / 20));
+  const userCount = Math.max(1, options.users ?? Math.round(total / 50));
+  const testClients = Math.min(clientCount, Math.max(1, Math.round(clientCount * (options.testClientRatio ?? 0.02))));
+  const expiredRatio = options.expiredRatio ?? 0.2;
+  const noTtlRatio = options.expiredWithoutTtlRatio ?? 0.5;
+  const refreshRatio = options.refreshRatio ?? 1 / 3;
+  const staleRatio = options.staleIndexRatio ?? 0.05;
+  const batchSize = options.batchSize ?? 1000;
+
+  const writer = new CommandBatcher(redis, batchSize, options.onProgress);
+  const unique = new Set<string>();
+  const freshId = (bytes: number, prefix = '') => {
+    for (;;) {
+      const id = prefix + tokenUrlsafe(rng, bytes);
+      if (!unique.has(id)) {
+        unique.add(id);
+        return id;
+      }
+    }
+  };
+
+  const clientIds: string[] = [];
+  const testClientIds: string[] = [];
+  const names = ['Claude Desktop', 'Claude Code', 'MCP Inspector', 'Cursor', 'VS Code', 'Zed', 'Unnamed Client'];
+  for (let i = 0; i < clientCount; i++) {
+    const clientId = freshId(16, 'client_');
+    const isTest = i < testClients;
+    const createdAt = nowS - randomInt(rng, 60, GATEWAY_LIFETIMES.client - 86400);
+    const value = clientValue({
+      clientId,
+      clientSecret: freshId(32),
+      clientName: isTest ? `TEST bench_client_${i}` : pick(rng, names),
+      redirectUris: ['https://auth.example.com/success', `http://localhost:${randomInt(rng, 3000, 9999)}/callback`],
+      createdAt,
+      registrationAccessToken: freshId(32),
+    });
+    writer.add(['set', keys.client(clientId), value, 'EX', String(createdAt + GATEWAY_LIFETIMES.client - nowS)]);
+    clientIds.push(clientId);
+    if (isTest) testClientIds.push(clientId);
+  }
+
+  const usernames = Array.from({ length: userCount }, (_, i) => `bench-user-${String(i).padStart(6, '0')}`);
+  const activeJtis: string[] = [];
+  const expiredJtis: string[] = [];
+  const usersWithTokens = new Set<string>();
+  const clientsWithTokens = new Set<string>();
+  let expiredWithoutTtl = 0;
+  let refreshTokens = 0;
+  let expiredRefreshTokens = 0;
+  const expiredCount = Math.round(total * expiredRatio);
+  for (let i = 0; i < total; i++) {
+    const jti = freshId(16);
+    const userIndex = Math.floor(rng() * userCount);
+    const username = usernames[userIndex] as string;
+    const clientId = pick(rng, clientIds);
+    const expired = i < expiredCount;
+    // Active: issued within the last day minus 10 minutes, so it stays active for the whole run.
+    // Expired: expires_at 1 minute to 30 days ago.
+    const expiresAt = expired ? nowS - randomInt(rng, 60, 30 * 86400) : nowS + randomInt(rng, 600, GATEWAY_LIFETIMES.access);
+    const createdAt = expiresAt - GATEWAY_LIFETIMES.access;
+    const viaRefresh = rng() < 0.3;
+    const value = accessTokenValue({
+      sub: String(100000 + userIndex),
+      username,
+      email: rng() < 0.2 ? null : `${username}@example.com`,
+      clientId,
+      createdAt,
+      expiresAt,
+      viaRefresh,
+    });
+    let ttl: number | null = expiresAt - nowS;
+    if (expired) {
+      if (rng() < noTtlRatio) {
+        ttl = null;
+        expiredWithoutTtl += 1;
+      } else {
+        ttl = randomInt(rng, 3600, 7 * 86400);
+      }
+    }
+    writer.add(ttl === null ? ['set', keys.token(jti), value] : ['set', keys.token(jti), value, 'EX', String(ttl)]);
+    writer.add(['sadd', keys.userTokens(username), jti]);
+    (expired ? expiredJtis : activeJtis).push(jti);
+    usersWithTokens.add(username);
+    clientsWithTokens.add(clientId);
+
+    if (rng() < refreshRatio) {
+      const refreshTtl = createdAt + GATEWAY_LIFETIMES.refresh - nowS;
+      const value = refreshTokenValue({ userId: String(100000 + userIndex), username, clientId, createdAt });
+      const token = freshId(32);
+      writer.add(refreshTtl > 0 ? ['set', keys.refresh(token), value, 'EX', String(refreshTtl)] : ['set', keys.refresh(token), value]);
+      refreshTokens += 1;
+      if (refreshTtl <= 0) expiredRefreshTokens += 1;
+    }
+    await writer.maybeFlush();
+  }
+
+  const stale = Math.round(total * staleRatio);
+  for (let i = 0; i < stale; i++) {
+    writer.add(['sadd', keys.userTokens(pick(rng, usernames)), freshId(16)]);
+    await writer.maybeFlush();
+  }
+  await writer.flush();
+
+  return {
+    clientIds,
+    testClientIds,
+    usernames,
+    jtis: [...expiredJtis, ...activeJtis],
+    activeJtis,
+    expiredJtis,
+    usernamesWithTokens: [...usersWithTokens],
+    clientIdsWithTokens: [...clientsWithTokens],
+    counts: {
+      clients: clientCount,
+      testClients,
+      users: userCount,
+      tokens: total,
+      activeTokens: activeJtis.length,
+      expiredTokens: expiredJtis.length,
+      expiredWithoutTtl,
+      refreshTokens,
+      expiredRefreshTokens,
+      staleIndexEntries: stale,
+      commands: writer.sent,
+    },
+    ms: performance.now() - started,
+  };
+}
+
+/** Buffers write commands and sends them `size` at a time, failing on the first command error. */
+class CommandBatcher {
+  private buffer: string[][] = [];
+  sent = 0;
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly size: number,
+    private readonly onProgress?: (sent: number, total: number) => void,
+  ) {}
+
+  add(command: string[]): void {
+    this.buffer.push(command);
+  }
+
+  async maybeFlush(): Promise<void> {
+    if (this.buffer.length >= this.size) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const commands = this.buffer;
+    this.buffer = [];
+    if (this.redis instanceof Cluster) {
+      const cluster = this.redis;
+      await Promise.all(commands.map(([name, ...args]) => cluster.call(name as string, ...args)));
+    } else {
+      const results = (await this.redis.pipeline(commands).exec()) ?? [];
+      const failed = results.find(([error]) => error !== null);
+      if (failed) throw new Error(`seeding failed: ${String(failed[0])}`);
+    }
+    this.sent += commands.length;
+    this.onProgress?.(this.sent, this.sent + this.buffer.length);
+  }
+}
+
+// ------------------------------------------------------------------------------------ timing
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+/** The p-th percentile (0..100) of ascending `sorted`, linearly interpolated between ranks (numpy's default). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  const a = sorted[lo] as number;
+  const b = sorted[hi] as number;
+  return a + (b - a) * (rank - lo);
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const sum = sorted.reduce((s, x) => s + x, 0);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    mean: sorted.length > 0 ? sum / sorted.length : Number.NaN,
+    min: sorted[0] ?? Number.NaN,
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
+}
+
+/** Milliseconds `fn` takes (wall clock, high resolution), with its result. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = performance.now();
+  const result = await fn();
+  return { ms: performance.now() - start, result };
+}
+
+export interface MeasureOptions {
+  /** Untimed runs first (JIT, caches). */
+  warmup: number;
+  /** Timed runs wanted. */
+  iterations: number;
+  /** Stop early once this much time went into timed runs... */
+  budgetMs?: number;
+  /** ...but not before this many (default min(5, iterations)). */
+  minIterations?: number;
+  /** Called before every run, untimed (e.g. reset a command counter). */
+  before?: () => void;
+  /** Called after every timed run with its duration. */
+  after?: (ms: number, iteration: number) => void;
+}
+
+/** Runs `fn(i)` `warmup` times, then times up to `iterations` runs (bounded by `budgetMs`); returns the samples in ms. */
+export async function measure(fn: (iteration: number) => Promise<unknown>, options: MeasureOptions): Promise<number[]> {
+  for (let i = 0; i < options.warmup; i++) {
+    options.before?.();
+    await fn(-1 - i);
+  }
+  const samples: number[] = [];
+  const minimum = options.minIterations ?? Math.min(5, options.iterations);
+  let spent = 0;
+  for (let i = 0; i < options.iterations; i++) {
+    if (options.budgetMs !== undefined && spent >= options.budgetMs && samples.length >= minimum) break;
+    options.before?.();
+    const start = performance.now();
+    await fn(i);
+    const ms = performance.now() - start;
+    samples.push(ms);
+    spent += ms;
+    options.after?.(ms, i);
+  }
+  return samples;
+}
+
+// ------------------------------------------------------------------------------------ reporting
+
+export interface MachineInfo {
+  date: string;
+  cpu: string;
+  cores: number;
+  memory: string;
+  os: string;
+  node: string;
+  redis: string;
+  commit: string;
+}
+
+/** CPU, cores, memory, OS, Node, the Redis server's version (when given) and the git commit. */
+export async function machineInfo(redis?: RedisClient): Promise<MachineInfo> {
+  const cpus = os.cpus();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    date: new Date().toISOString(),
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism?.() ?? cpus.length,
+    memory: formatBytes(os.totalmem()),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    redis: redis ? await redisVersion(redis) : 'n/a',
+    commit,
+  };
+}
+
+export function machineInfoRows(info: MachineInfo): [string, string][] {
+  return [
+    ['date', info.date],
+    ['cpu', `${info.cpu} (${info.cores} cores)`],
+    ['memory', info.memory],
+    ['os', info.os],
+    ['node', info.node],
+    ['redis-server', info.redis],
+    ['commit', info.commit],
+  ];
+}
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '-';
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export type Align = 'left' | 'right';
+
+/** A GitHub markdown table; `|` in cells is escaped. */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const rule = headers.map((_, i) => (align[i] === 'right' ? '---:' : '---'));
+  return [line(headers), `|${rule.map((r) => ` ${r} `).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** A fixed-width table for the terminal. */
+export function textTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const pad = (text: string, i: number) => (align[i] === 'right' ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0));
+  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, i)).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * Sizes from the command line (`read.ts 1000,5000`), else `BENCH_SIZES`, else `fallback`.
+ * Accepts `10000`, `10_000`, `10k`, `1m`.
+ */
+export function parseSizes(argv: readonly string[], env: string | undefined, fallback: readonly number[]): number[] {
+  const text = argv.find((a) => /^[\d_,.km]+$/i.test(a)) ?? env;
+  if (!text || text.trim() === '') return [...fallback];
+  return text.split(',').map((part) => {
+    const m = /^\s*([\d_.]+)\s*([km]?)\s*$/i.exec(part);
+    const n = m ? Number((m[1] as string).replace(/_/g, '')) * ({ k: 1e3, m: 1e6 }[(m[2] ?? '').toLowerCase() as 'k' | 'm'] ?? 1) : Number.NaN;
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`bad size "${part}": use e.g. 10000,100000 or 10k,100k`);
+    return n;
+  });
+}
+
+/** A positive number from the environment, else `fallback`. */
+export function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,19 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { type PubSub, createPubSub } from '@graphql-yoga/subscription';
+import type { RedisClient } from '../redis/connection.js';
+import type { JobState } from './jobs.js';
+
+export type JobEventMap = { job: [id: string, state: JobState] };
+
+/**
+ * Where job updates are published. In-process by default; with Redis pub/sub (a publish and a
+ * subscribe connection) several service processes share them.
+ */
+export type JobEvents = PubSub<JobEventMap>;
+
+export function createJobEvents(redis?: { publish: RedisClient; subscribe: RedisClient; channelPrefix: string }): JobEvents {
+  if (!redis) return createPubSub<JobEventMap>();
+  return createPubSub<JobEventMap>({
+    eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }),
+  });
+}
