@@ -80,7 +80,7 @@ const CASES: QueryCase[] = [
   {
     name: 'token(jti)',
     query: TOKEN,
-    warmup: 50,
+    warmup: 200,
     iterations: 200,
     variables: (seed, rng) => ({ jti: pick(rng, seed.jtis) }),
     check: (data, vars) => {

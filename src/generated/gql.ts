@@ -14,6 +14,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation DeleteClient($clientId: String!, $cascade: Boolean) {\n    deleteClient(clientId: $clientId, cascade: $cascade) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.DeleteClientDocument,
+    "\n  mutation DeleteToken($jti: String!) {\n    deleteToken(jti: $jti) { executed counts { accessTokens userIndexEntries userIndexes } }\n  }\n": typeof types.DeleteTokenDocument,
+    "\n  mutation DeleteAllClients($cascade: Boolean, $confirmToken: String) {\n    deleteAllClients(cascade: $cascade, confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.DeleteAllClientsDocument,
+    "\n  mutation DeleteAllTokens($confirmToken: String) {\n    deleteAllTokens(confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.DeleteAllTokensDocument,
+    "\n  mutation DeleteUserTokens($username: String!, $dryRun: Boolean!) {\n    deleteUserTokens(username: $username, dryRun: $dryRun) {\n      executed\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.DeleteUserTokensDocument,
+    "\n  mutation Purge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id kind status dryRun }\n  }\n": typeof types.PurgeDocument,
+    "\n  mutation Cleanup($dryRun: Boolean!) {\n    cleanupTestClients(dryRun: $dryRun) { id kind status dryRun }\n  }\n": typeof types.CleanupDocument,
+    "\n  query JobState($id: ID!) {\n    job(id: $id) {\n      id kind status dryRun error finished\n      progress { phase scanned total matched deleted }\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.JobStateDocument,
+    "\n  query Preview($clientId: String!) {\n    clientDeletionPreview(clientId: $clientId) {\n      clientId sampleTokenJtis sampleUsernames\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.PreviewDocument,
+    "\n  query Audit($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { action actor dryRun outcome target jobId error counts { clients accessTokens } } }\n    }\n  }\n": typeof types.AuditDocument,
+    "\n  mutation StartPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n": typeof types.StartPurgeDocument,
+    "\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) { id status }\n  }\n": typeof types.CancelJobDocument,
+    "\n  query RecentJobs {\n    jobs(first: 10) { totalCount edges { node { id kind status dryRun } } }\n  }\n": typeof types.RecentJobsDocument,
     "\n  query Stats {\n    stats {\n      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens\n      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes\n      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens\n    }\n  }\n": typeof types.StatsDocument,
     "\n  query ClientsPage($first: Int, $after: String, $filter: ClientFilter) {\n    clients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id clientId clientName clientSecret registrationAccessToken redirectUris createdAt isTestClient parseError } }\n    }\n  }\n": typeof types.ClientsPageDocument,
     "\n  query TokensPage($first: Int, $after: String, $filter: TokenFilter) {\n    tokens(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { jti username clientId status expiresAt issuedAt format parseError client { clientId } user { username } } }\n    }\n  }\n": typeof types.TokensPageDocument,
@@ -23,6 +36,19 @@ type Documents = {
     "\n  query Nested {\n    clients(first: 500) {\n      edges {\n        node {\n          clientId\n          clientName\n          keyExpiresAt\n          tokens(first: 10) { totalCount edges { node { jti status client { clientName } user { username tokens(first: 5) { totalCount } } } } }\n          refreshTokens(first: 5) { totalCount }\n          users(first: 5) { edges { node { username clients { totalCount } } } }\n        }\n      }\n    }\n  }\n": typeof types.NestedDocument,
 };
 const documents: Documents = {
+    "\n  mutation DeleteClient($clientId: String!, $cascade: Boolean) {\n    deleteClient(clientId: $clientId, cascade: $cascade) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.DeleteClientDocument,
+    "\n  mutation DeleteToken($jti: String!) {\n    deleteToken(jti: $jti) { executed counts { accessTokens userIndexEntries userIndexes } }\n  }\n": types.DeleteTokenDocument,
+    "\n  mutation DeleteAllClients($cascade: Boolean, $confirmToken: String) {\n    deleteAllClients(cascade: $cascade, confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.DeleteAllClientsDocument,
+    "\n  mutation DeleteAllTokens($confirmToken: String) {\n    deleteAllTokens(confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.DeleteAllTokensDocument,
+    "\n  mutation DeleteUserTokens($username: String!, $dryRun: Boolean!) {\n    deleteUserTokens(username: $username, dryRun: $dryRun) {\n      executed\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.DeleteUserTokensDocument,
+    "\n  mutation Purge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id kind status dryRun }\n  }\n": types.PurgeDocument,
+    "\n  mutation Cleanup($dryRun: Boolean!) {\n    cleanupTestClients(dryRun: $dryRun) { id kind status dryRun }\n  }\n": types.CleanupDocument,
+    "\n  query JobState($id: ID!) {\n    job(id: $id) {\n      id kind status dryRun error finished\n      progress { phase scanned total matched deleted }\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.JobStateDocument,
+    "\n  query Preview($clientId: String!) {\n    clientDeletionPreview(clientId: $clientId) {\n      clientId sampleTokenJtis sampleUsernames\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.PreviewDocument,
+    "\n  query Audit($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { action actor dryRun outcome target jobId error counts { clients accessTokens } } }\n    }\n  }\n": types.AuditDocument,
+    "\n  mutation StartPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n": types.StartPurgeDocument,
+    "\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) { id status }\n  }\n": types.CancelJobDocument,
+    "\n  query RecentJobs {\n    jobs(first: 10) { totalCount edges { node { id kind status dryRun } } }\n  }\n": types.RecentJobsDocument,
     "\n  query Stats {\n    stats {\n      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens\n      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes\n      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens\n    }\n  }\n": types.StatsDocument,
     "\n  query ClientsPage($first: Int, $after: String, $filter: ClientFilter) {\n    clients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id clientId clientName clientSecret registrationAccessToken redirectUris createdAt isTestClient parseError } }\n    }\n  }\n": types.ClientsPageDocument,
     "\n  query TokensPage($first: Int, $after: String, $filter: TokenFilter) {\n    tokens(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { jti username clientId status expiresAt issuedAt format parseError client { clientId } user { username } } }\n    }\n  }\n": types.TokensPageDocument,
@@ -46,6 +72,58 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteClient($clientId: String!, $cascade: Boolean) {\n    deleteClient(clientId: $clientId, cascade: $cascade) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteClient($clientId: String!, $cascade: Boolean) {\n    deleteClient(clientId: $clientId, cascade: $cascade) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteToken($jti: String!) {\n    deleteToken(jti: $jti) { executed counts { accessTokens userIndexEntries userIndexes } }\n  }\n"): (typeof documents)["\n  mutation DeleteToken($jti: String!) {\n    deleteToken(jti: $jti) { executed counts { accessTokens userIndexEntries userIndexes } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAllClients($cascade: Boolean, $confirmToken: String) {\n    deleteAllClients(cascade: $cascade, confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAllClients($cascade: Boolean, $confirmToken: String) {\n    deleteAllClients(cascade: $cascade, confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAllTokens($confirmToken: String) {\n    deleteAllTokens(confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAllTokens($confirmToken: String) {\n    deleteAllTokens(confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUserTokens($username: String!, $dryRun: Boolean!) {\n    deleteUserTokens(username: $username, dryRun: $dryRun) {\n      executed\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUserTokens($username: String!, $dryRun: Boolean!) {\n    deleteUserTokens(username: $username, dryRun: $dryRun) {\n      executed\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Purge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id kind status dryRun }\n  }\n"): (typeof documents)["\n  mutation Purge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id kind status dryRun }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Cleanup($dryRun: Boolean!) {\n    cleanupTestClients(dryRun: $dryRun) { id kind status dryRun }\n  }\n"): (typeof documents)["\n  mutation Cleanup($dryRun: Boolean!) {\n    cleanupTestClients(dryRun: $dryRun) { id kind status dryRun }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JobState($id: ID!) {\n    job(id: $id) {\n      id kind status dryRun error finished\n      progress { phase scanned total matched deleted }\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"): (typeof documents)["\n  query JobState($id: ID!) {\n    job(id: $id) {\n      id kind status dryRun error finished\n      progress { phase scanned total matched deleted }\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Preview($clientId: String!) {\n    clientDeletionPreview(clientId: $clientId) {\n      clientId sampleTokenJtis sampleUsernames\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"): (typeof documents)["\n  query Preview($clientId: String!) {\n    clientDeletionPreview(clientId: $clientId) {\n      clientId sampleTokenJtis sampleUsernames\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Audit($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { action actor dryRun outcome target jobId error counts { clients accessTokens } } }\n    }\n  }\n"): (typeof documents)["\n  query Audit($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { action actor dryRun outcome target jobId error counts { clients accessTokens } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n"): (typeof documents)["\n  mutation StartPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecentJobs {\n    jobs(first: 10) { totalCount edges { node { id kind status dryRun } } }\n  }\n"): (typeof documents)["\n  query RecentJobs {\n    jobs(first: 10) { totalCount edges { node { id kind status dryRun } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -56,6 +56,7 @@ export type AccessToken = Node & {
   username?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of access tokens, with the total across all pages. */
 export type AccessTokenConnection = {
   __typename?: 'AccessTokenConnection';
   edges: Array<AccessTokenEdge>;
@@ -64,10 +65,52 @@ export type AccessTokenConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of access tokens, with its cursor. */
 export type AccessTokenEdge = {
   __typename?: 'AccessTokenEdge';
   cursor: Scalars['String']['output'];
   node: AccessToken;
+};
+
+/** One executed (or refused) mutation: who, what, when, with what outcome. Never holds a secret. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The operation (`deleteClient(cascade)`, `purgeExpired`, ...). */
+  action: Scalars['String']['output'];
+  /** Who: `admin-token`, `local-dev`, `cli`. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** What it removed or would remove. */
+  counts?: Maybe<DeletionCounts>;
+  /** Whether it only counted (or planned). */
+  dryRun: Scalars['Boolean']['output'];
+  /** Why it was refused or failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The stream entry id. */
+  id: Scalars['ID']['output'];
+  /** The job, for job operations. */
+  jobId?: Maybe<Scalars['String']['output']>;
+  /** SUCCEEDED, PLANNED (first step of a two-step), REFUSED, FAILED or CANCELLED. */
+  outcome: Scalars['String']['output'];
+  /** What it acted on (client id, jti, username, backup name). */
+  target?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  /** How many records match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
 };
 
 /** A pending authorization (CSRF state) at `oauth:state:{state}`: created by /authorize, consumed by /callback, TTL 300 s. */
@@ -97,6 +140,7 @@ export type AuthState = {
   state: Scalars['String']['output'];
 };
 
+/** A page of pending authorizations, with the total across all pages. */
 export type AuthStateConnection = {
   __typename?: 'AuthStateConnection';
   edges: Array<AuthStateEdge>;
@@ -105,6 +149,7 @@ export type AuthStateConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of pending authorizations, with its cursor. */
 export type AuthStateEdge = {
   __typename?: 'AuthStateEdge';
   cursor: Scalars['String']['output'];
@@ -146,6 +191,7 @@ export type AuthorizationCode = {
   username?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of authorization codes, with the total across all pages. */
 export type AuthorizationCodeConnection = {
   __typename?: 'AuthorizationCodeConnection';
   edges: Array<AuthorizationCodeEdge>;
@@ -154,10 +200,24 @@ export type AuthorizationCodeConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of authorization codes, with its cursor. */
 export type AuthorizationCodeEdge = {
   __typename?: 'AuthorizationCodeEdge';
   cursor: Scalars['String']['output'];
   node: AuthorizationCode;
+};
+
+/** What deleting a client completely would remove. */
+export type ClientDeletionPreview = {
+  __typename?: 'ClientDeletionPreview';
+  /** The client. */
+  clientId: Scalars['String']['output'];
+  /** Records that would be removed. */
+  counts: DeletionCounts;
+  /** Up to 10 of the access tokens. */
+  sampleTokenJtis: Array<Scalars['String']['output']>;
+  /** Up to 10 of the users who would lose tokens. */
+  sampleUsernames: Array<Scalars['String']['output']>;
 };
 
 /** Narrows a client listing. */
@@ -168,6 +228,197 @@ export type ClientFilter = {
   testOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The outcome of a deletion. For a two-step operation called without `confirmToken`, `executed` is false, `counts` is the plan and `confirmToken` must be sent back (same operation, same arguments, within 5 minutes) to run it. */
+export type DeleteResult = {
+  __typename?: 'DeleteResult';
+  /** Single-use token that confirms this plan; null once executed. */
+  confirmToken?: Maybe<Scalars['String']['output']>;
+  /** What was (or would be) removed. */
+  counts: DeletionCounts;
+  /** Whether anything was deleted (false for a plan or a dry run). */
+  executed: Scalars['Boolean']['output'];
+};
+
+/** What an operation removed, or in a dry run or plan would remove, per kind of record. */
+export type DeletionCounts = {
+  __typename?: 'DeletionCounts';
+  /** Access-token keys. */
+  accessTokens: Scalars['Int']['output'];
+  /** Authorization-code keys. */
+  authCodes: Scalars['Int']['output'];
+  /** Pending-authorization (state) keys. */
+  authStates: Scalars['Int']['output'];
+  /** Client registrations. */
+  clients: Scalars['Int']['output'];
+  /** Refresh-token keys. */
+  refreshTokens: Scalars['Int']['output'];
+  /** Jtis removed from user token indexes. */
+  userIndexEntries: Scalars['Int']['output'];
+  /** Whole user-index keys removed (left empty, or deleted with all tokens). */
+  userIndexes: Scalars['Int']['output'];
+};
+
+/** A long operation (purge, cleanup, backup, restore). Its state lives in Redis: query it with `job(id)` or follow it with the `jobProgress` subscription. */
+export type Job = {
+  __typename?: 'Job';
+  /** Who started it (`admin-token`, `local-dev`, `cli`). */
+  actor: Scalars['String']['output'];
+  /** The backup file it wrote or read. */
+  backupName?: Maybe<Scalars['String']['output']>;
+  /** Per-category outcome (restores). */
+  categories: Array<RestoreCategoryCounts>;
+  /** What it removed (or would remove) so far; final once it ends. */
+  counts: DeletionCounts;
+  /** When it was accepted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** True when it only counts and changes nothing. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Why it failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** True once the status is SUCCEEDED, FAILED or CANCELLED. */
+  finished: Scalars['Boolean']['output'];
+  /** When it ended. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The job id. */
+  id: Scalars['ID']['output'];
+  /** What the job does. */
+  kind: JobKind;
+  /** How far it is. */
+  progress: JobProgress;
+  /** When it started. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it is. */
+  status: JobStatus;
+};
+
+/** A page of jobs, newest first. */
+export type JobConnection = {
+  __typename?: 'JobConnection';
+  edges: Array<JobEdge>;
+  pageInfo: PageInfo;
+  /** How many records match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One job, with its cursor. */
+export type JobEdge = {
+  __typename?: 'JobEdge';
+  cursor: Scalars['String']['output'];
+  node: Job;
+};
+
+/** What a job does. */
+export type JobKind =
+  /** Removal of every `TEST ` client with all its data. */
+  | 'CLEANUP_TEST_CLIENTS'
+  /** A backup of everything under the prefix. */
+  | 'CREATE_BACKUP'
+  /** Purge of expired tokens, leftovers and stale index entries. */
+  | 'PURGE_EXPIRED'
+  /** A restore from a backup file. */
+  | 'RESTORE_BACKUP';
+
+/** How far a job is. */
+export type JobProgress = {
+  __typename?: 'JobProgress';
+  /** Keys removed or written so far (0 in a dry run). */
+  deleted: Scalars['Int']['output'];
+  /** Keys that matched (in a dry run: would be changed). */
+  matched: Scalars['Int']['output'];
+  /** What it is doing now (e.g. `access tokens`, `done`). */
+  phase: Scalars['String']['output'];
+  /** Keys looked at so far. */
+  scanned: Scalars['Int']['output'];
+  /** Keys to look at, when known in advance. */
+  total?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Where a job is in its life. */
+export type JobStatus =
+  /** Stopped at a safe point on request. */
+  | 'CANCELLED'
+  /** Stopped by an error; `error` says why. What was done before stays done. */
+  | 'FAILED'
+  /** Accepted, not started. */
+  | 'QUEUED'
+  /** Working. */
+  | 'RUNNING'
+  /** Finished; `counts` is final. */
+  | 'SUCCEEDED';
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Asks a running job to stop at its next safe point (between batches). What it did so far stays done. */
+  cancelJob: Job;
+  /** Starts the removal of every test client (`TEST ` names) completely, as a cascade delete of each. */
+  cleanupTestClients: Job;
+  /** Deletes every client registration (with `cascade`, each one's data too). Two-step: call without `confirmToken` for the plan, then again with it. */
+  deleteAllClients: DeleteResult;
+  /** Deletes every access token, every refresh token (one left behind could mint new access) and every user index. Two-step: call without `confirmToken` for the plan, then again with it. */
+  deleteAllTokens: DeleteResult;
+  /** Deletes a client registration. With `cascade`, also every access token, refresh token, code and state of the client, and the deleted tokens' jtis from their users' indexes. NOT_FOUND when the client does not exist. */
+  deleteClient: DeleteResult;
+  /** Revokes one access token: deletes its key and its jti from the user's index. NOT_FOUND when it does not exist. */
+  deleteToken: DeleteResult;
+  /** Logs a user out everywhere: deletes their access tokens, refresh tokens and unredeemed authorization codes, and their token index. NOT_FOUND when the gateway knows nothing of the user. */
+  deleteUserTokens: DeleteResult;
+  /** Starts a purge: EXPIRED access tokens (and their index entries), expired refresh tokens, states and codes without a TTL, stale index entries and index keys left empty. Never a client, an ACTIVE token, a valid refresh token, a corrupt record or a key outside the prefix. One maintenance job runs at a time (CONFLICT otherwise). */
+  purgeExpired: Job;
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationCleanupTestClientsArgs = {
+  dryRun: Scalars['Boolean']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationDeleteAllClientsArgs = {
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationDeleteAllTokensArgs = {
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationDeleteClientArgs = {
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  clientId: Scalars['String']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationDeleteTokenArgs = {
+  jti: Scalars['String']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationDeleteUserTokensArgs = {
+  dryRun: Scalars['Boolean']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationPurgeExpiredArgs = {
+  dryRun: Scalars['Boolean']['input'];
+};
+
+/** An object with a global id: pass it to `node(id:)` to fetch it again. */
 export type Node = {
   id: Scalars['ID']['output'];
 };
@@ -271,6 +522,7 @@ export type OAuthClientUsersArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of client registrations, with the total across all pages. */
 export type OAuthClientConnection = {
   __typename?: 'OAuthClientConnection';
   edges: Array<OAuthClientEdge>;
@@ -279,6 +531,7 @@ export type OAuthClientConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of client registrations, with its cursor. */
 export type OAuthClientEdge = {
   __typename?: 'OAuthClientEdge';
   cursor: Scalars['String']['output'];
@@ -324,6 +577,7 @@ export type OAuthStats = {
   usersWithActiveTokens: Scalars['Int']['output'];
 };
 
+/** Where a page sits: pass `endCursor` as `after` for the next one. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -335,15 +589,25 @@ export type PageInfo = {
 /** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
 export type Query = {
   __typename?: 'Query';
+  /** The audit trail of mutations, newest first (the last 10,000 are kept). */
+  auditLog: AuditEntryConnection;
   /** Unredeemed authorization codes, sorted by fingerprint. */
   authCodes: AuthorizationCodeConnection;
   /** Pending authorizations (CSRF states), sorted by state. */
   authStates: AuthStateConnection;
   /** One client by id; null when it does not exist. */
   client?: Maybe<OAuthClient>;
+  /** What `deleteClient(cascade: true)` would remove; null when the client does not exist. Changes nothing. */
+  clientDeletionPreview?: Maybe<ClientDeletionPreview>;
   /** Every client registration, sorted by client id, corrupt ones included. */
   clients: OAuthClientConnection;
+  /** One job by id; null when unknown or older than the retention (7 days). */
+  job?: Maybe<Job>;
+  /** Recent jobs, newest first. */
+  jobs: JobConnection;
+  /** Any object by its global id; null when it no longer exists. */
   node?: Maybe<Node>;
+  /** Several objects by global id, in the order asked. */
   nodes: Array<Maybe<Node>>;
   /** Refresh tokens, sorted by fingerprint. */
   refreshTokens: RefreshTokenConnection;
@@ -357,6 +621,15 @@ export type Query = {
   user?: Maybe<User>;
   /** Every known user, sorted by username. */
   users: UserConnection;
+};
+
+
+/** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -388,10 +661,31 @@ export type QueryClientArgs = {
 
 
 /** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
+export type QueryClientDeletionPreviewArgs = {
+  clientId: Scalars['String']['input'];
+};
+
+
+/** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
 export type QueryClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ClientFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
+export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -482,6 +776,7 @@ export type RefreshToken = {
   username?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of refresh tokens, with the total across all pages. */
 export type RefreshTokenConnection = {
   __typename?: 'RefreshTokenConnection';
   edges: Array<RefreshTokenEdge>;
@@ -490,6 +785,7 @@ export type RefreshTokenConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of refresh tokens, with its cursor. */
 export type RefreshTokenEdge = {
   __typename?: 'RefreshTokenEdge';
   cursor: Scalars['String']['output'];
@@ -504,6 +800,34 @@ export type RefreshTokenFilter = {
   status?: InputMaybe<TokenStatus>;
   /** Refresh tokens of this user. */
   username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A restore's outcome for one backup category. */
+export type RestoreCategoryCounts = {
+  __typename?: 'RestoreCategoryCounts';
+  /** registrations, tokens, refresh_tokens, user_tokens, states, codes or sessions. */
+  category: Scalars['String']['output'];
+  /** Keys written over a different value. */
+  overwritten: Scalars['Int']['output'];
+  /** Keys written that did not exist. */
+  restored: Scalars['Int']['output'];
+  /** Entries whose absolute expiry had passed: not restored. */
+  skippedExpired: Scalars['Int']['output'];
+  /** Keys that already held the same value. */
+  unchanged: Scalars['Int']['output'];
+};
+
+/** Live updates over Server-Sent Events. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A job's current state at once (so a late subscriber still sees a finished job), then every update, a few per second at most; ends after the final status. */
+  jobProgress: Job;
+};
+
+
+/** Live updates over Server-Sent Events. */
+export type SubscriptionJobProgressArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Narrows a token listing; all given conditions must hold. */
@@ -588,6 +912,7 @@ export type UserTokensArgs = {
   status?: InputMaybe<TokenStatus>;
 };
 
+/** A page of users, with the total across all pages. */
 export type UserConnection = {
   __typename?: 'UserConnection';
   edges: Array<UserEdge>;
@@ -596,11 +921,105 @@ export type UserConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** One of users, with its cursor. */
 export type UserEdge = {
   __typename?: 'UserEdge';
   cursor: Scalars['String']['output'];
   node: User;
 };
+
+export type DeleteClientMutationVariables = Exact<{
+  clientId: Scalars['String']['input'];
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type DeleteClientMutation = { __typename?: 'Mutation', deleteClient: { __typename?: 'DeleteResult', executed: boolean, confirmToken?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type DeleteTokenMutationVariables = Exact<{
+  jti: Scalars['String']['input'];
+}>;
+
+
+export type DeleteTokenMutation = { __typename?: 'Mutation', deleteToken: { __typename?: 'DeleteResult', executed: boolean, counts: { __typename?: 'DeletionCounts', accessTokens: number, userIndexEntries: number, userIndexes: number } } };
+
+export type DeleteAllClientsMutationVariables = Exact<{
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DeleteAllClientsMutation = { __typename?: 'Mutation', deleteAllClients: { __typename?: 'DeleteResult', executed: boolean, confirmToken?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type DeleteAllTokensMutationVariables = Exact<{
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DeleteAllTokensMutation = { __typename?: 'Mutation', deleteAllTokens: { __typename?: 'DeleteResult', executed: boolean, confirmToken?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type DeleteUserTokensMutationVariables = Exact<{
+  username: Scalars['String']['input'];
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type DeleteUserTokensMutation = { __typename?: 'Mutation', deleteUserTokens: { __typename?: 'DeleteResult', executed: boolean, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type PurgeMutationVariables = Exact<{
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type PurgeMutation = { __typename?: 'Mutation', purgeExpired: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, dryRun: boolean } };
+
+export type CleanupMutationVariables = Exact<{
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type CleanupMutation = { __typename?: 'Mutation', cleanupTestClients: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, dryRun: boolean } };
+
+export type JobStateQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type JobStateQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, dryRun: boolean, error?: string | null, finished: boolean, progress: { __typename?: 'JobProgress', phase: string, scanned: number, total?: number | null, matched: number, deleted: number }, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } | null };
+
+export type PreviewQueryVariables = Exact<{
+  clientId: Scalars['String']['input'];
+}>;
+
+
+export type PreviewQuery = { __typename?: 'Query', clientDeletionPreview?: { __typename?: 'ClientDeletionPreview', clientId: string, sampleTokenJtis: Array<string>, sampleUsernames: Array<string>, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } | null };
+
+export type AuditQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'AuditEntryEdge', node: { __typename?: 'AuditEntry', action: string, actor: string, dryRun: boolean, outcome: string, target?: string | null, jobId?: string | null, error?: string | null, counts?: { __typename?: 'DeletionCounts', clients: number, accessTokens: number } | null } }> } };
+
+export type StartPurgeMutationVariables = Exact<{
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type StartPurgeMutation = { __typename?: 'Mutation', purgeExpired: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type CancelJobMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CancelJobMutation = { __typename?: 'Mutation', cancelJob: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type RecentJobsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecentJobsQuery = { __typename?: 'Query', jobs: { __typename?: 'JobConnection', totalCount: number, edges: Array<{ __typename?: 'JobEdge', node: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, dryRun: boolean } }> } };
 
 export type StatsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -650,6 +1069,19 @@ export type NestedQueryVariables = Exact<{ [key: string]: never; }>;
 export type NestedQuery = { __typename?: 'Query', clients: { __typename?: 'OAuthClientConnection', edges: Array<{ __typename?: 'OAuthClientEdge', node: { __typename?: 'OAuthClient', clientId: string, clientName?: string | null, keyExpiresAt?: string | null, tokens: { __typename?: 'AccessTokenConnection', totalCount: number, edges: Array<{ __typename?: 'AccessTokenEdge', node: { __typename?: 'AccessToken', jti: string, status?: TokenStatus | null, client?: { __typename?: 'OAuthClient', clientName?: string | null } | null, user?: { __typename?: 'User', username: string, tokens: { __typename?: 'AccessTokenConnection', totalCount: number } } | null } }> }, refreshTokens: { __typename?: 'RefreshTokenConnection', totalCount: number }, users: { __typename?: 'UserConnection', edges: Array<{ __typename?: 'UserEdge', node: { __typename?: 'User', username: string, clients: { __typename?: 'OAuthClientConnection', totalCount: number } } }> } } }> } };
 
 
+export const DeleteClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteClientMutation, DeleteClientMutationVariables>;
+export const DeleteTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jti"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"jti"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jti"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteTokenMutation, DeleteTokenMutationVariables>;
+export const DeleteAllClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAllClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAllClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteAllClientsMutation, DeleteAllClientsMutationVariables>;
+export const DeleteAllTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAllTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAllTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteAllTokensMutation, DeleteAllTokensMutationVariables>;
+export const DeleteUserTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteUserTokensMutation, DeleteUserTokensMutationVariables>;
+export const PurgeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Purge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purgeExpired"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}}]}}]}}]} as unknown as DocumentNode<PurgeMutation, PurgeMutationVariables>;
+export const CleanupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Cleanup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cleanupTestClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}}]}}]}}]} as unknown as DocumentNode<CleanupMutation, CleanupMutationVariables>;
+export const JobStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JobState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"finished"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"scanned"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<JobStateQuery, JobStateQueryVariables>;
+export const PreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Preview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientDeletionPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"sampleTokenJtis"}},{"kind":"Field","name":{"kind":"Name","value":"sampleUsernames"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<PreviewQuery, PreviewQueryVariables>;
+export const AuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Audit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditQuery, AuditQueryVariables>;
+export const StartPurgeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPurge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purgeExpired"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartPurgeMutation, StartPurgeMutationVariables>;
+export const CancelJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CancelJobMutation, CancelJobMutationVariables>;
+export const RecentJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecentJobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecentJobsQuery, RecentJobsQueryVariables>;
 export const StatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"corruptRegistrations"}},{"kind":"Field","name":{"kind":"Name","value":"testRegistrations"}},{"kind":"Field","name":{"kind":"Name","value":"activeTokens"}},{"kind":"Field","name":{"kind":"Name","value":"expiredTokens"}},{"kind":"Field","name":{"kind":"Name","value":"corruptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"expiredRefreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"leftoverStates"}},{"kind":"Field","name":{"kind":"Name","value":"leftoverCodes"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}},{"kind":"Field","name":{"kind":"Name","value":"staleIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userCount"}},{"kind":"Field","name":{"kind":"Name","value":"usersWithActiveTokens"}},{"kind":"Field","name":{"kind":"Name","value":"orphanTokens"}}]}}]}}]} as unknown as DocumentNode<StatsQuery, StatsQueryVariables>;
 export const ClientsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"registrationAccessToken"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"isTestClient"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientsPageQuery, ClientsPageQueryVariables>;
 export const TokensPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokensPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TokenFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jti"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TokensPageQuery, TokensPageQueryVariables>;

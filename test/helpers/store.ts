@@ -45,7 +45,13 @@ export async function openStore(options: { now?: number } = {}): Promise<TestSto
     for await (const batch of scanKeys(redis, `${namespace}*`)) {
       for (const key of batch) {
         const type = await redis.type(key);
-        const value = type === 'set' ? JSON.stringify((await redis.smembers(key)).sort()) : await redis.get(key);
+        const value =
+          type === 'string' ? await redis.get(key)
+          : type === 'set' ? JSON.stringify((await redis.smembers(key)).sort())
+          : type === 'hash' ? JSON.stringify(await redis.hgetall(key))
+          : type === 'list' ? JSON.stringify(await redis.lrange(key, 0, -1))
+          : type === 'stream' ? String(await redis.xlen(key))
+          : type;
         out.set(key, `${type}:${value}:${(await redis.pttl(key)) >= 0 ? 'ttl' : 'nottl'}`);
       }
     }
