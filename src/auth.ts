@@ -6,6 +6,8 @@ export interface AuthOptions {
   viewerToken?: string | undefined;
   /** Development without ADMIN_TOKEN: every caller is admin (the server then listens on loopback only). */
   anonymousAdmin: boolean;
+  /** The audit name of the admin token's holder (`cli` for the in-process CLI). */
+  adminActor?: string;
 }
 
 function digest(text: string): Buffer {
@@ -25,7 +27,7 @@ export function authenticate(header: string | null, options: AuthOptions): Princ
     // Check both tokens every time, so timing does not tell which one matched.
     const isAdmin = options.adminToken !== undefined && sameSecret(token, options.adminToken);
     const isViewer = options.viewerToken !== undefined && sameSecret(token, options.viewerToken);
-    if (isAdmin) return { role: 'admin', name: 'admin-token' };
+    if (isAdmin) return { role: 'admin', name: options.adminActor ?? 'admin-token' };
     if (isViewer) return { role: 'viewer', name: 'viewer-token' };
     return null;
   }

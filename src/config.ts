@@ -8,12 +8,15 @@ const optionalSecret = z
   .transform((v) => (v.trim() === '' ? undefined : v))
   .optional();
 
+/** An unset or empty variable means "use the default" (compose files often pass `VAR=`). */
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+
 const seconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 /** Every setting the service reads, with the gateway's defaults (semantics.md "Configuration"). */
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: optionalUrl,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   ADMIN_TOKEN: optionalSecret,
@@ -28,8 +31,9 @@ export const ConfigSchema = z.object({
   BASE_DOMAIN: z.string().default('localhost'),
   JWT_PRIVATE_KEY_B64: optionalSecret,
   GATEWAY_JWT_SECRET: optionalSecret,
+  JWT_ALGORITHM: z.string().optional(),
   BACKUP_ENCRYPTION_KEY: optionalSecret,
-  ADMIN_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  ADMIN_URL: optionalUrl,
   OAUTH_ADMIN_CONFIRM: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { type Config, ConfigError, DEFAULT_REDIS_URL, loadConfig } from './config.js';
 import { createRedis } from './redis/connection.js';
-import { createServices } from './services/index.js';
+import { createServices, serviceOptions } from './services/index.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -26,10 +26,7 @@ async function main(): Promise<void> {
   const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
   const redis = createRedis(redisUrl, { name: 'oauth-admin-server', maxRetriesPerRequest: 1 });
   redis.on('error', () => {}); // reported by /health; ioredis keeps reconnecting
-  const services = createServices(redis, {
-    prefixes: { oauth: config.OAUTH_KEY_PREFIX, session: config.SESSION_KEY_PREFIX, admin: config.ADMIN_KEY_PREFIX },
-    lifetimes: { refreshTokenSeconds: config.REFRESH_TOKEN_LIFETIME },
-  });
+  const services = createServices(redis, serviceOptions(config));
   const yoga = createApp({
     services,
     auth: { adminToken: config.ADMIN_TOKEN, viewerToken: config.VIEWER_TOKEN, anonymousAdmin: plan.anonymousAdmin },

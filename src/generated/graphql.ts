@@ -601,6 +601,8 @@ export type Query = {
   clientDeletionPreview?: Maybe<ClientDeletionPreview>;
   /** Every client registration, sorted by client id, corrupt ones included. */
   clients: OAuthClientConnection;
+  /** Checks a bearer token as the gateway's /verify does: signature (RS256 or HS256 key from the configuration), issuer `https://auth.{BASE_DOMAIN}`, expiry, and that its Redis record still exists. */
+  inspectToken: TokenInspection;
   /** One job by id; null when unknown or older than the retention (7 days). */
   job?: Maybe<Job>;
   /** Recent jobs, newest first. */
@@ -673,6 +675,12 @@ export type QueryClientsArgs = {
   filter?: InputMaybe<ClientFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
+export type QueryInspectTokenArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -840,6 +848,33 @@ export type TokenFilter = {
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The verdict on a bearer token. Claims are shown only as far as they could be read; the token itself is never echoed. */
+export type TokenInspection = {
+  __typename?: 'TokenInspection';
+  /** The `client_id` claim. */
+  clientId?: Maybe<Scalars['String']['output']>;
+  /** `exp`. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** `iat`. */
+  issuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The `iss` claim. */
+  issuer?: Maybe<Scalars['String']['output']>;
+  /** The `jti` claim. */
+  jti?: Maybe<Scalars['String']['output']>;
+  /** Why, in a sentence. */
+  reason: Scalars['String']['output'];
+  /** The stored record behind the token, when it exists. */
+  record?: Maybe<AccessToken>;
+  /** Seconds until `exp` (negative once expired). */
+  secondsLeft?: Maybe<Scalars['Int']['output']>;
+  /** The `sub` claim. */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** The `username` claim. */
+  username?: Maybe<Scalars['String']['output']>;
+  /** The verdict. */
+  verdict: TokenVerdict;
+};
+
 /** How an access-token record is stored. */
 export type TokenRecordFormat =
   /** The gateway's JSON record (claims plus created_at and expires_at). */
@@ -853,6 +888,21 @@ export type TokenStatus =
   | 'ACTIVE'
   /** Expiry has passed. */
   | 'EXPIRED';
+
+/** What the gateway would make of a bearer token. */
+export type TokenVerdict =
+  /** Genuine, but `exp` has passed. */
+  | 'EXPIRED'
+  /** The signature does not verify with the configured key (or `alg` is wrong or `none`). */
+  | 'FORGED'
+  /** Not a JWT, or missing/invalid claims (issuer, exp, jti). */
+  | 'MALFORMED'
+  /** The service has no verification key configured (JWT_PRIVATE_KEY_B64 or GATEWAY_JWT_SECRET). */
+  | 'NO_KEY'
+  /** Genuine and unexpired, but `oauth:token:{jti}` is gone (revoked or purged). */
+  | 'REVOKED'
+  /** Signature, issuer and expiry check out and the Redis record exists. */
+  | 'VALID';
 
 /** A user the gateway knows: a username found on an access token, a refresh token or a user token index (`oauth:user_tokens:{username}`). */
 export type User = Node & {
@@ -927,6 +977,95 @@ export type UserEdge = {
   cursor: Scalars['String']['output'];
   node: User;
 };
+
+export type CliStatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliStatsQuery = { __typename?: 'Query', stats: { __typename?: 'OAuthStats', registrations: number, corruptRegistrations: number, testRegistrations: number, activeTokens: number, expiredTokens: number, corruptTokens: number, refreshTokens: number, expiredRefreshTokens: number, authStates: number, authCodes: number, leftoverStates: number, leftoverCodes: number, userIndexes: number, staleIndexEntries: number, userCount: number, usersWithActiveTokens: number, orphanTokens: number } };
+
+export type CliClientsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClientFilter>;
+}>;
+
+
+export type CliClientsQuery = { __typename?: 'Query', clients: { __typename?: 'OAuthClientConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'OAuthClientEdge', node: { __typename?: 'OAuthClient', clientId: string, clientName?: string | null, scope?: string | null, redirectUris?: Array<string> | null, createdAt?: string | null, isTestClient: boolean, parseError?: string | null, keyExpiresAt?: string | null, activeTokens: { __typename?: 'AccessTokenConnection', totalCount: number }, refreshTokens: { __typename?: 'RefreshTokenConnection', totalCount: number } } }> } };
+
+export type CliTokensQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TokenFilter>;
+}>;
+
+
+export type CliTokensQuery = { __typename?: 'Query', tokens: { __typename?: 'AccessTokenConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'AccessTokenEdge', node: { __typename?: 'AccessToken', jti: string, username?: string | null, clientId?: string | null, scope?: string | null, issuedAt?: string | null, expiresAt?: string | null, status?: TokenStatus | null, keyExpiresAt?: string | null, parseError?: string | null, client?: { __typename?: 'OAuthClient', clientName?: string | null } | null } }> } };
+
+export type CliDeleteClientMutationVariables = Exact<{
+  clientId: Scalars['String']['input'];
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type CliDeleteClientMutation = { __typename?: 'Mutation', deleteClient: { __typename?: 'DeleteResult', executed: boolean, confirmToken?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type CliDeleteTokenMutationVariables = Exact<{
+  jti: Scalars['String']['input'];
+}>;
+
+
+export type CliDeleteTokenMutation = { __typename?: 'Mutation', deleteToken: { __typename?: 'DeleteResult', executed: boolean, confirmToken?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type CliDeleteAllClientsMutationVariables = Exact<{
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CliDeleteAllClientsMutation = { __typename?: 'Mutation', deleteAllClients: { __typename?: 'DeleteResult', executed: boolean, confirmToken?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type CliDeleteAllTokensMutationVariables = Exact<{
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CliDeleteAllTokensMutation = { __typename?: 'Mutation', deleteAllTokens: { __typename?: 'DeleteResult', executed: boolean, confirmToken?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type CliDeleteUserTokensMutationVariables = Exact<{
+  username: Scalars['String']['input'];
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type CliDeleteUserTokensMutation = { __typename?: 'Mutation', deleteUserTokens: { __typename?: 'DeleteResult', executed: boolean, confirmToken?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number } } };
+
+export type CliPurgeMutationVariables = Exact<{
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type CliPurgeMutation = { __typename?: 'Mutation', purgeExpired: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type CliCleanupMutationVariables = Exact<{
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type CliCleanupMutation = { __typename?: 'Mutation', cleanupTestClients: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type CliJobProgressSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliJobProgressSubscription = { __typename?: 'Subscription', jobProgress: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, dryRun: boolean, error?: string | null, backupName?: string | null, progress: { __typename?: 'JobProgress', phase: string, scanned: number, total?: number | null, matched: number, deleted: number }, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number }, categories: Array<{ __typename?: 'RestoreCategoryCounts', category: string, restored: number, overwritten: number, unchanged: number, skippedExpired: number }> } };
+
+export type CliInspectTokenQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type CliInspectTokenQuery = { __typename?: 'Query', inspectToken: { __typename?: 'TokenInspection', verdict: TokenVerdict, reason: string, jti?: string | null, username?: string | null, clientId?: string | null, issuer?: string | null, expiresAt?: string | null, secondsLeft?: number | null } };
 
 export type DeleteClientMutationVariables = Exact<{
   clientId: Scalars['String']['input'];
@@ -1069,6 +1208,18 @@ export type NestedQueryVariables = Exact<{ [key: string]: never; }>;
 export type NestedQuery = { __typename?: 'Query', clients: { __typename?: 'OAuthClientConnection', edges: Array<{ __typename?: 'OAuthClientEdge', node: { __typename?: 'OAuthClient', clientId: string, clientName?: string | null, keyExpiresAt?: string | null, tokens: { __typename?: 'AccessTokenConnection', totalCount: number, edges: Array<{ __typename?: 'AccessTokenEdge', node: { __typename?: 'AccessToken', jti: string, status?: TokenStatus | null, client?: { __typename?: 'OAuthClient', clientName?: string | null } | null, user?: { __typename?: 'User', username: string, tokens: { __typename?: 'AccessTokenConnection', totalCount: number } } | null } }> }, refreshTokens: { __typename?: 'RefreshTokenConnection', totalCount: number }, users: { __typename?: 'UserConnection', edges: Array<{ __typename?: 'UserEdge', node: { __typename?: 'User', username: string, clients: { __typename?: 'OAuthClientConnection', totalCount: number } } }> } } }> } };
 
 
+export const CliStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"corruptRegistrations"}},{"kind":"Field","name":{"kind":"Name","value":"testRegistrations"}},{"kind":"Field","name":{"kind":"Name","value":"activeTokens"}},{"kind":"Field","name":{"kind":"Name","value":"expiredTokens"}},{"kind":"Field","name":{"kind":"Name","value":"corruptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"expiredRefreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"leftoverStates"}},{"kind":"Field","name":{"kind":"Name","value":"leftoverCodes"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}},{"kind":"Field","name":{"kind":"Name","value":"staleIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userCount"}},{"kind":"Field","name":{"kind":"Name","value":"usersWithActiveTokens"}},{"kind":"Field","name":{"kind":"Name","value":"orphanTokens"}}]}}]}}]} as unknown as DocumentNode<CliStatsQuery, CliStatsQueryVariables>;
+export const CliClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"isTestClient"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}},{"kind":"Field","alias":{"kind":"Name","value":"activeTokens"},"name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"ACTIVE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CliClientsQuery, CliClientsQueryVariables>;
+export const CliTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TokenFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jti"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CliTokensQuery, CliTokensQueryVariables>;
+export const CliDeleteClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliDeleteClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<CliDeleteClientMutation, CliDeleteClientMutationVariables>;
+export const CliDeleteTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliDeleteToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jti"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"jti"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jti"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<CliDeleteTokenMutation, CliDeleteTokenMutationVariables>;
+export const CliDeleteAllClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliDeleteAllClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAllClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<CliDeleteAllClientsMutation, CliDeleteAllClientsMutationVariables>;
+export const CliDeleteAllTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliDeleteAllTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAllTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<CliDeleteAllTokensMutation, CliDeleteAllTokensMutationVariables>;
+export const CliDeleteUserTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliDeleteUserTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<CliDeleteUserTokensMutation, CliDeleteUserTokensMutationVariables>;
+export const CliPurgeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliPurge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purgeExpired"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CliPurgeMutation, CliPurgeMutationVariables>;
+export const CliCleanupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliCleanup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cleanupTestClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CliCleanupMutation, CliCleanupMutationVariables>;
+export const CliJobProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CliJobProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"backupName"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"scanned"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"restored"}},{"kind":"Field","name":{"kind":"Name","value":"overwritten"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"skippedExpired"}}]}}]}}]}}]} as unknown as DocumentNode<CliJobProgressSubscription, CliJobProgressSubscriptionVariables>;
+export const CliInspectTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliInspectToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inspectToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"jti"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"issuer"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"secondsLeft"}}]}}]}}]} as unknown as DocumentNode<CliInspectTokenQuery, CliInspectTokenQueryVariables>;
 export const DeleteClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteClientMutation, DeleteClientMutationVariables>;
 export const DeleteTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jti"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"jti"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jti"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteTokenMutation, DeleteTokenMutationVariables>;
 export const DeleteAllClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAllClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAllClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteAllClientsMutation, DeleteAllClientsMutationVariables>;

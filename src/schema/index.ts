@@ -9,6 +9,7 @@ import './stats.js';
 import './deletion.js';
 import './job.js';
 import './audit.js';
+import './inspect.js';
 
 /** The whole schema, sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

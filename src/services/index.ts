@@ -1,3 +1,4 @@
+import type { Config } from '../config.js';
 import { readPttls } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
 import { Keys } from '../redis/keys.js';
@@ -6,6 +7,7 @@ import { AuditLog } from './audit.js';
 import { Confirmations } from './confirm.js';
 import { DeletionService } from './deletion.js';
 import { type JobEvents, createJobEvents } from './events.js';
+import { TokenInspector, type VerificationOptions } from './inspector.js';
 import { JobRunner, type JobRunnerOptions } from './jobs.js';
 import type { Lifetimes } from './status.js';
 import { StatsService } from './stats.js';
@@ -19,6 +21,8 @@ export interface ServiceOptions {
   /** Job updates; in-process unless given (Redis pub/sub for several processes). */
   events?: JobEvents;
   jobs?: JobRunnerOptions;
+  /** Keys and issuer to verify the gateway's JWTs (inspectToken). */
+  verification?: VerificationOptions;
 }
 
 /** The rules of the service, built once per process over one Redis connection. */
@@ -34,7 +38,22 @@ export interface Services {
   audit: AuditLog;
   confirmations: Confirmations;
   deletion: DeletionService;
+  inspector: TokenInspector;
   newView(): StoreView;
+}
+
+/** The service options a configuration asks for (server and CLI build their services alike). */
+export function serviceOptions(config: Config): ServiceOptions {
+  return {
+    prefixes: { oauth: config.OAUTH_KEY_PREFIX, session: config.SESSION_KEY_PREFIX, admin: config.ADMIN_KEY_PREFIX },
+    lifetimes: { refreshTokenSeconds: config.REFRESH_TOKEN_LIFETIME },
+    verification: {
+      baseDomain: config.BASE_DOMAIN,
+      privateKeyB64: config.JWT_PRIVATE_KEY_B64,
+      jwtSecret: config.GATEWAY_JWT_SECRET,
+      algorithm: config.JWT_ALGORITHM,
+    },
+  };
 }
 
 export function createServices(redis: RedisClient, options: ServiceOptions): Services {
@@ -52,6 +71,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     audit,
     confirmations,
     deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs),
+    inspector: new TokenInspector(repos, options.verification ?? { baseDomain: 'localhost' }, now),
     keys,
     repos,
     lifetimes: options.lifetimes,

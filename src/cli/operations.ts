@@ -1,0 +1,114 @@
+import { graphql } from '../generated/index.js';
+
+/** Every operation the CLI sends. codegen types them from the committed schema. */
+
+export const StatsQuery = graphql(`
+  query CliStats {
+    stats {
+      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens
+      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes
+      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens
+    }
+  }
+`);
+
+export const ClientsQuery = graphql(`
+  query CliClients($first: Int, $after: String, $filter: ClientFilter) {
+    clients(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          clientId clientName scope redirectUris createdAt isTestClient parseError keyExpiresAt
+          activeTokens: tokens(status: ACTIVE) { totalCount }
+          refreshTokens { totalCount }
+        }
+      }
+    }
+  }
+`);
+
+export const TokensQuery = graphql(`
+  query CliTokens($first: Int, $after: String, $filter: TokenFilter) {
+    tokens(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          jti username clientId scope issuedAt expiresAt status keyExpiresAt parseError
+          client { clientName }
+        }
+      }
+    }
+  }
+`);
+
+
+export const DeleteClientMutation = graphql(`
+  mutation CliDeleteClient($clientId: String!, $cascade: Boolean) {
+    deleteClient(clientId: $clientId, cascade: $cascade) {
+      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+    }
+  }
+`);
+
+export const DeleteTokenMutation = graphql(`
+  mutation CliDeleteToken($jti: String!) {
+    deleteToken(jti: $jti) {
+      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+    }
+  }
+`);
+
+export const DeleteAllClientsMutation = graphql(`
+  mutation CliDeleteAllClients($cascade: Boolean, $confirmToken: String) {
+    deleteAllClients(cascade: $cascade, confirmToken: $confirmToken) {
+      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+    }
+  }
+`);
+
+export const DeleteAllTokensMutation = graphql(`
+  mutation CliDeleteAllTokens($confirmToken: String) {
+    deleteAllTokens(confirmToken: $confirmToken) {
+      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+    }
+  }
+`);
+
+export const DeleteUserTokensMutation = graphql(`
+  mutation CliDeleteUserTokens($username: String!, $dryRun: Boolean!) {
+    deleteUserTokens(username: $username, dryRun: $dryRun) {
+      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+    }
+  }
+`);
+
+export const PurgeMutation = graphql(`
+  mutation CliPurge($dryRun: Boolean!) {
+    purgeExpired(dryRun: $dryRun) { id status }
+  }
+`);
+
+export const CleanupMutation = graphql(`
+  mutation CliCleanup($dryRun: Boolean!) {
+    cleanupTestClients(dryRun: $dryRun) { id status }
+  }
+`);
+
+export const JobProgressSubscription = graphql(`
+  subscription CliJobProgress($id: ID!) {
+    jobProgress(id: $id) {
+      id kind status dryRun error backupName
+      progress { phase scanned total matched deleted }
+      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+      categories { category restored overwritten unchanged skippedExpired }
+    }
+  }
+`);
+
+export const InspectTokenQuery = graphql(`
+  query CliInspectToken($token: String!) {
+    inspectToken(token: $token) { verdict reason jti username clientId issuer expiresAt secondsLeft }
+  }
+`);
