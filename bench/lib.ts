@@ -58,23 +58,28 @@ export async function startBenchRedis(options: { url?: string | undefined } = {}
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
       try {
         if (server === null && root !== '') await deleteKeys(redis, `${root}*`);
       } finally {
         redis.disconnect();
         await server?.stop();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
     })();
     return stopped;
   };
+  // `on`, not `once`: Ctrl-C reaches us twice under tsx (from the terminal and relayed by tsx), and
+  // a second signal without a listener would end the process before the cleanup is done.
+  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
     process.stderr.write(`\n${signal}: cleaning up bench Redis data...\n`);
     void stop().finally(() => process.exit(130));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     await redis.ping();
   } catch (error) {
