@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type AuthOptions, authenticate } from './auth.js';
 import { type Context, type Principal, createContext } from './context.js';
@@ -9,6 +10,8 @@ export interface AppOptions {
   auth: AuthOptions;
   /** Serve GraphiQL on GET /graphql from a browser. */
   graphiql?: boolean;
+  /** The headers GraphiQL starts with (a JSON object as text), e.g. for a local demo. */
+  graphiqlHeaders?: string;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -71,7 +74,9 @@ export function createApp(options: AppOptions): App {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/livez',
     landingPage: false,
-    graphiql: options.graphiql ? { title: 'oauth-admin', defaultQuery: EXAMPLE_QUERY } : false,
+    graphiql: options.graphiql ? { title: 'oauth-admin', defaultQuery: EXAMPLE_QUERY, headers: options.graphiqlHeaders } : false,
+    // Served from this process (no CDN): operators' networks often have no way out.
+    renderGraphiQL,
     maskedErrors: true,
     logging: false,
     plugins: [useGateway(options, principals)],

@@ -10,6 +10,8 @@ import { type Services, createServices } from '../../src/services/index.js';
 
 export const ADMIN = 'test-admin-token-0123456789';
 export const VIEWER = 'test-viewer-token-0123456789';
+/** The HS256 key every test store verifies gateway JWTs with (issuer https://auth.example.com). */
+export const JWT_SECRET = 'test-secret-for-hs256-0123456789abcdef';
 
 /** The sample backup's clock: 2026-11-26T15:34:29Z, when the gateway's script made the file. */
 export const SAMPLE_TIME_MS = Date.parse('2026-11-26T15:34:29.311Z');
@@ -38,7 +40,12 @@ export async function openStore(options: { now?: number } = {}): Promise<TestSto
   const clock = { now: options.now ?? Date.now() };
   const prefixes = { oauth: `${namespace}oauth:`, session: `${namespace}redis:session:`, admin: `${namespace}oauth-admin:` };
   const keys = new Keys(prefixes);
-  const services = createServices(redis, { prefixes, lifetimes: { refreshTokenSeconds: 2592000 }, now: () => clock.now });
+  const services = createServices(redis, {
+    prefixes,
+    lifetimes: { refreshTokenSeconds: 2592000 },
+    now: () => clock.now,
+    verification: { baseDomain: 'example.com', jwtSecret: JWT_SECRET },
+  });
   const app = createApp({ services, auth: { adminToken: ADMIN, viewerToken: VIEWER, anonymousAdmin: false }, graphiql: true });
   const snapshot = async () => {
     const out = new Map<string, string>();
