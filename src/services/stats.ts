@@ -1,5 +1,4 @@
 import { isTestClientName } from '../redis/codecs.js';
-import { existMany } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
@@ -102,19 +101,19 @@ export class StatsService {
       const ids = await repo.ids();
       s[countField] = ids.length;
       const ttls = await repo.ttls(ids);
-      s[leftoverField] = ttls.filter((ttl, i) => isLeftover(ttl) && ids[i] !== undefined).length;
+      s[leftoverField] = ttls.filter(isLeftover).length;
     }
 
+    // A stale entry is a jti whose token key does not exist: the token pass above saw every one
+    // that does, so no per-entry round trip is needed.
     const seenIndexes = new Set<string>();
     for await (const batch of this.repos.userIndexes.scan()) {
-      const fresh = batch.filter((u) => !seenIndexes.has(u.username));
-      for (const u of fresh) {
+      for (const u of batch) {
+        if (seenIndexes.has(u.username)) continue;
         seenIndexes.add(u.username);
         users.add(u.username);
+        for (const jti of u.jtis) if (!seenTokens.has(jti)) s.staleIndexEntries += 1;
       }
-      const jtis = fresh.flatMap((u) => u.jtis);
-      const exists = await existMany(this.redis, jtis.map((jti) => this.keys.token(jti)));
-      s.staleIndexEntries += exists.filter((e) => !e).length;
     }
     s.userIndexes = seenIndexes.size;
     s.userCount = users.size;

@@ -48,7 +48,9 @@ async function drain<T>(batches: AsyncGenerator<T[]>): Promise<T[]> {
  */
 function uniqueSorted<T extends { id: string }>(items: T[], keyOf: (item: T) => string = (i) => i.id): T[] {
   const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true))).sort(compareBy(keyOf));
+  // Each sort key is computed once (a fingerprint is a hash), not once per comparison.
+  const keyed = items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true))).map((item) => ({ key: keyOf(item), item }));
+  return keyed.sort(compareBy((k) => k.key)).map((k) => k.item);
 }
 
 const byFingerprint = (item: { id: string }) => fingerprint(item.id);
