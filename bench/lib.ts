@@ -104,7 +104,7 @@ export async function deleteKeys(redis: RedisClient, pattern: string): Promise<n
 /** `INFO` fields of every server holding keys (one entry for a single server). */
 export async function redisInfo(redis: RedisClient, section = 'all'): Promise<Record<string, string>[]> {
   const out: Record<string, string>[] = [];
-  for (const node of keyHolders(redis)) {
+  for (const node of await keyHolders(redis)) {
     const text = await node.info(section);
     const fields: Record<string, string> = {};
     for (const line of text.split(/\r?\n/)) {

@@ -11,12 +11,21 @@ const optionalSecret = z
 /** An unset or empty variable means "use the default" (compose files often pass `VAR=`). */
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
 
+/** `redis://`, `rediss://`, or `redis+cluster://host:port,host:port` for a cluster. */
+const redisUrl = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .string()
+    .regex(/^(rediss?:\/\/\S+|redis\+cluster:\/\/[^\s,]+(,[^\s,]+)*)$/, 'expected redis://host:port[/db], rediss://… or redis+cluster://host:port,host:port')
+    .optional(),
+);
+
 const seconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 /** Every setting the service reads, with the gateway's defaults (semantics.md "Configuration"). */
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  REDIS_URL: optionalUrl,
+  REDIS_URL: redisUrl,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   ADMIN_TOKEN: optionalSecret,

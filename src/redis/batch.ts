@@ -1,3 +1,5 @@
+import calculateSlot from 'cluster-key-slot';
+import { Cluster } from 'ioredis';
 import type { RedisClient } from './connection.js';
 import { keyHolders } from './connection.js';
 
@@ -9,7 +11,7 @@ export const BATCH_SIZE = 1000;
  * key while Redis rehashes; callers that count dedupe, callers that delete are idempotent.
  */
 export async function* scanKeys(redis: RedisClient, pattern: string, count = BATCH_SIZE): AsyncGenerator<string[]> {
-  for (const node of keyHolders(redis)) {
+  for (const node of await keyHolders(redis)) {
     let cursor = '0';
     do {
       const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', count);
@@ -34,34 +36,71 @@ function chunks<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
 
 type PipelineResult = [Error | null, unknown][] | null;
 
-/** Runs one command per key in pipelines of BATCH_SIZE; a per-key error becomes that key's error. */
-async function perKey<T>(
+/** Groups of positions whose keys may go into one multi-key command or pipeline. */
+function groupsOf(redis: RedisClient, keys: readonly string[]): number[][] {
+  const positions = keys.map((_, i) => i);
+  if (!(redis instanceof Cluster)) return chunks(positions);
+  // A cluster takes multi-key commands and pipelines only within one hash slot.
+  const bySlot = new Map<number, number[]>();
+  keys.forEach((key, i) => {
+    const slot = calculateSlot(key);
+    const group = bySlot.get(slot);
+    if (group) group.push(i);
+    else bySlot.set(slot, [i]);
+  });
+  return [...bySlot.values()].flatMap((group) => chunks(group));
+}
+
+/** How many groups a cluster works on at once (each is one round trip to one node). */
+const CLUSTER_CONCURRENCY = 32;
+
+/**
+ * The one batching mechanism: runs `run` on groups of keys (chunks of BATCH_SIZE; on a cluster,
+ * also one hash slot per group) and returns the results in the keys' order.
+ */
+export async function inBatches<T>(redis: RedisClient, keys: readonly string[], run: (group: string[], positions: number[]) => Promise<T[]>): Promise<T[]> {
+  const out = new Array<T>(keys.length);
+  const groups = groupsOf(redis, keys);
+  const runGroup = async (group: number[]) => {
+    const results = await run(group.map((i) => keys[i] as string), group);
+    group.forEach((position, j) => {
+      out[position] = results[j] as T;
+    });
+  };
+  if (!(redis instanceof Cluster)) {
+    for (const group of groups) await runGroup(group);
+    return out;
+  }
+  for (let i = 0; i < groups.length; i += CLUSTER_CONCURRENCY) await Promise.all(groups.slice(i, i + CLUSTER_CONCURRENCY).map(runGroup));
+  return out;
+}
+
+/** One command per key, pipelined per batch; a per-key error fails the call unless `tolerate` maps it. */
+function perKey<T>(
   redis: RedisClient,
   keys: readonly string[],
   add: (pipeline: ReturnType<RedisClient['pipeline']>, key: string) => void,
   map: (value: unknown) => T,
+  tolerate?: (error: Error) => T,
 ): Promise<T[]> {
-  const out: T[] = [];
-  for (const part of chunks(keys)) {
+  return inBatches(redis, keys, async (group) => {
     const pipeline = redis.pipeline();
-    for (const key of part) add(pipeline, key);
-    const results = (await pipeline.exec()) as PipelineResult;
-    for (const [error, value] of results ?? []) {
-      if (error) throw error;
-      out.push(map(value));
-    }
-  }
-  return out;
+    for (const key of group) add(pipeline, key);
+    const results = ((await pipeline.exec()) as PipelineResult) ?? [];
+    return results.map(([error, value]) => {
+      if (!error) return map(value);
+      if (tolerate) return tolerate(error);
+      throw error;
+    });
+  });
 }
 
 /**
  * String values of many keys (null for a missing key). A key that holds another type reads as
  * null too, so a stray hash under the prefix never fails a listing.
  */
-export async function readStrings(redis: RedisClient, keys: readonly string[]): Promise<(string | null)[]> {
-  const out: (string | null)[] = [];
-  for (const part of chunks(keys)) out.push(...(await redis.mget(...part)));
-  return out;
+export function readStrings(redis: RedisClient, keys: readonly string[]): Promise<(string | null)[]> {
+  return inBatches(redis, keys, (group) => redis.mget(...group));
 }
 
 const PTTL_MANY = `local out = {}
@@ -72,25 +111,18 @@ return out`;
  * Remaining time to live in milliseconds: -1 for a key without expiry, -2 for a missing key.
  * Redis has no multi-key PTTL, so a short script answers a whole batch in one command.
  */
-export async function readPttls(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
-  const out: number[] = [];
-  for (const part of chunks(keys)) {
-    const values = (await redis.eval(PTTL_MANY, part.length, ...part)) as number[];
-    out.push(...values.map(Number));
-  }
-  return out;
+export function readPttls(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
+  return inBatches(redis, keys, async (group) => ((await redis.eval(PTTL_MANY, group.length, ...group)) as number[]).map(Number));
 }
 
 /** Members of many sets (an empty list for a missing key or another type). */
-export async function readSets(redis: RedisClient, keys: readonly string[]): Promise<string[][]> {
-  const out: string[][] = [];
-  for (const part of chunks(keys)) {
-    const pipeline = redis.pipeline();
-    for (const key of part) pipeline.smembers(key);
-    const results = (await pipeline.exec()) as PipelineResult;
-    for (const [error, value] of results ?? []) out.push(error || !Array.isArray(value) ? [] : (value as string[]));
-  }
-  return out;
+export function readSets(redis: RedisClient, keys: readonly string[]): Promise<string[][]> {
+  return perKey(redis, keys, (p, k) => p.smembers(k), (v) => (Array.isArray(v) ? (v as string[]) : []), () => []);
+}
+
+/** The Redis type of each key (`none` for a missing one). */
+export function readTypes(redis: RedisClient, keys: readonly string[]): Promise<string[]> {
+  return perKey(redis, keys, (p, k) => p.type(k), (v) => String(v));
 }
 
 /** Whether each key exists. */
@@ -100,9 +132,12 @@ export function existMany(redis: RedisClient, keys: readonly string[]): Promise<
 
 /** Removes keys in batches of UNLINK (the memory is freed off the main thread); returns how many existed. */
 export async function unlinkMany(redis: RedisClient, keys: readonly string[]): Promise<number> {
-  let removed = 0;
-  for (const part of chunks(keys)) removed += await redis.unlink(...part);
-  return removed;
+  // One UNLINK per group; its count is credited to the group's first key.
+  const removed = await inBatches(redis, keys, async (group) => {
+    const count = await redis.unlink(...group);
+    return group.map((_, i) => (i === 0 ? count : 0));
+  });
+  return removed.reduce((a, b) => a + b, 0);
 }
 
 /** Set sizes (0 for a missing key). */
@@ -132,23 +167,26 @@ export interface SetRemoval {
  */
 export async function removeMembers(redis: RedisClient, removals: Map<string, string[]>, dryRun: boolean): Promise<Map<string, SetRemoval>> {
   const out = new Map<string, SetRemoval>();
-  const entries = [...removals.entries()].filter(([, members]) => members.length > 0);
-  for (const part of chunks(entries, 200)) {
-    const pipeline = redis.pipeline();
-    for (const [key, members] of part) {
-      for (const slice of chunks(members)) pipeline.eval(SREM_COUNTED, 1, key, dryRun ? '1' : '0', ...slice);
-    }
-    const results = ((await pipeline.exec()) ?? []) as [Error | null, [number, number, number]][];
-    let i = 0;
-    for (const [key, members] of part) {
-      for (let s = 0; s < Math.ceil(members.length / BATCH_SIZE); s++) {
-        const [error, value] = results[i++] ?? [new Error('missing pipeline reply'), [0, 0, 0]];
+  // One script call per (set, slice of members); each touches one key, so any grouping is valid.
+  const calls = [...removals.entries()].flatMap(([key, members]) => chunks(members).map((slice) => ({ key, slice })));
+  const results = await inBatches(
+    redis,
+    calls.map((c) => c.key),
+    async (_group, positions) => {
+      const pipeline = redis.pipeline();
+      const mine = positions.map((i) => calls[i] as { key: string; slice: string[] });
+      for (const { key, slice } of mine) pipeline.eval(SREM_COUNTED, 1, key, dryRun ? '1' : '0', ...slice);
+      const replies = ((await pipeline.exec()) ?? []) as [Error | null, [number, number, number]][];
+      return replies.map(([error, value], i) => {
         if (error) throw error;
-        const [present, before, after] = value.map(Number) as [number, number, number];
-        const prev = out.get(key);
-        out.set(key, prev ? { present: prev.present + present, before: prev.before, after } : { present, before, after });
-      }
-    }
+        return { key: mine[i]?.key as string, value: value.map(Number) as [number, number, number] };
+      });
+    },
+  );
+  for (const { key, value } of results) {
+    const [present, before, after] = value;
+    const prev = out.get(key);
+    out.set(key, prev ? { present: prev.present + present, before: prev.before, after: Math.min(prev.after, after) } : { present, before, after });
   }
   return out;
 }

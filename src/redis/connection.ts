@@ -37,9 +37,14 @@ export function createRedis(url: string, options: ConnectionOptions = {}): Redis
   return new Redis(url, common);
 }
 
-/** The servers that hold keys: every master of a cluster, or the one server. */
-export function keyHolders(redis: RedisClient): Redis[] {
-  return redis instanceof Cluster ? redis.nodes('master') : [redis];
+/** The servers that hold keys: every master of a cluster (once it knows its slots), or the one server. */
+export async function keyHolders(redis: RedisClient): Promise<Redis[]> {
+  if (!(redis instanceof Cluster)) return [redis];
+  if (redis.status !== 'ready') {
+    if (redis.status === 'wait') await redis.connect().catch(() => {});
+    if ((redis.status as string) !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  }
+  return redis.nodes('master');
 }
 
 /**

@@ -64,8 +64,12 @@ export class Keys {
     return null;
   }
 
+  /**
+   * Our own keys. They share one hash tag so a cluster keeps them in one slot: a job's state and
+   * the job list change together in one MULTI, and scripts may touch several of them.
+   */
   admin(...parts: string[]): string {
-    return `${this.prefixes.admin}${parts.join(':')}`;
+    return `${this.prefixes.admin}{admin}:${parts.join(':')}`;
   }
 }
 

@@ -13,7 +13,7 @@ import {
   decodeClient,
   decodeRefreshToken,
 } from './codecs.js';
-import { collectKeys, readPttls, readSets, readStrings, scanKeys } from './batch.js';
+import { collectKeys, readPttls, readSets, readStrings, readTypes, scanKeys } from './batch.js';
 
 /** A key as found in Redis: its id, the exact stored string and what the codec made of it. */
 export interface StoredRecord<T> {
@@ -78,12 +78,10 @@ export class RecordRepository<T> {
   }
 
   private async wrongTypes(keys: string[]): Promise<Map<string, string>> {
-    const pipeline = this.redis.pipeline();
-    for (const key of keys) pipeline.type(key);
-    const results = (await pipeline.exec()) ?? [];
+    const types = await readTypes(this.redis, keys);
     const out = new Map<string, string>();
-    results.forEach(([error, type], i) => {
-      if (!error && typeof type === 'string' && type !== 'none' && type !== 'string') out.set(keys[i] as string, type);
+    types.forEach((type, i) => {
+      if (type !== 'none' && type !== 'string') out.set(keys[i] as string, type);
     });
     return out;
   }

@@ -71,3 +71,50 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisS
     },
   };
 }
+
+export interface RedisCluster {
+  url: string;
+  servers: RedisServer[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A local three-master Redis Cluster: three `redis-server --cluster-enabled yes` on free ports,
+ * joined with `redis-cli --cluster create`, waited on until every slot is served.
+ */
+export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
+  const servers: RedisServer[] = [];
+  for (let i = 0; i < masters; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-cluster-'));
+    servers.push(await startRedisServer(['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--cluster-node-timeout', '2000']));
+  }
+  const addresses = servers.map((s) => `127.0.0.1:${s.port}`);
+  const { spawnSync } = await import('node:child_process');
+  const created = spawnSync('redis-cli', ['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes'], { encoding: 'utf8' });
+  if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stderr || created.stdout}`);
+  for (let i = 0; i < 200; i++) {
+    const states = await Promise.all(
+      servers.map(async (s) => {
+        const probe = new Redis(s.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        probe.on('error', () => {});
+        try {
+          await probe.connect();
+          return /cluster_state:ok/.test(await probe.cluster('INFO'));
+        } catch {
+          return false;
+        } finally {
+          probe.disconnect();
+        }
+      }),
+    );
+    if (states.every(Boolean)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url: `redis+cluster://${addresses.join(',')}`,
+    servers,
+    stop: async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+}

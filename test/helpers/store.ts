@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { scanKeys } from '../../src/redis/batch.js';
+import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { type RedisClient, createRedis } from '../../src/redis/connection.js';
 import { GatewayWriter } from '../../src/redis/gateway-format.js';
 import { Keys } from '../../src/redis/keys.js';
@@ -74,7 +74,7 @@ export async function openStore(options: { now?: number } = {}): Promise<TestSto
     clock,
     snapshot,
     async close() {
-      for await (const batch of scanKeys(redis, `${namespace}*`)) await redis.unlink(...batch);
+      for await (const batch of scanKeys(redis, `${namespace}*`)) await unlinkMany(redis, batch);
       redis.disconnect();
     },
   };

@@ -202,7 +202,7 @@ describe('the "Deleting" table on gateway-format data', () => {
     const withCascade = expectData(await execute(store, DeleteAllClients, { cascade: true })).deleteAllClients.confirmToken;
     await refused(await execute(store, DeleteAllClients, { cascade: false, confirmToken: withCascade }));
     const stale = expectData(await execute(store, DeleteAllTokens, {})).deleteAllTokens.confirmToken as string;
-    const [confirmKey] = await collectKeys(store.redis, `${store.keys.prefixes.admin}confirm:*`);
+    const [confirmKey] = await collectKeys(store.redis, store.keys.admin('confirm', '*'));
     await store.redis.pexpire(confirmKey as string, 1);
     await new Promise((r) => setTimeout(r, 20));
     await refused(await execute(store, DeleteAllTokens, { confirmToken: stale }));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { countCommands } from '../../src/redis/connection.js';
 import { pyJsonDumps } from '../../src/redis/python-json.js';
 import { graphql } from '../../src/generated/index.js';
@@ -290,7 +290,8 @@ describe('DataLoader batching', () => {
     return counter.names.filter((name) => name !== 'scan').length;
   }
 
-  it('sends the same number of Redis commands for 10 and for 50 clients with tokens and users', async () => {
+  // On a cluster every batch is split by hash slot, so command counts follow the keys' spread.
+  it.skipIf(inject('redisUrl').startsWith('redis+cluster://'))('sends the same number of Redis commands for 10 and for 50 clients with tokens and users', async () => {
     const small = await storeWith(10);
     const large = await storeWith(50);
     try {

@@ -1,0 +1,13 @@
+import type { TestProject } from 'vitest/node';
+import { startRedisCluster } from './helpers/redis-server.js';
+
+/** The integration suite again, against a local three-master Redis Cluster (REDIS_CLUSTER_URL to reuse one). */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.REDIS_CLUSTER_URL) {
+    project.provide('redisUrl', process.env.REDIS_CLUSTER_URL);
+    return async () => {};
+  }
+  const cluster = await startRedisCluster();
+  project.provide('redisUrl', cluster.url);
+  return () => cluster.stop();
+}
