@@ -22,6 +22,7 @@ export const JobKindEnum = builder.enumType('JobKind', {
     CLEANUP_TEST_CLIENTS: { description: 'Removal of every `TEST ` client with all its data.' },
     CREATE_BACKUP: { description: 'A backup of everything under the prefix.' },
     RESTORE_BACKUP: { description: 'A restore from a backup file.' },
+    RECONCILE_INDEXES: { description: 'A rebuild of the derived indexes from the primary keys.' },
   } as const,
 });
 

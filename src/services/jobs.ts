@@ -5,7 +5,7 @@ import type { Keys } from '../redis/keys.js';
 import type { JobEvents } from './events.js';
 
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-export type JobKind = 'PURGE_EXPIRED' | 'CLEANUP_TEST_CLIENTS' | 'CREATE_BACKUP' | 'RESTORE_BACKUP';
+export type JobKind = 'PURGE_EXPIRED' | 'CLEANUP_TEST_CLIENTS' | 'CREATE_BACKUP' | 'RESTORE_BACKUP' | 'RECONCILE_INDEXES';
 
 /** What a deletion removed (or, in a dry run, would remove), per kind of record. */
 export interface DeletionCounts {

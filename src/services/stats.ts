@@ -1,5 +1,6 @@
 import { isTestClientName } from '../redis/codecs.js';
 import type { RedisClient } from '../redis/connection.js';
+import type { IndexStore } from '../redis/index-store.js';
 import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
 import { type Lifetimes, accessTokenStatus, isLeftover, refreshTokenStatus } from './status.js';
@@ -36,9 +37,18 @@ export class StatsService {
     private readonly repos: Repositories,
     private readonly lifetimes: Lifetimes,
     private readonly now: () => number,
+    private readonly indexes: IndexStore | null = null,
   ) {}
 
   async compute(): Promise<OAuthStats> {
+    if (this.indexes && (await this.indexes.readyAt()) !== null) {
+      return (await this.indexes.readStats(this.now() / 1000, this.lifetimes.refreshTokenSeconds)) as unknown as OAuthStats;
+    }
+    return this.scan();
+  }
+
+  /** The same figures by reading every key (before the indexes exist, and to check them). */
+  async scan(): Promise<OAuthStats> {
     const nowMs = this.now();
     const s: OAuthStats = {
       registrations: 0, corruptRegistrations: 0, testRegistrations: 0,

@@ -6,6 +6,7 @@ import type {
   RefreshTokenRecord,
 } from '../redis/codecs.js';
 import DataLoader from 'dataloader';
+import type { IndexStore } from '../redis/index-store.js';
 import type { Repositories, StoredRecord, UserIndex } from '../redis/repositories.js';
 import { fingerprint } from './fingerprint.js';
 import { type Lifetimes, type TokenStatus, accessTokenStatus, refreshTokenStatus } from './status.js';
@@ -79,7 +80,35 @@ export class StoreView {
     private readonly lifetimes: Lifetimes,
     readonly now: () => number,
     private readonly readTtls: (keys: readonly string[]) => Promise<number[]>,
+    /** The derived indexes, when a reconcile has built them; listings fall back to scanning without. */
+    private readonly indexes: IndexStore | null = null,
   ) {}
+
+  private indexReady(): Promise<boolean> {
+    return this.once('indexReady', async () => (this.indexes ? (await this.indexes.readyAt()) !== null : false));
+  }
+
+  /**
+   * Tokens of many clients (or users) from the indexes: one command for every owner's jtis, one
+   * batched read of the records. The index only says where to look: each record is read from its
+   * primary key and kept only if it still belongs to the owner.
+   */
+  private ownedTokens(kind: 'client' | 'user'): DataLoader<string, StoredToken[]> {
+    return new DataLoader<string, StoredToken[]>(async (owners) => {
+      const store = this.indexes as IndexStore;
+      const idLists = kind === 'client' ? await store.clientTokenIds(owners) : await store.userTokenIds(owners);
+      const all = [...new Set(idLists.flat())];
+      const records = new Map((await this.repos.tokens.getMany(all)).filter((t): t is StoredToken => t !== null).map((t) => [t.id, t]));
+      return owners.map((owner, i) =>
+        uniqueSorted(
+          (idLists[i] ?? []).map((jti) => records.get(jti)).filter((t): t is StoredToken => t !== undefined && (kind === 'client' ? t.record?.clientId : t.record?.username) === owner),
+        ),
+      );
+    });
+  }
+
+  private readonly byClientLoader = this.ownedTokens('client');
+  private readonly byUserLoader = this.ownedTokens('user');
 
   private readonly ttlLoader = new DataLoader<string, number | null>(async (keys) =>
     (await this.readTtls(keys)).map((ms) => (ms >= 0 ? ms : null)),
@@ -142,12 +171,7 @@ export class StoreView {
   }
 
   async listTokens(query: TokenQuery = {}): Promise<StoredToken[]> {
-    const grouped = await this.tokenGroups();
-    const base = query.clientId != null
-      ? grouped.byClient.get(query.clientId) ?? []
-      : query.username != null
-        ? grouped.byUser.get(query.username) ?? []
-        : await this.tokens();
+    const base = await this.tokenBase(query);
     return base.filter(
       (t) =>
         (query.status == null || this.tokenStatus(t) === query.status) &&
@@ -180,6 +204,15 @@ export class StoreView {
     );
   }
 
+  private async tokenBase(query: TokenQuery): Promise<StoredToken[]> {
+    if (query.clientId == null && query.username == null) return this.tokens();
+    if (await this.indexReady()) {
+      return query.clientId != null ? this.byClientLoader.load(query.clientId) : this.byUserLoader.load(query.username as string);
+    }
+    const grouped = await this.tokenGroups();
+    return (query.clientId != null ? grouped.byClient.get(query.clientId) : grouped.byUser.get(query.username as string)) ?? [];
+  }
+
   private tokenGroups(): Promise<{ byClient: Map<string, StoredToken[]>; byUser: Map<string, StoredToken[]> }> {
     return this.once('tokenGroups', async () => {
       const tokens = await this.tokens();
@@ -196,6 +229,7 @@ export class StoreView {
    */
   usernames(): Promise<string[]> {
     return this.once('usernames', async () => {
+      if (await this.indexReady()) return (await (this.indexes as IndexStore).usernames()).sort();
       const [tokens, refresh, indexes] = await Promise.all([this.tokens(), this.refreshTokens(), this.userIndexes()]);
       const names = new Set<string>();
       for (const t of tokens) if (t.record?.username != null) names.add(t.record.username);
@@ -206,6 +240,7 @@ export class StoreView {
   }
 
   async userExists(username: string): Promise<boolean> {
+    if (await this.indexReady()) return (this.indexes as IndexStore).userExists(username);
     return (await this.usernames()).includes(username);
   }
 

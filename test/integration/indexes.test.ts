@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphql } from '../../src/generated/index.js';
+import { unlinkMany } from '../../src/redis/batch.js';
+import { pyJsonDumps } from '../../src/redis/python-json.js';
+import { execute, expectData } from '../helpers/execute.js';
+import { seedScenario } from '../helpers/scenario.js';
+import { type TestStore, openStore } from '../helpers/store.js';
+
+const Relations = graphql(`
+  query IndexedRelations {
+    clients(first: 50) {
+      edges { node { clientId tokens(first: 50) { totalCount edges { node { jti } } } active: tokens(status: ACTIVE) { totalCount } } }
+    }
+    users(first: 50) { totalCount edges { node { username tokens(first: 50) { totalCount edges { node { jti } } } } } }
+  }
+`);
+
+const Reconcile = graphql(`
+  mutation ReconcileIndexes($dryRun: Boolean!) {
+    reconcileIndexes(dryRun: $dryRun) { id status }
+  }
+`);
+
+const Status = graphql(`
+  query IndexState { indexStatus { ready notifications leader pending } }
+`);
+
+async function until(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Stats and relations as the indexes answer them, beside the same read by scanning every key. */
+async function compare(store: TestStore) {
+  const indexed = await store.services.stats.compute();
+  const scanned = await store.services.stats.scan();
+  return { indexed, scanned };
+}
+
+async function relations(store: TestStore) {
+  return expectData(await execute(store, Relations));
+}
+
+async function reconcile(store: TestStore, dryRun: boolean) {
+  const job = expectData(await execute(store, Reconcile, { dryRun })).reconcileIndexes;
+  return store.services.jobs.wait(job.id);
+}
+
+describe('derived indexes', () => {
+  let store: TestStore;
+  beforeEach(async () => {
+    store = await openStore();
+    await seedScenario(store);
+  });
+  afterEach(async () => {
+    await store.services.indexes.stop();
+    await store.close();
+  });
+
+  it('a reconcile builds indexes that answer exactly what a full scan answers', async () => {
+    const scanRelations = await relations(store);
+    const dry = await reconcile(store, true);
+    expect(dry?.status).toBe('SUCCEEDED');
+    expect(dry?.progress.matched).toBeGreaterThan(10);
+    expect(expectData(await execute(store, Status)).indexStatus.ready).toBe(false);
+    const built = await reconcile(store, false);
+    expect(built).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(expectData(await execute(store, Status)).indexStatus.ready).toBe(true);
+    const { indexed, scanned } = await compare(store);
+    expect(indexed).toEqual(scanned);
+    expect(await relations(store)).toEqual(scanRelations);
+    // A second reconcile finds nothing to change.
+    expect((await reconcile(store, true))?.progress.matched).toBe(0);
+  });
+
+  it('follows the gateway\'s writes, deletes and expiries through keyspace notifications', async () => {
+    await reconcile(store, false);
+    expect(await store.services.indexes.indexer.follow()).toBeNull();
+    const now = Math.floor(Date.now() / 1000);
+    // Gateway-style activity behind the service's back.
+    await store.writer.client({ clientId: 'client_new', clientName: 'New', createdAt: now });
+    await store.writer.accessToken('n1', { username: 'nora', clientId: 'client_new', createdAt: now, expiresAt: now + 600 }, 600);
+    await store.writer.accessToken('n2', { username: 'alice', clientId: 'client_new', createdAt: now, expiresAt: now + 1 }, 1);
+    await store.writer.refreshToken('refresh_new', { username: 'nora', clientId: 'client_new', createdAt: now });
+    await unlinkMany(store.redis, [store.keys.token('a1'), store.keys.client('client_C'), store.keys.refresh('refresh_A')]);
+    await store.redis.srem(store.keys.userTokens('ghost'), 'gone2');
+    await store.redis.set(store.keys.state('state_fresh'), pyJsonDumps({ client_id: 'client_A' }), 'EX', 300);
+    await store.redis.persist(store.keys.state('state_A'));
+    await store.redis.set(store.keys.token('b1'), 'corrupted now');
+    await new Promise((r) => setTimeout(r, 1200)); // n2 expires in Redis
+    await until(async () => {
+      await store.services.indexes.indexer.flush();
+      const { indexed, scanned } = await compare(store);
+      return JSON.stringify(indexed) === JSON.stringify(scanned);
+    }, 'the indexes to follow the changes');
+    const { indexed, scanned } = await compare(store);
+    expect(indexed).toEqual(scanned);
+    expect(indexed.registrations).toBe(4);
+    // Relations through the indexes match a scan of the same store.
+    const viaIndex = await relations(store);
+    await store.redis.del(`${store.services.indexes.indexer.store.prefix}ready`);
+    expect(await relations(store)).toEqual(viaIndex);
+  });
+
+  it('converges by reconcile alone when notifications are not followed', async () => {
+    await reconcile(store, false);
+    const now = Math.floor(Date.now() / 1000);
+    await store.writer.accessToken('quiet1', { username: 'quinn', clientId: 'client_A', createdAt: now, expiresAt: now + 600 }, 600);
+    await store.writer.accessToken('quiet2', { username: 'quinn', clientId: 'client_gone', createdAt: now, expiresAt: now + 600 }, 600);
+    await unlinkMany(store.redis, [store.keys.client('client_C'), store.keys.userTokens('ghost')]);
+    const stale = await compare(store);
+    expect(stale.indexed.activeTokens).toBe(3);
+    expect(stale.scanned.activeTokens).toBe(5);
+    const dry = await reconcile(store, true);
+    expect(dry?.progress.matched).toBeGreaterThan(0);
+    await reconcile(store, false);
+    const { indexed, scanned } = await compare(store);
+    expect(indexed).toEqual(scanned);
+  });
+
+  it('never returns a token that is gone, even before the index hears of it', async () => {
+    await reconcile(store, false);
+    await store.redis.del(store.keys.token('a1'));
+    const data = await relations(store);
+    const clientA = data.clients.edges.find((e) => e.node.clientId === 'client_A');
+    expect(clientA?.node.tokens.edges.map((e) => e.node.jti)).toEqual(['a2']);
+    expect(clientA?.node.tokens.totalCount).toBe(1);
+  });
+});
