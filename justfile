@@ -65,6 +65,40 @@ oauth-purge-expired-dry *args:
 oauth-purge-expired *args:
     @{{cli}} purge-expired "$@"
 
+# ── Backup and restore ──────────────────────────────────────────────────
+
+# Backup all OAuth registrations and tokens (backups/oauth-backup-YYYYMMDD-HHMMSS.json, mode 0600)
+oauth-backup *args:
+    @{{cli}} backup "$@"
+
+# List available backups
+oauth-backup-list *args:
+    @{{cli}} backup-list "$@"
+
+# View contents of latest backup
+oauth-backup-view *args:
+    @{{cli}} backup-view "$@"
+
+# View specific backup file
+oauth-backup-view-file file *args:
+    @{{cli}} backup-view "$@"
+
+# Restore from latest backup (merge: other keys stay; expired entries are not brought back)
+oauth-restore *args:
+    @{{cli}} restore "$@"
+
+# Restore from specific file
+oauth-restore-file file *args:
+    @{{cli}} restore "$@"
+
+# Clear existing data before restore (dangerous! asks; writes a safety backup first)
+oauth-restore-clear *args:
+    @{{cli}} restore --replace "$@"
+
+# Dry run - see what would be restored, overwritten, unchanged or skipped as expired
+oauth-restore-dry *args:
+    @{{cli}} restore --dry-run "$@"
+
 # ── Test data ───────────────────────────────────────────────────────────
 
 # Show all test registrations (names starting with "TEST ") and what cleanup would remove

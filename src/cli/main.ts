@@ -1,6 +1,7 @@
 import { ConfigError, loadEnv, parseConfig } from '../config.js';
 import { Keys } from '../redis/keys.js';
 import { createRedis } from '../redis/connection.js';
+import * as b from './backup-commands.js';
 import * as c from './commands.js';
 import type { CommandContext, Output } from './commands.js';
 import { type Terminal, processTerminal } from './confirm.js';
@@ -30,6 +31,10 @@ const COMMANDS: Record<string, Command> = {
   'purge-expired': { summary: 'Purge expired tokens, leftovers and stale index entries (--dry-run to preview)', run: (ctx) => c.purgeExpired(ctx, ctx.flags.has('dry-run')) },
   'test-cleanup-show': { summary: 'Show test registrations and what cleanup would remove', run: (ctx) => c.testCleanup(ctx, true) },
   'test-cleanup': { summary: 'Delete every TEST client completely', run: (ctx) => c.testCleanup(ctx, ctx.flags.has('dry-run')) },
+  backup: { summary: 'Back up every OAuth key to BACKUP_DIR (oauth-backup-YYYYMMDD-HHMMSS.json)', run: b.backupCommand },
+  'backup-list': { summary: 'List the backups, newest first', run: b.backupListCommand },
+  'backup-view': { summary: 'Show what a backup holds (the newest when FILE is omitted)', usage: '[FILE]', run: b.backupViewCommand },
+  restore: { summary: 'Restore a backup (newest when FILE is omitted); --dry-run, --replace (asks)', usage: '[FILE]', run: b.restoreCommand },
   'validate-tokens': { summary: 'Check the configured tokens (signature, issuer, expiry, not revoked); --online also asks the gateway', run: (ctx) => t.validateTokensCommand(ctx, 'validate') },
   'check-token-expiry': { summary: 'Show how long the configured tokens have left', run: (ctx) => t.validateTokensCommand(ctx, 'expiry') },
   'generate-jwt-secret': { summary: 'Write a new GATEWAY_JWT_SECRET into .env', local: true, run: t.generateJwtSecretCommand },

@@ -112,3 +112,51 @@ export const InspectTokenQuery = graphql(`
     inspectToken(token: $token) { verdict reason jti username clientId issuer expiresAt secondsLeft }
   }
 `);
+
+export const CreateBackupMutation = graphql(`
+  mutation CliCreateBackup($note: String) {
+    createBackup(note: $note) {
+      name createdAt sizeBytes encrypted
+      counts { registrations tokens refreshTokens userTokens states codes sessions other total }
+    }
+  }
+`);
+
+export const RecentJobsQuery = graphql(`
+  query CliRecentJobs {
+    jobs(first: 5) { edges { node { id kind status createdAt } } }
+  }
+`);
+
+export const BackupsQuery = graphql(`
+  query CliBackups($first: Int, $after: String) {
+    backups(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { name createdAt sizeBytes format encrypted parseError counts { registrations tokens refreshTokens userTokens states codes sessions total } } }
+    }
+  }
+`);
+
+export const BackupViewQuery = graphql(`
+  query CliBackupView($name: String!) {
+    backup(name: $name) {
+      name createdAt sizeBytes format encrypted redisVersion note parseError
+      counts { registrations tokens refreshTokens userTokens states codes sessions other total }
+      clients(first: 500) { totalCount edges { node { clientId clientName scope redirectUris createdAt isTestClient keyExpiresAt parseError } } }
+      tokens(first: 500) { totalCount edges { node { jti username clientId scope issuedAt expiresAt status keyExpiresAt parseError } } }
+      users(first: 500) { totalCount edges { node { username tokenCount refreshTokenCount indexedTokenCount } } }
+    }
+  }
+`);
+
+export const RestoreMutation = graphql(`
+  mutation CliRestore($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String) {
+    restoreBackup(name: $name, mode: $mode, dryRun: $dryRun, confirmToken: $confirmToken) {
+      executed confirmToken
+      backup { name createdAt }
+      safetyBackup { name }
+      job { id status counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes } categories { category restored overwritten unchanged skippedExpired } }
+    }
+  }
+`);

@@ -26,6 +26,11 @@ type Documents = {
     "\n  mutation CliCleanup($dryRun: Boolean!) {\n    cleanupTestClients(dryRun: $dryRun) { id status }\n  }\n": typeof types.CliCleanupDocument,
     "\n  subscription CliJobProgress($id: ID!) {\n    jobProgress(id: $id) {\n      id kind status dryRun error backupName\n      progress { phase scanned total matched deleted }\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n      categories { category restored overwritten unchanged skippedExpired }\n    }\n  }\n": typeof types.CliJobProgressDocument,
     "\n  query CliInspectToken($token: String!) {\n    inspectToken(token: $token) { verdict reason jti username clientId issuer expiresAt secondsLeft }\n  }\n": typeof types.CliInspectTokenDocument,
+    "\n  mutation CliCreateBackup($note: String) {\n    createBackup(note: $note) {\n      name createdAt sizeBytes encrypted\n      counts { registrations tokens refreshTokens userTokens states codes sessions other total }\n    }\n  }\n": typeof types.CliCreateBackupDocument,
+    "\n  query CliRecentJobs {\n    jobs(first: 5) { edges { node { id kind status createdAt } } }\n  }\n": typeof types.CliRecentJobsDocument,
+    "\n  query CliBackups($first: Int, $after: String) {\n    backups(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name createdAt sizeBytes format encrypted parseError counts { registrations tokens refreshTokens userTokens states codes sessions total } } }\n    }\n  }\n": typeof types.CliBackupsDocument,
+    "\n  query CliBackupView($name: String!) {\n    backup(name: $name) {\n      name createdAt sizeBytes format encrypted redisVersion note parseError\n      counts { registrations tokens refreshTokens userTokens states codes sessions other total }\n      clients(first: 500) { totalCount edges { node { clientId clientName scope redirectUris createdAt isTestClient keyExpiresAt parseError } } }\n      tokens(first: 500) { totalCount edges { node { jti username clientId scope issuedAt expiresAt status keyExpiresAt parseError } } }\n      users(first: 500) { totalCount edges { node { username tokenCount refreshTokenCount indexedTokenCount } } }\n    }\n  }\n": typeof types.CliBackupViewDocument,
+    "\n  mutation CliRestore($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String) {\n    restoreBackup(name: $name, mode: $mode, dryRun: $dryRun, confirmToken: $confirmToken) {\n      executed confirmToken\n      backup { name createdAt }\n      safetyBackup { name }\n      job { id status counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes } categories { category restored overwritten unchanged skippedExpired } }\n    }\n  }\n": typeof types.CliRestoreDocument,
     "\n  mutation DeleteClient($clientId: String!, $cascade: Boolean) {\n    deleteClient(clientId: $clientId, cascade: $cascade) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.DeleteClientDocument,
     "\n  mutation DeleteToken($jti: String!) {\n    deleteToken(jti: $jti) { executed counts { accessTokens userIndexEntries userIndexes } }\n  }\n": typeof types.DeleteTokenDocument,
     "\n  mutation DeleteAllClients($cascade: Boolean, $confirmToken: String) {\n    deleteAllClients(cascade: $cascade, confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.DeleteAllClientsDocument,
@@ -36,6 +41,12 @@ type Documents = {
     "\n  query JobState($id: ID!) {\n    job(id: $id) {\n      id kind status dryRun error finished\n      progress { phase scanned total matched deleted }\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.JobStateDocument,
     "\n  query Preview($clientId: String!) {\n    clientDeletionPreview(clientId: $clientId) {\n      clientId sampleTokenJtis sampleUsernames\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": typeof types.PreviewDocument,
     "\n  query Audit($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { action actor dryRun outcome target jobId error counts { clients accessTokens } } }\n    }\n  }\n": typeof types.AuditDocument,
+    "\n  query FaultStats {\n    stats { registrations activeTokens expiredTokens }\n  }\n": typeof types.FaultStatsDocument,
+    "\n  mutation FaultPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n": typeof types.FaultPurgeDocument,
+    "\n  query FaultJob($id: ID!) {\n    job(id: $id) { id status error finished }\n  }\n": typeof types.FaultJobDocument,
+    "\n  query IndexedRelations {\n    clients(first: 50) {\n      edges { node { clientId tokens(first: 50) { totalCount edges { node { jti } } } active: tokens(status: ACTIVE) { totalCount } } }\n    }\n    users(first: 50) { totalCount edges { node { username tokens(first: 50) { totalCount edges { node { jti } } } } } }\n  }\n": typeof types.IndexedRelationsDocument,
+    "\n  mutation ReconcileIndexes($dryRun: Boolean!) {\n    reconcileIndexes(dryRun: $dryRun) { id status }\n  }\n": typeof types.ReconcileIndexesDocument,
+    "\n  query IndexState { indexStatus { ready notifications leader pending } }\n": typeof types.IndexStateDocument,
     "\n  mutation StartPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n": typeof types.StartPurgeDocument,
     "\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) { id status }\n  }\n": typeof types.CancelJobDocument,
     "\n  query RecentJobs {\n    jobs(first: 10) { totalCount edges { node { id kind status dryRun } } }\n  }\n": typeof types.RecentJobsDocument,
@@ -60,6 +71,11 @@ const documents: Documents = {
     "\n  mutation CliCleanup($dryRun: Boolean!) {\n    cleanupTestClients(dryRun: $dryRun) { id status }\n  }\n": types.CliCleanupDocument,
     "\n  subscription CliJobProgress($id: ID!) {\n    jobProgress(id: $id) {\n      id kind status dryRun error backupName\n      progress { phase scanned total matched deleted }\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n      categories { category restored overwritten unchanged skippedExpired }\n    }\n  }\n": types.CliJobProgressDocument,
     "\n  query CliInspectToken($token: String!) {\n    inspectToken(token: $token) { verdict reason jti username clientId issuer expiresAt secondsLeft }\n  }\n": types.CliInspectTokenDocument,
+    "\n  mutation CliCreateBackup($note: String) {\n    createBackup(note: $note) {\n      name createdAt sizeBytes encrypted\n      counts { registrations tokens refreshTokens userTokens states codes sessions other total }\n    }\n  }\n": types.CliCreateBackupDocument,
+    "\n  query CliRecentJobs {\n    jobs(first: 5) { edges { node { id kind status createdAt } } }\n  }\n": types.CliRecentJobsDocument,
+    "\n  query CliBackups($first: Int, $after: String) {\n    backups(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name createdAt sizeBytes format encrypted parseError counts { registrations tokens refreshTokens userTokens states codes sessions total } } }\n    }\n  }\n": types.CliBackupsDocument,
+    "\n  query CliBackupView($name: String!) {\n    backup(name: $name) {\n      name createdAt sizeBytes format encrypted redisVersion note parseError\n      counts { registrations tokens refreshTokens userTokens states codes sessions other total }\n      clients(first: 500) { totalCount edges { node { clientId clientName scope redirectUris createdAt isTestClient keyExpiresAt parseError } } }\n      tokens(first: 500) { totalCount edges { node { jti username clientId scope issuedAt expiresAt status keyExpiresAt parseError } } }\n      users(first: 500) { totalCount edges { node { username tokenCount refreshTokenCount indexedTokenCount } } }\n    }\n  }\n": types.CliBackupViewDocument,
+    "\n  mutation CliRestore($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String) {\n    restoreBackup(name: $name, mode: $mode, dryRun: $dryRun, confirmToken: $confirmToken) {\n      executed confirmToken\n      backup { name createdAt }\n      safetyBackup { name }\n      job { id status counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes } categories { category restored overwritten unchanged skippedExpired } }\n    }\n  }\n": types.CliRestoreDocument,
     "\n  mutation DeleteClient($clientId: String!, $cascade: Boolean) {\n    deleteClient(clientId: $clientId, cascade: $cascade) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.DeleteClientDocument,
     "\n  mutation DeleteToken($jti: String!) {\n    deleteToken(jti: $jti) { executed counts { accessTokens userIndexEntries userIndexes } }\n  }\n": types.DeleteTokenDocument,
     "\n  mutation DeleteAllClients($cascade: Boolean, $confirmToken: String) {\n    deleteAllClients(cascade: $cascade, confirmToken: $confirmToken) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.DeleteAllClientsDocument,
@@ -70,6 +86,12 @@ const documents: Documents = {
     "\n  query JobState($id: ID!) {\n    job(id: $id) {\n      id kind status dryRun error finished\n      progress { phase scanned total matched deleted }\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.JobStateDocument,
     "\n  query Preview($clientId: String!) {\n    clientDeletionPreview(clientId: $clientId) {\n      clientId sampleTokenJtis sampleUsernames\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n": types.PreviewDocument,
     "\n  query Audit($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { action actor dryRun outcome target jobId error counts { clients accessTokens } } }\n    }\n  }\n": types.AuditDocument,
+    "\n  query FaultStats {\n    stats { registrations activeTokens expiredTokens }\n  }\n": types.FaultStatsDocument,
+    "\n  mutation FaultPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n": types.FaultPurgeDocument,
+    "\n  query FaultJob($id: ID!) {\n    job(id: $id) { id status error finished }\n  }\n": types.FaultJobDocument,
+    "\n  query IndexedRelations {\n    clients(first: 50) {\n      edges { node { clientId tokens(first: 50) { totalCount edges { node { jti } } } active: tokens(status: ACTIVE) { totalCount } } }\n    }\n    users(first: 50) { totalCount edges { node { username tokens(first: 50) { totalCount edges { node { jti } } } } } }\n  }\n": types.IndexedRelationsDocument,
+    "\n  mutation ReconcileIndexes($dryRun: Boolean!) {\n    reconcileIndexes(dryRun: $dryRun) { id status }\n  }\n": types.ReconcileIndexesDocument,
+    "\n  query IndexState { indexStatus { ready notifications leader pending } }\n": types.IndexStateDocument,
     "\n  mutation StartPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n": types.StartPurgeDocument,
     "\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) { id status }\n  }\n": types.CancelJobDocument,
     "\n  query RecentJobs {\n    jobs(first: 10) { totalCount edges { node { id kind status dryRun } } }\n  }\n": types.RecentJobsDocument,
@@ -147,6 +169,26 @@ export function graphql(source: "\n  query CliInspectToken($token: String!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CliCreateBackup($note: String) {\n    createBackup(note: $note) {\n      name createdAt sizeBytes encrypted\n      counts { registrations tokens refreshTokens userTokens states codes sessions other total }\n    }\n  }\n"): (typeof documents)["\n  mutation CliCreateBackup($note: String) {\n    createBackup(note: $note) {\n      name createdAt sizeBytes encrypted\n      counts { registrations tokens refreshTokens userTokens states codes sessions other total }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliRecentJobs {\n    jobs(first: 5) { edges { node { id kind status createdAt } } }\n  }\n"): (typeof documents)["\n  query CliRecentJobs {\n    jobs(first: 5) { edges { node { id kind status createdAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliBackups($first: Int, $after: String) {\n    backups(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name createdAt sizeBytes format encrypted parseError counts { registrations tokens refreshTokens userTokens states codes sessions total } } }\n    }\n  }\n"): (typeof documents)["\n  query CliBackups($first: Int, $after: String) {\n    backups(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name createdAt sizeBytes format encrypted parseError counts { registrations tokens refreshTokens userTokens states codes sessions total } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliBackupView($name: String!) {\n    backup(name: $name) {\n      name createdAt sizeBytes format encrypted redisVersion note parseError\n      counts { registrations tokens refreshTokens userTokens states codes sessions other total }\n      clients(first: 500) { totalCount edges { node { clientId clientName scope redirectUris createdAt isTestClient keyExpiresAt parseError } } }\n      tokens(first: 500) { totalCount edges { node { jti username clientId scope issuedAt expiresAt status keyExpiresAt parseError } } }\n      users(first: 500) { totalCount edges { node { username tokenCount refreshTokenCount indexedTokenCount } } }\n    }\n  }\n"): (typeof documents)["\n  query CliBackupView($name: String!) {\n    backup(name: $name) {\n      name createdAt sizeBytes format encrypted redisVersion note parseError\n      counts { registrations tokens refreshTokens userTokens states codes sessions other total }\n      clients(first: 500) { totalCount edges { node { clientId clientName scope redirectUris createdAt isTestClient keyExpiresAt parseError } } }\n      tokens(first: 500) { totalCount edges { node { jti username clientId scope issuedAt expiresAt status keyExpiresAt parseError } } }\n      users(first: 500) { totalCount edges { node { username tokenCount refreshTokenCount indexedTokenCount } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliRestore($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String) {\n    restoreBackup(name: $name, mode: $mode, dryRun: $dryRun, confirmToken: $confirmToken) {\n      executed confirmToken\n      backup { name createdAt }\n      safetyBackup { name }\n      job { id status counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes } categories { category restored overwritten unchanged skippedExpired } }\n    }\n  }\n"): (typeof documents)["\n  mutation CliRestore($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String) {\n    restoreBackup(name: $name, mode: $mode, dryRun: $dryRun, confirmToken: $confirmToken) {\n      executed confirmToken\n      backup { name createdAt }\n      safetyBackup { name }\n      job { id status counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes } categories { category restored overwritten unchanged skippedExpired } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DeleteClient($clientId: String!, $cascade: Boolean) {\n    deleteClient(clientId: $clientId, cascade: $cascade) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteClient($clientId: String!, $cascade: Boolean) {\n    deleteClient(clientId: $clientId, cascade: $cascade) {\n      executed confirmToken\n      counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -184,6 +226,30 @@ export function graphql(source: "\n  query Preview($clientId: String!) {\n    cl
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Audit($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { action actor dryRun outcome target jobId error counts { clients accessTokens } } }\n    }\n  }\n"): (typeof documents)["\n  query Audit($first: Int, $after: String) {\n    auditLog(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { action actor dryRun outcome target jobId error counts { clients accessTokens } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaultStats {\n    stats { registrations activeTokens expiredTokens }\n  }\n"): (typeof documents)["\n  query FaultStats {\n    stats { registrations activeTokens expiredTokens }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FaultPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n"): (typeof documents)["\n  mutation FaultPurge($dryRun: Boolean!) {\n    purgeExpired(dryRun: $dryRun) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaultJob($id: ID!) {\n    job(id: $id) { id status error finished }\n  }\n"): (typeof documents)["\n  query FaultJob($id: ID!) {\n    job(id: $id) { id status error finished }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IndexedRelations {\n    clients(first: 50) {\n      edges { node { clientId tokens(first: 50) { totalCount edges { node { jti } } } active: tokens(status: ACTIVE) { totalCount } } }\n    }\n    users(first: 50) { totalCount edges { node { username tokens(first: 50) { totalCount edges { node { jti } } } } } }\n  }\n"): (typeof documents)["\n  query IndexedRelations {\n    clients(first: 50) {\n      edges { node { clientId tokens(first: 50) { totalCount edges { node { jti } } } active: tokens(status: ACTIVE) { totalCount } } }\n    }\n    users(first: 50) { totalCount edges { node { username tokens(first: 50) { totalCount edges { node { jti } } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReconcileIndexes($dryRun: Boolean!) {\n    reconcileIndexes(dryRun: $dryRun) { id status }\n  }\n"): (typeof documents)["\n  mutation ReconcileIndexes($dryRun: Boolean!) {\n    reconcileIndexes(dryRun: $dryRun) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IndexState { indexStatus { ready notifications leader pending } }\n"): (typeof documents)["\n  query IndexState { indexStatus { ready notifications leader pending } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -207,6 +207,279 @@ export type AuthorizationCodeEdge = {
   node: AuthorizationCode;
 };
 
+/** A backup file in BACKUP_DIR. Its contents (`clients`, `tokens`, `users`) are read from the file, and `diff` compares it with the live store. A file that cannot be read is still listed, with `parseError`. */
+export type Backup = {
+  __typename?: 'Backup';
+  /** The client registrations in the backup, by client id. */
+  clients: BackupClientConnection;
+  /** Entries per category; null when the file cannot be read. */
+  counts?: Maybe<BackupCounts>;
+  /** When it was taken (its `timestamp`; from the name when the file cannot be read). */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The backup compared with the live store now. Reads the whole file and scans the store. */
+  diff: BackupDiff;
+  /** True when its data is encrypted (BACKUP_ENCRYPTION_KEY is needed to read or restore it). */
+  encrypted: Scalars['Boolean']['output'];
+  /** Who wrote it; null when the file cannot be read. */
+  format?: Maybe<BackupFormat>;
+  /** The file's modification time. */
+  modifiedAt: Scalars['DateTime']['output'];
+  /** The file name (`oauth-backup-YYYYMMDD-HHMMSS.json`, `-1`, `-2`, ... for the same second). */
+  name: Scalars['String']['output'];
+  /** Why it was taken, when recorded (e.g. the safety backup before a REPLACE). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Why the file cannot be used (not JSON, truncated, checksum mismatch, wrong entry types, wrong key); null when the whole file checks out. Checking reads the file once; the answer is cached until it changes. */
+  parseError?: Maybe<Scalars['String']['output']>;
+  /** The Redis server version it was taken from (ours only). */
+  redisVersion?: Maybe<Scalars['String']['output']>;
+  /** The manifest's checksum over all categories (ours only). */
+  sha256?: Maybe<Scalars['String']['output']>;
+  /** File size in bytes (a Float: files can exceed 2 GiB). */
+  sizeBytes: Scalars['Float']['output'];
+  /** The access tokens in the backup, by jti. */
+  tokens: BackupTokenConnection;
+  /** The users the backup knows, by username. */
+  users: BackupUserConnection;
+};
+
+
+/** A backup file in BACKUP_DIR. Its contents (`clients`, `tokens`, `users`) are read from the file, and `diff` compares it with the live store. A file that cannot be read is still listed, with `parseError`. */
+export type BackupClientsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A backup file in BACKUP_DIR. Its contents (`clients`, `tokens`, `users`) are read from the file, and `diff` compares it with the live store. A file that cannot be read is still listed, with `parseError`. */
+export type BackupDiffArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A backup file in BACKUP_DIR. Its contents (`clients`, `tokens`, `users`) are read from the file, and `diff` compares it with the live store. A file that cannot be read is still listed, with `parseError`. */
+export type BackupTokensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A backup file in BACKUP_DIR. Its contents (`clients`, `tokens`, `users`) are read from the file, and `diff` compares it with the live store. A file that cannot be read is still listed, with `parseError`. */
+export type BackupUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A client registration as a backup holds it (not the live record). A value that does not parse is listed with `parseError`. */
+export type BackupClient = {
+  __typename?: 'BackupClient';
+  /** The client id (the key suffix). */
+  clientId: Scalars['String']['output'];
+  /** Name given at registration. */
+  clientName?: Maybe<Scalars['String']['output']>;
+  /** The client secret. Null for viewers. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  /** `client_id_issued_at` (or `created_at`). */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True for `TEST ` names. */
+  isTestClient: Scalars['Boolean']['output'];
+  /** When the key expires (absolute); null without TTL. A restore after this skips it. */
+  keyExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the stored value could not be read; null for a good record. */
+  parseError?: Maybe<Scalars['String']['output']>;
+  /** Registered redirect URIs. */
+  redirectUris?: Maybe<Array<Scalars['String']['output']>>;
+  /** The RFC 7592 registration access token. Null for viewers. */
+  registrationAccessToken?: Maybe<Scalars['String']['output']>;
+  /** Registered scopes. */
+  scope?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of the client registrations in a backup, by client id. */
+export type BackupClientConnection = {
+  __typename?: 'BackupClientConnection';
+  edges: Array<BackupClientEdge>;
+  pageInfo: PageInfo;
+  /** How many records match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One client registration of a backup, with its cursor. */
+export type BackupClientEdge = {
+  __typename?: 'BackupClientEdge';
+  cursor: Scalars['String']['output'];
+  node: BackupClient;
+};
+
+/** A page of backups, newest first. */
+export type BackupConnection = {
+  __typename?: 'BackupConnection';
+  edges: Array<BackupEdge>;
+  pageInfo: PageInfo;
+  /** How many records match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Entries per category in a backup. */
+export type BackupCounts = {
+  __typename?: 'BackupCounts';
+  /** Authorization codes. */
+  codes: Scalars['Int']['output'];
+  /** Other keys under the prefix (kept byte for byte). */
+  other: Scalars['Int']['output'];
+  /** Refresh tokens. */
+  refreshTokens: Scalars['Int']['output'];
+  /** Client registrations. */
+  registrations: Scalars['Int']['output'];
+  /** Session keys (`redis:session:*`). */
+  sessions: Scalars['Int']['output'];
+  /** Pending authorizations. */
+  states: Scalars['Int']['output'];
+  /** Access-token records. */
+  tokens: Scalars['Int']['output'];
+  /** All entries. */
+  total: Scalars['Int']['output'];
+  /** User token indexes. */
+  userTokens: Scalars['Int']['output'];
+};
+
+/** A backup compared with the live store, key by key (values compared exactly; expiries not). */
+export type BackupDiff = {
+  __typename?: 'BackupDiff';
+  /** Counts per category. */
+  categories: Array<BackupDiffCategory>;
+  /** The differing keys, up to `limit`. */
+  entries: Array<BackupDiffEntry>;
+  /** True when more keys differ than `entries` lists. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** One category of a backup compared with the live store. */
+export type BackupDiffCategory = {
+  __typename?: 'BackupDiffCategory';
+  /** registrations, tokens, refresh_tokens, user_tokens, states, codes, sessions or other. */
+  category: Scalars['String']['output'];
+  /** Keys in both with different values. */
+  different: Scalars['Int']['output'];
+  /** Backup entries whose expiry has passed (a restore skips them). */
+  expiredInBackup: Scalars['Int']['output'];
+  /** Keys the backup has (not expired) that the store lacks. */
+  onlyInBackup: Scalars['Int']['output'];
+  /** Keys the store has that the backup lacks. */
+  onlyInStore: Scalars['Int']['output'];
+  /** Keys in both with the same value. */
+  same: Scalars['Int']['output'];
+};
+
+/** One key that differs between a backup and the store. */
+export type BackupDiffEntry = {
+  __typename?: 'BackupDiffEntry';
+  /** The backup category. */
+  category: Scalars['String']['output'];
+  /** A stable non-secret handle for the name (SHA-256, base64url, 22 characters). */
+  fingerprint: Scalars['String']['output'];
+  /** The key's name in its category (client id, jti, username, ...). Null for viewers when the name is itself a secret (refresh tokens, codes, sessions). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** How it differs. */
+  status: BackupDiffStatus;
+};
+
+/** How a key differs between a backup and the live store. */
+export type BackupDiffStatus =
+  /** In both with different values: a restore would overwrite it. */
+  | 'DIFFERENT'
+  /** In the backup (not expired), missing from the store: a restore would add it. */
+  | 'ONLY_IN_BACKUP'
+  /** In the store, not in the backup: REPLACE would delete it. */
+  | 'ONLY_IN_STORE';
+
+/** One backup, with its cursor. */
+export type BackupEdge = {
+  __typename?: 'BackupEdge';
+  cursor: Scalars['String']['output'];
+  node: Backup;
+};
+
+/** Who wrote a backup file. */
+export type BackupFormat =
+  /** The gateway's own backup script (no manifest; expiry is the file's timestamp plus each entry's ttl). */
+  | 'GATEWAY'
+  /** This service: the gateway's layout plus absolute expiries and a manifest with checksums. */
+  | 'OAUTH_ADMIN';
+
+/** An access-token record as a backup holds it. */
+export type BackupToken = {
+  __typename?: 'BackupToken';
+  /** Client the token was issued to. */
+  clientId?: Maybe<Scalars['String']['output']>;
+  /** `exp`, else `expires_at`. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** `iat`, else `created_at`. */
+  issuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The token id. */
+  jti: Scalars['String']['output'];
+  /** When the key expires (absolute); null without TTL. */
+  keyExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the stored value could not be read. */
+  parseError?: Maybe<Scalars['String']['output']>;
+  /** Granted scopes. */
+  scope?: Maybe<Scalars['String']['output']>;
+  /** ACTIVE or EXPIRED now, by the record's expiry. */
+  status?: Maybe<TokenStatus>;
+  /** User the token was issued to. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of the access tokens in a backup, by jti. */
+export type BackupTokenConnection = {
+  __typename?: 'BackupTokenConnection';
+  edges: Array<BackupTokenEdge>;
+  pageInfo: PageInfo;
+  /** How many records match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One access token of a backup, with its cursor. */
+export type BackupTokenEdge = {
+  __typename?: 'BackupTokenEdge';
+  cursor: Scalars['String']['output'];
+  node: BackupToken;
+};
+
+/** A user a backup knows: named on an access token, a refresh token or a user token index in it. */
+export type BackupUser = {
+  __typename?: 'BackupUser';
+  /** Jtis in the user's token index in the backup. */
+  indexedTokenCount: Scalars['Int']['output'];
+  /** Refresh tokens in the backup issued to this user. */
+  refreshTokenCount: Scalars['Int']['output'];
+  /** Access tokens in the backup issued to this user. */
+  tokenCount: Scalars['Int']['output'];
+  /** GitHub login. */
+  username: Scalars['String']['output'];
+};
+
+/** A page of the users a backup knows, by username. */
+export type BackupUserConnection = {
+  __typename?: 'BackupUserConnection';
+  edges: Array<BackupUserEdge>;
+  pageInfo: PageInfo;
+  /** How many records match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One user of a backup, with its cursor. */
+export type BackupUserEdge = {
+  __typename?: 'BackupUserEdge';
+  cursor: Scalars['String']['output'];
+  node: BackupUser;
+};
+
 /** What deleting a client completely would remove. */
 export type ClientDeletionPreview = {
   __typename?: 'ClientDeletionPreview';
@@ -256,6 +529,23 @@ export type DeletionCounts = {
   userIndexEntries: Scalars['Int']['output'];
   /** Whole user-index keys removed (left empty, or deleted with all tokens). */
   userIndexes: Scalars['Int']['output'];
+};
+
+/** The derived indexes behind relation queries (client.tokens, user.tokens) and `stats`. They follow the gateway's writes through keyspace notifications and are rebuilt by reconcile; records are always read from their primary keys. */
+export type IndexStatus = {
+  __typename?: 'IndexStatus';
+  /** Whether this service process maintains the indexes (one process does). */
+  leader: Scalars['Boolean']['output'];
+  /** Whether this process receives keyspace notifications (false on a server that forbids CONFIG SET and has them off). */
+  notifications: Scalars['Boolean']['output'];
+  /** Why notifications are not followed, when they are not. */
+  notificationsProblem?: Maybe<Scalars['String']['output']>;
+  /** Changed keys waiting to be applied. */
+  pending: Scalars['Int']['output'];
+  /** A reconcile has built them: relation queries and stats use them. */
+  ready: Scalars['Boolean']['output'];
+  /** When the last full reconcile finished. */
+  readyAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A long operation (purge, cleanup, backup, restore). Its state lives in Redis: query it with `job(id)` or follow it with the `jobProgress` subscription. */
@@ -315,6 +605,8 @@ export type JobKind =
   | 'CREATE_BACKUP'
   /** Purge of expired tokens, leftovers and stale index entries. */
   | 'PURGE_EXPIRED'
+  /** A rebuild of the derived indexes from the primary keys. */
+  | 'RECONCILE_INDEXES'
   /** A restore from a backup file. */
   | 'RESTORE_BACKUP';
 
@@ -353,6 +645,8 @@ export type Mutation = {
   cancelJob: Job;
   /** Starts the removal of every test client (`TEST ` names) completely, as a cascade delete of each. */
   cleanupTestClients: Job;
+  /** Backs up every key under the OAuth and session prefixes (corrupt ones too, byte for byte) to a new file in BACKUP_DIR, encrypted when BACKUP_ENCRYPTION_KEY is set. Runs as a job (progress on `jobs`) and returns when the file is complete. */
+  createBackup: Backup;
   /** Deletes every client registration (with `cascade`, each one's data too). Two-step: call without `confirmToken` for the plan, then again with it. */
   deleteAllClients: DeleteResult;
   /** Deletes every access token, every refresh token (one left behind could mint new access) and every user index. Two-step: call without `confirmToken` for the plan, then again with it. */
@@ -365,6 +659,10 @@ export type Mutation = {
   deleteUserTokens: DeleteResult;
   /** Starts a purge: EXPIRED access tokens (and their index entries), expired refresh tokens, states and codes without a TTL, stale index entries and index keys left empty. Never a client, an ACTIVE token, a valid refresh token, a corrupt record or a key outside the prefix. One maintenance job runs at a time (CONFLICT otherwise). */
   purgeExpired: Job;
+  /** Rebuilds the derived indexes from the primary keys (runs at start and on a schedule too). A dry run reports how many index entries would change. */
+  reconcileIndexes: Job;
+  /** Restores a backup (name null: the newest). The whole file is validated before anything is written; each key gets back its absolute expiry and expired entries are skipped. MERGE writes over existing keys and leaves others; REPLACE is two-step (see RestoreMode). One restore or other maintenance job at a time. */
+  restoreBackup: RestoreResult;
 };
 
 
@@ -377,6 +675,12 @@ export type MutationCancelJobArgs = {
 /** Change the gateway's data. Admin token only; every executed mutation is audited. */
 export type MutationCleanupTestClientsArgs = {
   dryRun: Scalars['Boolean']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationCreateBackupArgs = {
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -416,6 +720,21 @@ export type MutationDeleteUserTokensArgs = {
 /** Change the gateway's data. Admin token only; every executed mutation is audited. */
 export type MutationPurgeExpiredArgs = {
   dryRun: Scalars['Boolean']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationReconcileIndexesArgs = {
+  dryRun: Scalars['Boolean']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationRestoreBackupArgs = {
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+  dryRun: Scalars['Boolean']['input'];
+  mode?: InputMaybe<RestoreMode>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An object with a global id: pass it to `node(id:)` to fetch it again. */
@@ -595,12 +914,18 @@ export type Query = {
   authCodes: AuthorizationCodeConnection;
   /** Pending authorizations (CSRF states), sorted by state. */
   authStates: AuthStateConnection;
+  /** One backup by file name; null when there is no such file. A name that is not a plain file name in BACKUP_DIR is refused. */
+  backup?: Maybe<Backup>;
+  /** The backup files in BACKUP_DIR, newest first. Corrupt files are listed too, with `parseError`. */
+  backups: BackupConnection;
   /** One client by id; null when it does not exist. */
   client?: Maybe<OAuthClient>;
   /** What `deleteClient(cascade: true)` would remove; null when the client does not exist. Changes nothing. */
   clientDeletionPreview?: Maybe<ClientDeletionPreview>;
   /** Every client registration, sorted by client id, corrupt ones included. */
   clients: OAuthClientConnection;
+  /** State of the derived indexes. */
+  indexStatus: IndexStatus;
   /** Checks a bearer token as the gateway's /verify does: signature (RS256 or HS256 key from the configuration), issuer `https://auth.{BASE_DOMAIN}`, expiry, and that its Redis record still exists. */
   inspectToken: TokenInspection;
   /** One job by id; null when unknown or older than the retention (7 days). */
@@ -651,6 +976,21 @@ export type QueryAuthStatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
+export type QueryBackupArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
+export type QueryBackupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -823,6 +1163,28 @@ export type RestoreCategoryCounts = {
   skippedExpired: Scalars['Int']['output'];
   /** Keys that already held the same value. */
   unchanged: Scalars['Int']['output'];
+};
+
+/** How a restore treats what is already in the store. */
+export type RestoreMode =
+  /** Write the backup's keys over what is there; leave every other key alone. */
+  | 'MERGE'
+  /** Two-step. Writes a safety backup of the current data, deletes every key under the OAuth and session prefixes, then writes the backup: afterwards the keys under the prefixes are exactly the backup's (minus expired ones). Keys outside the prefixes are untouched. */
+  | 'REPLACE';
+
+/** The outcome of `restoreBackup`. For REPLACE without `confirmToken`, `executed` is false, `job` is the plan (a dry run: per-category counts, and in `counts` the keys that would be deleted first) and `confirmToken` must be sent back (same backup, within 5 minutes) to run it. */
+export type RestoreResult = {
+  __typename?: 'RestoreResult';
+  /** The backup restored (or planned, or dry-run). */
+  backup: Backup;
+  /** Single-use token that confirms a REPLACE plan. */
+  confirmToken?: Maybe<Scalars['String']['output']>;
+  /** Whether the restore writes (false for a dry run or a plan). */
+  executed: Scalars['Boolean']['output'];
+  /** The restore job: per-category restored / overwritten / unchanged / skippedExpired in `categories`. Returned once the file is fully validated; follow it with `job(id)` or `jobProgress` if still running. */
+  job?: Maybe<Job>;
+  /** REPLACE: the backup of the data as it was, written before anything was deleted. */
+  safetyBackup?: Maybe<Backup>;
 };
 
 /** Live updates over Server-Sent Events. */
@@ -1067,6 +1429,43 @@ export type CliInspectTokenQueryVariables = Exact<{
 
 export type CliInspectTokenQuery = { __typename?: 'Query', inspectToken: { __typename?: 'TokenInspection', verdict: TokenVerdict, reason: string, jti?: string | null, username?: string | null, clientId?: string | null, issuer?: string | null, expiresAt?: string | null, secondsLeft?: number | null } };
 
+export type CliCreateBackupMutationVariables = Exact<{
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CliCreateBackupMutation = { __typename?: 'Mutation', createBackup: { __typename?: 'Backup', name: string, createdAt?: string | null, sizeBytes: number, encrypted: boolean, counts?: { __typename?: 'BackupCounts', registrations: number, tokens: number, refreshTokens: number, userTokens: number, states: number, codes: number, sessions: number, other: number, total: number } | null } };
+
+export type CliRecentJobsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliRecentJobsQuery = { __typename?: 'Query', jobs: { __typename?: 'JobConnection', edges: Array<{ __typename?: 'JobEdge', node: { __typename?: 'Job', id: string, kind: JobKind, status: JobStatus, createdAt: string } }> } };
+
+export type CliBackupsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CliBackupsQuery = { __typename?: 'Query', backups: { __typename?: 'BackupConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'BackupEdge', node: { __typename?: 'Backup', name: string, createdAt?: string | null, sizeBytes: number, format?: BackupFormat | null, encrypted: boolean, parseError?: string | null, counts?: { __typename?: 'BackupCounts', registrations: number, tokens: number, refreshTokens: number, userTokens: number, states: number, codes: number, sessions: number, total: number } | null } }> } };
+
+export type CliBackupViewQueryVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type CliBackupViewQuery = { __typename?: 'Query', backup?: { __typename?: 'Backup', name: string, createdAt?: string | null, sizeBytes: number, format?: BackupFormat | null, encrypted: boolean, redisVersion?: string | null, note?: string | null, parseError?: string | null, counts?: { __typename?: 'BackupCounts', registrations: number, tokens: number, refreshTokens: number, userTokens: number, states: number, codes: number, sessions: number, other: number, total: number } | null, clients: { __typename?: 'BackupClientConnection', totalCount: number, edges: Array<{ __typename?: 'BackupClientEdge', node: { __typename?: 'BackupClient', clientId: string, clientName?: string | null, scope?: string | null, redirectUris?: Array<string> | null, createdAt?: string | null, isTestClient: boolean, keyExpiresAt?: string | null, parseError?: string | null } }> }, tokens: { __typename?: 'BackupTokenConnection', totalCount: number, edges: Array<{ __typename?: 'BackupTokenEdge', node: { __typename?: 'BackupToken', jti: string, username?: string | null, clientId?: string | null, scope?: string | null, issuedAt?: string | null, expiresAt?: string | null, status?: TokenStatus | null, keyExpiresAt?: string | null, parseError?: string | null } }> }, users: { __typename?: 'BackupUserConnection', totalCount: number, edges: Array<{ __typename?: 'BackupUserEdge', node: { __typename?: 'BackupUser', username: string, tokenCount: number, refreshTokenCount: number, indexedTokenCount: number } }> } } | null };
+
+export type CliRestoreMutationVariables = Exact<{
+  name?: InputMaybe<Scalars['String']['input']>;
+  mode?: InputMaybe<RestoreMode>;
+  dryRun: Scalars['Boolean']['input'];
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CliRestoreMutation = { __typename?: 'Mutation', restoreBackup: { __typename?: 'RestoreResult', executed: boolean, confirmToken?: string | null, backup: { __typename?: 'Backup', name: string, createdAt?: string | null }, safetyBackup?: { __typename?: 'Backup', name: string } | null, job?: { __typename?: 'Job', id: string, status: JobStatus, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexEntries: number, userIndexes: number }, categories: Array<{ __typename?: 'RestoreCategoryCounts', category: string, restored: number, overwritten: number, unchanged: number, skippedExpired: number }> } | null } };
+
 export type DeleteClientMutationVariables = Exact<{
   clientId: Scalars['String']['input'];
   cascade?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1140,6 +1539,42 @@ export type AuditQueryVariables = Exact<{
 
 
 export type AuditQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'AuditEntryEdge', node: { __typename?: 'AuditEntry', action: string, actor: string, dryRun: boolean, outcome: string, target?: string | null, jobId?: string | null, error?: string | null, counts?: { __typename?: 'DeletionCounts', clients: number, accessTokens: number } | null } }> } };
+
+export type FaultStatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FaultStatsQuery = { __typename?: 'Query', stats: { __typename?: 'OAuthStats', registrations: number, activeTokens: number, expiredTokens: number } };
+
+export type FaultPurgeMutationVariables = Exact<{
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type FaultPurgeMutation = { __typename?: 'Mutation', purgeExpired: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type FaultJobQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type FaultJobQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, status: JobStatus, error?: string | null, finished: boolean } | null };
+
+export type IndexedRelationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndexedRelationsQuery = { __typename?: 'Query', clients: { __typename?: 'OAuthClientConnection', edges: Array<{ __typename?: 'OAuthClientEdge', node: { __typename?: 'OAuthClient', clientId: string, tokens: { __typename?: 'AccessTokenConnection', totalCount: number, edges: Array<{ __typename?: 'AccessTokenEdge', node: { __typename?: 'AccessToken', jti: string } }> }, active: { __typename?: 'AccessTokenConnection', totalCount: number } } }> }, users: { __typename?: 'UserConnection', totalCount: number, edges: Array<{ __typename?: 'UserEdge', node: { __typename?: 'User', username: string, tokens: { __typename?: 'AccessTokenConnection', totalCount: number, edges: Array<{ __typename?: 'AccessTokenEdge', node: { __typename?: 'AccessToken', jti: string } }> } } }> } };
+
+export type ReconcileIndexesMutationVariables = Exact<{
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type ReconcileIndexesMutation = { __typename?: 'Mutation', reconcileIndexes: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type IndexStateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndexStateQuery = { __typename?: 'Query', indexStatus: { __typename?: 'IndexStatus', ready: boolean, notifications: boolean, leader: boolean, pending: number } };
 
 export type StartPurgeMutationVariables = Exact<{
   dryRun: Scalars['Boolean']['input'];
@@ -1220,6 +1655,11 @@ export const CliPurgeDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const CliCleanupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliCleanup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cleanupTestClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CliCleanupMutation, CliCleanupMutationVariables>;
 export const CliJobProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CliJobProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"backupName"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"scanned"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"restored"}},{"kind":"Field","name":{"kind":"Name","value":"overwritten"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"skippedExpired"}}]}}]}}]}}]} as unknown as DocumentNode<CliJobProgressSubscription, CliJobProgressSubscriptionVariables>;
 export const CliInspectTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliInspectToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inspectToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"jti"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"issuer"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"secondsLeft"}}]}}]}}]} as unknown as DocumentNode<CliInspectTokenQuery, CliInspectTokenQueryVariables>;
+export const CliCreateBackupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliCreateBackup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBackup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"encrypted"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"userTokens"}},{"kind":"Field","name":{"kind":"Name","value":"states"}},{"kind":"Field","name":{"kind":"Name","value":"codes"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"other"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]} as unknown as DocumentNode<CliCreateBackupMutation, CliCreateBackupMutationVariables>;
+export const CliRecentJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliRecentJobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CliRecentJobsQuery, CliRecentJobsQueryVariables>;
+export const CliBackupsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliBackups"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"encrypted"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"userTokens"}},{"kind":"Field","name":{"kind":"Name","value":"states"}},{"kind":"Field","name":{"kind":"Name","value":"codes"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CliBackupsQuery, CliBackupsQueryVariables>;
+export const CliBackupViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CliBackupView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"encrypted"}},{"kind":"Field","name":{"kind":"Name","value":"redisVersion"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"userTokens"}},{"kind":"Field","name":{"kind":"Name","value":"states"}},{"kind":"Field","name":{"kind":"Name","value":"codes"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"other"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"isTestClient"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jti"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"tokenCount"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenCount"}},{"kind":"Field","name":{"kind":"Name","value":"indexedTokenCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CliBackupViewQuery, CliBackupViewQueryVariables>;
+export const CliRestoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRestore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RestoreMode"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreBackup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"mode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mode"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"backup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"safetyBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"restored"}},{"kind":"Field","name":{"kind":"Name","value":"overwritten"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"skippedExpired"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CliRestoreMutation, CliRestoreMutationVariables>;
 export const DeleteClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteClientMutation, DeleteClientMutationVariables>;
 export const DeleteTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jti"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"jti"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jti"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteTokenMutation, DeleteTokenMutationVariables>;
 export const DeleteAllClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAllClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAllClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteAllClientsMutation, DeleteAllClientsMutationVariables>;
@@ -1230,6 +1670,12 @@ export const CleanupDocument = {"kind":"Document","definitions":[{"kind":"Operat
 export const JobStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JobState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"finished"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"scanned"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<JobStateQuery, JobStateQueryVariables>;
 export const PreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Preview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientDeletionPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"sampleTokenJtis"}},{"kind":"Field","name":{"kind":"Name","value":"sampleUsernames"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<PreviewQuery, PreviewQueryVariables>;
 export const AuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Audit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditQuery, AuditQueryVariables>;
+export const FaultStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FaultStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"activeTokens"}},{"kind":"Field","name":{"kind":"Name","value":"expiredTokens"}}]}}]}}]} as unknown as DocumentNode<FaultStatsQuery, FaultStatsQueryVariables>;
+export const FaultPurgeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FaultPurge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purgeExpired"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<FaultPurgeMutation, FaultPurgeMutationVariables>;
+export const FaultJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FaultJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"finished"}}]}}]}}]} as unknown as DocumentNode<FaultJobQuery, FaultJobQueryVariables>;
+export const IndexedRelationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IndexedRelations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jti"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"active"},"name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"ACTIVE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jti"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<IndexedRelationsQuery, IndexedRelationsQueryVariables>;
+export const ReconcileIndexesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconcileIndexes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconcileIndexes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ReconcileIndexesMutation, ReconcileIndexesMutationVariables>;
+export const IndexStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IndexState"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indexStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"notifications"}},{"kind":"Field","name":{"kind":"Name","value":"leader"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}}]}}]}}]} as unknown as DocumentNode<IndexStateQuery, IndexStateQueryVariables>;
 export const StartPurgeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPurge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purgeExpired"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartPurgeMutation, StartPurgeMutationVariables>;
 export const CancelJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CancelJobMutation, CancelJobMutationVariables>;
 export const RecentJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecentJobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecentJobsQuery, RecentJobsQueryVariables>;
