@@ -27,6 +27,14 @@ export function parseJsonObject(raw: string): { ok: true; value: JsonObject } | 
   return { ok: true, value: value as JsonObject };
 }
 
+/** A codec for a record stored as a JSON object: anything else is reported as corrupt. */
+function objectCodec<T>(read: (o: JsonObject) => T): (raw: string) => Decoded<T> {
+  return (raw) => {
+    const parsed = parseJsonObject(raw);
+    return parsed.ok ? { parseError: null, record: read(parsed.value) } : fail(parsed.error);
+  };
+}
+
 function field(obj: JsonObject, name: string): unknown {
   return Object.hasOwn(obj, name) ? obj[name] : undefined;
 }
@@ -91,31 +99,23 @@ export interface ClientRecord {
   contacts: string[] | null;
 }
 
-export function decodeClient(raw: string): Decoded<ClientRecord> {
-  const parsed = parseJsonObject(raw);
-  if (!parsed.ok) return fail(parsed.error);
-  const o = parsed.value;
-  return {
-    parseError: null,
-    record: {
-      clientId: str(o, 'client_id'),
-      clientSecret: str(o, 'client_secret'),
-      clientSecretExpiresAt: epoch(o, 'client_secret_expires_at'),
-      clientName: str(o, 'client_name'),
-      scope: str(o, 'scope'),
-      redirectUris: stringList(o, 'redirect_uris'),
-      grantTypes: stringList(o, 'grant_types'),
-      responseTypes: stringList(o, 'response_types'),
-      createdAt: firstNonNull(epoch(o, 'client_id_issued_at'), epoch(o, 'created_at')),
-      registrationAccessToken: str(o, 'registration_access_token'),
-      clientUri: str(o, 'client_uri'),
-      logoUri: str(o, 'logo_uri'),
-      tosUri: str(o, 'tos_uri'),
-      policyUri: str(o, 'policy_uri'),
-      contacts: stringList(o, 'contacts'),
-    },
-  };
-}
+export const decodeClient = objectCodec<ClientRecord>((o) => ({
+  clientId: str(o, 'client_id'),
+  clientSecret: str(o, 'client_secret'),
+  clientSecretExpiresAt: epoch(o, 'client_secret_expires_at'),
+  clientName: str(o, 'client_name'),
+  scope: str(o, 'scope'),
+  redirectUris: stringList(o, 'redirect_uris'),
+  grantTypes: stringList(o, 'grant_types'),
+  responseTypes: stringList(o, 'response_types'),
+  createdAt: firstNonNull(epoch(o, 'client_id_issued_at'), epoch(o, 'created_at')),
+  registrationAccessToken: str(o, 'registration_access_token'),
+  clientUri: str(o, 'client_uri'),
+  logoUri: str(o, 'logo_uri'),
+  tosUri: str(o, 'tos_uri'),
+  policyUri: str(o, 'policy_uri'),
+  contacts: stringList(o, 'contacts'),
+}));
 
 /** `TEST ` with the capital letters and the space, case-sensitive (semantics.md). */
 export function isTestClientName(name: string | null): boolean {
@@ -179,22 +179,14 @@ export interface RefreshTokenRecord {
   resources: string[] | null;
 }
 
-export function decodeRefreshToken(raw: string): Decoded<RefreshTokenRecord> {
-  const parsed = parseJsonObject(raw);
-  if (!parsed.ok) return fail(parsed.error);
-  const o = parsed.value;
-  return {
-    parseError: null,
-    record: {
-      userId: firstNonNull(str(o, 'user_id'), str(o, 'sub')),
-      username: str(o, 'username'),
-      clientId: str(o, 'client_id'),
-      scope: str(o, 'scope'),
-      createdAt: firstNonNull(epoch(o, 'created_at'), epoch(o, 'iat')),
-      resources: stringList(o, 'resources'),
-    },
-  };
-}
+export const decodeRefreshToken = objectCodec<RefreshTokenRecord>((o) => ({
+  userId: firstNonNull(str(o, 'user_id'), str(o, 'sub')),
+  username: str(o, 'username'),
+  clientId: str(o, 'client_id'),
+  scope: str(o, 'scope'),
+  createdAt: firstNonNull(epoch(o, 'created_at'), epoch(o, 'iat')),
+  resources: stringList(o, 'resources'),
+}));
 
 // ---------------------------------------------------------------- state and code
 
@@ -221,11 +213,7 @@ function readStateFields(o: JsonObject): AuthStateRecord {
   };
 }
 
-export function decodeAuthState(raw: string): Decoded<AuthStateRecord> {
-  const parsed = parseJsonObject(raw);
-  if (!parsed.ok) return fail(parsed.error);
-  return { parseError: null, record: readStateFields(parsed.value) };
-}
+export const decodeAuthState = objectCodec<AuthStateRecord>(readStateFields);
 
 export interface AuthCodeRecord extends AuthStateRecord {
   userId: string | null;
@@ -234,18 +222,10 @@ export interface AuthCodeRecord extends AuthStateRecord {
   name: string | null;
 }
 
-export function decodeAuthCode(raw: string): Decoded<AuthCodeRecord> {
-  const parsed = parseJsonObject(raw);
-  if (!parsed.ok) return fail(parsed.error);
-  const o = parsed.value;
-  return {
-    parseError: null,
-    record: {
-      ...readStateFields(o),
-      userId: firstNonNull(str(o, 'user_id'), str(o, 'sub')),
-      username: str(o, 'username'),
-      email: str(o, 'email'),
-      name: str(o, 'name'),
-    },
-  };
-}
+export const decodeAuthCode = objectCodec<AuthCodeRecord>((o) => ({
+  ...readStateFields(o),
+  userId: firstNonNull(str(o, 'user_id'), str(o, 'sub')),
+  username: str(o, 'username'),
+  email: str(o, 'email'),
+  name: str(o, 'name'),
+}));
