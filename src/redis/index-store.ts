@@ -3,8 +3,8 @@ import { scanKeys } from './batch.js';
 import type { Keys } from './keys.js';
 import { MEMBERS_OF, READ_STATS, SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX } from './index-scripts.js';
 
-/** Meta buckets per kind: small hashes stay in Redis's compact encoding up to ~100k records each. */
-const BUCKETS = 4096;
+/** Meta buckets per kind: each stays a small hash in Redis's compact encoding up to about 1.5M records. */
+const BUCKETS = 16384;
 
 function bucketOf(id: string): number {
   // FNV-1a: stable across processes and versions, cheap.
