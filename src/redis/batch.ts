@@ -2,6 +2,7 @@ import calculateSlot from 'cluster-key-slot';
 import { Cluster } from 'ioredis';
 import type { RedisClient } from './connection.js';
 import { keyHolders } from './connection.js';
+import { runScript } from './scripts.js';
 
 /** Keys per SCAN step and per batched read: large enough to amortise round trips, small enough to stay flat. */
 export const BATCH_SIZE = 1000;
@@ -103,16 +104,12 @@ export function readStrings(redis: RedisClient, keys: readonly string[]): Promis
   return inBatches(redis, keys, (group) => redis.mget(...group));
 }
 
-const PTTL_MANY = `local out = {}
-for i, key in ipairs(KEYS) do out[i] = redis.call('PTTL', key) end
-return out`;
-
 /**
  * Remaining time to live in milliseconds: -1 for a key without expiry, -2 for a missing key.
  * Redis has no multi-key PTTL, so a short script answers a whole batch in one command.
  */
 export function readPttls(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
-  return inBatches(redis, keys, async (group) => ((await redis.eval(PTTL_MANY, group.length, ...group)) as number[]).map(Number));
+  return inBatches(redis, keys, async (group) => ((await runScript(redis, 'pttlMany', group)) as number[]).map(Number));
 }
 
 /** Members of many sets (an empty list for a missing key or another type). */
@@ -125,9 +122,9 @@ export function readTypes(redis: RedisClient, keys: readonly string[]): Promise<
   return perKey(redis, keys, (p, k) => p.type(k), (v) => String(v));
 }
 
-/** Whether each key exists. */
+/** Whether each key exists (one script call per batch). */
 export function existMany(redis: RedisClient, keys: readonly string[]): Promise<boolean[]> {
-  return perKey(redis, keys, (p, k) => p.exists(k), (v) => Number(v) === 1);
+  return inBatches(redis, keys, async (group) => ((await runScript(redis, 'existsMany', group)) as number[]).map((v) => Number(v) === 1));
 }
 
 /** Removes keys in batches of UNLINK (the memory is freed off the main thread); returns how many existed. */
@@ -144,13 +141,6 @@ export async function unlinkMany(redis: RedisClient, keys: readonly string[]): P
 export function cardinalities(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
   return perKey(redis, keys, (p, k) => p.scard(k), (v) => Number(v));
 }
-
-const SREM_COUNTED = `local present = 0
-for i = 2, #ARGV do present = present + redis.call('SISMEMBER', KEYS[1], ARGV[i]) end
-local card = redis.call('SCARD', KEYS[1])
-if ARGV[1] == '1' or present == 0 then return {present, card, card} end
-redis.call('SREM', KEYS[1], unpack(ARGV, 2))
-return {present, card, redis.call('SCARD', KEYS[1])}`;
 
 export interface SetRemoval {
   /** How many of the members were in the set (and were, or in a dry run would be, removed). */
@@ -175,7 +165,7 @@ export async function removeMembers(redis: RedisClient, removals: Map<string, st
     async (_group, positions) => {
       const pipeline = redis.pipeline();
       const mine = positions.map((i) => calls[i] as { key: string; slice: string[] });
-      for (const { key, slice } of mine) pipeline.eval(SREM_COUNTED, 1, key, dryRun ? '1' : '0', ...slice);
+      for (const { key, slice } of mine) runScript(pipeline, 'sremCounted', [key], [dryRun ? '1' : '0', ...slice]);
       const replies = ((await pipeline.exec()) ?? []) as [Error | null, [number, number, number]][];
       return replies.map(([error, value], i) => {
         if (error) throw error;

@@ -1,4 +1,5 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { defineScripts } from './scripts.js';
 
 /** A connection to the gateway's Redis: a single server or a cluster, used the same way. */
 export type RedisClient = Redis | Cluster;
@@ -12,6 +13,15 @@ export interface ConnectionOptions {
   lazyConnect?: boolean;
   /** How long to keep retrying a connection before failing queued commands. */
   maxRetriesPerRequest?: number | null;
+  /**
+   * Queue commands while disconnected (default true). The server turns it off so a request made
+   * while Redis is away fails at once with a clear error instead of waiting in an unbounded queue.
+   */
+  enableOfflineQueue?: boolean;
+  /** How long one connection attempt may take. */
+  connectTimeoutMs?: number;
+  /** The longest pause between two reconnection attempts (default 2000 ms). */
+  maxReconnectDelayMs?: number;
 }
 
 /** The one place connections are made. A `redis+cluster://host:port,host:port` URL makes a cluster. */
@@ -21,8 +31,9 @@ export function createRedis(url: string, options: ConnectionOptions = {}): Redis
     commandTimeout: options.commandTimeoutMs ?? 10_000,
     lazyConnect: options.lazyConnect ?? false,
     maxRetriesPerRequest: options.maxRetriesPerRequest === undefined ? 2 : options.maxRetriesPerRequest,
-    enableOfflineQueue: true,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
+    enableOfflineQueue: options.enableOfflineQueue ?? true,
+    ...(options.connectTimeoutMs !== undefined ? { connectTimeout: options.connectTimeoutMs } : {}),
+    retryStrategy: (times) => Math.min(times * 200, options.maxReconnectDelayMs ?? 2000),
   };
   if (url.startsWith('redis+cluster://')) {
     const nodes = url
@@ -32,9 +43,14 @@ export function createRedis(url: string, options: ConnectionOptions = {}): Redis
         const [host, port] = hostPort.split(':');
         return { host: host ?? '127.0.0.1', port: Number(port ?? 6379) };
       });
-    return new Cluster(nodes, { redisOptions: common, lazyConnect: common.lazyConnect });
+    return withScripts(new Cluster(nodes, { redisOptions: common, lazyConnect: common.lazyConnect, enableOfflineQueue: common.enableOfflineQueue }));
   }
-  return new Redis(url, common);
+  return withScripts(new Redis(url, common));
+}
+
+function withScripts<T extends RedisClient>(client: T): T {
+  defineScripts(client);
+  return client;
 }
 
 /** The servers that hold keys: every master of a cluster (once it knows its slots), or the one server. */

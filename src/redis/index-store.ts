@@ -1,7 +1,7 @@
 import type { RedisClient } from './connection.js';
 import { scanKeys } from './batch.js';
 import type { Keys } from './keys.js';
-import { MEMBERS_OF, READ_STATS, SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX } from './index-scripts.js';
+import { type ScriptName, runScript } from './scripts.js';
 
 /** Meta buckets per kind: each stays a small hash in Redis's compact encoding up to about 1.5M records. */
 const BUCKETS = 16384;
@@ -71,11 +71,11 @@ export class IndexStore {
     this.prefix = `${keys.admin('ix')}:`;
   }
 
-  private async run(script: string, calls: { key: string; args: (string | number)[] }[]): Promise<number> {
+  private async run(script: ScriptName, calls: { key: string; args: (string | number)[] }[]): Promise<number> {
     let changed = 0;
     for (let i = 0; i < calls.length; i += 1000) {
       const pipeline = this.redis.pipeline();
-      for (const call of calls.slice(i, i + 1000)) pipeline.eval(script, 1, call.key, this.prefix, ...call.args);
+      for (const call of calls.slice(i, i + 1000)) runScript(pipeline, script, [call.key], [this.prefix, ...call.args]);
       for (const [error, value] of (await pipeline.exec()) ?? []) {
         if (error) throw error;
         changed += Number(value);
@@ -101,30 +101,30 @@ export class IndexStore {
 
   syncTokens(entries: TokenEntry[]): Promise<number> {
     return this.run(
-      SYNC_TOKEN,
+      'ixSyncToken',
       entries.map((e) => ({ key: this.tokenBucket(e.jti), args: [e.jti, e.present ? '1' : '0', field(e.exp), field(e.clientId), field(e.username), e.corrupt ? '1' : '0'] })),
     );
   }
 
   syncRefresh(entries: RefreshEntry[]): Promise<number> {
     return this.run(
-      SYNC_REFRESH,
+      'ixSyncRefresh',
       entries.map((e) => ({ key: this.refreshBucket(e.fingerprint), args: [e.fingerprint, e.present ? '1' : '0', field(e.createdAt), field(e.clientId), field(e.username), e.corrupt ? '1' : '0'] })),
     );
   }
 
   syncClients(entries: ClientEntry[]): Promise<number> {
-    return this.run(SYNC_CLIENT, entries.map((e) => ({ key: `${this.prefix}clients`, args: [e.clientId, e.present ? '1' : '0', e.flag] })));
+    return this.run('ixSyncClient', entries.map((e) => ({ key: `${this.prefix}clients`, args: [e.clientId, e.present ? '1' : '0', e.flag] })));
   }
 
   syncFlows(kind: 'state' | 'code', entries: FlowEntry[]): Promise<number> {
     const hash = `${this.prefix}${kind === 'state' ? 'st' : 'cd'}`;
     const counter = kind === 'state' ? 'leftoverStates' : 'leftoverCodes';
-    return this.run(SYNC_FLOW, entries.map((e) => ({ key: hash, args: [e.id, e.present ? '1' : '0', e.leftover ? '1' : '0', counter] })));
+    return this.run('ixSyncFlow', entries.map((e) => ({ key: hash, args: [e.id, e.present ? '1' : '0', e.leftover ? '1' : '0', counter] })));
   }
 
   syncUserIndexes(entries: UserIndexEntry[]): Promise<number> {
-    return this.run(SYNC_USER_INDEX, entries.map((e) => ({ key: `${this.prefix}uidx`, args: [e.username, e.present ? '1' : '0', String(e.stale)] })));
+    return this.run('ixSyncUserIndex', entries.map((e) => ({ key: `${this.prefix}uidx`, args: [e.username, e.present ? '1' : '0', String(e.stale)] })));
   }
 
   /** What the index holds now for these tokens (meta strings), for dry runs and reconcile. */
@@ -164,12 +164,12 @@ export class IndexStore {
 
   /** The jtis indexed under each client (one command for all of them). */
   async clientTokenIds(clientIds: readonly string[]): Promise<string[][]> {
-    return (await this.redis.eval(MEMBERS_OF, 1, `${this.prefix}n`, this.prefix, 'c', ...clientIds)) as string[][];
+    return (await runScript(this.redis, 'ixMembersOf', [`${this.prefix}n`], [this.prefix, 'c', ...clientIds])) as string[][];
   }
 
   /** The jtis indexed under each user (one command for all of them). */
   async userTokenIds(usernames: readonly string[]): Promise<string[][]> {
-    return (await this.redis.eval(MEMBERS_OF, 1, `${this.prefix}n`, this.prefix, 'u', ...usernames)) as string[][];
+    return (await runScript(this.redis, 'ixMembersOf', [`${this.prefix}n`], [this.prefix, 'u', ...usernames])) as string[][];
   }
 
   async userExists(username: string): Promise<boolean> {
@@ -181,7 +181,7 @@ export class IndexStore {
   }
 
   async readStats(nowSeconds: number, refreshLifetime: number): Promise<Record<string, number>> {
-    const flat = (await this.redis.eval(READ_STATS, 1, `${this.prefix}n`, this.prefix, Math.floor(nowSeconds), refreshLifetime)) as (string | number)[];
+    const flat = (await runScript(this.redis, 'ixReadStats', [`${this.prefix}n`], [this.prefix, Math.floor(nowSeconds), refreshLifetime])) as (string | number)[];
     const out: Record<string, number> = {};
     for (let i = 0; i + 1 < flat.length; i += 2) out[String(flat[i])] = Number(flat[i + 1]);
     return out;

@@ -1,6 +1,7 @@
 import type { Principal } from '../context.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
+import { runScript } from '../redis/scripts.js';
 import type { AuditLog } from './audit.js';
 import type { Indexer, IndexerStatus } from './indexer.js';
 import { JobCancelled, type JobRunner, type JobState, describeJobError } from './jobs.js';
@@ -52,13 +53,7 @@ export class IndexService {
   private async beat(token: string): Promise<void> {
     const leader = this.indexer.status(null).leader;
     if (leader) {
-      const renewed = await this.redis.eval(
-        `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`,
-        1,
-        this.lockKey,
-        token,
-        this.options.leaseMs,
-      );
+      const renewed = await runScript(this.redis, 'renewLock', [this.lockKey], [token, this.options.leaseMs]);
       if (Number(renewed) !== 1) {
         this.indexer.setLeader(false);
         await this.indexer.unfollow();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AdminError } from '../errors.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
+import { runScript } from '../redis/scripts.js';
 import type { JobEvents } from './events.js';
 
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
@@ -90,8 +91,6 @@ export interface JobRunnerOptions {
   now?: () => number;
 }
 
-const RENEW_LOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
-const RELEASE_LOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /**
  * The one runner for every long operation. Job state lives in Redis (so a client that
@@ -191,7 +190,7 @@ export class JobRunner {
       checkpoint: async () => {
         if (Date.now() - lastBeat > this.lockTtlMs / 3) {
           lastBeat = Date.now();
-          if (lockKey) await this.redis.eval(RENEW_LOCK, 1, lockKey, state.id, this.lockTtlMs);
+          if (lockKey) await runScript(this.redis, 'renewLock', [lockKey], [state.id, this.lockTtlMs]);
         }
         if ((await this.redis.exists(this.cancelKey(state.id))) === 1) throw new JobCancelled();
         await publish(false);
@@ -210,7 +209,7 @@ export class JobRunner {
     state.finishedAt = Date.now();
     try {
       await this.save(state);
-      if (lockKey) await this.redis.eval(RELEASE_LOCK, 1, lockKey, state.id);
+      if (lockKey) await runScript(this.redis, 'releaseLock', [lockKey], [state.id]);
     } catch {
       // Redis went away at the very end: the lock expires by itself and the published state stands.
       this.events.publish('job', state.id, { ...state });
