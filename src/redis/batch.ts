@@ -139,7 +139,7 @@ export async function unlinkMany(redis: RedisClient, keys: readonly string[]): P
 
 /** Set sizes (0 for a missing key). */
 export function cardinalities(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
-  return perKey(redis, keys, (p, k) => p.scard(k), (v) => Number(v));
+  return perKey(redis, keys, (p, k) => p.scard(k), (v) => Number(v), () => 0);
 }
 
 export interface SetRemoval {

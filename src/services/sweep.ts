@@ -1,7 +1,6 @@
-import { cardinalities, readPttls, readStrings, removeMembers, unlinkMany } from '../redis/batch.js';
-import { decodeAccessToken } from '../redis/codecs.js';
+import { cardinalities, existMany, readPttls, readSets, removeMembers, scanKeys, unlinkMany } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
-import type { Keys } from '../redis/keys.js';
+import type { Keys, RecordKind } from '../redis/keys.js';
 import type { RecordRepository, Repositories, StoredRecord } from '../redis/repositories.js';
 import { type DeletionCounts, zeroCounts } from './jobs.js';
 import type { StoredClient, StoredCode, StoredRefreshToken, StoredState, StoredToken } from './store-view.js';
@@ -37,11 +36,44 @@ export interface SweepHooks {
 
 export interface SweepResult {
   counts: DeletionCounts;
-  /** A few ids of what matched, per kind (secret-keyed kinds excluded), for previews. */
+  /** A few ids of what matched (secret-keyed kinds excluded), for previews. */
   samples: { clients: string[]; accessTokens: string[]; usernames: string[] };
 }
 
 const SAMPLE_SIZE = 10;
+
+type Decide<T> = ((r: StoredRecord<T>, ttlMs: number | null) => boolean) | undefined;
+
+/** Starts reading the next batch while the current one is worked on. */
+async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  while (true) {
+    const current = await next;
+    if (current.done) return;
+    next = source.next();
+    yield current.value;
+  }
+}
+
+/** State of one sweep run. */
+class Run {
+  readonly counts = zeroCounts();
+  readonly samples: SweepResult['samples'] = { clients: [], accessTokens: [], usernames: [] };
+  readonly totals = { scanned: 0, matched: 0, deleted: 0 };
+  /** Dry run: per index key, entries the token phase would remove and the set's size. */
+  readonly indexHits = new Map<string, { present: number; before: number }>();
+  /** Dry run with a stale pass: tokens the plan matched, with their usernames (they still exist). */
+  readonly matchedTokens = new Map<string, string | null>();
+  /** User-index keys seen in the pass, for the stale pass. */
+  readonly userIndexes: string[] = [];
+
+  constructor(readonly hooks: SweepHooks) {}
+
+  async report(phase: string): Promise<void> {
+    await this.hooks.progress?.({ phase, ...this.totals }, this.counts);
+    await this.hooks.checkpoint?.();
+  }
+}
 
 export class Sweeper {
   constructor(
@@ -50,140 +82,146 @@ export class Sweeper {
     private readonly repos: Repositories,
   ) {}
 
+  /** One pass over every key under the prefix; each batch is split by kind and decided in bulk. */
   async run(plan: SweepPlan, hooks: SweepHooks): Promise<SweepResult> {
-    const counts = zeroCounts();
-    const samples: SweepResult['samples'] = { clients: [], accessTokens: [], usernames: [] };
-    const totals = { scanned: 0, matched: 0, deleted: 0 };
-    const report = async (phase: string) => {
-      await hooks.progress?.({ phase, ...totals }, counts);
-      await hooks.checkpoint?.();
-    };
+    const run = new Run(hooks);
     const wholeIndexes = new Set(plan.indexesOf ?? []);
-    /** Dry run: per index key, entries the token phase would remove and the set's size. */
-    const indexHits = new Map<string, { present: number; before: number }>();
+    const wanted = new Set<RecordKind>();
+    if (plan.clients) wanted.add('client');
+    if (plan.tokens) wanted.add('token');
+    if (plan.refreshTokens) wanted.add('refresh');
+    if (plan.codes) wanted.add('code');
+    if (plan.states) wanted.add('state');
+    const collectIndexes = Boolean(plan.staleIndexEntries || plan.allIndexes);
 
-    const sweepKind = async <T>(
-      phase: string,
-      repo: RecordRepository<T>,
-      decide: ((r: StoredRecord<T>, ttlMs: number | null) => boolean) | undefined,
-      field: keyof DeletionCounts,
-      withTtl: boolean,
-      after?: (matched: StoredRecord<T>[]) => Promise<void>,
-    ) => {
-      if (!decide) return;
-      for await (const batch of repo.scan()) {
-        totals.scanned += batch.length;
-        const ttls = withTtl ? await readPttls(this.redis, batch.map((r) => r.key)) : [];
-        const matched = batch.filter((r, i) => decide(r, ttls.length ? ((ttls[i] as number) >= 0 ? (ttls[i] as number) : null) : null));
-        totals.matched += matched.length;
-        if (matched.length > 0) {
-          const removed = hooks.dryRun ? matched.length : await unlinkMany(this.redis, matched.map((r) => r.key));
-          counts[field] += removed;
-          if (!hooks.dryRun) totals.deleted += removed;
-          await after?.(matched);
+    for await (const batch of readAhead(scanKeys(this.redis, this.keys.allOAuthPattern()))) {
+      run.totals.scanned += batch.length;
+      const byKind = new Map<RecordKind, string[]>();
+      for (const key of batch) {
+        const c = this.keys.classify(key);
+        if (!c) continue;
+        if (c.kind === 'user_tokens') {
+          if (collectIndexes) run.userIndexes.push(c.id);
+          continue;
         }
-        await report(phase);
+        if (!wanted.has(c.kind)) continue;
+        const ids = byKind.get(c.kind);
+        if (ids) ids.push(c.id);
+        else byKind.set(c.kind, [c.id]);
       }
-    };
+      await this.decide(run, byKind.get('client'), this.repos.clients, plan.clients, 'clients', false, (matched) => {
+        run.samples.clients.push(...matched.slice(0, SAMPLE_SIZE - run.samples.clients.length).map((c) => c.id));
+      });
+      await this.decide(run, byKind.get('token'), this.repos.tokens, plan.tokens, 'accessTokens', false, (matched) => this.tokensRemoved(run, plan, wholeIndexes, matched));
+      await this.decide(run, byKind.get('refresh'), this.repos.refreshTokens, plan.refreshTokens, 'refreshTokens', false);
+      await this.decide(run, byKind.get('code'), this.repos.codes, plan.codes as Decide<unknown>, 'authCodes', true);
+      await this.decide(run, byKind.get('state'), this.repos.states, plan.states as Decide<unknown>, 'authStates', true);
+      await run.report('keys');
+    }
 
-    await sweepKind('clients', this.repos.clients, plan.clients, 'clients', false, async (matched) => {
-      samples.clients.push(...matched.slice(0, SAMPLE_SIZE - samples.clients.length).map((c) => c.id));
-    });
-
-    await sweepKind('access tokens', this.repos.tokens, plan.tokens, 'accessTokens', false, async (matched) => {
-      samples.accessTokens.push(...matched.slice(0, SAMPLE_SIZE - samples.accessTokens.length).map((t) => t.id));
-      const removals = new Map<string, string[]>();
-      for (const t of matched) {
-        const username = t.record?.username;
-        if (username == null) continue;
-        if (!samples.usernames.includes(username) && samples.usernames.length < SAMPLE_SIZE) samples.usernames.push(username);
-        if (plan.allIndexes || wholeIndexes.has(username)) continue;
-        const key = this.keys.userTokens(username);
-        const list = removals.get(key);
-        if (list) list.push(t.id);
-        else removals.set(key, [t.id]);
-      }
-      const results = await removeMembers(this.redis, removals, hooks.dryRun);
-      for (const [key, r] of results) {
-        counts.userIndexEntries += r.present;
-        if (hooks.dryRun) {
-          const prev = indexHits.get(key);
-          indexHits.set(key, { present: (prev?.present ?? 0) + r.present, before: r.before });
-        } else if (r.before > 0 && r.after === 0) counts.userIndexes += 1;
-      }
-    });
-
-    await sweepKind('refresh tokens', this.repos.refreshTokens, plan.refreshTokens, 'refreshTokens', false);
-    await sweepKind('authorization codes', this.repos.codes, plan.codes, 'authCodes', true);
-    await sweepKind('pending authorizations', this.repos.states, plan.states, 'authStates', true);
-
-    if (plan.staleIndexEntries) {
-      await this.sweepStaleEntries(plan, hooks, counts, indexHits, totals, report);
-    } else if (hooks.dryRun) {
-      for (const hit of indexHits.values()) if (hit.before > 0 && hit.present === hit.before) counts.userIndexes += 1;
+    if (plan.staleIndexEntries) await this.sweepStaleEntries(run);
+    else if (hooks.dryRun) {
+      for (const hit of run.indexHits.values()) if (hit.before > 0 && hit.present === hit.before) run.counts.userIndexes += 1;
     }
 
     if (plan.allIndexes || wholeIndexes.size > 0) {
-      const usernames = plan.allIndexes ? await this.repos.userIndexes.usernames() : [...wholeIndexes];
+      const usernames = plan.allIndexes ? [...new Set(run.userIndexes)] : [...wholeIndexes];
       const keys = usernames.map((u) => this.keys.userTokens(u));
       const sizes = await cardinalities(this.redis, keys);
       const existing = keys.filter((_, i) => (sizes[i] ?? 0) > 0);
-      counts.userIndexEntries += sizes.reduce((a, b) => a + b, 0);
-      counts.userIndexes += hooks.dryRun ? existing.length : await unlinkMany(this.redis, existing);
-      totals.matched += existing.length;
-      if (!hooks.dryRun) totals.deleted += existing.length;
-      await report('user indexes');
+      run.counts.userIndexEntries += sizes.reduce((a, b) => a + b, 0);
+      run.counts.userIndexes += hooks.dryRun ? existing.length : await unlinkMany(this.redis, existing);
+      run.totals.matched += existing.length;
+      if (!hooks.dryRun) run.totals.deleted += existing.length;
+      await run.report('user indexes');
     }
-    return { counts, samples };
+    return { counts: run.counts, samples: run.samples };
+  }
+
+  /** Reads a kind's records of one batch, applies the predicate and removes (or counts) the matches. */
+  private async decide<T>(
+    run: Run,
+    ids: string[] | undefined,
+    repo: RecordRepository<T>,
+    predicate: Decide<T>,
+    field: keyof DeletionCounts,
+    withTtl: boolean,
+    after?: (matched: StoredRecord<T>[]) => Promise<void> | void,
+  ): Promise<void> {
+    if (!predicate || !ids || ids.length === 0) return;
+    const records = (await repo.getMany(ids)).filter((r): r is StoredRecord<T> => r !== null);
+    const ttls = withTtl ? await readPttls(this.redis, records.map((r) => r.key)) : [];
+    const matched = records.filter((r, i) => predicate(r, withTtl ? ((ttls[i] as number) >= 0 ? (ttls[i] as number) : null) : null));
+    if (matched.length === 0) return;
+    run.totals.matched += matched.length;
+    const removed = run.hooks.dryRun ? matched.length : await unlinkMany(this.redis, matched.map((r) => r.key));
+    run.counts[field] += removed;
+    if (!run.hooks.dryRun) run.totals.deleted += removed;
+    await after?.(matched);
+  }
+
+  /** Removes deleted tokens' jtis from their users' indexes (a dry run counts, and remembers them for the stale pass). */
+  private async tokensRemoved(run: Run, plan: SweepPlan, wholeIndexes: Set<string>, matched: StoredToken[]): Promise<void> {
+    run.samples.accessTokens.push(...matched.slice(0, SAMPLE_SIZE - run.samples.accessTokens.length).map((t) => t.id));
+    const removals = new Map<string, string[]>();
+    for (const t of matched) {
+      const username = t.record?.username ?? null;
+      if (run.hooks.dryRun && plan.staleIndexEntries) run.matchedTokens.set(t.id, username);
+      if (username === null) continue;
+      if (!run.samples.usernames.includes(username) && run.samples.usernames.length < SAMPLE_SIZE) run.samples.usernames.push(username);
+      if (plan.allIndexes || wholeIndexes.has(username)) continue;
+      const key = this.keys.userTokens(username);
+      const list = removals.get(key);
+      if (list) list.push(t.id);
+      else removals.set(key, [t.id]);
+    }
+    for (const [key, r] of await removeMembers(this.redis, removals, run.hooks.dryRun)) {
+      run.counts.userIndexEntries += r.present;
+      if (run.hooks.dryRun) {
+        const prev = run.indexHits.get(key);
+        run.indexHits.set(key, { present: (prev?.present ?? 0) + r.present, before: r.before });
+      } else if (r.before > 0 && r.after === 0) run.counts.userIndexes += 1;
+    }
   }
 
   /**
    * Entries whose token key is gone. In a dry run the tokens the plan would delete still exist,
-   * so they count as gone too, except those the token phase already counted in their own index.
+   * so they count as gone too, except those the token pass already counted in their own index.
    */
-  private async sweepStaleEntries(
-    plan: SweepPlan,
-    hooks: SweepHooks,
-    counts: DeletionCounts,
-    indexHits: Map<string, { present: number; before: number }>,
-    totals: { scanned: number; matched: number; deleted: number },
-    report: (phase: string) => Promise<void>,
-  ): Promise<void> {
-    for await (const batch of this.repos.userIndexes.scan()) {
-      totals.scanned += batch.length;
+  private async sweepStaleEntries(run: Run): Promise<void> {
+    const usernames = [...new Set(run.userIndexes)];
+    for (let i = 0; i < usernames.length; i += 1000) {
+      const names = usernames.slice(i, i + 1000);
+      const keys = names.map((u) => this.keys.userTokens(u));
+      const members = await readSets(this.redis, keys);
+      const exists = await existMany(this.redis, members.flat().map((jti) => this.keys.token(jti)));
       const removals = new Map<string, string[]>();
-      // One batched read for every jti of every index in this batch.
-      const allValues = await readStrings(this.redis, batch.flatMap((index) => index.jtis.map((jti) => this.keys.token(jti))));
       let offset = 0;
-      for (const index of batch) {
-        const values = allValues.slice(offset, offset + index.jtis.length);
-        offset += index.jtis.length;
-        const stale = index.jtis.filter((jti, i) => {
-          const raw = values[i];
-          if (raw === null || raw === undefined) return true;
-          if (!hooks.dryRun || !plan.tokens) return false;
-          const decoded = decodeAccessToken(raw);
-          const token = { id: jti, key: this.keys.token(jti), raw, record: decoded.record, parseError: decoded.parseError };
-          return plan.tokens(token) && decoded.record?.username !== index.username;
+      names.forEach((username, n) => {
+        const jtis = members[n] ?? [];
+        const stale = jtis.filter((jti, j) => {
+          if (!exists[offset + j]) return true;
+          return run.hooks.dryRun && run.matchedTokens.has(jti) && run.matchedTokens.get(jti) !== username;
         });
-        if (hooks.dryRun) {
-          const already = indexHits.get(index.key)?.present ?? 0;
-          counts.userIndexEntries += stale.length;
-          if (index.jtis.length > 0 && already + stale.length === index.jtis.length) counts.userIndexes += 1;
-          totals.matched += stale.length;
+        offset += jtis.length;
+        if (run.hooks.dryRun) {
+          const already = run.indexHits.get(keys[n] as string)?.present ?? 0;
+          run.counts.userIndexEntries += stale.length;
+          run.totals.matched += stale.length;
+          if (jtis.length > 0 && already + stale.length === jtis.length) run.counts.userIndexes += 1;
         } else if (stale.length > 0) {
-          removals.set(index.key, stale);
+          removals.set(keys[n] as string, stale);
         }
-      }
-      if (!hooks.dryRun) {
+      });
+      if (!run.hooks.dryRun) {
         for (const r of (await removeMembers(this.redis, removals, false)).values()) {
-          counts.userIndexEntries += r.present;
-          totals.matched += r.present;
-          totals.deleted += r.present;
-          if (r.before > 0 && r.after === 0) counts.userIndexes += 1;
+          run.counts.userIndexEntries += r.present;
+          run.totals.matched += r.present;
+          run.totals.deleted += r.present;
+          if (r.before > 0 && r.after === 0) run.counts.userIndexes += 1;
         }
       }
-      await report('user indexes');
+      await run.report('user indexes');
     }
   }
 }
