@@ -9,6 +9,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: more workers only contend for them (and for the Redis servers).
     maxWorkers: 2,
+    // Every log line of every test file is checked for the suite's known secrets (SECURITY.md).
+    setupFiles: ['./test/setup/log-secrets.ts'],
     projects: [
       {
         extends: true,

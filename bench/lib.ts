@@ -4,9 +4,13 @@
  * tables. Nothing here ever writes to or flushes a Redis it did not create, except under a random
  * key prefix it deletes afterwards.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type RequestListener, type Server, createServer as createHttpServer } from 'node:http';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Cluster, type Redis } from 'ioredis';
 import { type App, createApp } from '../src/app.js';
@@ -16,6 +20,7 @@ import { accessTokenValue, clientValue, refreshTokenValue } from '../src/redis/g
 import { type KeyPrefixes, Keys } from '../src/redis/keys.js';
 import { type Services, createServices } from '../src/services/index.js';
 import { type RedisServer, startRedisServer } from '../test/helpers/redis-server.js';
+import type { LoadConfig, LoadResult } from './load.js';
 
 // ------------------------------------------------------------------------------------ Redis
 
@@ -635,4 +640,70 @@ export function envNumber(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return n;
+}
+
+// ------------------------------------------------------------------------------------ HTTP load
+
+export interface LoopbackServer {
+  server: Server;
+  /** `http://127.0.0.1:<port><path>`. */
+  url: string;
+  /** Closes the listener and every open connection. */
+  close(): Promise<void>;
+}
+
+/** A `node:http` server for `listener` on a free loopback port. */
+export async function listenOnLoopback(listener: RequestListener, path = '/'): Promise<LoopbackServer> {
+  const server = createHttpServer(listener);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}${path}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Runs autocannon (bench/load.ts) in a child process against `config.url`, so the load generator
+ * never shares an event loop with the server it measures; killed after `hardLimitMs`.
+ */
+export function runLoad(config: LoadConfig, hardLimitMs: number): Promise<LoadResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-load-'));
+  const configPath = join(dir, 'config.json');
+  const out = join(dir, 'result.json');
+  writeFileSync(configPath, JSON.stringify(config));
+  const script = fileURLToPath(new URL('./load.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, configPath, out], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const killer = setTimeout(() => {
+      process.stderr.write(`  load generator exceeded ${Math.round(hardLimitMs / 1000)} s: stopping it (pid ${child.pid})\n`);
+      child.kill('SIGKILL');
+    }, hardLimitMs);
+    child.once('error', (error) => {
+      clearTimeout(killer);
+      rmSync(dir, { recursive: true, force: true });
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(killer);
+      try {
+        if (code !== 0) throw new Error(`load generator exited with ${signal ?? `code ${code}`}`);
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as LoadResult);
+      } catch (error) {
+        reject(error);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 }

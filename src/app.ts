@@ -1,8 +1,15 @@
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { type AuthOptions, authenticate } from './auth.js';
+import { GraphQLError } from 'graphql';
+import { type Plugin, type YogaServerInstance, createYoga, isAsyncIterable, maskError } from 'graphql-yoga';
+import { type AuthOptions, authenticate, describeAuthFailure } from './auth.js';
 import { type Context, type Principal, createContext } from './context.js';
+import { type Logger, silentLogger, yogaLogger } from './logger.js';
 import { schema } from './schema/index.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './security/limits.js';
+import { type RateLimitOptions, RateLimiter } from './security/rate-limit.js';
+import { describeRedisFailure, redisUnavailable } from './security/redis-errors.js';
+import type { ShutdownGate } from './security/shutdown.js';
 import type { Services } from './services/index.js';
 
 export interface AppOptions {
@@ -12,6 +19,18 @@ export interface AppOptions {
   graphiql?: boolean;
   /** The headers GraphiQL starts with (a JSON object as text), e.g. for a local demo. */
   graphiqlHeaders?: string;
+  /** Query shape limits and introspection; defaults: `DEFAULT_QUERY_LIMITS` (introspection on). */
+  limits?: Partial<QueryLimits>;
+  /** Largest request body read, in bytes (default 100 kB); larger ones get HTTP 413. */
+  maxRequestBodyBytes?: number;
+  /** Per-token and per-address request rates, counted in Redis; none when absent. */
+  rateLimit?: RateLimitOptions;
+  /** Where request, auth and error lines go (redacted JSON); silent when absent. */
+  logger?: Logger;
+  /** The server's shutdown state: refuse new requests and end subscriptions once it begins. */
+  shutdown?: ShutdownGate;
+  /** How long /health waits for Redis' PONG before it says unready (default 1000 ms). */
+  healthTimeoutMs?: number;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -32,43 +51,142 @@ function isGraphiqlPage(request: Request): boolean {
   return request.method === 'GET' && !url.searchParams.has('query') && (request.headers.get('accept') ?? '').includes('text/html');
 }
 
-const unauthorized = () =>
-  new Response(JSON.stringify({ errors: [{ message: 'missing or invalid bearer token', extensions: { code: 'UNAUTHENTICATED' } }] }), {
-    status: 401,
-    headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="oauth-admin"' },
+function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
   });
+}
 
-/** Authenticates every GraphQL request before parsing (401 without a valid token) and answers /health. */
-function useGateway(options: AppOptions, principals: WeakMap<Request, Principal>): Plugin {
+const unauthorized = () =>
+  errorResponse(401, 'UNAUTHENTICATED', 'missing or invalid bearer token', { 'www-authenticate': 'Bearer realm="oauth-admin"' });
+
+/** The caller's address as the socket saw it (a proxy in front makes every caller share one). */
+function remoteAddress(serverContext: unknown): string {
+  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
+  return req?.socket?.remoteAddress ?? 'in-process';
+}
+
+interface RequestInfo {
+  started: number;
+  principal: Principal | null;
+  address: string;
+  operationName?: string | null;
+}
+
+/**
+ * Before anything is parsed: /health, the shutdown gate, authentication (401, audited), the rate
+ * limit (429 with Retry-After); after: one log line per request, never with headers or variables.
+ */
+function useGateway(options: AppOptions, principals: WeakMap<Request, Principal>, logger: Logger): Plugin {
+  const { services, shutdown } = options;
+  const limiter = options.rateLimit ? new RateLimiter(services.redis, services.keys, options.rateLimit) : null;
+  const healthTimeoutMs = options.healthTimeoutMs ?? 1000;
+  const requests = new WeakMap<Request, RequestInfo>();
+
+  const health = async (): Promise<Response> => {
+    if (shutdown?.draining) return errorResponseHealth(503, 'draining', 'unknown');
+    let timer: NodeJS.Timeout | undefined;
+    const ready = await Promise.race([
+      services.redis.ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), healthTimeoutMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    return errorResponseHealth(ready ? 200 : 503, ready ? 'ok' : 'unready', ready ? 'up' : 'down');
+  };
+
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname === '/health') {
-        const ready = await options.services.redis
-          .ping()
-          .then(() => true)
-          .catch(() => false);
-        endResponse(
-          new Response(JSON.stringify({ status: ready ? 'ok' : 'unready', redis: ready ? 'up' : 'down' }), {
-            status: ready ? 200 : 503,
-            headers: { 'content-type': 'application/json' },
-          }),
-        );
+        endResponse(await health());
+        return;
+      }
+      const info: RequestInfo = { started: performance.now(), principal: null, address: remoteAddress(serverContext) };
+      requests.set(request, info);
+      if (shutdown?.draining) {
+        endResponse(errorResponse(503, 'UNAVAILABLE', 'the service is shutting down; retry against another instance or after the restart', { connection: 'close', 'retry-after': '5' }));
         return;
       }
       if (options.graphiql && isGraphiqlPage(request)) return;
-      const principal = authenticate(request.headers.get('authorization'), options.auth);
+      const header = request.headers.get('authorization');
+      const principal = authenticate(header, options.auth);
+      info.principal = principal;
+      if (limiter) {
+        try {
+          const decision = principal ? await limiter.forToken(principal.name) : await limiter.forAnonymous(info.address);
+          if (!decision.allowed) {
+            endResponse(
+              errorResponse(429, 'RATE_LIMITED', `too many requests: at most ${decision.limit} per ${limiter.options.windowSeconds} s ${principal ? 'for this token' : 'without a valid token'}; retry after ${decision.retryAfterSeconds} s`, {
+                'retry-after': String(decision.retryAfterSeconds),
+              }),
+            );
+            return;
+          }
+        } catch (error) {
+          // Redis full (maxmemory, noeviction) refuses the counter but still serves reads: let the
+          // request through rather than lock every caller out. Down or too slow: nothing would work.
+          if (!(error instanceof Error && /^OOM /.test(error.message))) {
+            endResponse(errorResponse(503, 'UNAVAILABLE', describeRedisFailure(error) ?? 'the rate limiter could not reach Redis', { 'retry-after': '1' }));
+            return;
+          }
+          logger.warn('rate limit not counted: Redis is out of memory (maxmemory)', { address: info.address });
+        }
+      }
       if (!principal) {
+        const reason = describeAuthFailure(header);
+        logger.warn('authentication failed', { reason, address: info.address, path: url.pathname });
+        await services.audit
+          .record({ action: 'authenticate', actor: 'anonymous', dryRun: false, outcome: 'REFUSED', target: info.address, error: reason })
+          .catch((error: unknown) => logger.warn('could not audit a failed authentication', { err: error }));
         endResponse(unauthorized());
         return;
       }
       principals.set(request, principal);
     },
+    onParams({ params, request }) {
+      const info = requests.get(request);
+      if (info) info.operationName = params.operationName ?? null;
+    },
+    onResponse({ request, response }) {
+      const info = requests.get(request);
+      if (!info) return;
+      const fields = {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        ms: Math.round((performance.now() - info.started) * 10) / 10,
+        principal: info.principal?.name ?? null,
+        address: info.address,
+        operation: info.operationName ?? null,
+      };
+      if (response.status >= 500) logger.error('request failed', fields);
+      else if (response.status >= 400) logger.info('request refused', fields);
+      else logger.debug('request', fields);
+    },
+    // Subscriptions end when the server begins to shut down, so no stream holds it open.
+    onSubscribe() {
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (shutdown && isAsyncIterable(result)) setResult(shutdown.abortable(result));
+        },
+      };
+    },
   };
+}
+
+function errorResponseHealth(status: number, state: string, redis: string): Response {
+  return new Response(JSON.stringify({ status: state, redis }), { status, headers: { 'content-type': 'application/json' } });
 }
 
 /** The configured Yoga instance: schema, context, plugins. No environment reads, no listening. */
 export function createApp(options: AppOptions): App {
   const principals = new WeakMap<Request, Principal>();
+  const logger = options.logger ?? silentLogger;
+  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -77,9 +195,23 @@ export function createApp(options: AppOptions): App {
     graphiql: options.graphiql ? { title: 'oauth-admin', defaultQuery: EXAMPLE_QUERY, headers: options.graphiqlHeaders } : false,
     // Served from this process (no CDN): operators' networks often have no way out.
     renderGraphiQL,
-    maskedErrors: true,
-    logging: false,
-    plugins: [useGateway(options, principals)],
+    // Bearer tokens, no cookies, and no browser page of another origin has any business here.
+    cors: false,
+    maxRequestBodySize: options.maxRequestBodyBytes ?? 100_000,
+    maskedErrors: {
+      isDev: false,
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        const unavailable = original instanceof GraphQLError ? null : redisUnavailable(original);
+        if (unavailable) {
+          const located = error instanceof GraphQLError ? error : null;
+          return new GraphQLError(unavailable.message, { nodes: located?.nodes, path: located?.path, extensions: unavailable.extensions });
+        }
+        return maskError(error, message, false);
+      },
+    },
+    logging: yogaLogger(logger.child({ component: 'graphql' })),
+    plugins: [useGateway(options, principals, logger), useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }), useQueryLimits(limits)],
     context: ({ request }) => {
       const principal = principals.get(request);
       if (!principal) throw new Error('request reached GraphQL without authentication');

@@ -34,3 +34,10 @@ export function authenticate(header: string | null, options: AuthOptions): Princ
   if (options.anonymousAdmin) return { role: 'admin', name: 'local-dev' };
   return null;
 }
+
+/** Why a request was refused, for the audit trail and logs: never the presented value. */
+export function describeAuthFailure(header: string | null): string {
+  if (!header) return 'no Authorization header';
+  if (!/^Bearer\s+\S+\s*$/i.test(header)) return 'Authorization header is not "Bearer <token>"';
+  return 'bearer token not recognised';
+}

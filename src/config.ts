@@ -22,6 +22,18 @@ const redisUrl = z.preprocess(
 
 const seconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
+/** A whole number setting (`0` usually means "off"). */
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+/** `true`/`false` (also `1`/`0`, `yes`/`no`); unset or empty means "decide from NODE_ENV". */
+const optionalFlag = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .transform((v) => v === 'true' || v === '1' || v === 'yes')
+    .optional(),
+);
+
 /** Every setting the service reads, with the gateway's defaults (semantics.md "Configuration"). */
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -45,6 +57,25 @@ export const ConfigSchema = z.object({
   ADMIN_URL: optionalUrl,
   OAUTH_ADMIN_CONFIRM: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Hardening (SECURITY.md). Introspection and GraphiQL default to off when NODE_ENV=production.
+  GRAPHQL_INTROSPECTION: optionalFlag,
+  GRAPHIQL: optionalFlag,
+  GRAPHQL_MAX_DEPTH: count(15),
+  GRAPHQL_MAX_ALIASES: count(30),
+  GRAPHQL_MAX_DIRECTIVES: count(20),
+  GRAPHQL_MAX_TOKENS: count(2000),
+  /** Fields a query may resolve, counting list pages through nesting (0: no limit). */
+  GRAPHQL_MAX_COST: count(100_000),
+  MAX_REQUEST_BODY_BYTES: count(100_000),
+  /** Requests per second per bearer token, averaged over RATE_LIMIT_WINDOW_SECONDS (0: no limit). */
+  RATE_LIMIT_PER_SECOND: count(500),
+  /** Requests per second per client address without a valid token (0: no limit). */
+  RATE_LIMIT_ANONYMOUS_PER_SECOND: count(2),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** A Redis command that takes longer fails with a clear error instead of holding the request. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
+  /** On SIGTERM/SIGINT: how long running jobs get to reach a safe point before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

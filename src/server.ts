@@ -1,7 +1,14 @@
-import { createServer } from 'node:http';
+import { type Server, createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { type Config, ConfigError, DEFAULT_REDIS_URL, loadConfig } from './config.js';
-import { createRedis } from './redis/connection.js';
+import { type Logger, createLogger, registerSecret } from './logger.js';
+import { type RedisClient, createRedis } from './redis/connection.js';
+import { ShutdownGate } from './security/shutdown.js';
+import { createJobEvents } from './services/events.js';
 import { createServices, serviceOptions } from './services/index.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -20,39 +27,201 @@ export function securityPlan(config: Config): { host: string; anonymousAdmin: bo
   };
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+/** Introspection and GraphiQL: on in development, off in production unless asked for. */
+export function exposurePlan(config: Config): { introspection: boolean; graphiql: boolean } {
+  const introspection = config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
+  return { introspection, graphiql: config.GRAPHIQL ?? introspection };
+}
+
+/** Every secret the configuration holds, so no log line can carry one. */
+function registerConfigSecrets(config: Config): void {
+  for (const value of [config.ADMIN_TOKEN, config.VIEWER_TOKEN, config.JWT_PRIVATE_KEY_B64, config.GATEWAY_JWT_SECRET, config.BACKUP_ENCRYPTION_KEY]) registerSecret(value);
+  try {
+    const password = new URL(config.REDIS_URL ?? DEFAULT_REDIS_URL).password;
+    if (password) registerSecret(decodeURIComponent(password));
+  } catch {
+    // Not a URL: the text redaction still removes `user:password@`.
+  }
+}
+
+/** Logs each change of the Redis connection once (not every failed reconnection attempt). */
+function watchRedis(redis: RedisClient, logger: Logger): void {
+  let state: 'starting' | 'up' | 'down' = 'starting';
+  let everReady = false;
+  redis.on('ready', () => {
+    logger.info(everReady ? 'redis is back: ready' : 'redis ready');
+    everReady = true;
+    state = 'up';
+  });
+  redis.on('error', (error: Error) => {
+    if (state === 'down') return;
+    logger.warn(state === 'starting' ? 'redis not reachable yet: serving /health as unready and retrying' : 'redis connection lost: requests fail with UNAVAILABLE until it is back', { err: error });
+    state = 'down';
+  });
+  redis.on('end', () => {
+    if (state !== 'down') logger.warn('redis connection ended');
+    state = 'down';
+  });
+}
+
+/**
+ * The pub/sub event target fires `publish`/`subscribe`/`unsubscribe` without handling their
+ * promises; while Redis is away each would be an unhandled rejection. A lost job update is
+ * harmless (followers poll the job's state), so failures are dropped here.
+ */
+function quietPubSub(client: RedisClient): RedisClient {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if ((property === 'publish' || property === 'subscribe' || property === 'unsubscribe') && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (result instanceof Promise) result.catch(() => {});
+          return result;
+        };
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  /** Drains and stops; resolves with the exit code a process should use. */
+  shutdown(reason: string): Promise<number>;
+}
+
+/** Config to a listening server: Redis (never awaited: the service starts without it), app, listen. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const plan = securityPlan(config);
+  const exposure = exposurePlan(config);
   const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
-  const redis = createRedis(redisUrl, { name: 'oauth-admin-server', maxRetriesPerRequest: 1 });
-  redis.on('error', () => {}); // reported by /health; ioredis keeps reconnecting
-  const services = createServices(redis, serviceOptions(config));
+  const redis = createRedis(redisUrl, {
+    name: 'oauth-admin-server',
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    // A request made while Redis is away fails at once (503) instead of queueing without bound.
+    enableOfflineQueue: false,
+  });
+  watchRedis(redis, logger.child({ component: 'redis' }));
+  // Job updates over Redis pub/sub, so a subscriber on any process follows a job run by another.
+  const publisher = createRedis(redisUrl, { name: 'oauth-admin-events-pub', commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const subscriber = createRedis(redisUrl, { name: 'oauth-admin-events-sub', maxRetriesPerRequest: null });
+  for (const client of [publisher, subscriber]) client.on('error', () => {}); // the main connection reports outages
+  const events = createJobEvents({ publish: quietPubSub(publisher), subscribe: quietPubSub(subscriber), channelPrefix: config.ADMIN_KEY_PREFIX });
+  const services = createServices(redis, { ...serviceOptions(config), events });
+  // Competes for the derived-index leadership lease; exactly one process maintains the indexes.
+  services.indexes.start(randomUUID());
+  const gate = new ShutdownGate();
   const yoga = createApp({
     services,
     auth: { adminToken: config.ADMIN_TOKEN, viewerToken: config.VIEWER_TOKEN, anonymousAdmin: plan.anonymousAdmin },
-    graphiql: config.NODE_ENV !== 'production',
+    graphiql: exposure.graphiql,
+    limits: {
+      introspection: exposure.introspection,
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: config.GRAPHQL_MAX_TOKENS,
+      maxCost: config.GRAPHQL_MAX_COST,
+    },
+    maxRequestBodyBytes: config.MAX_REQUEST_BODY_BYTES,
+    rateLimit: {
+      perSecond: config.RATE_LIMIT_PER_SECOND,
+      anonymousPerSecond: config.RATE_LIMIT_ANONYMOUS_PER_SECOND,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    },
+    logger: logger.child({ component: 'http' }),
+    shutdown: gate,
   });
   const server = createServer(yoga);
-  if (plan.warning) console.warn(plan.warning);
-  server.listen(config.PORT, plan.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
-    console.log(`oauth-admin listening on http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${port}/graphql (health: /health)`);
+  // Slow-loris and idle sockets: bounded header and request times.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 60_000;
+  if (plan.warning) for (const line of plan.warning.split('\n')) logger.warn(line);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, plan.host, () => resolve());
   });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${port}/graphql`;
+  logger.info('oauth-admin listening', { url, health: url.replace(/\/graphql$/, '/health'), port, introspection: exposure.introspection, graphiql: exposure.graphiql, nodeEnv: config.NODE_ENV });
 
-  const shutdown = (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    server.close();
-    server.closeIdleConnections();
-    void yoga.dispose();
-    redis.disconnect();
-    setTimeout(() => process.exit(0), 5000).unref();
+  let stopping: Promise<number> | null = null;
+  const shutdown = (reason: string): Promise<number> => {
+    stopping ??= (async () => {
+      const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
+      logger.info('shutting down: refusing new requests, stopping jobs at their next safe point', { reason, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+      gate.begin();
+      server.close();
+      server.closeIdleConnections();
+      // No new index reconcile from this process; the lease passes to another one.
+      const indexesStopped = services.indexes.stop().catch(() => {});
+      await services.jobs.cancelAll();
+      const drained = await Promise.race([
+        services.jobs.drain().then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now() - 500)).unref()),
+      ]);
+      if (!drained) logger.error('jobs did not reach a safe point in time: exiting anyway (they will show as FAILED once their heartbeat is stale)');
+      // Jobs have published their final state: let their followers receive it and end, then end
+      // every other stream (one following another process's job would wait for a minute).
+      await gate.settle(Math.min(1000, Math.max(0, deadline - Date.now() - 500)));
+      gate.closeStreams();
+      await new Promise((r) => setTimeout(r, 50).unref());
+      server.closeAllConnections();
+      await Promise.race([yoga.dispose(), new Promise((r) => setTimeout(r, 500).unref())]);
+      await Promise.race([indexesStopped, new Promise((r) => setTimeout(r, 500).unref())]);
+      await Promise.race([redis.quit().catch(() => redis.disconnect()), new Promise((r) => setTimeout(r, 500).unref())]);
+      for (const client of [redis, publisher, subscriber]) client.disconnect();
+      logger.info('stopped', { reason, jobsStoppedCleanly: drained });
+      return drained ? 0 : 1;
+    })();
+    return stopping;
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  return { server, url, shutdown };
 }
 
-main().catch((error: unknown) => {
-  console.error(`oauth-admin: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  let logger = createLogger({ base: { service: 'oauth-admin' } });
+  try {
+    const config = loadConfig();
+    registerConfigSecrets(config);
+    logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'oauth-admin' } });
+    const running = await startServer(config, logger);
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      // A second signal while draining ends the process at once.
+      if (stopping) process.exit(130);
+      stopping = true;
+      const hardStop = setTimeout(() => {
+        logger.error('shutdown took longer than SHUTDOWN_TIMEOUT_MS: exiting now', { signal });
+        process.exit(1);
+      }, config.SHUTDOWN_TIMEOUT_MS + 1000);
+      hardStop.unref();
+      void running.shutdown(signal).then((code) => process.exit(code));
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection (a bug: please report it)', { err: reason }));
+    process.on('uncaughtException', (error) => {
+      logger.error('uncaught exception: exiting', { err: error });
+      process.exit(1);
+    });
+  } catch (error) {
+    logger.error(`oauth-admin: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+// Run only as the process entry (tests import startServer).
+function isProcessEntry(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(resolve(process.argv[1]));
+  } catch {
+    return false;
+  }
+}
+
+if (isProcessEntry()) void main();

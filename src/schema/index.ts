@@ -9,7 +9,9 @@ import './stats.js';
 import './deletion.js';
 import './job.js';
 import './audit.js';
+import './backup.js';
 import './inspect.js';
+import './indexes.js';
 
 /** The whole schema, sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -51,7 +51,12 @@ AccessToken.implement({
     expiresInSeconds: t.int({
       nullable: true,
       description: 'Seconds until expiry (negative once expired).',
-      resolve: (tok, _a, ctx) => (tok.record?.expiresAt == null ? null : Math.floor(tok.record.expiresAt - ctx.view.now() / 1000)),
+      resolve: (tok, _a, ctx) => {
+        if (tok.record?.expiresAt == null) return null;
+        const seconds = Math.floor(tok.record.expiresAt - ctx.view.now() / 1000);
+        // A hand-written `exp` can be absurd (year 60000): GraphQL's Int is 32-bit, so say nothing rather than fail.
+        return seconds >= -2147483648 && seconds <= 2147483647 ? seconds : null;
+      },
     }),
     format: t.field({ type: TokenFormatEnum, nullable: true, description: 'JSON (the gateway\'s format) or JWT.', resolve: (tok) => tok.record?.format ?? null }),
     parseError: t.string({ nullable: true, description: 'Why the stored value could not be read; null for a good record.', resolve: (tok) => tok.parseError }),

@@ -4,9 +4,12 @@ import type { RedisClient } from '../redis/connection.js';
 import { Keys } from '../redis/keys.js';
 import { type Repositories, createRepositories } from '../redis/repositories.js';
 import { AuditLog } from './audit.js';
+import { BackupService } from './backup/index.js';
 import { Confirmations } from './confirm.js';
 import { DeletionService } from './deletion.js';
 import { type JobEvents, createJobEvents } from './events.js';
+import { Indexer } from './indexer.js';
+import { IndexService, type IndexingOptions } from './indexes.js';
 import { TokenInspector, type VerificationOptions } from './inspector.js';
 import { JobRunner, type JobRunnerOptions } from './jobs.js';
 import type { Lifetimes } from './status.js';
@@ -23,6 +26,10 @@ export interface ServiceOptions {
   jobs?: JobRunnerOptions;
   /** Keys and issuer to verify the gateway's JWTs (inspectToken). */
   verification?: VerificationOptions;
+  /** Where backups go (default `./backups`) and the optional key that encrypts them. */
+  backup?: { dir: string; encryptionKey?: string | undefined };
+  /** Derived indexes: leader lease and reconcile schedule. */
+  indexing?: IndexingOptions;
 }
 
 /** The rules of the service, built once per process over one Redis connection. */
@@ -39,6 +46,8 @@ export interface Services {
   confirmations: Confirmations;
   deletion: DeletionService;
   inspector: TokenInspector;
+  backups: BackupService;
+  indexes: IndexService;
   newView(): StoreView;
 }
 
@@ -53,6 +62,7 @@ export function serviceOptions(config: Config): ServiceOptions {
       jwtSecret: config.GATEWAY_JWT_SECRET,
       algorithm: config.JWT_ALGORITHM,
     },
+    backup: { dir: config.BACKUP_DIR, encryptionKey: config.BACKUP_ENCRYPTION_KEY },
   };
 }
 
@@ -64,19 +74,23 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const jobs = new JobRunner(redis, keys, events, options.jobs);
   const audit = new AuditLog(redis, keys);
   const confirmations = new Confirmations(redis, keys);
+  const indexer = new Indexer(redis, keys);
+  const indexes = new IndexService(redis, keys, indexer, jobs, audit, options.indexing ?? { reconcileEveryMs: 3_600_000, leaseMs: 15_000 });
   return {
+    indexes,
     redis,
     events,
     jobs,
     audit,
     confirmations,
     deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs),
+    backups: new BackupService(redis, keys, audit, jobs, confirmations, options.backup ?? { dir: './backups' }),
     inspector: new TokenInspector(repos, options.verification ?? { baseDomain: 'localhost' }, now),
     keys,
     repos,
     lifetimes: options.lifetimes,
     now,
-    stats: new StatsService(redis, keys, repos, options.lifetimes, now),
-    newView: () => new StoreView(repos, options.lifetimes, now, (k) => readPttls(redis, k)),
+    stats: new StatsService(redis, keys, repos, options.lifetimes, now, indexer.store),
+    newView: () => new StoreView(repos, options.lifetimes, now, (k) => readPttls(redis, k), indexer.store),
   };
 }

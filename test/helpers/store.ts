@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
@@ -25,6 +27,8 @@ export interface TestStore {
   app: App;
   writer: GatewayWriter;
   clock: { now: number };
+  /** This store's own backup directory (a fresh temporary one, removed on close). */
+  backupDir: string;
   /** Every key in this store's namespace with its value (for before/after snapshots). */
   snapshot(): Promise<Map<string, string>>;
   close(): Promise<void>;
@@ -34,13 +38,15 @@ export interface TestStore {
  * A store of our own in the test Redis: a fresh namespace (so tests never touch each other's keys
  * and nobody flushes anything), services over it with a settable clock, and the Yoga app.
  */
-export async function openStore(options: { now?: number } = {}): Promise<TestStore> {
+export async function openStore(options: { now?: number; encryptionKey?: string } = {}): Promise<TestStore> {
   const namespace = `t${randomBytes(6).toString('hex')}:`;
   const redis = createRedis(inject('redisUrl'), { name: 'oauth-admin-test' });
   const clock = { now: options.now ?? Date.now() };
   const prefixes = { oauth: `${namespace}oauth:`, session: `${namespace}redis:session:`, admin: `${namespace}oauth-admin:` };
   const keys = new Keys(prefixes);
+  const backupDir = mkdtempSync(join(tmpdir(), 'oauth-admin-backups-'));
   const services = createServices(redis, {
+    backup: { dir: backupDir, encryptionKey: options.encryptionKey },
     prefixes,
     lifetimes: { refreshTokenSeconds: 2592000 },
     now: () => clock.now,
@@ -72,8 +78,10 @@ export async function openStore(options: { now?: number } = {}): Promise<TestSto
     app,
     writer: new GatewayWriter(redis, keys),
     clock,
+    backupDir,
     snapshot,
     async close() {
+      rmSync(backupDir, { recursive: true, force: true });
       for await (const batch of scanKeys(redis, `${namespace}*`)) await unlinkMany(redis, batch);
       redis.disconnect();
     },

@@ -96,7 +96,7 @@ describe('derived indexes', () => {
       await store.services.indexes.indexer.flush();
       const { indexed, scanned } = await compare(store);
       return JSON.stringify(indexed) === JSON.stringify(scanned);
-    }, 'the indexes to follow the changes');
+    }, 'the indexes to follow the changes', 20_000);
     const { indexed, scanned } = await compare(store);
     expect(indexed).toEqual(scanned);
     expect(indexed.registrations).toBe(4);

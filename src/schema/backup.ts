@@ -1,0 +1,319 @@
+import type { Context } from '../context.js';
+import { AdminError, badInput } from '../errors.js';
+import { type AccessTokenRecord, type ClientRecord, isTestClientName } from '../redis/codecs.js';
+import { fingerprint } from '../services/fingerprint.js';
+import { accessTokenStatus } from '../services/status.js';
+import type {
+  BackupDiff as DiffShape,
+  BackupInfo,
+  BackupPage,
+  BackupRecord,
+  BackupUser as UserShape,
+  DiffCategory,
+  DiffEntry,
+  RestoreOutcome,
+} from '../services/backup/index.js';
+import { backupSortKey } from '../services/backup/format.js';
+import { builder } from './builder.js';
+import { Job } from './job.js';
+import { type PageArgs, decodeCursor, encodeCursor, paginate } from './pagination.js';
+import { fromEpochSeconds } from './scalars.js';
+import { adminOnly } from './shared.js';
+import { TokenStatusEnum } from './token.js';
+
+/** Categories whose names are themselves secrets: a viewer gets a fingerprint only. */
+const SECRET_CATEGORIES = new Set(['refresh_tokens', 'codes', 'sessions']);
+
+const BackupFormatEnum = builder.enumType('BackupFormat', {
+  description: 'Who wrote a backup file.',
+  values: {
+    OAUTH_ADMIN: { value: 'oauth-admin', description: 'This service: the gateway\'s layout plus absolute expiries and a manifest with checksums.' },
+    GATEWAY: { value: 'gateway', description: 'The gateway\'s own backup script (no manifest; expiry is the file\'s timestamp plus each entry\'s ttl).' },
+  } as const,
+});
+
+export const RestoreModeEnum = builder.enumType('RestoreMode', {
+  description: 'How a restore treats what is already in the store.',
+  values: {
+    MERGE: { value: 'MERGE', description: 'Write the backup\'s keys over what is there; leave every other key alone.' },
+    REPLACE: {
+      value: 'REPLACE',
+      description:
+        'Two-step. Writes a safety backup of the current data, deletes every key under the OAuth and session prefixes, then writes the backup: afterwards the keys under the prefixes are exactly the backup\'s (minus expired ones). Keys outside the prefixes are untouched.',
+    },
+  } as const,
+});
+
+const BackupDiffStatusEnum = builder.enumType('BackupDiffStatus', {
+  description: 'How a key differs between a backup and the live store.',
+  values: {
+    ONLY_IN_BACKUP: { description: 'In the backup (not expired), missing from the store: a restore would add it.' },
+    ONLY_IN_STORE: { description: 'In the store, not in the backup: REPLACE would delete it.' },
+    DIFFERENT: { description: 'In both with different values: a restore would overwrite it.' },
+  } as const,
+});
+
+const BackupCounts = builder.objectRef<Record<string, number>>('BackupCounts').implement({
+  description: 'Entries per category in a backup.',
+  fields: (t) => ({
+    registrations: t.int({ description: 'Client registrations.', resolve: (c) => c.registrations ?? 0 }),
+    tokens: t.int({ description: 'Access-token records.', resolve: (c) => c.tokens ?? 0 }),
+    refreshTokens: t.int({ description: 'Refresh tokens.', resolve: (c) => c.refresh_tokens ?? 0 }),
+    userTokens: t.int({ description: 'User token indexes.', resolve: (c) => c.user_tokens ?? 0 }),
+    states: t.int({ description: 'Pending authorizations.', resolve: (c) => c.states ?? 0 }),
+    codes: t.int({ description: 'Authorization codes.', resolve: (c) => c.codes ?? 0 }),
+    sessions: t.int({ description: 'Session keys (`redis:session:*`).', resolve: (c) => c.sessions ?? 0 }),
+    other: t.int({ description: 'Other keys under the prefix (kept byte for byte).', resolve: (c) => c.other ?? 0 }),
+    total: t.int({ description: 'All entries.', resolve: (c) => Object.values(c).reduce((a, b) => a + b, 0) }),
+  }),
+});
+
+const keyExpiry = (r: { expiresAtMs: number | null }) => (r.expiresAtMs === null ? null : new Date(r.expiresAtMs));
+
+const BackupClient = builder.objectRef<BackupRecord<ClientRecord>>('BackupClient').implement({
+  description: 'A client registration as a backup holds it (not the live record). A value that does not parse is listed with `parseError`.',
+  fields: (t) => ({
+    clientId: t.string({ description: 'The client id (the key suffix).', resolve: (c) => c.id }),
+    clientName: t.string({ nullable: true, description: 'Name given at registration.', resolve: (c) => c.record?.clientName ?? null }),
+    clientSecret: t.string({ nullable: true, description: 'The client secret. Null for viewers.', ...adminOnly, resolve: (c) => c.record?.clientSecret ?? null }),
+    registrationAccessToken: t.string({ nullable: true, description: 'The RFC 7592 registration access token. Null for viewers.', ...adminOnly, resolve: (c) => c.record?.registrationAccessToken ?? null }),
+    redirectUris: t.stringList({ nullable: true, description: 'Registered redirect URIs.', resolve: (c) => c.record?.redirectUris ?? null }),
+    scope: t.string({ nullable: true, description: 'Registered scopes.', resolve: (c) => c.record?.scope ?? null }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, description: '`client_id_issued_at` (or `created_at`).', resolve: (c) => fromEpochSeconds(c.record?.createdAt) }),
+    isTestClient: t.boolean({ description: 'True for `TEST ` names.', resolve: (c) => isTestClientName(c.record?.clientName ?? null) }),
+    keyExpiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the key expires (absolute); null without TTL. A restore after this skips it.', resolve: keyExpiry }),
+    parseError: t.string({ nullable: true, description: 'Why the stored value could not be read; null for a good record.', resolve: (c) => c.parseError }),
+  }),
+});
+
+const BackupToken = builder.objectRef<BackupRecord<AccessTokenRecord>>('BackupToken').implement({
+  description: 'An access-token record as a backup holds it.',
+  fields: (t) => ({
+    jti: t.string({ description: 'The token id.', resolve: (r) => r.id }),
+    username: t.string({ nullable: true, description: 'User the token was issued to.', resolve: (r) => r.record?.username ?? null }),
+    clientId: t.string({ nullable: true, description: 'Client the token was issued to.', resolve: (r) => r.record?.clientId ?? null }),
+    scope: t.string({ nullable: true, description: 'Granted scopes.', resolve: (r) => r.record?.scope ?? null }),
+    issuedAt: t.field({ type: 'DateTime', nullable: true, description: '`iat`, else `created_at`.', resolve: (r) => fromEpochSeconds(r.record?.issuedAt) }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, description: '`exp`, else `expires_at`.', resolve: (r) => fromEpochSeconds(r.record?.expiresAt) }),
+    status: t.field({ type: TokenStatusEnum, nullable: true, description: 'ACTIVE or EXPIRED now, by the record\'s expiry.', resolve: (r, _a, ctx) => accessTokenStatus(r.record, ctx.view.now()) }),
+    keyExpiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the key expires (absolute); null without TTL.', resolve: keyExpiry }),
+    parseError: t.string({ nullable: true, description: 'Why the stored value could not be read.', resolve: (r) => r.parseError }),
+  }),
+});
+
+const BackupUser = builder.objectRef<UserShape>('BackupUser').implement({
+  description: 'A user a backup knows: named on an access token, a refresh token or a user token index in it.',
+  fields: (t) => ({
+    username: t.exposeString('username', { description: 'GitHub login.' }),
+    tokenCount: t.int({ description: 'Access tokens in the backup issued to this user.', resolve: (u) => u.tokens }),
+    refreshTokenCount: t.int({ description: 'Refresh tokens in the backup issued to this user.', resolve: (u) => u.refreshTokens }),
+    indexedTokenCount: t.int({ description: 'Jtis in the user\'s token index in the backup.', resolve: (u) => u.indexedTokens }),
+  }),
+});
+
+const BackupDiffCategory = builder.objectRef<DiffCategory>('BackupDiffCategory').implement({
+  description: 'One category of a backup compared with the live store.',
+  fields: (t) => ({
+    category: t.exposeString('category', { description: 'registrations, tokens, refresh_tokens, user_tokens, states, codes, sessions or other.' }),
+    onlyInBackup: t.exposeInt('onlyInBackup', { description: 'Keys the backup has (not expired) that the store lacks.' }),
+    onlyInStore: t.exposeInt('onlyInStore', { description: 'Keys the store has that the backup lacks.' }),
+    different: t.exposeInt('different', { description: 'Keys in both with different values.' }),
+    same: t.exposeInt('same', { description: 'Keys in both with the same value.' }),
+    expiredInBackup: t.exposeInt('expiredInBackup', { description: 'Backup entries whose expiry has passed (a restore skips them).' }),
+  }),
+});
+
+const BackupDiffEntry = builder.objectRef<DiffEntry>('BackupDiffEntry').implement({
+  description: 'One key that differs between a backup and the store.',
+  fields: (t) => ({
+    category: t.exposeString('category', { description: 'The backup category.' }),
+    status: t.field({ type: BackupDiffStatusEnum, description: 'How it differs.', resolve: (e) => e.status }),
+    name: t.string({
+      nullable: true,
+      description: 'The key\'s name in its category (client id, jti, username, ...). Null for viewers when the name is itself a secret (refresh tokens, codes, sessions).',
+      resolve: (e, _a, ctx) => (SECRET_CATEGORIES.has(e.category) && ctx.principal.role !== 'admin' ? null : e.id),
+    }),
+    fingerprint: t.string({ description: 'A stable non-secret handle for the name (SHA-256, base64url, 22 characters).', resolve: (e) => fingerprint(e.id) }),
+  }),
+});
+
+const BackupDiff = builder.objectRef<DiffShape>('BackupDiff').implement({
+  description: 'A backup compared with the live store, key by key (values compared exactly; expiries not).',
+  fields: (t) => ({
+    categories: t.field({ type: [BackupDiffCategory], description: 'Counts per category.', resolve: (d) => d.categories }),
+    entries: t.field({ type: [BackupDiffEntry], description: 'The differing keys, up to `limit`.', resolve: (d) => d.entries }),
+    truncated: t.exposeBoolean('truncated', { description: 'True when more keys differ than `entries` lists.' }),
+  }),
+});
+
+const EMPTY_PAGE = { items: [], hasNextPage: false, totalCount: 0 };
+
+/** A file that cannot be read has no contents to list (`parseError` says why); other errors stand. */
+async function unlessUnreadable<T>(work: Promise<T>, empty: T): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AdminError && error.code === 'BAD_USER_INPUT' && /^backup /.test(error.message)) return empty;
+    throw error;
+  }
+}
+
+function connectionOf<T>(page: BackupPage<T>, after: string | null, cursorOf: (item: T) => string) {
+  const edges = page.items.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    totalCount: page.totalCount,
+  };
+}
+
+/** Backup contents page forward only: `first` (default 50, at most 500) and `after`. */
+function forwardPage(args: PageArgs): { first: number; after: string | null } {
+  if (args.last != null || args.before != null) throw badInput('backup contents page forward only: use first and after');
+  const first = args.first ?? 50;
+  if (!Number.isInteger(first) || first < 0 || first > 500) throw badInput('first must be between 0 and 500');
+  return { first, after: args.after != null ? decodeCursor(args.after) : null };
+}
+
+const BackupClientConnection = builder.connectionObject(
+  { type: BackupClient, name: 'BackupClientConnection', description: 'A page of the client registrations in a backup, by client id.' },
+  { description: 'One client registration of a backup, with its cursor.' },
+);
+const BackupTokenConnection = builder.connectionObject(
+  { type: BackupToken, name: 'BackupTokenConnection', description: 'A page of the access tokens in a backup, by jti.' },
+  { description: 'One access token of a backup, with its cursor.' },
+);
+const BackupUserConnection = builder.connectionObject(
+  { type: BackupUser, name: 'BackupUserConnection', description: 'A page of the users a backup knows, by username.' },
+  { description: 'One user of a backup, with its cursor.' },
+);
+
+export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
+  description:
+    'A backup file in BACKUP_DIR. Its contents (`clients`, `tokens`, `users`) are read from the file, and `diff` compares it with the live store. A file that cannot be read is still listed, with `parseError`.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The file name (`oauth-backup-YYYYMMDD-HHMMSS.json`, `-1`, `-2`, ... for the same second).' }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was taken (its `timestamp`; from the name when the file cannot be read).', resolve: (b) => (b.createdAt === null ? null : new Date(b.createdAt)) }),
+    modifiedAt: t.field({ type: 'DateTime', description: 'The file\'s modification time.', resolve: (b) => new Date(b.modifiedAt) }),
+    sizeBytes: t.float({ description: 'File size in bytes (a Float: files can exceed 2 GiB).', resolve: (b) => b.sizeBytes }),
+    format: t.field({ type: BackupFormatEnum, nullable: true, description: 'Who wrote it; null when the file cannot be read.', resolve: (b) => b.format }),
+    encrypted: t.exposeBoolean('encrypted', { description: 'True when its data is encrypted (BACKUP_ENCRYPTION_KEY is needed to read or restore it).' }),
+    counts: t.field({ type: BackupCounts, nullable: true, description: 'Entries per category; null when the file cannot be read.', resolve: (b) => b.counts }),
+    redisVersion: t.exposeString('redisVersion', { nullable: true, description: 'The Redis server version it was taken from (ours only).' }),
+    sha256: t.exposeString('sha256', { nullable: true, description: 'The manifest\'s checksum over all categories (ours only).' }),
+    note: t.exposeString('note', { nullable: true, description: 'Why it was taken, when recorded (e.g. the safety backup before a REPLACE).' }),
+    parseError: t.string({
+      nullable: true,
+      description:
+        'Why the file cannot be used (not JSON, truncated, checksum mismatch, wrong entry types, wrong key); null when the whole file checks out. Checking reads the file once; the answer is cached until it changes.',
+      resolve: async (b, _a, ctx) => b.headerError ?? (await ctx.services.backups.verify(b.name)),
+    }),
+    clients: t.connection(
+      {
+        type: BackupClient,
+        description: 'The client registrations in the backup, by client id. Empty when the file cannot be read (see `parseError`).',
+        resolve: async (b, args, ctx) => {
+          const { first, after } = forwardPage(args);
+          return connectionOf(await unlessUnreadable(ctx.services.backups.clients(b.name, first, after), EMPTY_PAGE), after, (c) => c.id);
+        },
+      },
+      BackupClientConnection,
+    ),
+    tokens: t.connection(
+      {
+        type: BackupToken,
+        description: 'The access tokens in the backup, by jti. Empty when the file cannot be read (see `parseError`).',
+        resolve: async (b, args, ctx) => {
+          const { first, after } = forwardPage(args);
+          return connectionOf(await unlessUnreadable(ctx.services.backups.tokens(b.name, first, after), EMPTY_PAGE), after, (r) => r.id);
+        },
+      },
+      BackupTokenConnection,
+    ),
+    users: t.connection(
+      {
+        type: BackupUser,
+        description: 'The users the backup knows, by username. Empty when the file cannot be read (see `parseError`).',
+        resolve: async (b, args, ctx) => paginate(await unlessUnreadable(ctx.services.backups.users(b.name), []), args, (u) => u.username),
+      },
+      BackupUserConnection,
+    ),
+    diff: t.field({
+      type: BackupDiff,
+      description: 'The backup compared with the live store now. Reads the whole file and scans the store. No categories when the file cannot be read (see `parseError`).',
+      args: { limit: t.arg.int({ defaultValue: 100, description: 'How many differing keys to list (at most 1000).' }) },
+      resolve: (b, { limit }, ctx: Context) => {
+        const n = limit ?? 100;
+        if (n < 0 || n > 1000) throw badInput('limit must be between 0 and 1000');
+        return unlessUnreadable(ctx.services.backups.diff(b.name, n), { categories: [], entries: [], truncated: false });
+      },
+    }),
+  }),
+});
+
+const BackupConnection = builder.connectionObject(
+  { type: Backup, name: 'BackupConnection', description: 'A page of backups, newest first.' },
+  { description: 'One backup, with its cursor.' },
+);
+
+const RestoreResult = builder.objectRef<RestoreOutcome>('RestoreResult').implement({
+  description:
+    'The outcome of `restoreBackup`. For REPLACE without `confirmToken`, `executed` is false, `job` is the plan (a dry run: per-category counts, and in `counts` the keys that would be deleted first) and `confirmToken` must be sent back (same backup, within 5 minutes) to run it.',
+  fields: (t) => ({
+    executed: t.exposeBoolean('executed', { description: 'Whether the restore writes (false for a dry run or a plan).' }),
+    confirmToken: t.exposeString('confirmToken', { nullable: true, description: 'Single-use token that confirms a REPLACE plan.' }),
+    job: t.field({
+      type: Job,
+      nullable: true,
+      description: 'The restore job: per-category restored / overwritten / unchanged / skippedExpired in `categories`. Returned once the file is fully validated; follow it with `job(id)` or `jobProgress` if still running.',
+      resolve: (r) => r.job,
+    }),
+    backup: t.field({ type: Backup, description: 'The backup restored (or planned, or dry-run).', resolve: (r) => r.backup }),
+    safetyBackup: t.field({ type: Backup, nullable: true, description: 'REPLACE: the backup of the data as it was, written before anything was deleted.', resolve: (r) => r.safetyBackup }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  backups: t.connection(
+    {
+      type: Backup,
+      description: 'The backup files in BACKUP_DIR, newest first. Corrupt files are listed too, with `parseError`.',
+      authScopes: { viewer: true },
+      resolve: async (_root, args, ctx) => paginate(await ctx.services.backups.list(), args, (b) => backupSortKey(b.name), 'desc'),
+    },
+    BackupConnection,
+  ),
+  backup: t.field({
+    type: Backup,
+    nullable: true,
+    description: 'One backup by file name; null when there is no such file. A name that is not a plain file name in BACKUP_DIR is refused.',
+    authScopes: { viewer: true },
+    args: { name: t.arg.string({ required: true }) },
+    resolve: (_root, { name }, ctx) => ctx.services.backups.get(name),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createBackup: t.field({
+    type: Backup,
+    description:
+      'Backs up every key under the OAuth and session prefixes (corrupt ones too, byte for byte) to a new file in BACKUP_DIR, encrypted when BACKUP_ENCRYPTION_KEY is set. Runs as a job (progress on `jobs`) and returns when the file is complete.',
+    authScopes: { admin: true },
+    args: { note: t.arg.string({ description: 'Why the backup is taken; kept in its manifest.' }) },
+    resolve: (_root, { note }, ctx) => ctx.services.backups.create(ctx.principal, note ?? undefined),
+  }),
+  restoreBackup: t.field({
+    type: RestoreResult,
+    description:
+      'Restores a backup (name null: the newest). The whole file is validated before anything is written; each key gets back its absolute expiry and expired entries are skipped. MERGE writes over existing keys and leaves others; REPLACE is two-step (see RestoreMode). One restore or other maintenance job at a time.',
+    authScopes: { admin: true },
+    args: {
+      name: t.arg.string({ description: 'The backup file name; null for the newest.' }),
+      mode: t.arg({ type: RestoreModeEnum, defaultValue: 'MERGE', description: 'MERGE or REPLACE.' }),
+      dryRun: t.arg.boolean({ required: true, description: 'Only compare and count; change nothing.' }),
+      confirmToken: t.arg.string({ description: 'REPLACE: the token from the plan.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.services.backups.restore(ctx.principal, { name: args.name, mode: args.mode ?? 'MERGE', dryRun: args.dryRun, confirmToken: args.confirmToken }),
+  }),
+}));

@@ -1,0 +1,186 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  type ASTVisitor,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  parse,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { DEFAULT_PAGE_SIZE } from '../schema/pagination.js';
+
+/** What a query may ask for. 0 turns a limit off. */
+export interface QueryLimits {
+  /** Nesting of selection sets (introspection's `__schema` is not counted). */
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Lexical tokens in the document: bounds parsing and validation work. */
+  maxTokens: number;
+  /** Fields resolved, counting every list page through nesting (see `queryCost`). */
+  maxCost: number;
+  /** Allow `__schema` / `__type` (and with them GraphiQL's docs) and field suggestions in errors. */
+  introspection: boolean;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 15,
+  maxAliases: 30,
+  maxDirectives: 20,
+  maxTokens: 2000,
+  maxCost: 100_000,
+  introspection: true,
+};
+
+/** The code a client sees on every refused query shape. */
+export const LIMIT_CODE = 'QUERY_TOO_COMPLEX';
+
+function limitError(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: LIMIT_CODE, http: { status: 400 }, ...details } });
+}
+
+/** armor's "Syntax Error: Query depth limit of 15 exceeded, found 16." in our words, with a code. */
+function reportTo(setting: string) {
+  return [
+    (ctx: ValidationContext | null, error: GraphQLError) => {
+      const text = error.message.replace(/^Syntax Error:\s*/, '').replace(/\.$/, '');
+      ctx?.reportError(limitError(`query refused: ${text} (${setting})`));
+    },
+  ];
+}
+
+/** Refuses `__schema` and `__type` (not `__typename`) with a message saying how to turn them on. */
+function noIntrospectionRule(context: ValidationContext): ASTVisitor {
+  return {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        context.reportError(
+          new GraphQLError('introspection is disabled on this server (NODE_ENV=production); set GRAPHQL_INTROSPECTION=true to enable it', {
+            nodes: [node],
+            extensions: { code: 'INTROSPECTION_DISABLED' },
+          }),
+        );
+      }
+    },
+  };
+}
+
+function pageArgument(field: FieldNode, variables: Record<string, unknown>): number | null {
+  let page: number | null = null;
+  for (const arg of field.arguments ?? []) {
+    if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
+    let value: unknown = null;
+    if (arg.value.kind === Kind.INT) value = Number.parseInt(arg.value.value, 10);
+    else if (arg.value.kind === Kind.VARIABLE) value = variables[arg.value.name.value];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) page = Math.max(page ?? 0, value);
+  }
+  return page;
+}
+
+/**
+ * An upper bound on the fields a query resolves: every field counts once per parent instance,
+ * and the `edges`/`nodes` beneath a connection count once per item of the page asked for
+ * (`first`/`last`, from the query or its variables; 50 when neither is given). So
+ * `clients(first: 500) { edges { node { tokens(first: 500) { edges { node { jti } } } } } }`
+ * costs about 500 × 500 × 3, whatever the data holds today.
+ */
+export function queryCost(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation: OperationDefinitionNode | null = null;
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    else if (def.kind === Kind.OPERATION_DEFINITION && (operationName ? def.name?.value === operationName : operation === null)) operation = def;
+  }
+  if (!operation) return 0;
+  const vars = variables ?? {};
+  const walk = (set: SelectionSetNode, multiplier: number, page: number | null, depth: number): number => {
+    // Fragment cycles are refused by validation before this runs; the depth guard is a backstop.
+    if (depth > 64) return Number.POSITIVE_INFINITY;
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const isPageList = selection.name.value === 'edges' || selection.name.value === 'nodes';
+        const own = isPageList ? multiplier * (page ?? DEFAULT_PAGE_SIZE) : multiplier;
+        cost += own;
+        if (selection.selectionSet) cost += walk(selection.selectionSet, own, pageArgument(selection, vars), depth + 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        cost += walk(selection.selectionSet, multiplier, page, depth + 1);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) cost += walk(fragment.selectionSet, multiplier, page, depth + 1);
+      }
+    }
+    return cost;
+  };
+  return walk(operation.selectionSet, 1, null, 0);
+}
+
+/**
+ * Depth, aliases and directives (graphql-armor rules, cached with the validation), tokens (in the
+ * parser), cost (at execution, where the variables are known), introspection and field
+ * suggestions. Every refusal is a GraphQL error with a code and the setting that governs it.
+ */
+export function useQueryLimits(limits: QueryLimits): Plugin {
+  const rules = [
+    limits.maxDepth > 0 && maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: reportTo('GRAPHQL_MAX_DEPTH') }),
+    limits.maxAliases > 0 && maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: reportTo('GRAPHQL_MAX_ALIASES') }),
+    limits.maxDirectives > 0 && maxDirectivesRule({ n: limits.maxDirectives, propagateOnRejection: false, onReject: reportTo('GRAPHQL_MAX_DIRECTIVES') }),
+    !limits.introspection && noIntrospectionRule,
+  ].filter((r): r is (ctx: ValidationContext) => ASTVisitor => r !== false) as ((ctx: ValidationContext) => ASTVisitor)[];
+
+  const checkCost = (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null => {
+    if (limits.maxCost <= 0) return null;
+    const cost = queryCost(document, operationName, variables);
+    if (cost <= limits.maxCost) return null;
+    return limitError(
+      `query refused: it may resolve up to ${Number.isFinite(cost) ? Math.round(cost) : 'unbounded'} fields (list pages multiplied through nesting), over the limit of ${limits.maxCost} (GRAPHQL_MAX_COST); ask for smaller pages (first/last) or fewer nested lists`,
+      { cost: Number.isFinite(cost) ? Math.round(cost) : null, maxCost: limits.maxCost },
+    );
+  };
+
+  return {
+    onParse({ setParseFn }) {
+      if (limits.maxTokens <= 0) return;
+      setParseFn((source, options) => {
+        try {
+          return parse(source, { ...options, maxTokens: limits.maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError && /contains more \w+ \d+ tokens/.test(error.message)) {
+            throw limitError(`query refused: more than ${limits.maxTokens} tokens (GRAPHQL_MAX_TOKENS)`);
+          }
+          throw error;
+        }
+      });
+    },
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+      if (limits.introspection) return;
+      // "Did you mean …?" maps the schema for whoever guesses: not without introspection.
+      return ({ result, setResult }) => {
+        if (!result.some((e) => e.message.includes('Did you mean'))) return;
+        setResult(
+          result.map((e) =>
+            e.message.includes('Did you mean')
+              ? new GraphQLError(e.message.replace(/\s*Did you mean .*$/, ''), { nodes: e.nodes, extensions: e.extensions })
+              : e,
+          ),
+        );
+      };
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = checkCost(args.document, args.operationName, args.variableValues as Record<string, unknown> | null | undefined);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = checkCost(args.document, args.operationName, args.variableValues as Record<string, unknown> | null | undefined);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}

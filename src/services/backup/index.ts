@@ -1,0 +1,713 @@
+/**
+ * Backups and restores (semantics.md "Backups" and "Restoring"): the service the GraphQL schema
+ * calls. Creating a backup and restoring one are jobs (progress, cancel, one restore at a time
+ * with the other maintenance jobs); every executed mutation is audited; REPLACE is two-step and
+ * writes a safety backup before it deletes anything.
+ */
+import type { Stats } from 'node:fs';
+import { type FileHandle, stat } from 'node:fs/promises';
+import type { Principal } from '../../context.js';
+import { AdminError, badInput } from '../../errors.js';
+import { scanKeys, unlinkMany } from '../../redis/batch.js';
+import { decodeAccessToken, decodeClient, decodeRefreshToken, type AccessTokenRecord, type ClientRecord } from '../../redis/codecs.js';
+import type { RedisClient } from '../../redis/connection.js';
+import type { Keys } from '../../redis/keys.js';
+import type { AuditLog } from '../audit.js';
+import type { Confirmations } from '../confirm.js';
+import { type CategoryCounts, type DeletionCounts, JobCancelled, type JobRunner, type JobState, describeJobError, zeroCounts } from '../jobs.js';
+import { BackupKeyError } from './crypto.js';
+import { BackupDir, BackupNotFound, checkBackupName } from './files.js';
+import { CATEGORIES, type Category, type Manifest, timeFromName } from './format.js';
+import { pyCompare } from './pyjson.js';
+import { BackupFormatError, type BackupSummary, type ReadEntry, readBackup } from './reader.js';
+import { RestoreBatcher, emptyCategoryCounts, reportedCounts, restoreKey } from './restore.js';
+import { categorize, redisServerVersion, versionAtLeast, writeBackup } from './writer.js';
+
+export { CATEGORIES, type Category } from './format.js';
+export { checkBackupName } from './files.js';
+
+export type RestoreMode = 'MERGE' | 'REPLACE';
+
+export interface BackupInfo {
+  name: string;
+  sizeBytes: number;
+  modifiedAt: number;
+  /** The backup's own timestamp (epoch ms); from the name when the file cannot be read. */
+  createdAt: number | null;
+  format: 'oauth-admin' | 'gateway' | null;
+  encrypted: boolean;
+  /** Entries per category; null when the header cannot be read. */
+  counts: Record<Category, number> | null;
+  redisVersion: string | null;
+  sha256: string | null;
+  note: string | null;
+  /** Why the file's header cannot be read; the full check is `verify`. */
+  headerError: string | null;
+}
+
+export interface RestoreArgs {
+  name?: string | null;
+  mode?: RestoreMode | null;
+  dryRun: boolean;
+  confirmToken?: string | null;
+}
+
+export interface RestoreOutcome {
+  executed: boolean;
+  confirmToken: string | null;
+  job: JobState | null;
+  backup: BackupInfo;
+  /** REPLACE: the backup of the data as it was, written before anything was deleted. */
+  safetyBackup: BackupInfo | null;
+}
+
+export interface BackupRecord<T> {
+  /** The name in its category (client id, jti, username). */
+  id: string;
+  raw: string | null;
+  record: T | null;
+  parseError: string | null;
+  /** Absolute expiry of the key in the backup (epoch ms), null without TTL. */
+  expiresAtMs: number | null;
+}
+
+export interface BackupPage<T> {
+  items: T[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface BackupUser {
+  username: string;
+  /** Access tokens in the backup naming this user. */
+  tokens: number;
+  /** Jtis in the user's token index in the backup. */
+  indexedTokens: number;
+  refreshTokens: number;
+}
+
+export type DiffStatus = 'ONLY_IN_BACKUP' | 'ONLY_IN_STORE' | 'DIFFERENT';
+
+export interface DiffEntry {
+  category: Category;
+  /** The name in its category (for sessions and `other`: as in the file). */
+  id: string;
+  status: DiffStatus;
+}
+
+export interface DiffCategory {
+  category: Category;
+  onlyInBackup: number;
+  onlyInStore: number;
+  different: number;
+  same: number;
+  expiredInBackup: number;
+}
+
+export interface BackupDiff {
+  categories: DiffCategory[];
+  entries: DiffEntry[];
+  /** True when there were more differing keys than `limit`. */
+  truncated: boolean;
+}
+
+export interface BackupServiceOptions {
+  dir: string;
+  encryptionKey?: string | undefined;
+  /** How long restoreBackup waits for a started job to finish before returning it still running. */
+  settleMs?: number;
+  /** Memory for sorting a backup before it spills to disk (bytes). */
+  sortBudgetBytes?: number;
+}
+
+const DELETION_FIELD: Partial<Record<Category, keyof DeletionCounts>> = {
+  registrations: 'clients',
+  tokens: 'accessTokens',
+  refresh_tokens: 'refreshTokens',
+  codes: 'authCodes',
+  states: 'authStates',
+  user_tokens: 'userIndexes',
+};
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+const signature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ino}`;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+/** An operator-facing error for a file that cannot be used. */
+function unusable(name: string, error: unknown): never {
+  if (error instanceof AdminError) throw error;
+  if (error instanceof BackupNotFound) throw new AdminError('NOT_FOUND', error.message);
+  if (error instanceof BackupKeyError) throw new AdminError('BAD_USER_INPUT', `backup ${JSON.stringify(name)}: ${error.message}`);
+  if (error instanceof BackupFormatError) throw new AdminError('BAD_USER_INPUT', `backup ${JSON.stringify(name)} is not usable: ${error.message}`);
+  if (error instanceof Error && /chunk \d+ (failed authentication|is too short)/.test(error.message)) {
+    throw new AdminError('BAD_USER_INPUT', `backup ${JSON.stringify(name)} is not usable: ${error.message}`);
+  }
+  throw error;
+}
+
+export class BackupService {
+  readonly dir: BackupDir;
+  private readonly encryptionKey: string | undefined;
+  private readonly settleMs: number;
+  private readonly headers = new Map<string, { sig: string; info: BackupInfo; summary: BackupSummary | null }>();
+  private readonly verified = new Map<string, { sig: string; error: string | null }>();
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    private readonly audit: AuditLog,
+    private readonly jobs: JobRunner,
+    private readonly confirmations: Confirmations,
+    private readonly options: BackupServiceOptions,
+  ) {
+    this.dir = new BackupDir(options.dir);
+    this.encryptionKey = options.encryptionKey;
+    this.settleMs = options.settleMs ?? 10_000;
+  }
+
+  // ------------------------------------------------------------------ reading the directory
+
+  /** Every backup file, newest first; unreadable ones are listed with `headerError`. */
+  async list(): Promise<BackupInfo[]> {
+    const files = await this.dir.list();
+    const out: BackupInfo[] = [];
+    for (const f of files) out.push(await this.describe(f.name, f.stats));
+    return out;
+  }
+
+  /** One backup by name; null when there is no such file. Refuses unsafe names. */
+  async get(name: string): Promise<BackupInfo | null> {
+    checkBackupName(name);
+    let handle: FileHandle;
+    try {
+      handle = await this.dir.openForRead(name);
+    } catch (error) {
+      if (error instanceof BackupNotFound) return null;
+      throw error;
+    }
+    try {
+      return await this.describe(name, await handle.stat(), handle);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async describe(name: string, stats: Stats, open?: FileHandle): Promise<BackupInfo> {
+    const sig = signature(stats);
+    const cached = this.headers.get(name);
+    if (cached && cached.sig === sig) return cached.info;
+    const info: BackupInfo = {
+      name,
+      sizeBytes: stats.size,
+      modifiedAt: stats.mtimeMs,
+      createdAt: timeFromName(name),
+      format: null,
+      encrypted: false,
+      counts: null,
+      redisVersion: null,
+      sha256: null,
+      note: null,
+      headerError: null,
+    };
+    let summary: BackupSummary | null = null;
+    try {
+      const handle = open ?? (await this.dir.openForRead(name));
+      try {
+        summary = await readBackup(handle, { headerOnly: true });
+      } finally {
+        if (!open) await handle.close();
+      }
+      info.format = summary.format;
+      info.encrypted = summary.encrypted;
+      info.counts = summary.counts;
+      info.createdAt = summary.timestampMs ?? info.createdAt;
+      info.redisVersion = summary.manifest?.redis_version ?? null;
+      info.sha256 = summary.manifest?.sha256 ?? null;
+      info.note = summary.manifest?.note ?? null;
+    } catch (error) {
+      if (error instanceof BackupNotFound) throw error;
+      info.headerError = error instanceof BackupFormatError || error instanceof BackupKeyError ? error.message : `cannot read the file: ${(error as Error).message}`;
+    }
+    this.headers.set(name, { sig, info, summary });
+    return info;
+  }
+
+  /**
+   * Reads and checks the whole file (structure, every entry, checksums, encryption); null when it
+   * is good, else why not. Cached until the file changes.
+   */
+  async verify(name: string): Promise<string | null> {
+    let handle: FileHandle;
+    try {
+      handle = await this.dir.openForRead(name);
+    } catch (error) {
+      if (error instanceof BackupNotFound) return error.message;
+      throw error;
+    }
+    try {
+      const sig = signature(await handle.stat());
+      const cached = this.verified.get(name);
+      if (cached && cached.sig === sig) return cached.error;
+      let error: string | null = null;
+      try {
+        const header = await readBackup(handle, { headerOnly: true });
+        if (header.encrypted && !this.encryptionKey) {
+          error = 'the backup is encrypted and BACKUP_ENCRYPTION_KEY is not set: this service cannot read or restore it';
+        } else {
+          await readBackup(handle, { encryptionKey: this.encryptionKey, fileTimeMs: header.timestampMs });
+        }
+      } catch (e) {
+        if (e instanceof BackupFormatError || e instanceof BackupKeyError) error = e.message;
+        else if (e instanceof Error && /chunk \d+/.test(e.message)) error = e.message;
+        else throw e;
+      }
+      this.verified.set(name, { sig, error });
+      return error;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** The newest backup's name; NOT_FOUND when there is none. */
+  async latest(): Promise<string> {
+    const [newest] = await this.dir.list();
+    if (!newest) throw new AdminError('NOT_FOUND', 'there is no backup in BACKUP_DIR yet: create one first');
+    return newest.name;
+  }
+
+  // ------------------------------------------------------------------ creating
+
+  /** Writes a backup as a job (progress, cancel) and waits for it; returns the new backup. */
+  async create(who: Principal, note?: string): Promise<BackupInfo> {
+    const holder: { name: string | null } = { name: null };
+    let job: JobState;
+    try {
+      job = await this.jobs.start({ kind: 'CREATE_BACKUP', dryRun: false, actor: who.name }, async (ctx) => {
+        try {
+          const written = await this.write(note, (p) => ctx.progress({ phase: p.phase, scanned: p.scanned, matched: p.scanned, deleted: 0 }), () => ctx.checkpoint());
+          holder.name = written.name;
+          ctx.state.backupName = written.name;
+          await this.audit.record({ action: 'createBackup', actor: who.name, target: written.name, dryRun: false, outcome: 'SUCCEEDED', jobId: ctx.id });
+        } catch (error) {
+          const cancelled = error instanceof JobCancelled;
+          await this.audit
+            .record({ action: 'createBackup', actor: who.name, dryRun: false, outcome: cancelled ? 'CANCELLED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : describeJobError(error) })
+            .catch(() => {});
+          throw error;
+        }
+      });
+    } catch (error) {
+      await this.audit.record({ action: 'createBackup', actor: who.name, dryRun: false, outcome: 'REFUSED', error: describeJobError(error) }).catch(() => {});
+      throw error;
+    }
+    const final = await this.jobs.wait(job.id);
+    if (holder.name === null || final?.status !== 'SUCCEEDED') {
+      throw new AdminError('UNAVAILABLE', `the backup failed: ${final?.error ?? final?.status ?? 'unknown error'}`, { jobId: job.id });
+    }
+    const info = await this.get(holder.name);
+    if (!info) throw new AdminError('UNAVAILABLE', 'the backup was written but is gone from BACKUP_DIR');
+    // We wrote and checked it: no need to read it all again for `parseError`.
+    this.verified.set(info.name, { sig: signature(await stat(this.dir.pathOf(info.name))), error: null });
+    return info;
+  }
+
+  private async write(note: string | undefined, progress?: (p: { phase: string; scanned: number }) => Promise<void>, checkpoint?: () => Promise<void>) {
+    return writeBackup({
+      redis: this.redis,
+      keys: this.keys,
+      dir: this.dir,
+      encryptionKey: this.encryptionKey,
+      ...(note ? { note } : {}),
+      ...(this.options.sortBudgetBytes ? { sortBudgetBytes: this.options.sortBudgetBytes } : {}),
+      ...(progress ? { progress } : {}),
+      ...(checkpoint ? { checkpoint } : {}),
+    });
+  }
+
+  // ------------------------------------------------------------------ restoring
+
+  /**
+   * MERGE (default) or two-step REPLACE, or a dry run of either. Returns once the whole file is
+   * checked (and for REPLACE the safety backup written), with the job; a refused file throws.
+   */
+  async restore(who: Principal, args: RestoreArgs): Promise<RestoreOutcome> {
+    const mode: RestoreMode = args.mode ?? 'MERGE';
+    const action = `restoreBackup(${mode})`;
+    const plan = mode === 'REPLACE' && !args.confirmToken && !args.dryRun;
+    const dryRun = args.dryRun || plan;
+    let jobStarted = false;
+    try {
+      if (args.name != null) checkBackupName(args.name);
+      if (args.dryRun && args.confirmToken) throw badInput('confirmToken executes a planned REPLACE: call without dryRun to use it');
+      const name = args.name ?? (await this.latest());
+      const handle = await this.dir.openForRead(name).catch((e: unknown) => unusable(name, e));
+      let owned = true;
+      try {
+        const stats = await handle.stat();
+        const backup = await this.describe(name, stats, handle);
+        let head: BackupSummary;
+        try {
+          head = await readBackup(handle, { headerOnly: true });
+          if (head.encrypted && !this.encryptionKey) throw new BackupKeyError('this backup is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with');
+        } catch (error) {
+          return unusable(name, error);
+        }
+        const version = await redisServerVersion(this.redis);
+        if (!versionAtLeast(version, 6, 2)) throw new AdminError('UNAVAILABLE', `restores need Redis 6.2 or newer (SET ... PXAT); this server is ${version}`);
+        const params = { name, mode, size: stats.size, mtimeMs: stats.mtimeMs };
+        if (mode === 'REPLACE' && args.confirmToken) await this.confirmations.consume(args.confirmToken, 'restoreBackup', params);
+        owned = false;
+        const run = await this.startRestore(who, action, name, handle, stats, head, mode, dryRun);
+        jobStarted = true;
+        await run.ready.catch(async (error: unknown) => {
+          await this.jobs.wait(run.jobId); // the job (and its lock) ends before the refusal is reported
+          return unusable(name, error);
+        });
+        const confirmToken = plan ? await this.confirmations.issue('restoreBackup', params) : null;
+        if (plan) await this.audit.record({ action, actor: who.name, target: name, dryRun: true, outcome: 'PLANNED', jobId: run.jobId });
+        const final = await Promise.race([this.jobs.wait(run.jobId), sleep(this.settleMs).then(() => null)]);
+        const job = final ?? (await this.jobs.get(run.jobId));
+        const safety = run.safetyName ? await this.get(run.safetyName) : null;
+        return { executed: !dryRun, confirmToken, job, backup, safetyBackup: safety };
+      } finally {
+        if (owned) await handle.close();
+      }
+    } catch (error) {
+      // Once the job runs, it records its own outcome.
+      if (!jobStarted) {
+        const outcome = error instanceof AdminError ? 'REFUSED' : 'FAILED';
+        await this.audit.record({ action, actor: who.name, target: args.name ?? null, dryRun, outcome, error: describeJobError(error) }).catch(() => {});
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The restore job. `ready` settles once the file is fully validated (and, for REPLACE, the
+   * safety backup written): rejected with the reason when the file is refused.
+   */
+  private async startRestore(
+    who: Principal,
+    action: string,
+    name: string,
+    handle: FileHandle,
+    stats: Stats,
+    head: BackupSummary,
+    mode: RestoreMode,
+    dryRun: boolean,
+  ): Promise<{ jobId: string; ready: Promise<void>; safetyName: string | null }> {
+    const ready = deferred<void>();
+    const out = { jobId: '', ready: ready.promise, safetyName: null as string | null };
+    const total = Object.values(head.counts).reduce((a, b) => a + b, 0);
+    const manifest = head.manifest;
+    try {
+      const job = await this.jobs.start({ kind: 'RESTORE_BACKUP', dryRun, actor: who.name, exclusive: 'maintenance' }, async (ctx) => {
+        ctx.state.backupName = name;
+        let validated = false;
+        let writer: RestoreBatcher | null = null;
+        try {
+          // Pass 1: the whole file checked before anything is written (and, for a plan or dry run, compared with the store).
+          const compare = dryRun || mode === 'REPLACE';
+          const planner = compare ? new RestoreBatcher(this.redis, this.keys, manifest, false) : null;
+          let scanned = 0;
+          await ctx.progress({ phase: 'validating', scanned: 0, total, matched: 0, deleted: 0 });
+          await readBackup(handle, {
+            encryptionKey: this.encryptionKey,
+            fileTimeMs: head.timestampMs,
+            onEntries: async (batch) => {
+              if (planner) await planner.add(batch);
+              scanned += batch.length;
+              await ctx.progress({ scanned, matched: planner?.written ?? 0 });
+              await ctx.checkpoint();
+            },
+          });
+          await planner?.flush();
+          validated = true;
+          if (planner) ctx.state.categories = reportedCounts(planner.counts);
+          if (mode === 'REPLACE') Object.assign(ctx.state.counts, await this.countUnderPrefixes());
+          if (dryRun) {
+            ready.resolve();
+            await ctx.progress({ phase: 'planned', matched: planner?.written ?? 0 });
+            await this.audit.record({ action, actor: who.name, target: name, dryRun: true, outcome: 'SUCCEEDED', counts: mode === 'REPLACE' ? ctx.state.counts : null, jobId: ctx.id });
+            return;
+          }
+          if (mode === 'REPLACE') {
+            await ctx.progress({ phase: 'safety backup', scanned: 0 });
+            const safety = await this.write(`safety backup before REPLACE restore of ${name}`, (p) => ctx.progress({ phase: 'safety backup', scanned: p.scanned }), () => ctx.checkpoint());
+            out.safetyName = safety.name;
+            ready.resolve();
+            await ctx.progress({ phase: 'clearing', scanned: 0 });
+            await this.clearPrefixes(() => ctx.checkpoint());
+          } else ready.resolve();
+
+          // Pass 2: write. The same open file: it must not have changed since it was checked.
+          const now = await handle.stat();
+          if (now.size !== stats.size || now.mtimeMs !== stats.mtimeMs) throw new AdminError('CONFLICT', `backup ${JSON.stringify(name)} changed while it was being restored`);
+          writer = new RestoreBatcher(this.redis, this.keys, manifest, true);
+          const writing = writer;
+          await ctx.progress({ phase: 'writing', scanned: 0, matched: 0, deleted: 0 });
+          await readBackup(handle, {
+            encryptionKey: this.encryptionKey,
+            fileTimeMs: head.timestampMs,
+            trusted: true,
+            onEntries: async (batch) => {
+              await writing.add(batch);
+              await ctx.progress({ scanned: writing.processed, deleted: writing.written });
+              await ctx.checkpoint();
+            },
+          });
+          await writer.flush();
+          if (mode === 'MERGE') ctx.state.categories = reportedCounts(writer.counts);
+          await ctx.progress({ phase: 'done', scanned: writer.processed, deleted: writer.written });
+          await this.audit.record({ action, actor: who.name, target: name, dryRun: false, outcome: 'SUCCEEDED', counts: mode === 'REPLACE' ? ctx.state.counts : null, jobId: ctx.id });
+        } catch (error) {
+          ready.reject(error);
+          const cancelled = error instanceof JobCancelled;
+          const refused = !validated && isRefusal(error);
+          if (!refused && !cancelled && isConnectionLoss(error)) {
+            error = new AdminError(
+              'UNAVAILABLE',
+              `Redis connection lost during the restore (${ctx.state.progress.phase}; ${writer?.written ?? 0} of ${total} keys written): ${describeJobError(error).replace(/^Redis connection lost: /, '')}. ` +
+                'Each key written so far has its value and expiry (written together); run the restore again to finish.',
+            );
+          }
+          const reason = refused ? describeRefusal(name, error) : describeJobError(error);
+          await this.audit
+            .record({ action, actor: who.name, target: name, dryRun, outcome: cancelled ? 'CANCELLED' : refused ? 'REFUSED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : reason })
+            .catch(() => {});
+          if (refused) throw new AdminError('BAD_USER_INPUT', reason);
+          throw error;
+        } finally {
+          await handle.close().catch(() => {});
+        }
+      });
+      out.jobId = job.id;
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw error;
+    }
+    return out;
+  }
+
+  /** Keys under the prefixes now, by kind: what REPLACE deletes before writing. */
+  private async countUnderPrefixes(): Promise<DeletionCounts> {
+    const counts = zeroCounts();
+    const seen = new Set<string>();
+    for (const pattern of this.prefixPatterns()) {
+      for await (const batch of scanKeys(this.redis, pattern)) {
+        for (const key of batch) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const place = categorize(this.keys, key);
+          const field = place ? DELETION_FIELD[place.category] : undefined;
+          if (field) counts[field] += 1;
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Deletes every key under the OAuth and session prefixes (never our own keys or anything else). */
+  private async clearPrefixes(checkpoint: () => Promise<void>): Promise<void> {
+    for (const pattern of this.prefixPatterns()) {
+      for await (const batch of scanKeys(this.redis, pattern)) {
+        const mine = batch.filter((key) => categorize(this.keys, key) !== null);
+        if (mine.length > 0) await unlinkMany(this.redis, mine);
+        await checkpoint();
+      }
+    }
+  }
+
+  private prefixPatterns(): string[] {
+    const esc = (t: string) => t.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+    const { oauth, session } = this.keys.prefixes;
+    return session.startsWith(oauth) ? [`${esc(oauth)}*`] : [`${esc(oauth)}*`, `${esc(session)}*`];
+  }
+
+  // ------------------------------------------------------------------ contents (linked types)
+
+  private async withFile<T>(name: string, body: (handle: FileHandle, head: BackupSummary) => Promise<T>): Promise<T> {
+    const handle = await this.dir.openForRead(name).catch((e: unknown) => unusable(name, e));
+    try {
+      let head: BackupSummary;
+      try {
+        head = await readBackup(handle, { headerOnly: true });
+        if (head.encrypted && !this.encryptionKey) throw new BackupKeyError('this backup is encrypted: set BACKUP_ENCRYPTION_KEY to read its contents');
+      } catch (error) {
+        return unusable(name, error);
+      }
+      return await body(handle, head);
+    } catch (error) {
+      return unusable(name, error);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * One page of a category, in key order: entries after `after`, at most `first`. Our files are
+   * sorted, so the read stops once the page is full; the gateway's are read to the end.
+   */
+  async page<T>(name: string, category: Category, decode: (raw: string) => { record: T | null; parseError: string | null }, first: number, after: string | null): Promise<BackupPage<BackupRecord<T>>> {
+    return this.withFile(name, async (handle, head) => {
+      const sorted = head.format === 'oauth-admin';
+      const picked: ReadEntry[] = [];
+      let count = 0;
+      await readBackup(handle, {
+        encryptionKey: this.encryptionKey,
+        fileTimeMs: head.timestampMs,
+        categories: new Set([category]),
+        onEntries: (batch) => {
+          for (const e of batch) {
+            count++;
+            if (after !== null && pyCompare(e.id, after) <= 0) continue;
+            if (picked.length > first && pyCompare(e.id, picked[picked.length - 1]!.id) >= 0) continue;
+            let i = picked.length;
+            while (i > 0 && pyCompare(picked[i - 1]!.id, e.id) > 0) i--;
+            picked.splice(i, 0, e);
+            if (picked.length > first + 1) picked.pop();
+          }
+          return sorted && picked.length > first ? 'stop' : undefined;
+        },
+      });
+      const totalCount = sorted ? head.counts[category] : count;
+      const items = picked.slice(0, first).map((e) => {
+        const raw = e.entry.type === 'string' && typeof e.items[0] === 'string' ? e.items[0] : null;
+        const decoded = raw === null ? { record: null, parseError: `Redis ${e.entry.type}${e.entry.encoding ? ' (binary)' : ''}, expected a string` } : decode(raw);
+        return { id: e.id, raw, record: decoded.record, parseError: decoded.parseError, expiresAtMs: e.expiresAtMs };
+      });
+      return { items, hasNextPage: picked.length > first, totalCount };
+    });
+  }
+
+  clients(name: string, first: number, after: string | null): Promise<BackupPage<BackupRecord<ClientRecord>>> {
+    return this.page(name, 'registrations', decodeClient, first, after);
+  }
+
+  tokens(name: string, first: number, after: string | null): Promise<BackupPage<BackupRecord<AccessTokenRecord>>> {
+    return this.page(name, 'tokens', decodeAccessToken, first, after);
+  }
+
+  /** Users the backup knows (from access tokens, refresh tokens and user indexes), sorted. */
+  async users(name: string): Promise<BackupUser[]> {
+    return this.withFile(name, async (handle, head) => {
+      const users = new Map<string, BackupUser>();
+      const user = (username: string) => {
+        let u = users.get(username);
+        if (!u) users.set(username, (u = { username, tokens: 0, indexedTokens: 0, refreshTokens: 0 }));
+        return u;
+      };
+      await readBackup(handle, {
+        encryptionKey: this.encryptionKey,
+        fileTimeMs: head.timestampMs,
+        categories: new Set<Category>(['tokens', 'refresh_tokens', 'user_tokens']),
+        onEntries: (batch) => {
+          for (const e of batch) {
+            const raw = typeof e.items[0] === 'string' ? e.items[0] : null;
+            if (e.category === 'user_tokens') user(e.id).indexedTokens += e.entry.type === 'string' ? 0 : e.items.length;
+            else if (raw !== null && e.entry.type === 'string') {
+              const username = (e.category === 'tokens' ? decodeAccessToken(raw) : decodeRefreshToken(raw)).record?.username;
+              if (username != null) user(username)[e.category === 'tokens' ? 'tokens' : 'refreshTokens'] += 1;
+            }
+          }
+        },
+      });
+      return [...users.values()].sort((a, b) => pyCompare(a.username, b.username));
+    });
+  }
+
+  /**
+   * The backup against the live store: keys only in the backup (a restore would add them), only in
+   * the store (REPLACE would delete them), and with different values. Holds the backup's key names
+   * in memory (about 100 bytes a key).
+   */
+  async diff(name: string, limit = 100): Promise<BackupDiff> {
+    return this.withFile(name, async (handle, head) => {
+      const rows = new Map<Category, DiffCategory>(CATEGORIES.map((c) => [c, { category: c, onlyInBackup: 0, onlyInStore: 0, different: 0, same: 0, expiredInBackup: 0 }]));
+      const entries: DiffEntry[] = [];
+      let truncated = false;
+      const note = (category: Category, id: string, status: DiffStatus) => {
+        if (entries.length < limit) entries.push({ category, id, status });
+        else truncated = true;
+      };
+      const inBackup = new Set<string>();
+      const compare = new RestoreBatcher(this.redis, this.keys, head.manifest, false, (t, status) => {
+        const row = rows.get(t.category)!;
+        if (status === 'restored') {
+          row.onlyInBackup++;
+          note(t.category, t.id, 'ONLY_IN_BACKUP');
+        } else if (status === 'overwritten') {
+          row.different++;
+          note(t.category, t.id, 'DIFFERENT');
+        } else if (status === 'unchanged') row.same++;
+        else row.expiredInBackup++;
+      });
+      await readBackup(handle, {
+        encryptionKey: this.encryptionKey,
+        fileTimeMs: head.timestampMs,
+        onEntries: async (batch) => {
+          for (const e of batch) inBackup.add(restoreKey(this.keys, e.category, e.id, head.manifest));
+          await compare.add(batch);
+        },
+      });
+      await compare.flush();
+      const seen = new Set<string>();
+      for (const pattern of this.prefixPatterns()) {
+        for await (const batch of scanKeys(this.redis, pattern)) {
+          for (const key of batch) {
+            if (inBackup.has(key) || seen.has(key)) continue;
+            seen.add(key);
+            const place = categorize(this.keys, key);
+            if (!place) continue;
+            rows.get(place.category)!.onlyInStore++;
+            note(place.category, place.id, 'ONLY_IN_STORE');
+          }
+        }
+      }
+      const categories = [...rows.values()].filter((r) => r.category !== 'other' || r.onlyInBackup + r.onlyInStore + r.different + r.same + r.expiredInBackup > 0);
+      return { categories, entries, truncated };
+    });
+  }
+}
+
+/** Redis went away (refused, reset, closed, retries exhausted, timed out). */
+function isConnectionLoss(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    /ECONNREFUSED|ECONNRESET|EPIPE|Connection is closed|Stream isn't writeable|max retries per request|Command timed out/i.test(error.message)
+  );
+}
+
+/** A file the restore refuses (as opposed to Redis or the disk failing). */
+function isRefusal(error: unknown): boolean {
+  return (
+    error instanceof BackupFormatError ||
+    error instanceof BackupKeyError ||
+    (error instanceof AdminError && error.code === 'BAD_USER_INPUT') ||
+    (error instanceof Error && /chunk \d+ (failed authentication|is too short)/.test(error.message))
+  );
+}
+
+/** Why a file was refused, in words (never with stored values). */
+function describeRefusal(name: string, error: unknown): string {
+  try {
+    unusable(name, error);
+  } catch (mapped) {
+    if (mapped instanceof AdminError) return mapped.message;
+  }
+  return describeJobError(error);
+}
+
+export type { CategoryCounts, Manifest };
+export { emptyCategoryCounts };

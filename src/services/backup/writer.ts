@@ -1,0 +1,590 @@
+/**
+ * Writes a backup of everything under the prefixes, streaming:
+ *
+ * 1. SCAN in batches of BATCH_SIZE; each batch is read by one Lua script that returns every
+ *    key's type, TTL, absolute expiry and data together (one round trip per batch, atomic per
+ *    batch, so a key that vanishes mid-backup is simply absent: never `"value": null`). The next
+ *    batch is fetched while the current one is rendered.
+ * 2. Each entry is rendered once, exactly as the gateway's `json.dump(indent=2, sort_keys=True)`
+ *    would write it, and goes to its category's external sort (spill.ts) to get sorted keys
+ *    without holding the store in memory; SCAN repeats are dropped in the merge.
+ * 3. A first merge pass counts and hashes each category (the manifest precedes most categories
+ *    in a sorted file); a second pass writes the file: a private temporary file in BACKUP_DIR
+ *    (mode 0600), flushed, then linked to its final name (files.ts), so a partial file never
+ *    has a final name and no backup is ever overwritten.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { BATCH_SIZE, inBatches, scanKeys } from '../../redis/batch.js';
+import { type RedisClient, keyHolders } from '../../redis/connection.js';
+import type { Keys, RecordKind } from '../../redis/keys.js';
+import { CHUNK_BYTES, headerDigest, newFileKey, sealChunk } from './crypto.js';
+import type { BackupDir } from './files.js';
+import {
+  CATEGORIES,
+  type Category,
+  type EntryType,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  type Manifest,
+  backupBaseName,
+  gatewayMetadata,
+  gatewayTtl,
+  overallDigestInput,
+  pyIsoTimestamp,
+  renderEntry,
+} from './format.js';
+import { PRINTABLE, pyStr, renderParsed, renderPlain } from './pyjson.js';
+import { RunWriter } from './spill.js';
+
+const KIND_CATEGORY: Record<RecordKind, Category> = {
+  client: 'registrations',
+  token: 'tokens',
+  refresh: 'refresh_tokens',
+  user_tokens: 'user_tokens',
+  state: 'states',
+  code: 'codes',
+};
+
+/** Reads a batch of keys: flat `type, pttl, expiry ms, n, item1..itemN` per key (n = 0 for types we do not copy). */
+function readScript(hasExpireTime: boolean): string {
+  return `local out = {}
+local n = 0
+local nowms = 0
+if ${hasExpireTime ? 'false' : 'true'} then
+  local t = redis.call('TIME')
+  nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local function put(items)
+  out[n + 4] = #items
+  for j = 1, #items do out[n + 4 + j] = items[j] end
+  n = n + 4 + #items
+end
+for _, key in ipairs(KEYS) do
+  local typ = redis.call('TYPE', key).ok
+  local pttl = redis.call('PTTL', key)
+  local exp = -1
+  if pttl >= 0 then ${hasExpireTime ? "exp = redis.call('PEXPIRETIME', key)" : 'exp = nowms + pttl'} end
+  out[n + 1] = typ
+  out[n + 2] = pttl
+  out[n + 3] = exp
+  if typ == 'string' then put({ redis.call('GET', key) })
+  elseif typ == 'set' then put(redis.call('SMEMBERS', key))
+  elseif typ == 'list' then put(redis.call('LRANGE', key, 0, -1))
+  elseif typ == 'hash' then put(redis.call('HGETALL', key))
+  else out[n + 4] = 0; n = n + 4 end
+end
+return out`;
+}
+
+interface ReadKey {
+  key: string;
+  type: string;
+  pttl: number;
+  expiresAtMs: number;
+  items: Buffer[];
+}
+
+function parseRead(keys: readonly string[], flat: unknown[]): ReadKey[] {
+  const out: ReadKey[] = [];
+  let at = 0;
+  for (const key of keys) {
+    const type = String(flat[at]);
+    const pttl = Number(flat[at + 1]);
+    const expiresAtMs = Number(flat[at + 2]);
+    const n = Number(flat[at + 3]);
+    const items = flat.slice(at + 4, at + 4 + n) as Buffer[];
+    at += 4 + n;
+    out.push({ key, type, pttl, expiresAtMs, items });
+  }
+  return out;
+}
+
+export interface WriteProgress {
+  phase: string;
+  scanned: number;
+  written: number;
+}
+
+export interface WrittenBackup {
+  name: string;
+  sizeBytes: number;
+  timestampMs: number;
+  counts: Record<Category, number>;
+  encrypted: boolean;
+  manifest: Manifest;
+}
+
+export interface WriteOptions {
+  redis: RedisClient;
+  keys: Keys;
+  dir: BackupDir;
+  encryptionKey?: string | undefined;
+  note?: string;
+  /** Bytes of rendered entries held before a sorted run goes to disk (all categories together). */
+  sortBudgetBytes?: number;
+  progress?: (p: WriteProgress) => Promise<void> | void;
+  checkpoint?: () => Promise<void>;
+}
+
+/**
+ * Bytes on their way out, gathered in one growing buffer (no per-entry garbage) and handed to
+ * `drain` a megabyte or so at a time.
+ */
+class ByteSink {
+  private buf = Buffer.allocUnsafe(2 * 1024 * 1024);
+  private used = 0;
+  /** Bytes handed to `out` so far. */
+  total = 0;
+
+  constructor(private readonly out: (bytes: Buffer) => Promise<void> | void) {}
+
+  private room(n: number): void {
+    if (this.used + n <= this.buf.length) return;
+    let size = this.buf.length;
+    while (this.used + n > size) size *= 2;
+    const bigger = Buffer.allocUnsafe(size);
+    this.buf.copy(bigger, 0, 0, this.used);
+    this.buf = bigger;
+  }
+
+  text(s: string): void {
+    this.room(s.length);
+    this.used += this.buf.write(s, this.used, 'latin1');
+  }
+
+  bytes(b: Buffer): void {
+    this.room(b.length);
+    this.used += b.copy(this.buf, this.used);
+  }
+
+  range(b: Buffer, start: number, end: number): void {
+    this.room(end - start);
+    this.used += b.copy(this.buf, this.used, start, end);
+  }
+
+  /** Hands over what is gathered once it is at least `min` bytes. */
+  async drain(min = 1024 * 1024): Promise<void> {
+    if (this.used === 0 || this.used < min) return;
+    const chunk = Buffer.from(this.buf.subarray(0, this.used));
+    this.used = 0;
+    this.total += chunk.length;
+    await this.out(chunk);
+  }
+}
+
+async function writeAll(handle: FileHandle, position: { at: number }, bytes: Buffer): Promise<void> {
+  let off = 0;
+  while (off < bytes.length) off += (await handle.write(bytes, off, bytes.length - off, position.at + off)).bytesWritten;
+  position.at += bytes.length;
+}
+
+/** The encrypted payload: plaintext in, base64 AES-GCM chunks out as JSON array elements. */
+class Sealer {
+  private pending: Buffer[] = [];
+  private size = 0;
+  private held: Buffer | null = null;
+  private index = 0;
+
+  constructor(
+    private readonly out: ByteSink,
+    private readonly key: Buffer,
+    private readonly header: Buffer,
+  ) {}
+
+  async add(bytes: Buffer): Promise<void> {
+    this.pending.push(bytes);
+    this.size += bytes.length;
+    while (this.size >= CHUNK_BYTES) {
+      const all = Buffer.concat(this.pending);
+      this.pending = all.length > CHUNK_BYTES ? [all.subarray(CHUNK_BYTES)] : [];
+      this.size = all.length - CHUNK_BYTES;
+      await this.emit(all.subarray(0, CHUNK_BYTES));
+    }
+  }
+
+  private async emit(chunk: Buffer): Promise<void> {
+    if (this.held) await this.seal(this.held, false);
+    this.held = chunk;
+  }
+
+  private async seal(plain: Buffer, last: boolean): Promise<void> {
+    const sealed = sealChunk(this.key, this.header, this.index, last, plain);
+    this.out.text(`${this.index === 0 ? '' : ','}\n    "${sealed.toString('base64')}"`);
+    this.index++;
+    await this.out.drain();
+  }
+
+  async end(): Promise<void> {
+    const rest = Buffer.concat(this.pending);
+    if (rest.length > 0) await this.emit(rest);
+    if (this.held) await this.seal(this.held, true);
+    this.held = null;
+  }
+}
+
+/** Redis server version (INFO server), e.g. `7.0.15`. */
+export async function redisServerVersion(redis: RedisClient): Promise<string> {
+  const info = await ((await keyHolders(redis))[0] ?? redis).info('server');
+  return /redis_version:([^\r\n]+)/.exec(info)?.[1] ?? 'unknown';
+}
+
+export function versionAtLeast(version: string, major: number, minor = 0): boolean {
+  const [a = 0, b = 0] = version.split('.').map(Number);
+  return a > major || (a === major && b >= minor);
+}
+
+/**
+ * Which category a key belongs in and its name there; null for keys we never back up (our own
+ * admin keys). When prefixes nest, the longest one that matches decides.
+ */
+export function categorize(keys: Keys, key: string): { category: Category; id: string } | null {
+  const { oauth, session, admin } = keys.prefixes;
+  const owner = [oauth, session, admin]
+    .filter((p) => key.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (owner === undefined || owner === admin) return null;
+  if (owner === session) return { category: 'sessions', id: key };
+  const known = keys.classify(key);
+  if (known) return { category: KIND_CATEGORY[known.kind], id: known.id };
+  return { category: 'other', id: key.slice(oauth.length) };
+}
+
+/** `categorize` for millions of keys: the prefixes worked out once. */
+export function categorizer(keys: Keys): (key: string) => { category: Category; id: string } | null {
+  const { oauth, session, admin } = keys.prefixes;
+  const heads = (Object.keys(KIND_CATEGORY) as RecordKind[]).map((kind) => ({ head: `${oauth}${kind}:`, category: KIND_CATEGORY[kind] }));
+  // Nested prefixes (one starting with another) are rare: then the general rule decides.
+  const nested = [oauth, session, admin].some((a, i) => [oauth, session, admin].some((b, j) => i !== j && a.startsWith(b)));
+  if (nested) return (key) => categorize(keys, key);
+  return (key) => {
+    if (key.startsWith(oauth)) {
+      for (const h of heads) if (key.startsWith(h.head)) return { category: h.category, id: key.slice(h.head.length) };
+      return { category: 'other', id: key.slice(oauth.length) };
+    }
+    if (key.startsWith(session)) return { category: 'sessions', id: key };
+    return null;
+  };
+}
+
+/** The rendered entry for one key, or null when its type is one the gateway format cannot hold. */
+function renderKey(r: ReadKey): string | null {
+  const type = r.type;
+  if (type === 'string') {
+    const b = r.items[0] ?? Buffer.alloc(0);
+    if (isUtf8(b)) {
+      const value = b.toString('utf8');
+      const expiresAtMs = r.pttl >= 0 ? r.expiresAtMs : null;
+      const printable = PRINTABLE.test(value);
+      return renderEntry(value, 'string', gatewayTtl(r.pttl), renderParsed(value, 3, printable), expiresAtMs, false, printable);
+    }
+  } else if (type !== 'set' && type !== 'list' && type !== 'hash') return null;
+  let base64 = false;
+  for (const b of r.items) if (!isUtf8(b)) base64 = true;
+  const texts = r.items.map((b) => (base64 ? b.toString('base64') : b.toString('utf8')));
+  let value: string;
+  if (type === 'string') value = texts[0] ?? '';
+  else if (type === 'hash') {
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < texts.length; i += 2) pairs.push(`${pyStr(texts[i]!)}: ${pyStr(texts[i + 1]!)}`);
+    value = `{${pairs.join(', ')}}`;
+  } else value = `[${texts.map(pyStr).join(', ')}]`;
+  return renderEntry(value, type as EntryType, gatewayTtl(r.pttl), null, r.pttl >= 0 ? r.expiresAtMs : null, base64);
+}
+
+/** Absolute expiry of each key (ms; -1 none, -2 missing), after the server's time (s, µs). */
+function expiryScript(hasExpireTime: boolean): string {
+  return `local t = redis.call('TIME')
+local out = { tonumber(t[1]), tonumber(t[2]) }
+local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+for i, key in ipairs(KEYS) do
+  ${hasExpireTime ? "out[i + 2] = redis.call('PEXPIRETIME', key)" : "local p = redis.call('PTTL', key); if p >= 0 then out[i + 2] = nowms + p else out[i + 2] = p end"}
+end
+return out`;
+}
+
+/**
+ * Reads one batch: MGET and every key's absolute expiry in one MULTI (an atomic snapshot of the
+ * batch, one round trip, two commands for a thousand keys). MGET answers nil for a key that is
+ * gone or is not a string; those few go through the full script, which reads any type.
+ */
+async function readGroup(redis: RedisClient, group: string[], scripts: { expiry: string; full: string }): Promise<ReadKey[]> {
+  const replies = (await redis.multi().mgetBuffer(...group).eval(scripts.expiry, group.length, ...group).exec()) ?? [];
+  const [mgetError, values] = replies[0] ?? [new Error('no MGET reply'), null];
+  const [expiryError, expiry] = replies[1] ?? [new Error('no expiry reply'), null];
+  if (mgetError) throw mgetError;
+  if (expiryError) throw expiryError;
+  const vals = values as (Buffer | null)[];
+  const exp = (expiry as number[]).map(Number);
+  const nowMs = exp[0]! * 1000 + Math.floor(exp[1]! / 1000);
+  const out: (ReadKey | null)[] = [];
+  const others: string[] = [];
+  for (let i = 0; i < group.length; i++) {
+    const value = vals[i];
+    if (value === null || value === undefined) {
+      out.push(null);
+      others.push(group[i]!);
+      continue;
+    }
+    const expiresAtMs = exp[i + 2]!;
+    out.push({ key: group[i]!, type: 'string', pttl: expiresAtMs >= 0 ? Math.max(0, expiresAtMs - nowMs) : -1, expiresAtMs, items: [value] });
+  }
+  if (others.length === 0) return out as ReadKey[];
+  const full = parseRead(others, (await redis.callBuffer('EVAL', scripts.full, others.length, ...others)) as unknown[]);
+  let k = 0;
+  return out.map((r) => r ?? full[k++]!);
+}
+
+/**
+ * SCAN batches of the patterns, read ahead of the caller: a producer keeps up to `depth` batches
+ * in flight (SCAN and reads), so Redis works while this process renders.
+ */
+async function* readAhead(redis: RedisClient, patterns: string[], scripts: { expiry: string; full: string }, depth = 3): AsyncGenerator<ReadKey[]> {
+  // Per hash slot on a cluster: inBatches groups the keys.
+  const read = (keys: string[]): Promise<ReadKey[]> => inBatches(redis, keys, (group) => readGroup(redis, group, scripts));
+  const state = { queue: [] as Promise<ReadKey[]>[], done: false, stopped: false, failure: null as unknown };
+  const changed = new Signal();
+  const producer = (async () => {
+    try {
+      for (const pattern of patterns) {
+        for await (const keys of scanKeys(redis, pattern, BATCH_SIZE)) {
+          while (state.queue.length >= depth && !state.stopped) await changed.wait();
+          if (state.stopped) return;
+          const next = read(keys);
+          next.catch(() => {});
+          state.queue.push(next);
+          changed.notify();
+        }
+      }
+    } catch (error) {
+      state.failure = error;
+    } finally {
+      state.done = true;
+      changed.notify();
+    }
+  })();
+  try {
+    for (;;) {
+      const next = state.queue.shift();
+      if (!next) {
+        if (state.done) break;
+        await changed.wait();
+        continue;
+      }
+      changed.notify();
+      yield await next;
+    }
+    if (state.failure) throw state.failure;
+  } finally {
+    state.stopped = true;
+    changed.notify();
+    await producer;
+  }
+}
+
+/** Wakes everyone waiting. */
+class Signal {
+  private waiters: (() => void)[] = [];
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  notify(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
+  }
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+}
+
+/** Writes one backup file and returns what it holds. */
+export async function writeBackup(options: WriteOptions): Promise<WrittenBackup> {
+  const { redis, keys, dir } = options;
+  const budget = options.sortBudgetBytes ?? 16 * 1024 * 1024;
+  const version = await redisServerVersion(redis);
+  const [secs, micros] = (await redis.time()) as [string | number, string | number];
+  const timestampMs = Number(secs) * 1000 + Math.floor(Number(micros) / 1000);
+  const timestamp = pyIsoTimestamp(Number(secs), Number(micros));
+  const scratch = await dir.scratch();
+  const writers = new Map<Category, RunWriter>(CATEGORIES.map((c) => [c, new RunWriter(scratch, c, budget, Boolean(options.encryptionKey))]));
+  let temp: { path: string; handle: FileHandle } | null = null;
+  try {
+    // ---------------------------------------------------------------- 1. scan and sort
+    const hasExpireTime = versionAtLeast(version, 7);
+    const scripts = { expiry: expiryScript(hasExpireTime), full: readScript(hasExpireTime) };
+    const { oauth, session } = keys.prefixes;
+    const patterns = [`${escapeGlob(oauth)}*`];
+    if (!session.startsWith(oauth)) patterns.push(`${escapeGlob(session)}*`);
+    let scanned = 0;
+    const categoryOf = categorizer(keys);
+    for await (const batch of readAhead(redis, patterns, scripts)) {
+      for (const r of batch) {
+        const place = categoryOf(r.key);
+        if (!place || r.type === 'none') continue;
+        const text = renderKey(r);
+        if (text === null) continue;
+        await writers.get(place.category)!.add(place.id, pyStr(place.id), text);
+      }
+      scanned += batch.length;
+      let held = 0;
+      for (const w of writers.values()) held += w.held;
+      if (held >= budget) {
+        // Over the memory budget: every category's buffer becomes a sorted run on disk.
+        for (const w of writers.values()) await w.flush();
+      }
+      await options.progress?.({ phase: 'scanning', scanned, written: 0 });
+      await options.checkpoint?.();
+    }
+
+    // ---------------------------------------------------------------- 2. merge, hash, write
+    const present = CATEGORIES.filter((c) => c !== 'other' || writers.get(c)!.count > 0);
+    const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+    const digests: Record<string, { count: number; sha256: string }> = {};
+    const fileKey = options.encryptionKey ? await newFileKey(options.encryptionKey) : null;
+    const buildManifest = (padding?: string): Manifest => ({
+      format: FORMAT_NAME,
+      format_version: FORMAT_VERSION,
+      created_by: 'oauth-admin',
+      timestamp,
+      key_prefix: oauth,
+      session_prefix: session,
+      redis_version: version,
+      categories: { ...digests },
+      counts: Object.fromEntries(present.map((c) => [c, digests[c]?.count ?? 0])),
+      sha256: createHash('sha256').update(overallDigestInput(digests)).digest('hex'),
+      encrypted: fileKey !== null,
+      ...(fileKey ? { encryption: fileKey.info } : {}),
+      ...(options.note ? { note: options.note } : {}),
+      ...(padding !== undefined ? { padding } : {}),
+    });
+
+    temp = await dir.tempFile();
+    const handle = temp.handle;
+    const position = { at: 0 };
+    const sink = new ByteSink((bytes) => writeAll(handle, position, bytes));
+    let written = 0;
+    /**
+     * Merges a category's runs: its object, entries in key order, goes to `out` (the file, the
+     * sealer's input, or nowhere) while its count and SHA-256 are taken.
+     */
+    const emitCategory = async (out: ByteSink | null, category: Category) => {
+      const hash = createHash('sha256');
+      const hashed = new ByteSink((bytes) => void hash.update(bytes));
+      let count = 0;
+      out?.text('{');
+      for await (const records of writers.get(category)!.merged()) {
+        for (const r of records) {
+          if (out) {
+            out.text(count === 0 ? '\n    ' : ',\n    ');
+            r.copyKeyJson(out);
+            out.text(': ');
+            r.copyText(out);
+          }
+          r.copyKeyJson(hashed);
+          hashed.text(': ');
+          r.copyText(hashed);
+          hashed.text('\n');
+          count++;
+        }
+        written += records.length;
+        await hashed.drain();
+        if (out) await out.drain();
+        await options.progress?.({ phase: 'writing', scanned, written });
+        await options.checkpoint?.();
+      }
+      await hashed.drain(0);
+      out?.text(count === 0 ? '}' : '\n  }');
+      counts[category] = count;
+      digests[category] = { count, sha256: hash.digest('hex') };
+    };
+    await options.progress?.({ phase: 'writing', scanned, written: 0 });
+
+    let manifest: Manifest;
+    const metadata = () => gatewayMetadata(counts);
+    if (!fileKey) {
+      // One pass. The manifest (which holds every category's checksum) sorts after `codes` but
+      // before the other categories, so its place is reserved and written last: `padding` (spaces)
+      // makes it exactly as long as the space kept for the largest possible manifest.
+      const region = (m: Manifest, meta: Record<string, number>) => `${renderPlain(m, 1)},\n  "metadata": ${renderPlain(meta, 1)}`;
+      sink.text('{\n  "codes": ');
+      await emitCategory(sink, 'codes');
+      sink.text(',\n  "manifest": ');
+      await sink.drain(0);
+      const regionAt = position.at;
+      const biggest = 10 ** 15;
+      const known = new Set(Object.keys(digests));
+      for (const c of present) digests[c] ??= { count: biggest, sha256: 'f'.repeat(64) };
+      const regionBytes = region(buildManifest(''), Object.fromEntries(Object.keys(metadata()).map((k) => [k, biggest]))).length;
+      for (const c of present) if (!known.has(c)) delete digests[c];
+      position.at += regionBytes;
+      const tail: [string, () => Promise<void> | void][] = present.filter((c) => c !== 'codes').map((c) => [c, () => emitCategory(sink, c)]);
+      tail.push(['timestamp', () => sink.text(pyStr(timestamp))]);
+      tail.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      for (const [name, body] of tail) {
+        sink.text(`,\n  ${pyStr(name)}: `);
+        await body();
+      }
+      sink.text('\n}');
+      await sink.drain(0);
+      const end = position.at;
+      const unpadded = region(buildManifest(''), metadata()).length;
+      manifest = buildManifest(' '.repeat(regionBytes - unpadded));
+      const text = region(manifest, metadata());
+      if (text.length !== regionBytes) throw new Error('internal error: the manifest does not fit its reserved space');
+      position.at = regionAt;
+      await writeAll(handle, position, Buffer.from(text, 'latin1'));
+      position.at = end;
+    } else {
+      // Encrypted: every chunk is bound to the manifest, so the checksums come first (one pass
+      // to hash), then the sealed data (a second pass).
+      for (const c of present) await emitCategory(null, c);
+      manifest = buildManifest();
+      const header = headerDigest(encryptedHeaderJson(manifest, metadata()));
+      sink.text(`{\n  "manifest": ${renderPlain(manifest, 1)},\n  "metadata": ${renderPlain(metadata(), 1)},\n  "payload": [`);
+      const sealer = new Sealer(sink, fileKey.key, header);
+      const plain = new ByteSink((bytes) => sealer.add(bytes));
+      plain.text('{');
+      for (const [i, c] of present.entries()) {
+        plain.text(`${i === 0 ? '' : ','}\n  ${pyStr(c)}: `);
+        await emitCategory(plain, c);
+      }
+      plain.text('\n}');
+      await plain.drain(0);
+      await sealer.end();
+      sink.text(`\n  ],\n  "timestamp": ${pyStr(timestamp)}\n}`);
+      await sink.drain(0);
+    }
+    await handle.sync();
+    await handle.close();
+    const sizeBytes = position.at;
+    const name = await dir.publish(temp.path, backupBaseName(timestampMs));
+    temp = null;
+    return { name, sizeBytes, timestampMs, counts, encrypted: fileKey !== null, manifest };
+  } finally {
+    if (temp) {
+      await temp.handle.close().catch(() => {});
+      await dir.remove(temp.path).catch(() => {});
+    }
+    await dir.remove(scratch).catch(() => {});
+  }
+}
+
+/** What an encrypted file's chunks are bound to: the manifest and metadata, compact and sorted. */
+export function encryptedHeaderJson(manifest: unknown, metadata: unknown): string {
+  return JSON.stringify(sortDeep({ manifest, metadata }));
+}
+
+function sortDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortDeep);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortDeep((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}

@@ -1,0 +1,154 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { graphql } from '../../src/generated/index.js';
+import { unlinkMany } from '../../src/redis/batch.js';
+import { parseLenient } from '../../src/services/backup/pyjson.js';
+import { writeBackup } from '../../src/services/backup/writer.js';
+import { GATEWAY_RESTORE_READER, PYTHON, prefixState, python, seedVariety } from '../helpers/backup.js';
+import { execute, expectData } from '../helpers/execute.js';
+import { type TestStore, openStore } from '../helpers/store.js';
+
+const CreateBackup = graphql(`
+  mutation BackupCreate($note: String) {
+    createBackup(note: $note) {
+      name createdAt sizeBytes encrypted format note parseError sha256 redisVersion
+      counts { registrations tokens refreshTokens userTokens states codes sessions other total }
+    }
+  }
+`);
+
+const Restore = graphql(`
+  mutation BackupRestore($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String) {
+    restoreBackup(name: $name, mode: $mode, dryRun: $dryRun, confirmToken: $confirmToken) {
+      executed confirmToken
+      backup { name }
+      safetyBackup { name note }
+      job {
+        id status dryRun error backupName
+        counts { clients accessTokens refreshTokens authCodes authStates userIndexes }
+        categories { category restored overwritten unchanged skippedExpired }
+      }
+    }
+  }
+`);
+
+const stores: TestStore[] = [];
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+});
+async function store(options: Parameters<typeof openStore>[0] = {}): Promise<TestStore> {
+  const s = await openStore(options);
+  stores.push(s);
+  return s;
+}
+
+async function clearPrefixes(s: TestStore): Promise<void> {
+  const state = await prefixState(s.redis, s.keys);
+  await unlinkMany(s.redis, [...state.keys()]);
+}
+
+describe('a backup of ours', () => {
+  it('round-trips every key under the prefixes byte for byte, with the same absolute expiry', async () => {
+    const s = await store();
+    const { outside } = await seedVariety(s);
+    const before = await prefixState(s.redis, s.keys);
+    expect(before.size).toBeGreaterThan(15);
+
+    const created = expectData(await execute(s, CreateBackup, { note: 'round trip' })).createBackup;
+    expect(created.name).toMatch(/^oauth-backup-\d{8}-\d{6}(-\d+)?\.json$/);
+    expect(created.format).toBe('OAUTH_ADMIN');
+    expect(created.encrypted).toBe(false);
+    expect(created.parseError).toBeNull();
+    expect(created.note).toBe('round trip');
+    expect(created.counts).toMatchObject({ registrations: 4, tokens: 6, refreshTokens: 2, userTokens: 2, states: 1, codes: 1, sessions: 1, other: 3, total: before.size });
+    const path = join(s.backupDir, created.name);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+
+    await clearPrefixes(s);
+    const restored = expectData(await execute(s, Restore, { name: created.name, dryRun: false })).restoreBackup;
+    expect(restored.executed).toBe(true);
+    const job = await s.services.jobs.wait(restored.job!.id);
+    expect(job?.status, job?.error ?? '').toBe('SUCCEEDED');
+    expect(job?.categories.reduce((n, c) => n + c.restored, 0)).toBe(before.size);
+
+    const after = await prefixState(s.redis, s.keys);
+    expect(after).toEqual(before);
+    expect(await s.redis.get(outside)).toBe('not ours');
+  });
+
+  it('is exactly what Python json.dump(indent=2, sort_keys=True) writes, and the gateway restore script reads what it needs', async () => {
+    const s = await store();
+    await seedVariety(s);
+    const created = expectData(await execute(s, CreateBackup, {})).createBackup;
+    const path = join(s.backupDir, created.name);
+    const raw = readFileSync(path, 'utf8');
+    expect(raw.endsWith('}')).toBe(true);
+    expect(/[^\x00-\x7f]/.test(raw)).toBe(false);
+    // Python writes NaN in `parsed` for a value holding NaN (as the gateway's script would).
+    const file = parseLenient(raw) as Record<string, any>;
+
+    // The layout the gateway's scripts read (reference/gateway-data.md §3.2).
+    expect(Object.keys(file)).toEqual(['codes', 'manifest', 'metadata', 'other', 'refresh_tokens', 'registrations', 'sessions', 'states', 'timestamp', 'tokens', 'user_tokens']);
+    expect(file.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/);
+    expect(file.metadata).toEqual({ total_refresh_tokens: 2, total_registrations: 4, total_sessions: 1, total_tokens: 6 });
+    const token = file.tokens['49NC_kbNyJMLYgA4HbXzug'];
+    expect(Object.keys(token)).toEqual(['expires_at_ms', 'parsed', 'ttl', 'type', 'value']);
+    expect(token.type).toBe('string');
+    expect(token.ttl).toBeGreaterThan(86000);
+    expect(token.expires_at_ms).toBe(Number(await s.redis.call('PEXPIRETIME', s.keys.token('49NC_kbNyJMLYgA4HbXzug'))));
+    expect(file.tokens['4gZFbt-tgsdSjpXhcAb92g'].ttl).toBe(-1);
+    expect(file.tokens['4gZFbt-tgsdSjpXhcAb92g'].expires_at_ms).toBeUndefined();
+    expect(file.tokens['corrupt-not-json']).toEqual({ ttl: -1, type: 'string', value: 'this is {not json' });
+    expect(file.user_tokens.alice.type).toBe('set');
+    expect(JSON.parse(file.user_tokens.alice.value).sort()).toEqual(['49NC_kbNyJMLYgA4HbXzug', 'kDUJmV-Ua39KzJLYrLNOvA']);
+    expect(file.sessions).toHaveProperty([`${s.namespace}redis:session:sess1:state`]);
+    expect(file.registrations.binary).toMatchObject({ encoding: 'base64', value: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0xc3]).toString('base64') });
+    expect(file.other).toHaveProperty(['hashy']);
+    expect(file.manifest).toMatchObject({ format: 'oauth-admin-backup', format_version: 1, encrypted: false, counts: { tokens: 6 } });
+    expect(file.manifest.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    if (!PYTHON) return;
+    // Byte for byte what Python writes for the same data.
+    expect(python('import json,sys; raw=open(sys.argv[1]).read(); print(json.dumps(json.loads(raw), indent=2, sort_keys=True) == raw)', path).trim()).toBe('True');
+    // The gateway's restore: every value and ttl it would write matches the store (prefix aside).
+    const { listing, commands } = JSON.parse(python(GATEWAY_RESTORE_READER, path)) as { listing: { metadata: Record<string, number> }; commands: (string | number)[][] };
+    expect(listing.metadata.total_tokens).toBe(6);
+    const ns = s.namespace;
+    const sets = commands.filter((c) => c[0] === 'SET');
+    expect(sets.find((c) => c[1] === 'oauth:token:49NC_kbNyJMLYgA4HbXzug')?.[2]).toBe(await s.redis.get(s.keys.token('49NC_kbNyJMLYgA4HbXzug')));
+    expect(sets.find((c) => c[1] === `${ns}redis:session:sess1:state`)?.[2]).toBe('{"x": 1}');
+    const sadd = commands.find((c) => c[0] === 'SADD' && c[1] === 'oauth:user_tokens:alice')!;
+    expect(sadd.slice(2).sort()).toEqual(['49NC_kbNyJMLYgA4HbXzug', 'kDUJmV-Ua39KzJLYrLNOvA']);
+    const expire = commands.find((c) => c[0] === 'EXPIRE' && c[1] === 'oauth:token:49NC_kbNyJMLYgA4HbXzug')!;
+    expect(Number(expire[2])).toBeGreaterThan(86000);
+    expect(commands.some((c) => c[0] === 'EXPIRE' && c[1] === 'oauth:token:4gZFbt-tgsdSjpXhcAb92g')).toBe(false);
+  });
+
+  it('never overwrites: two backups in the same second get -1', async () => {
+    const s = await store();
+    await seedVariety(s);
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) names.push((await s.services.backups.create({ role: 'admin', name: 'test' })).name);
+    expect(new Set(names).size).toBe(3);
+    const list = await s.services.backups.list();
+    expect(list.map((b) => b.name)).toEqual([...names].reverse());
+  });
+
+  it('leaves no partial file behind, under a final name or any other, when writing fails', async () => {
+    const s = await store();
+    await seedVariety(s);
+    for (const failIn of ['scanning', 'writing']) {
+      const error = await writeBackup({
+        redis: s.redis,
+        keys: s.keys,
+        dir: s.services.backups.dir,
+        progress: (p) => {
+          if (p.phase === failIn) throw new Error(`disk full in ${failIn}`);
+        },
+      }).catch((e: unknown) => e);
+      expect((error as Error).message).toBe(`disk full in ${failIn}`);
+      expect(readdirSync(s.backupDir)).toEqual([]);
+    }
+  });
+});
