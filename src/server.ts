@@ -109,7 +109,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const publisher = createRedis(redisUrl, { name: 'oauth-admin-events-pub', commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   const subscriber = createRedis(redisUrl, { name: 'oauth-admin-events-sub', maxRetriesPerRequest: null });
   for (const client of [publisher, subscriber]) client.on('error', () => {}); // the main connection reports outages
-  const events = createJobEvents({ publish: quietPubSub(publisher), subscribe: quietPubSub(subscriber), channelPrefix: config.ADMIN_KEY_PREFIX });
+  const events = createJobEvents({ publish: quietPubSub(publisher), subscribe: quietPubSub(subscriber) });
   const services = createServices(redis, { ...serviceOptions(config), events });
   // Competes for the derived-index leadership lease; exactly one process maintains the indexes.
   services.indexes.start(randomUUID());

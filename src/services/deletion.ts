@@ -59,10 +59,9 @@ export class DeletionService {
     dryRun: boolean,
     body: () => Promise<T>,
   ): Promise<T> {
+    let result: T;
     try {
-      const result = await body();
-      await this.audit.record({ action, actor: who.name, target, dryRun, outcome: result.executed === false ? 'PLANNED' : 'SUCCEEDED', counts: result.counts ?? null });
-      return result;
+      result = await body();
     } catch (error) {
       const refused = error instanceof AdminError;
       await this.audit
@@ -70,6 +69,11 @@ export class DeletionService {
         .catch(() => {});
       throw error;
     }
+    // The deletion happened: a failed audit write (Redis full, say) must not report it as failed.
+    await this.audit
+      .record({ action, actor: who.name, target, dryRun, outcome: result.executed === false ? 'PLANNED' : 'SUCCEEDED', counts: result.counts ?? null })
+      .catch(() => {});
+    return result;
   }
 
   async deleteClient(who: Principal, clientId: string, cascade: boolean): Promise<DeleteResult> {

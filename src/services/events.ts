@@ -7,11 +7,12 @@ export type JobEventMap = { job: [id: string, state: JobState] };
 
 /**
  * Where job updates are published. In-process by default; with Redis pub/sub (a publish and a
- * subscribe connection) several service processes share them.
+ * subscribe connection) several service processes share them. Channels are named by job id (a
+ * UUID), so deployments sharing one Redis never see each other's jobs.
  */
 export type JobEvents = PubSub<JobEventMap>;
 
-export function createJobEvents(redis?: { publish: RedisClient; subscribe: RedisClient; channelPrefix: string }): JobEvents {
+export function createJobEvents(redis?: { publish: RedisClient; subscribe: RedisClient }): JobEvents {
   if (!redis) return createPubSub<JobEventMap>();
   return createPubSub<JobEventMap>({
     eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }),

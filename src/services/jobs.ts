@@ -211,10 +211,23 @@ export class JobRunner {
       await this.save(state);
       if (lockKey) await runScript(this.redis, 'releaseLock', [lockKey], [state.id]);
     } catch {
-      // Redis went away at the very end: the lock expires by itself and the published state stands.
-      this.events.publish('job', state.id, { ...state });
+      // Redis went away at the very end (often the reason the job failed): the lock expires by
+      // itself; keep trying to record the final state so readers do not see RUNNING until it goes stale.
+      void this.saveWhenBack(state);
     }
     return { ...state };
+  }
+
+  private async saveWhenBack(state: JobState, attempts = 20): Promise<void> {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)).unref());
+      try {
+        await this.save(state);
+        return;
+      } catch {
+        // still away
+      }
+    }
   }
 
   private async save(state: JobState): Promise<void> {
