@@ -542,7 +542,7 @@ export type IndexStatus = {
   notificationsProblem?: Maybe<Scalars['String']['output']>;
   /** Changed keys waiting to be applied. */
   pending: Scalars['Int']['output'];
-  /** A reconcile has built them: relation queries and stats use them. */
+  /** A reconcile has built them (relation queries and stats use them while a process follows the changes; otherwise they scan). */
   ready: Scalars['Boolean']['output'];
   /** When the last full reconcile finished. */
   readyAt?: Maybe<Scalars['DateTime']['output']>;

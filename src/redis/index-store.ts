@@ -197,6 +197,24 @@ export class IndexStore {
     await this.redis.set(`${this.prefix}ready`, String(at));
   }
 
+  /** Said by the process that follows the keyspace notifications, for as long as it does. */
+  async markLive(forMs: number): Promise<void> {
+    await this.redis.set(`${this.prefix}live`, '1', 'PX', forMs);
+  }
+
+  async clearLive(): Promise<void> {
+    await this.redis.del(`${this.prefix}live`);
+  }
+
+  /**
+   * Whether reads may use the indexes: built by a reconcile and kept current by a process that
+   * follows the changes. Otherwise readers scan, which is slower but never stale.
+   */
+  async usable(): Promise<boolean> {
+    const [ready, live] = await this.redis.mget(`${this.prefix}ready`, `${this.prefix}live`);
+    return ready !== null && live !== null;
+  }
+
   /** Bytes the index keys take (MEMORY USAGE of each), for the memory figure. */
   async memoryBytes(): Promise<{ keys: number; bytes: number }> {
     let keys = 0;

@@ -6,7 +6,7 @@ const IndexStatus = builder.objectRef<IndexerStatus & { memoryBytes: number | nu
   description:
     'The derived indexes behind relation queries (client.tokens, user.tokens) and `stats`. They follow the gateway\'s writes through keyspace notifications and are rebuilt by reconcile; records are always read from their primary keys.',
   fields: (t) => ({
-    ready: t.boolean({ description: 'A reconcile has built them: relation queries and stats use them.', resolve: (s) => s.readyAt !== null }),
+    ready: t.boolean({ description: 'A reconcile has built them (relation queries and stats use them while a process follows the changes; otherwise they scan).', resolve: (s) => s.readyAt !== null }),
     readyAt: t.field({ type: 'DateTime', nullable: true, description: 'When the last full reconcile finished.', resolve: (s) => (s.readyAt ? new Date(s.readyAt) : null) }),
     notifications: t.exposeBoolean('notifications', { description: 'Whether this process receives keyspace notifications (false on a server that forbids CONFIG SET and has them off).' }),
     notificationsProblem: t.exposeString('notificationsProblem', { nullable: true, description: 'Why notifications are not followed, when they are not.' }),

@@ -44,6 +44,7 @@ export class Indexer {
   private notifications = false;
   private notificationsProblem: string | null = 'not started';
   private leader = false;
+  private missedEvents = false;
 
   constructor(
     private readonly redis: RedisClient,
@@ -211,16 +212,24 @@ export class Indexer {
    * it (CONFIG SET), and subscribes on every server that holds keys. Returns the problem, if any.
    */
   async follow(): Promise<string | null> {
+    if (this.notifications) return null;
     try {
       for (const node of await keyHolders(this.redis)) {
         const [, current = ''] = (await node.config('GET', 'notify-keyspace-events')) as [string, string];
         const has = (flag: string) => current.includes(flag) || (current.includes('A') && flag !== 'K' && flag !== 'E');
         const missing = NEEDED_FLAGS.filter((f) => !has(f));
         if (missing.length > 0) await node.config('SET', 'notify-keyspace-events', `${current}${missing.join('')}`);
-        const subscriber = node.duplicate();
+        // Its own connection, which waits for Redis (the server's main one fails fast instead).
+        const subscriber = node.duplicate({ enableOfflineQueue: true, lazyConnect: false });
         subscriber.on('error', () => {});
         const prefix = this.keys.prefixes.oauth.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
         await subscriber.psubscribe(`__keyspace@*__:${prefix}*`);
+        // After a reconnection, events sent while it was away are lost: ask for a catch-up.
+        let connectedOnce = false;
+        subscriber.on('ready', () => {
+          if (connectedOnce) this.missedEvents = true;
+          connectedOnce = true;
+        });
         subscriber.on('pmessage', (_pattern: string, channel: string) => {
           const key = channel.slice(channel.indexOf(':') + 1);
           this.enqueue(key);
@@ -282,6 +291,17 @@ export class Indexer {
       }
     })();
     return this.flushing;
+  }
+
+  get following(): boolean {
+    return this.notifications;
+  }
+
+  /** True once after a subscription reconnected (events may have been missed). */
+  takeMissedEvents(): boolean {
+    const missed = this.missedEvents;
+    this.missedEvents = false;
+    return missed;
   }
 
   status(readyAt: number | null): IndexerStatus {

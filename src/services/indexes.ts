@@ -62,9 +62,14 @@ export class IndexService {
     } else {
       if ((await this.redis.set(this.lockKey, token, 'PX', this.options.leaseMs, 'NX')) !== 'OK') return;
       this.indexer.setLeader(true);
-      await this.indexer.follow();
-      this.lastReconcile = 0;
     }
+    if (!this.indexer.following) {
+      // (Re)start following changes, e.g. once Redis is reachable; what happened meanwhile is
+      // caught up by a reconcile. Where CONFIG forbids notifications, reconcile alone keeps up.
+      if ((await this.indexer.follow()) === null) this.lastReconcile = 0;
+    }
+    if (this.indexer.takeMissedEvents()) this.lastReconcile = 0;
+    if (this.indexer.following) await this.indexer.store.markLive(this.options.leaseMs * 2);
     const due = this.lastReconcile === 0 || (this.options.reconcileEveryMs > 0 && Date.now() - this.lastReconcile > this.options.reconcileEveryMs);
     if (due) {
       this.lastReconcile = Date.now();
@@ -92,14 +97,17 @@ export class IndexService {
     return { ...this.indexer.status(readyAt), memoryBytes: null };
   }
 
-  /** Whether reads may use the indexes: a reconcile has completed. */
-  async ready(): Promise<boolean> {
-    return (await this.indexer.store.readyAt()) !== null;
+  /** Whether reads use the indexes: built, and kept current by a process following the changes. */
+  ready(): Promise<boolean> {
+    return this.indexer.store.usable();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.renewTimer) clearTimeout(this.renewTimer);
+    const wasFollowing = this.indexer.following && this.indexer.status(null).leader;
     await this.indexer.unfollow();
+    // Readers scan until another process follows the changes again.
+    if (wasFollowing) await this.indexer.store.clearLive().catch(() => {});
   }
 }

@@ -41,7 +41,7 @@ export class StatsService {
   ) {}
 
   async compute(): Promise<OAuthStats> {
-    if (this.indexes && (await this.indexes.readyAt()) !== null) {
+    if (this.indexes && (await this.indexes.usable())) {
       return (await this.indexes.readStats(this.now() / 1000, this.lifetimes.refreshTokenSeconds)) as unknown as OAuthStats;
     }
     return this.scan();

@@ -85,7 +85,7 @@ export class StoreView {
   ) {}
 
   private indexReady(): Promise<boolean> {
-    return this.once('indexReady', async () => (this.indexes ? (await this.indexes.readyAt()) !== null : false));
+    return this.once('indexReady', async () => (this.indexes ? this.indexes.usable() : false));
   }
 
   /**

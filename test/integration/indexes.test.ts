@@ -34,12 +34,15 @@ async function until(check: () => Promise<boolean>, what: string, ms = 5000): Pr
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Stats and relations as the indexes answer them, beside the same read by scanning every key. */
+/** Stats as the indexes answer them, beside the same figures read by scanning every key. */
 async function compare(store: TestStore) {
-  const indexed = await store.services.stats.compute();
+  const indexed = await store.services.indexes.indexer.store.readStats(store.clock.now / 1000, 2592000);
   const scanned = await store.services.stats.scan();
   return { indexed, scanned };
 }
+
+/** What a following leader says: from now on reads use the indexes. */
+const live = (store: TestStore) => store.services.indexes.indexer.store.markLive(60_000);
 
 async function relations(store: TestStore) {
   return expectData(await execute(store, Relations));
@@ -70,6 +73,8 @@ describe('derived indexes', () => {
     const built = await reconcile(store, false);
     expect(built).toMatchObject({ status: 'SUCCEEDED', error: null });
     expect(expectData(await execute(store, Status)).indexStatus.ready).toBe(true);
+    await live(store);
+    expect(await store.services.stats.compute()).toEqual(await store.services.stats.scan());
     const { indexed, scanned } = await compare(store);
     expect(indexed).toEqual(scanned);
     expect(await relations(store)).toEqual(scanRelations);
@@ -79,6 +84,7 @@ describe('derived indexes', () => {
 
   it('follows the gateway\'s writes, deletes and expiries through keyspace notifications', async () => {
     await reconcile(store, false);
+    await live(store);
     expect(await store.services.indexes.indexer.follow()).toBeNull();
     const now = Math.floor(Date.now() / 1000);
     // Gateway-style activity behind the service's back.
@@ -102,8 +108,16 @@ describe('derived indexes', () => {
     expect(indexed.registrations).toBe(4);
     // Relations through the indexes match a scan of the same store.
     const viaIndex = await relations(store);
-    await store.redis.del(`${store.services.indexes.indexer.store.prefix}ready`);
+    await store.services.indexes.indexer.store.clearLive();
     expect(await relations(store)).toEqual(viaIndex);
+  });
+
+  it('is not used for reads while nobody follows the changes', async () => {
+    await reconcile(store, false);
+    await store.redis.set(store.keys.client('client_Z'), '{}');
+    expect((await store.services.stats.compute()).registrations).toBe(5);
+    await live(store);
+    expect((await store.services.stats.compute()).registrations).toBe(4);
   });
 
   it('converges by reconcile alone when notifications are not followed', async () => {
@@ -124,6 +138,7 @@ describe('derived indexes', () => {
 
   it('never returns a token that is gone, even before the index hears of it', async () => {
     await reconcile(store, false);
+    await live(store);
     await store.redis.del(store.keys.token('a1'));
     const data = await relations(store);
     const clientA = data.clients.edges.find((e) => e.node.clientId === 'client_A');

@@ -84,4 +84,24 @@ describe('two service processes over one Redis', () => {
     }
     expect(leaders).toBe(1);
   });
+
+  it('keeps the indexes current from the gateway\'s writes, so either process answers from them', async () => {
+    const query = 'query { indexStatus { leader notifications ready } stats { registrations } }';
+    const ready = async () => {
+      const [sa, sb] = await Promise.all([post(a, query), post(b, query)]);
+      const leader = [sa, sb].find((r) => r.data?.indexStatus.leader);
+      return leader?.data?.indexStatus.notifications === true && leader.data.indexStatus.ready === true;
+    };
+    for (let i = 0; i < 100 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await ready()).toBe(true);
+    await store.writer.client({ clientId: 'client_mp', clientName: 'Written by the gateway', createdAt: Math.floor(Date.now() / 1000) });
+    let seen = 0;
+    for (let i = 0; i < 100 && seen !== 1; i++) {
+      const [sa, sb] = await Promise.all([post(a, query), post(b, query)]);
+      seen = Math.min(sa.data?.stats.registrations ?? 0, sb.data?.stats.registrations ?? 0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seen).toBe(1);
+    expect(await store.services.indexes.indexer.store.usable()).toBe(true);
+  });
 });
