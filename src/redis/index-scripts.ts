@@ -15,10 +15,15 @@ local function incr(key, field, by)
   if v == 0 then redis.call('HDEL', key, field) end
   return v
 end
+-- Times are counted at three grains (hours, then the minutes of each hour, then the seconds of
+-- each minute), so "how many after t" reads one small hash per grain, however far back they go.
 local function hist(name, epoch, by)
+  local hour = math.floor(epoch / 3600)
   local minute = math.floor(epoch / 60)
-  incr(P .. name .. 'm', tostring(minute), by)
+  incr(P .. name .. 'h', tostring(hour), by)
+  incr(P .. name .. 'm:' .. hour, tostring(minute), by)
   incr(P .. name .. 's:' .. minute, tostring(epoch), by)
+  incr(P .. 'n', name .. '_total', by)
 end
 local function split(m)
   local out = {}
@@ -52,7 +57,8 @@ local function apply(m, sign)
   local e = tonumber(exp)
   if e then hist('th', e, sign) else incr(P .. 'n', 'noExpTokens', sign) end
   if client ~= '' then
-    if sign > 0 then redis.call('SADD', P .. 'c:' .. client, jti) else redis.call('SREM', P .. 'c:' .. client, jti) end
+    -- A sorted set (not a set): Redis keeps small ones compact, sets of strings never.
+    if sign > 0 then redis.call('ZADD', P .. 'c:' .. client, e or 0, jti) else redis.call('ZREM', P .. 'c:' .. client, jti) end
   end
   if client == '' or redis.call('HEXISTS', P .. 'clients', client) == 0 then incr(P .. 'n', 'orphanTokens', sign) end
   if user ~= '' then
@@ -109,7 +115,7 @@ if ARGV[3] == '1' then new = ARGV[4] end
 if old == new then return 0 end
 if old then incr(P .. 'n', 'clients_' .. old, -1) end
 if new then incr(P .. 'n', 'clients_' .. new, 1) end
-local tokens = redis.call('SCARD', P .. 'c:' .. id)
+local tokens = redis.call('ZCARD', P .. 'c:' .. id)
 if not old and new then incr(P .. 'n', 'orphanTokens', -tokens) end
 if old and not new then incr(P .. 'n', 'orphanTokens', tokens) end
 if new then redis.call('HSET', KEYS[1], id, new) else redis.call('HDEL', KEYS[1], id) end
@@ -138,6 +144,7 @@ if ARGV[3] == '1' then new = ARGV[4] end
 if old == new then return 0 end
 if not old and new then incr(P .. 'users', user, 1) end
 if old and not new then incr(P .. 'users', user, -1) end
+incr(P .. 'n', 'staleEntries', (tonumber(new) or 0) - (tonumber(old) or 0))
 if new then redis.call('HSET', KEYS[1], user, new) else redis.call('HDEL', KEYS[1], user) end
 return 1
 `;
@@ -149,35 +156,28 @@ return 1
 export const READ_STATS = `${HELPERS}
 local now = tonumber(ARGV[2])
 local function hget(k, f) return tonumber(redis.call('HGET', k, f) or '0') or 0 end
-local function sumAfter(name, t)
-  local minute = math.floor(t / 60)
+local function sumOver(key, after)
   local total = 0
-  local buckets = redis.call('HGETALL', P .. name .. 'm')
-  for i = 1, #buckets, 2 do
-    if tonumber(buckets[i]) > minute then total = total + tonumber(buckets[i + 1]) end
-  end
-  local seconds = redis.call('HGETALL', P .. name .. 's:' .. minute)
-  for i = 1, #seconds, 2 do
-    if tonumber(seconds[i]) > t then total = total + tonumber(seconds[i + 1]) end
+  local fields = redis.call('HGETALL', key)
+  for i = 1, #fields, 2 do
+    if tonumber(fields[i]) > after then total = total + tonumber(fields[i + 1]) end
   end
   return total
 end
-local function sumAll(name)
-  local total = 0
-  local buckets = redis.call('HGETALL', P .. name .. 'm')
-  for i = 2, #buckets, 2 do total = total + tonumber(buckets[i]) end
-  return total
+-- How many counted times are later than t: whole hours after t's hour, then the minutes of that
+-- hour after t's minute, then the seconds of that minute after t.
+local function sumAfter(name, t)
+  local hour = math.floor(t / 3600)
+  local minute = math.floor(t / 60)
+  return sumOver(P .. name .. 'h', hour) + sumOver(P .. name .. 'm:' .. hour, minute) + sumOver(P .. name .. 's:' .. minute, t)
 end
 local n = P .. 'n'
 local tokens = hget(n, 'tokens')
 local active = sumAfter('th', now)
-local withExp = sumAll('th')
-local refreshWithCreated = sumAll('rh')
+local withExp = hget(n, 'th_total')
+local refreshWithCreated = hget(n, 'rh_total')
 -- created_at + lifetime > now  <=>  created_at > now - lifetime
 local refreshValid = sumAfter('rh', now - tonumber(ARGV[3]))
-local stale = 0
-local uidx = redis.call('HVALS', P .. 'uidx')
-for i = 1, #uidx do stale = stale + tonumber(uidx[i]) end
 local ok, test, corrupt = hget(n, 'clients_ok'), hget(n, 'clients_test'), hget(n, 'clients_corrupt')
 return {
   'registrations', ok + test + corrupt,
@@ -193,19 +193,19 @@ return {
   'leftoverStates', hget(n, 'leftoverStates'),
   'leftoverCodes', hget(n, 'leftoverCodes'),
   'userIndexes', redis.call('HLEN', P .. 'uidx'),
-  'staleIndexEntries', stale,
+  'staleIndexEntries', hget(n, 'staleEntries'),
   'userCount', redis.call('HLEN', P .. 'users'),
   'usersWithActiveTokens', redis.call('ZCOUNT', P .. 'umax', '(' .. now, '+inf'),
   'orphanTokens', hget(n, 'orphanTokens'),
 }
 `;
 
-/** Members of several per-client sets (`c`) or per-user sorted sets (`u`). ARGV: prefix, kind, ids... */
+/** Members of several per-client (`c`) or per-user (`u`) sorted sets. ARGV: prefix, kind, ids... */
 export const MEMBERS_OF = `
 local out = {}
 for i = 3, #ARGV do
   local key = ARGV[1] .. ARGV[2] .. ':' .. ARGV[i]
-  if ARGV[2] == 'c' then out[#out + 1] = redis.call('SMEMBERS', key) else out[#out + 1] = redis.call('ZRANGE', key, 0, -1) end
+  out[#out + 1] = redis.call('ZRANGE', key, 0, -1)
 end
 return out
 `;

@@ -68,7 +68,8 @@ export class IndexStore {
     private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {
-    this.prefix = `${keys.admin('ix')}:`;
+    // The layout's version is in the name: a new layout starts empty and is built by reconcile.
+    this.prefix = `${keys.admin('ix2')}:`;
   }
 
   private async run(script: ScriptName, calls: { key: string; args: (string | number)[] }[]): Promise<number> {
