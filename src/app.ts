@@ -1,5 +1,4 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { type Plugin, type YogaServerInstance, createYoga, isAsyncIterable, maskError } from 'graphql-yoga';
 import { type AuthOptions, authenticate, describeAuthFailure } from './auth.js';
@@ -194,7 +193,8 @@ export function createApp(options: AppOptions): App {
     landingPage: false,
     graphiql: options.graphiql ? { title: 'oauth-admin', defaultQuery: EXAMPLE_QUERY, headers: options.graphiqlHeaders } : false,
     // Served from this process (no CDN): operators' networks often have no way out.
-    renderGraphiQL,
+    // Loaded on first use: the bundle costs tens of MB that a server with GraphiQL off never needs.
+    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     // Bearer tokens, no cookies, and no browser page of another origin has any business here.
     cors: false,
     maxRequestBodySize: options.maxRequestBodyBytes ?? 100_000,
