@@ -742,6 +742,8 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
     const indexer = app.services.indexes.indexer;
     const followProblem = await indexer.follow();
     if (followProblem) log(`  !! ${followProblem}`);
+    // The leader's "I follow the changes" mark: without it readers scan instead of using the index.
+    await indexer.store.markLive(3_600_000);
     if (!options.quiet) log('  reconcile (job)...');
     const rec = await reconcile(app, counter);
     if (!options.quiet) log(`    ${(rec.ms / 1000).toFixed(1)} s, ${formatCount(rec.scanned)} keys, ${formatCount(Math.round(rec.scanned / (rec.ms / 1000)))} keys/s, ${formatCount(rec.changed)} index entries written`);
@@ -797,6 +799,7 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
     const load = options.load ? await loadTest(bench, app, counter, seed, size) : null;
     const cpu = options.load ? await cpuPerRequest(bench, app, seed, size) : null;
     await indexer.unfollow();
+    await indexer.store.clearLive();
     return { size, families, seed, reconcile: rec, memory, results, scanResults, answerDiffs, statsProblems, liveDiffs, notifications: followProblem, load, cpu };
   } finally {
     current = null;
