@@ -51,6 +51,8 @@ async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
     const current = await next;
     if (current.done) return;
     next = source.next();
+    // If the consumer stops (an error, a cancel) this read is never awaited: its failure is not news.
+    next.catch(() => {});
     yield current.value;
   }
 }
