@@ -62,7 +62,7 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisS
     port,
     process: child,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
