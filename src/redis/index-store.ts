@@ -66,7 +66,7 @@ export class IndexStore {
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    keys: Keys,
   ) {
     // The layout's version is in the name: a new layout starts empty and is built by reconcile.
     this.prefix = `${keys.admin('ix2')}:`;

@@ -3,7 +3,7 @@ import type { StoredToken } from '../services/store-view.js';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
-import { adminOnly, keyExpiresAt } from './shared.js';
+import { keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';
 import { paginate } from './pagination.js';
 import { fromEpochSeconds } from './scalars.js';

@@ -1,7 +1,5 @@
 import { isTestClientName } from '../redis/codecs.js';
-import type { RedisClient } from '../redis/connection.js';
 import type { IndexStore } from '../redis/index-store.js';
-import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
 import { type Lifetimes, accessTokenStatus, isLeftover, refreshTokenStatus } from './status.js';
 
@@ -32,8 +30,6 @@ export interface OAuthStats {
  */
 export class StatsService {
   constructor(
-    private readonly redis: RedisClient,
-    private readonly keys: Keys,
     private readonly repos: Repositories,
     private readonly lifetimes: Lifetimes,
     private readonly now: () => number,
