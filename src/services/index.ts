@@ -90,7 +90,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     repos,
     lifetimes: options.lifetimes,
     now,
-    stats: new StatsService(redis, keys, repos, options.lifetimes, now, indexer.store),
+    stats: new StatsService(repos, options.lifetimes, now, indexer.store),
     newView: () => new StoreView(repos, options.lifetimes, now, (k) => readPttls(redis, k), indexer.store),
   };
 }
