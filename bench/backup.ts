@@ -225,7 +225,8 @@ async function runSize(size: number, baselineMax: number, repeat: number): Promi
       process.stdout.write(` ${formatCount(r.keys)} keys in ${formatMs(r.ms)} ms, peak RSS ${formatBytes(r.peakRss)}\n`);
       const after = await redis.eval("return #redis.call('KEYS', 'oauth:*') + #redis.call('KEYS', 'redis:session:*')", 0);
       const written = Number(r.detail.written);
-      if (Number(after) !== written) throw new Error(`restore check: ${after} keys under the prefixes, ${written} restored`);
+      // Keys whose expiry falls during the run (short-lived refresh tokens) may be gone already.
+      if (Number(after) > written || written - Number(after) > written / 1000) throw new Error(`restore check: ${after} keys under the prefixes, ${written} restored`);
     }
     if (!baseBackup || !baseRestore || !backup || !restore) throw new Error('no rounds ran');
     return { size, keys, seedMs, backup, restore, fileBytes, baseBackup, baseRestore };

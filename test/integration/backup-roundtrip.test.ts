@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from '../../src/generated/index.js';
 import { unlinkMany } from '../../src/redis/batch.js';
 import { parseLenient } from '../../src/services/backup/pyjson.js';
-import { writeBackup } from '../../src/services/backup/writer.js';
+import { readKeys, writeBackup } from '../../src/services/backup/writer.js';
 import { GATEWAY_RESTORE_READER, PYTHON, prefixState, python, seedVariety } from '../helpers/backup.js';
 import { execute, expectData } from '../helpers/execute.js';
 import { type TestStore, openStore } from '../helpers/store.js';
@@ -150,5 +150,25 @@ describe('a backup of ours', () => {
       expect((error as Error).message).toBe(`disk full in ${failIn}`);
       expect(readdirSync(s.backupDir)).toEqual([]);
     }
+  });
+
+  it('reads keys atomically per batch: a key gone before the read is left out (never "value": null), every type comes with its expiry', async () => {
+    const s = await store();
+    const k = (name: string) => `${s.keys.prefixes.oauth}${name}`;
+    await s.redis.set(k('str'), Buffer.from([0xff, 0x00]), 'PXAT', 4102444800000);
+    await s.redis.sadd(k('set'), 'a', 'b');
+    await s.redis.rpush(k('list'), 'x', 'y', 'x');
+    await s.redis.hset(k('hash'), 'f', 'v');
+    await s.redis.pexpireat(k('hash'), 4102444800123);
+    await s.redis.zadd(k('zset'), 1, 'm');
+    const read = await readKeys(s.redis, [k('str'), k('gone'), k('set'), k('list'), k('hash'), k('zset')]);
+    const byKey = new Map(read.map((r) => [r.key.slice(s.keys.prefixes.oauth.length), r]));
+    expect([...byKey.keys()]).toEqual(['str', 'set', 'list', 'hash', 'zset']);
+    expect(byKey.get('str')).toMatchObject({ type: 'string', expiresAtMs: 4102444800000 });
+    expect(byKey.get('str')!.items[0]).toEqual(Buffer.from([0xff, 0x00]));
+    expect(byKey.get('set')!.items.map(String).sort()).toEqual(['a', 'b']);
+    expect(byKey.get('list')!.items.map(String)).toEqual(['x', 'y', 'x']);
+    expect(byKey.get('hash')).toMatchObject({ type: 'hash', expiresAtMs: 4102444800123 });
+    expect(byKey.get('zset')!.type).toBe('unsupported');
   });
 });

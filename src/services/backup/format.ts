@@ -5,6 +5,7 @@
  * {                                   json.dump(indent=2, sort_keys=True), ASCII, no final newline
  *   "codes": { "<id>": ENTRY, ... },
  *   "manifest": { ... },              ours: format, version, counts, SHA-256s, Redis version, encryption
+ *                                     (and `padding`: spaces filling the room kept for it, see writer.ts)
  *   "metadata": { "total_refresh_tokens", "total_registrations", "total_sessions", "total_tokens" },
  *   "other": { ... },                 ours, only when present: other keys under the prefix (prefix stripped)
  *   "refresh_tokens": {...}, "registrations": {...},
@@ -13,6 +14,12 @@
  * }
  * ENTRY = { "encoding"?: "base64", "expires_at_ms"?: int, "parsed"?: any, "ttl": int, "type": str, "value": str }
  * ```
+ *
+ * Checksums: per category, SHA-256 of its object exactly as written (from `{` to `}`, in the
+ * layout above); the manifest's `sha256` covers the per-category lines. They detect corruption,
+ * truncation and edits (not a forger who rewrites the manifest too: that is what encryption's
+ * authentication is for). `timestamp` is repeated in the manifest and `metadata` must match the
+ * counts, so neither can change unnoticed.
  *
  * An encrypted file keeps `manifest`, `metadata` and `timestamp` in clear and replaces the
  * categories by `payload`: the categories object (the same bytes a clear file holds) sealed in
@@ -25,9 +32,6 @@ import { pyStr, pyStrPrintable } from './pyjson.js';
 export const CATEGORIES = ['codes', 'other', 'refresh_tokens', 'registrations', 'sessions', 'states', 'tokens', 'user_tokens'] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const isCategory = (name: string): name is Category => (CATEGORIES as readonly string[]).includes(name);
-
-/** The gateway writes these even when empty; `other` only appears when it has entries. */
-export const GATEWAY_CATEGORIES: readonly Category[] = CATEGORIES.filter((c) => c !== 'other');
 
 export const FORMAT_NAME = 'oauth-admin-backup';
 export const FORMAT_VERSION = 1;
@@ -207,6 +211,8 @@ export const ManifestSchema = z.object({
   encrypted: z.boolean(),
   encryption: EncryptionSchema.optional(),
   note: z.string().optional(),
+  /** Keys under the prefixes of a type the gateway's format cannot hold (sorted sets, streams): not in the file. */
+  unsupported_keys: int.min(0).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

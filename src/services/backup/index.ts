@@ -20,8 +20,8 @@ import { BackupDir, BackupNotFound, checkBackupName } from './files.js';
 import { CATEGORIES, type Category, type Manifest, timeFromName } from './format.js';
 import { pyCompare } from './pyjson.js';
 import { BackupFormatError, type BackupSummary, type ReadEntry, readBackup } from './reader.js';
-import { RestoreBatcher, emptyCategoryCounts, reportedCounts, restoreKey } from './restore.js';
-import { categorize, redisServerVersion, versionAtLeast, writeBackup } from './writer.js';
+import { RestoreBatcher, reportedCounts, restoreKey } from './restore.js';
+import { categorize, categorizer, redisServerVersion, versionAtLeast, writeBackup } from './writer.js';
 
 export { CATEGORIES, type Category } from './format.js';
 export { checkBackupName } from './files.js';
@@ -499,16 +499,17 @@ export class BackupService {
     return out;
   }
 
-  /** Keys under the prefixes now, by kind: what REPLACE deletes before writing. */
+  /**
+   * Keys under the prefixes now, by kind: what REPLACE deletes before writing. (Not deduplicated:
+   * while Redis rehashes, SCAN may count a key twice; this is a plan, not a tally.)
+   */
   private async countUnderPrefixes(): Promise<DeletionCounts> {
     const counts = zeroCounts();
-    const seen = new Set<string>();
+    const categoryOf = categorizer(this.keys);
     for (const pattern of this.prefixPatterns()) {
       for await (const batch of scanKeys(this.redis, pattern)) {
         for (const key of batch) {
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const place = categorize(this.keys, key);
+          const place = categoryOf(key);
           const field = place ? DELETION_FIELD[place.category] : undefined;
           if (field) counts[field] += 1;
         }
@@ -519,9 +520,10 @@ export class BackupService {
 
   /** Deletes every key under the OAuth and session prefixes (never our own keys or anything else). */
   private async clearPrefixes(checkpoint: () => Promise<void>): Promise<void> {
+    const categoryOf = categorizer(this.keys);
     for (const pattern of this.prefixPatterns()) {
       for await (const batch of scanKeys(this.redis, pattern)) {
-        const mine = batch.filter((key) => categorize(this.keys, key) !== null);
+        const mine = batch.filter((key) => categoryOf(key) !== null);
         if (mine.length > 0) await unlinkMany(this.redis, mine);
         await checkpoint();
       }
@@ -710,4 +712,3 @@ function describeRefusal(name: string, error: unknown): string {
 }
 
 export type { CategoryCounts, Manifest };
-export { emptyCategoryCounts };

@@ -141,12 +141,12 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
       return fail(`entry ${category}.${JSON.stringify(id)}: ${(error as Error).message}`);
     }
     if (!options.trusted) {
-      let hash = hashes.get(category);
-      if (!hash) hashes.set(category, (hash = createHash('sha256')));
+      // The category's bytes as our writer lays them out (json.dump indent=2 at this depth).
+      const hash = hashes.get(category)!;
+      hash.update(summary.counts[category] === 1 ? '\n    ' : ',\n    ');
       hash.update(ev.rawName as Buffer);
       hash.update(': ');
       hash.update(ev.raw);
-      hash.update('\n');
     }
     if (options.onEntries && (!options.categories || options.categories.has(category))) {
       let expiresAtMs: number | null = null;
@@ -165,8 +165,9 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
       if (ev.array) fail(`"${category}" must be an object mapping names to entries, not an array`);
       if (seen.has(category)) fail(`"${category}" appears twice`);
       seen.add(category);
-      hashes.set(category, createHash('sha256'));
+      hashes.set(category, createHash('sha256').update('{'));
     } else if (ev.kind === 'member') onMember(category, ev);
+    else if (ev.kind === 'close') hashes.get(category)?.update(summary.counts[category] === 0 ? '}' : '\n  }');
     else if (ev.kind === 'value') fail(`"${category}" must be an object mapping names to entries`);
   };
 

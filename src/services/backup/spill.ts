@@ -1,13 +1,14 @@
 /**
  * External sort for backup entries. A category's entries arrive in SCAN order and are copied
- * into an arena buffer (outside the JavaScript heap); when the arena is full it is sorted (by key
- * bytes: UTF-8 order is code point order, which is Python's `sort_keys` order) and written as a
- * run file. The runs are then merged back in order; SCAN repeats meet in the merge and only the
+ * into an arena buffer (outside the JavaScript heap); when the budget is reached it is sorted in
+ * Python's `sort_keys` order (code points; merged by key bytes, as UTF-8 byte order is code point
+ * order) and written as a run file through a small staging buffer. The runs are then merged back in order; SCAN repeats meet in the merge and only the
  * last read survives, so no set of seen keys is ever held in memory. With encryption on, run
  * files are encrypted (AES-256-CTR) with a key that exists only in memory, so a crash leaves
  * nothing readable behind.
  *
- * Record: u32 key bytes, key (UTF-8), u32 rendered-key bytes, the key as JSON, u32 text bytes, text.
+ * Record: u32 key bytes, key (UTF-8), u32 body bytes, body: `"<key as JSON>": <rendered entry>`,
+ * exactly the bytes the file holds for the member.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { open, unlink } from 'node:fs/promises';
@@ -16,36 +17,20 @@ import { constants } from 'node:fs';
 import { ctrStream, ephemeralCipher } from './crypto.js';
 import { pyCompare } from './pyjson.js';
 
-/** Byte order (for UTF-8, code point order), in JavaScript: keys are short, so this beats a native call. */
-export function compareBytes(a: Buffer, b: Buffer): number {
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[i]!;
-    if (d !== 0) return d;
-  }
-  return a.length - b.length;
-}
-
 const HIGH = /[\ud800-\uffff]/;
 
-/** A merged record: positions in a read buffer of the key's bytes, the key as JSON and the rendered entry. */
+/** A merged record: positions in a read buffer of the key's bytes and of the member's body. */
 export class SpillRecord {
   constructor(
     readonly buf: Buffer,
     readonly k0: number,
     readonly k1: number,
-    readonly j0: number,
-    readonly j1: number,
-    readonly t0: number,
-    readonly t1: number,
+    readonly b0: number,
+    readonly b1: number,
   ) {}
 
-  copyKeyJson(out: { range(b: Buffer, start: number, end: number): void }): void {
-    out.range(this.buf, this.j0, this.j1);
-  }
-
-  copyText(out: { range(b: Buffer, start: number, end: number): void }): void {
-    out.range(this.buf, this.t0, this.t1);
+  copyBody(out: { range(b: Buffer, start: number, end: number): void }): void {
+    out.range(this.buf, this.b0, this.b1);
   }
 }
 
@@ -63,7 +48,7 @@ function compareKeys(a: SpillRecord, b: SpillRecord): number {
 
 type Secret = { key: Buffer; iv: Buffer } | null;
 
-const READ_BYTES = 256 * 1024;
+const READ_BYTES = 128 * 1024;
 const STAGE_BYTES = 1024 * 1024;
 
 export class RunWriter {
@@ -92,21 +77,21 @@ export class RunWriter {
     return this.used;
   }
 
-  /** Copies an entry into the arena; writes a run first when it would not fit in the budget. */
-  async add(key: string, keyJson: string, text: string): Promise<void> {
+  /**
+   * Copies an entry (`"keyJson": text`) into the arena (synchronous: millions of calls). The
+   * caller writes a run (`flush`) when `held` reaches the budget.
+   */
+  add(key: string, keyJson: string, text: string): void {
     this.count++;
-    const need = 12 + Buffer.byteLength(key, 'utf8') + keyJson.length + text.length;
+    const need = 10 + Buffer.byteLength(key, 'utf8') + keyJson.length + text.length;
     if (this.used + need > this.arena.length) {
-      if (this.used + need > this.budgetBytes && this.used > 0) await this.flush();
-      if (this.used + need > this.arena.length) {
-        let size = this.arena.length;
-        while (this.used + need > size) size *= 2;
-        // Never more than the budget (unless one entry alone is bigger).
-        size = Math.max(Math.min(size, this.budgetBytes), this.used + need);
-        const bigger = Buffer.allocUnsafe(size);
-        this.arena.copy(bigger, 0, 0, this.used);
-        this.arena = bigger;
-      }
+      let size = this.arena.length;
+      while (this.used + need > size) size *= 2;
+      // About the budget (a batch may go a little over before the caller flushes).
+      size = Math.max(Math.min(size, this.budgetBytes + (this.budgetBytes >> 3)), this.used + need);
+      const bigger = Buffer.allocUnsafe(size);
+      this.arena.copy(bigger, 0, 0, this.used);
+      this.arena = bigger;
     }
     const a = this.arena;
     let at = this.used;
@@ -116,12 +101,11 @@ export class RunWriter {
     this.sortKeys.push(key);
     if (!this.high && HIGH.test(key)) this.high = true;
     at += 4 + k;
-    const j = a.write(keyJson, at + 4, 'latin1');
-    a.writeUInt32LE(j, at);
-    at += 4 + j;
-    const t = a.write(text, at + 4, 'latin1');
-    a.writeUInt32LE(t, at);
-    this.used = at + 4 + t;
+    let body = a.write(keyJson, at + 4, 'latin1');
+    body += a.write(': ', at + 4 + body, 'latin1');
+    body += a.write(text, at + 4 + body, 'latin1');
+    a.writeUInt32LE(body, at);
+    this.used = at + 4 + body;
   }
 
   async flush(): Promise<void> {
@@ -253,12 +237,10 @@ class RunReader {
     if (left < 4) return null;
     const k = b.readUInt32LE(at);
     if (left < 8 + k) return null;
-    const j = b.readUInt32LE(at + 4 + k);
-    if (left < 12 + k + j) return null;
-    const t = b.readUInt32LE(at + 8 + k + j);
-    if (left < 12 + k + j + t) return null;
-    this.at = at + 12 + k + j + t;
-    return new SpillRecord(b, at + 4, at + 4 + k, at + 8 + k, at + 8 + k + j, at + 12 + k + j, this.at);
+    const n = b.readUInt32LE(at + 4 + k);
+    if (left < 8 + k + n) return null;
+    this.at = at + 8 + k + n;
+    return new SpillRecord(b, at + 4, at + 4 + k, at + 8 + k, this.at);
   }
 
   private async fill(): Promise<void> {

@@ -1,20 +1,23 @@
 /**
  * Writes a backup of everything under the prefixes, streaming:
  *
- * 1. SCAN in batches of BATCH_SIZE; each batch is read by one Lua script that returns every
- *    key's type, TTL, absolute expiry and data together (one round trip per batch, atomic per
- *    batch, so a key that vanishes mid-backup is simply absent: never `"value": null`). The next
- *    batch is fetched while the current one is rendered.
+ * 1. One SCAN pass (batches of BATCH_SIZE) over both prefixes. Each batch is read with one
+ *    MULTI: MGET plus a script giving every key's absolute expiry (PEXPIRETIME), so the batch is
+ *    an atomic snapshot in one round trip; the few keys MGET cannot answer (sets, lists, hashes,
+ *    or gone) go through a script that reads any type. A key that vanished is simply absent
+ *    (never `"value": null`). Up to three batches are in flight while this process renders.
  * 2. Each entry is rendered once, exactly as the gateway's `json.dump(indent=2, sort_keys=True)`
- *    would write it, and goes to its category's external sort (spill.ts) to get sorted keys
- *    without holding the store in memory; SCAN repeats are dropped in the merge.
- * 3. A first merge pass counts and hashes each category (the manifest precedes most categories
- *    in a sorted file); a second pass writes the file: a private temporary file in BACKUP_DIR
- *    (mode 0600), flushed, then linked to its final name (files.ts), so a partial file never
- *    has a final name and no backup is ever overwritten.
+ *    would write it, and goes to its category's external sort (spill.ts): sorted keys without
+ *    holding the store in memory; SCAN repeats are dropped in the merge.
+ * 3. One merge pass writes the file while counting and hashing each category. The manifest
+ *    (which holds those checksums) sorts before most categories, so its place is reserved and
+ *    filled in last (a `padding` string makes it fit exactly). Encrypted files bind every chunk
+ *    to the manifest, so they hash first and write in a second pass.
+ * 4. The file is a private temporary file in BACKUP_DIR (mode 0600), flushed, then linked to its
+ *    final name (files.ts): a partial file never has a final name, no backup is overwritten.
  */
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { type Hash, createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { BATCH_SIZE, inBatches, scanKeys } from '../../redis/batch.js';
 import { type RedisClient, keyHolders } from '../../redis/connection.js';
@@ -47,56 +50,88 @@ const KIND_CATEGORY: Record<RecordKind, Category> = {
   code: 'codes',
 };
 
-/** Reads a batch of keys: flat `type, pttl, expiry ms, n, item1..itemN` per key (n = 0 for types we do not copy). */
+/**
+ * Reads a batch of keys in one script (one round trip, atomic for the batch) and answers one
+ * packed binary string, so the client decodes a single reply instead of thousands of elements:
+ * the server time (double), then per key a type code (0 gone, 1 string, 2 set, 3 list, 4 hash,
+ * 5 another type), and for 1-4 the absolute expiry (double, -1 none), the item count and each
+ * item length-prefixed. A key that vanished before the batch was read is simply absent.
+ */
 function readScript(hasExpireTime: boolean): string {
-  return `local out = {}
-local n = 0
-local nowms = 0
-if ${hasExpireTime ? 'false' : 'true'} then
-  local t = redis.call('TIME')
-  nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
-local function put(items)
-  out[n + 4] = #items
-  for j = 1, #items do out[n + 4 + j] = items[j] end
-  n = n + 4 + #items
+  return `local t = redis.call('TIME')
+local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local parts = { struct.pack('>d', nowms) }
+local n = 1
+local function expiry(key)
+  ${hasExpireTime ? "return redis.call('PEXPIRETIME', key)" : "local p = redis.call('PTTL', key); if p >= 0 then return nowms + p end; return p"}
 end
 for _, key in ipairs(KEYS) do
-  local typ = redis.call('TYPE', key).ok
-  local pttl = redis.call('PTTL', key)
-  local exp = -1
-  if pttl >= 0 then ${hasExpireTime ? "exp = redis.call('PEXPIRETIME', key)" : 'exp = nowms + pttl'} end
-  out[n + 1] = typ
-  out[n + 2] = pttl
-  out[n + 3] = exp
-  if typ == 'string' then put({ redis.call('GET', key) })
-  elseif typ == 'set' then put(redis.call('SMEMBERS', key))
-  elseif typ == 'list' then put(redis.call('LRANGE', key, 0, -1))
-  elseif typ == 'hash' then put(redis.call('HGETALL', key))
-  else out[n + 4] = 0; n = n + 4 end
+  local v = redis.pcall('GET', key)
+  if type(v) == 'string' then
+    parts[n + 1] = struct.pack('>Bdi4i4', 1, expiry(key), 1, #v)
+    parts[n + 2] = v
+    n = n + 2
+  elseif v == false then
+    parts[n + 1] = '\\0'
+    n = n + 1
+  else
+    local typ = redis.call('TYPE', key).ok
+    local items = nil
+    local code = 5
+    if typ == 'set' then items = redis.call('SMEMBERS', key); code = 2
+    elseif typ == 'list' then items = redis.call('LRANGE', key, 0, -1); code = 3
+    elseif typ == 'hash' then items = redis.call('HGETALL', key); code = 4 end
+    if items then
+      parts[n + 1] = struct.pack('>Bdi4', code, expiry(key), #items)
+      n = n + 1
+      for _, item in ipairs(items) do
+        parts[n + 1] = struct.pack('>i4', #item)
+        parts[n + 2] = item
+        n = n + 2
+      end
+    else
+      parts[n + 1] = '\\5'
+      n = n + 1
+    end
+  end
 end
-return out`;
+return table.concat(parts)`;
 }
+
+const TYPE_CODES = [null, 'string', 'set', 'list', 'hash'] as const;
 
 interface ReadKey {
   key: string;
   type: string;
+  /** Remaining time to live (ms) when read, -1 without. */
   pttl: number;
   expiresAtMs: number;
   items: Buffer[];
 }
 
-function parseRead(keys: readonly string[], flat: unknown[]): ReadKey[] {
+/** Decodes `readScript`'s reply (items are views into it). */
+function parseRead(keys: readonly string[], b: Buffer): ReadKey[] {
   const out: ReadKey[] = [];
-  let at = 0;
+  const nowMs = b.readDoubleBE(0);
+  let at = 8;
   for (const key of keys) {
-    const type = String(flat[at]);
-    const pttl = Number(flat[at + 1]);
-    const expiresAtMs = Number(flat[at + 2]);
-    const n = Number(flat[at + 3]);
-    const items = flat.slice(at + 4, at + 4 + n) as Buffer[];
-    at += 4 + n;
-    out.push({ key, type, pttl, expiresAtMs, items });
+    const code = b[at]!;
+    at += 1;
+    const type = TYPE_CODES[code as 1];
+    if (!type) {
+      if (code === 5) out.push({ key, type: 'unsupported', pttl: -1, expiresAtMs: -1, items: [] });
+      continue; // 0: gone
+    }
+    const expiresAtMs = b.readDoubleBE(at);
+    const count = b.readInt32BE(at + 8);
+    at += 12;
+    const items: Buffer[] = [];
+    for (let i = 0; i < count; i++) {
+      const len = b.readInt32BE(at);
+      items.push(b.subarray(at + 4, at + 4 + len));
+      at += 4 + len;
+    }
+    out.push({ key, type, pttl: expiresAtMs >= 0 ? Math.max(0, expiresAtMs - nowMs) : -1, expiresAtMs, items });
   }
   return out;
 }
@@ -135,10 +170,24 @@ export interface WriteOptions {
 class ByteSink {
   private buf = Buffer.allocUnsafe(2 * 1024 * 1024);
   private used = 0;
+  private tap: Hash | null = null;
+  private tapFrom = 0;
   /** Bytes handed to `out` so far. */
   total = 0;
 
+  /** `out` gets a view of the buffer, valid until it settles (copy what you keep). */
   constructor(private readonly out: (bytes: Buffer) => Promise<void> | void) {}
+
+  /** From now on, every byte gathered also goes into `hash` (until `endTap`). */
+  startTap(hash: Hash): void {
+    this.tap = hash;
+    this.tapFrom = this.used;
+  }
+
+  endTap(): void {
+    this.tap?.update(this.buf.subarray(this.tapFrom, this.used));
+    this.tap = null;
+  }
 
   private room(n: number): void {
     if (this.used + n <= this.buf.length) return;
@@ -167,10 +216,12 @@ class ByteSink {
   /** Hands over what is gathered once it is at least `min` bytes. */
   async drain(min = 1024 * 1024): Promise<void> {
     if (this.used === 0 || this.used < min) return;
-    const chunk = Buffer.from(this.buf.subarray(0, this.used));
+    if (this.tap) this.tap.update(this.buf.subarray(this.tapFrom, this.used));
+    this.tapFrom = 0;
+    const size = this.used;
+    this.total += size;
+    await this.out(this.buf.subarray(0, size));
     this.used = 0;
-    this.total += chunk.length;
-    await this.out(chunk);
   }
 }
 
@@ -193,7 +244,8 @@ class Sealer {
     private readonly header: Buffer,
   ) {}
 
-  async add(bytes: Buffer): Promise<void> {
+  async add(view: Buffer): Promise<void> {
+    const bytes = Buffer.from(view); // the sink reuses its buffer
     this.pending.push(bytes);
     this.size += bytes.length;
     while (this.size >= CHUNK_BYTES) {
@@ -293,31 +345,35 @@ function renderKey(r: ReadKey): string | null {
   return renderEntry(value, type as EntryType, gatewayTtl(r.pttl), null, r.pttl >= 0 ? r.expiresAtMs : null, base64);
 }
 
-/** Absolute expiry of each key (ms; -1 none, -2 missing), after the server's time (s, µs). */
+/** Absolute expiry of each key (ms; -1 none, -2 missing), after the server's time (ms). */
 function expiryScript(hasExpireTime: boolean): string {
   return `local t = redis.call('TIME')
-local out = { tonumber(t[1]), tonumber(t[2]) }
-local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local out = { tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) }
 for i, key in ipairs(KEYS) do
-  ${hasExpireTime ? "out[i + 2] = redis.call('PEXPIRETIME', key)" : "local p = redis.call('PTTL', key); if p >= 0 then out[i + 2] = nowms + p else out[i + 2] = p end"}
+  ${hasExpireTime ? "out[i + 1] = redis.call('PEXPIRETIME', key)" : "local p = redis.call('PTTL', key); if p >= 0 then out[i + 1] = out[1] + p else out[i + 1] = p end"}
 end
 return out`;
 }
 
+interface ReadScripts {
+  expiry: string;
+  any: string;
+}
+
 /**
  * Reads one batch: MGET and every key's absolute expiry in one MULTI (an atomic snapshot of the
- * batch, one round trip, two commands for a thousand keys). MGET answers nil for a key that is
- * gone or is not a string; those few go through the full script, which reads any type.
+ * batch, one round trip, two cheap commands for a thousand keys). MGET answers nil for a key
+ * that is gone or is not a string; those few go through `readScript`, which reads any type.
  */
-async function readGroup(redis: RedisClient, group: string[], scripts: { expiry: string; full: string }): Promise<ReadKey[]> {
+async function readGroup(redis: RedisClient, group: string[], scripts: ReadScripts): Promise<(ReadKey | null)[]> {
   const replies = (await redis.multi().mgetBuffer(...group).eval(scripts.expiry, group.length, ...group).exec()) ?? [];
   const [mgetError, values] = replies[0] ?? [new Error('no MGET reply'), null];
   const [expiryError, expiry] = replies[1] ?? [new Error('no expiry reply'), null];
   if (mgetError) throw mgetError;
   if (expiryError) throw expiryError;
   const vals = values as (Buffer | null)[];
-  const exp = (expiry as number[]).map(Number);
-  const nowMs = exp[0]! * 1000 + Math.floor(exp[1]! / 1000);
+  const exp = expiry as number[];
+  const nowMs = Number(exp[0]);
   const out: (ReadKey | null)[] = [];
   const others: string[] = [];
   for (let i = 0; i < group.length; i++) {
@@ -327,35 +383,43 @@ async function readGroup(redis: RedisClient, group: string[], scripts: { expiry:
       others.push(group[i]!);
       continue;
     }
-    const expiresAtMs = exp[i + 2]!;
+    const expiresAtMs = Number(exp[i + 1]);
     out.push({ key: group[i]!, type: 'string', pttl: expiresAtMs >= 0 ? Math.max(0, expiresAtMs - nowMs) : -1, expiresAtMs, items: [value] });
   }
-  if (others.length === 0) return out as ReadKey[];
-  const full = parseRead(others, (await redis.callBuffer('EVAL', scripts.full, others.length, ...others)) as unknown[]);
-  let k = 0;
-  return out.map((r) => r ?? full[k++]!);
+  if (others.length === 0) return out;
+  const rest = new Map(parseRead(others, (await redis.callBuffer('EVAL', scripts.any, others.length, ...others)) as Buffer).map((r) => [r.key, r]));
+  return out.map((r, i) => r ?? rest.get(group[i]!) ?? null);
+}
+
+/** Reads keys as a backup does (for tests): keys that do not exist are left out. */
+export async function readKeys(redis: RedisClient, keys: string[]): Promise<{ key: string; type: string; expiresAtMs: number; items: Buffer[] }[]> {
+  const hasExpireTime = versionAtLeast(await redisServerVersion(redis), 7);
+  const scripts: ReadScripts = { expiry: expiryScript(hasExpireTime), any: readScript(hasExpireTime) };
+  return (await inBatches(redis, keys, (group) => readGroup(redis, group, scripts))).filter((r): r is ReadKey => r !== null);
 }
 
 /**
- * SCAN batches of the patterns, read ahead of the caller: a producer keeps up to `depth` batches
+ * SCAN batches (the keys `keep` wants), read ahead of the caller: a producer keeps up to `depth` batches
  * in flight (SCAN and reads), so Redis works while this process renders.
  */
-async function* readAhead(redis: RedisClient, patterns: string[], scripts: { expiry: string; full: string }, depth = 3): AsyncGenerator<ReadKey[]> {
+async function* readAhead(redis: RedisClient, pattern: string, keep: (key: string) => boolean, scripts: ReadScripts, depth = 3): AsyncGenerator<ReadKey[]> {
   // Per hash slot on a cluster: inBatches groups the keys.
-  const read = (keys: string[]): Promise<ReadKey[]> => inBatches(redis, keys, (group) => readGroup(redis, group, scripts));
+  // In the keys' order, one entry per key (null: gone before it was read).
+  const read = async (keys: string[]): Promise<ReadKey[]> =>
+    (await inBatches(redis, keys, (group) => readGroup(redis, group, scripts))).filter((r): r is ReadKey => r !== null);
   const state = { queue: [] as Promise<ReadKey[]>[], done: false, stopped: false, failure: null as unknown };
   const changed = new Signal();
   const producer = (async () => {
     try {
-      for (const pattern of patterns) {
-        for await (const keys of scanKeys(redis, pattern, BATCH_SIZE)) {
-          while (state.queue.length >= depth && !state.stopped) await changed.wait();
-          if (state.stopped) return;
-          const next = read(keys);
-          next.catch(() => {});
-          state.queue.push(next);
-          changed.notify();
-        }
+      for await (const scanned of scanKeys(redis, pattern, BATCH_SIZE)) {
+        const keys = scanned.filter(keep);
+        if (keys.length === 0) continue;
+        while (state.queue.length >= depth && !state.stopped) await changed.wait();
+        if (state.stopped) return;
+        const next = read(keys);
+        next.catch(() => {});
+        state.queue.push(next);
+        changed.notify();
       }
     } catch (error) {
       state.failure = error;
@@ -398,6 +462,17 @@ class Signal {
   }
 }
 
+/**
+ * What to SCAN for both prefixes: one SCAN of their common beginning (the whole keyspace when
+ * they share none), its keys filtered here before anything is read. One pass over the keyspace
+ * instead of one per prefix.
+ */
+function scanPattern(oauth: string, session: string): string {
+  let common = 0;
+  while (common < oauth.length && common < session.length && oauth[common] === session[common]) common++;
+  return `${escapeGlob(oauth.slice(0, common))}*`;
+}
+
 function escapeGlob(text: string): string {
   return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 }
@@ -416,26 +491,33 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
   try {
     // ---------------------------------------------------------------- 1. scan and sort
     const hasExpireTime = versionAtLeast(version, 7);
-    const scripts = { expiry: expiryScript(hasExpireTime), full: readScript(hasExpireTime) };
+    const scripts: ReadScripts = { expiry: expiryScript(hasExpireTime), any: readScript(hasExpireTime) };
     const { oauth, session } = keys.prefixes;
-    const patterns = [`${escapeGlob(oauth)}*`];
-    if (!session.startsWith(oauth)) patterns.push(`${escapeGlob(session)}*`);
+    const pattern = scanPattern(oauth, session);
     let scanned = 0;
+    let unsupported = 0;
     const categoryOf = categorizer(keys);
-    for await (const batch of readAhead(redis, patterns, scripts)) {
+    for await (const batch of readAhead(redis, pattern, (key) => categoryOf(key) !== null, scripts)) {
       for (const r of batch) {
         const place = categoryOf(r.key);
-        if (!place || r.type === 'none') continue;
+        if (!place) continue;
         const text = renderKey(r);
-        if (text === null) continue;
-        await writers.get(place.category)!.add(place.id, pyStr(place.id), text);
+        if (text === null) {
+          unsupported++; // a sorted set or a stream: the gateway's format has no place for it
+          continue;
+        }
+        writers.get(place.category)!.add(place.id, pyStr(place.id), text);
       }
       scanned += batch.length;
       let held = 0;
       for (const w of writers.values()) held += w.held;
       if (held >= budget) {
-        // Over the memory budget: every category's buffer becomes a sorted run on disk.
-        for (const w of writers.values()) await w.flush();
+        // Over the memory budget: the biggest buffers become sorted runs on disk.
+        for (const w of [...writers.values()].sort((a, b) => b.held - a.held)) {
+          if (held < budget / 2) break;
+          held -= w.held;
+          await w.flush();
+        }
       }
       await options.progress?.({ phase: 'scanning', scanned, written: 0 });
       await options.checkpoint?.();
@@ -460,45 +542,49 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       encrypted: fileKey !== null,
       ...(fileKey ? { encryption: fileKey.info } : {}),
       ...(options.note ? { note: options.note } : {}),
+      ...(unsupported > 0 ? { unsupported_keys: unsupported } : {}),
       ...(padding !== undefined ? { padding } : {}),
     });
 
     temp = await dir.tempFile();
     const handle = temp.handle;
     const position = { at: 0 };
-    const sink = new ByteSink((bytes) => writeAll(handle, position, bytes));
+    // Flush to disk while writing (every 64 MiB, in the background), so the final fsync is short.
+    const syncs: Promise<void>[] = [];
+    let unsynced = 0;
+    const sink = new ByteSink(async (bytes) => {
+      await writeAll(handle, position, bytes);
+      unsynced += bytes.length;
+      if (unsynced >= 64 * 1024 * 1024) {
+        unsynced = 0;
+        const sync = handle.datasync();
+        sync.catch(() => {});
+        syncs.push(sync);
+      }
+    });
     let written = 0;
     /**
      * Merges a category's runs: its object, entries in key order, goes to `out` (the file, the
-     * sealer's input, or nowhere) while its count and SHA-256 are taken.
+     * sealer's input, or nowhere) while its count and SHA-256 (of exactly those bytes) are taken.
      */
-    const emitCategory = async (out: ByteSink | null, category: Category) => {
+    const emitCategory = async (out: ByteSink, category: Category) => {
       const hash = createHash('sha256');
-      const hashed = new ByteSink((bytes) => void hash.update(bytes));
       let count = 0;
-      out?.text('{');
+      out.startTap(hash);
+      out.text('{');
       for await (const records of writers.get(category)!.merged()) {
         for (const r of records) {
-          if (out) {
-            out.text(count === 0 ? '\n    ' : ',\n    ');
-            r.copyKeyJson(out);
-            out.text(': ');
-            r.copyText(out);
-          }
-          r.copyKeyJson(hashed);
-          hashed.text(': ');
-          r.copyText(hashed);
-          hashed.text('\n');
+          out.text(count === 0 ? '\n    ' : ',\n    ');
+          r.copyBody(out);
           count++;
         }
         written += records.length;
-        await hashed.drain();
-        if (out) await out.drain();
+        await out.drain();
         await options.progress?.({ phase: 'writing', scanned, written });
         await options.checkpoint?.();
       }
-      await hashed.drain(0);
-      out?.text(count === 0 ? '}' : '\n  }');
+      out.text(count === 0 ? '}' : '\n  }');
+      out.endTap();
       counts[category] = count;
       digests[category] = { count, sha256: hash.digest('hex') };
     };
@@ -542,7 +628,11 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
     } else {
       // Encrypted: every chunk is bound to the manifest, so the checksums come first (one pass
       // to hash), then the sealed data (a second pass).
-      for (const c of present) await emitCategory(null, c);
+      const nowhere = new ByteSink(() => {});
+      for (const c of present) {
+        await emitCategory(nowhere, c);
+        await nowhere.drain(0);
+      }
       manifest = buildManifest();
       const header = headerDigest(encryptedHeaderJson(manifest, metadata()));
       sink.text(`{\n  "manifest": ${renderPlain(manifest, 1)},\n  "metadata": ${renderPlain(metadata(), 1)},\n  "payload": [`);
@@ -559,6 +649,7 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       sink.text(`\n  ],\n  "timestamp": ${pyStr(timestamp)}\n}`);
       await sink.drain(0);
     }
+    await Promise.all(syncs);
     await handle.sync();
     await handle.close();
     const sizeBytes = position.at;
