@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -13,8 +13,7 @@ const prefixes = { oauth: 'oauth:', session: 'redis:session:', admin: 'oauth-adm
 const keys = new Keys(prefixes);
 const admin = { role: 'admin' as const, name: 'test' };
 
-const work = mkdtempSync(join(tmpdir(), 'oauth-admin-crash-'));
-const cleanups: (() => Promise<void> | void)[] = [() => rmSync(work, { recursive: true, force: true })];
+const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
@@ -32,10 +31,10 @@ const onCluster = inject('redisUrl').startsWith('redis+cluster://');
 
 describe.skipIf(onCluster)('a Redis that disappears in the middle of a restore', () => {
   it('fails the job with a clear reason, and every key written so far has its expiry', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'oauth-admin-crash-'));
+    cleanups.push(() => rmSync(work, { recursive: true, force: true }));
     const dataDir = join(work, 'data');
     const backupDir = join(work, 'backups');
-    rmSync(dataDir, { recursive: true, force: true });
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(dataDir);
 
     // A backup of 30,000 tokens with expiries (and a few without).
