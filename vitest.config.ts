@@ -10,7 +10,7 @@ export default defineConfig({
     // Two cores: more workers only contend for them (and for the Redis servers).
     maxWorkers: 2,
     // Every log line of every test file is checked for the suite's known secrets (SECURITY.md).
-    setupFiles: ['./test/setup/log-secrets.ts'],
+    setupFiles: ['./test/setup/log-secrets.ts', './test/setup/fast-check.ts'],
     projects: [
       {
         extends: true,

@@ -92,7 +92,7 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
     return out;
   }
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => redact(v, depth + 1, seen));
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   const out: LogFields = {};
   for (const [key, v] of Object.entries(value)) {
     out[key] = isSecretField(key) && v !== null && v !== undefined && typeof v !== 'number' && typeof v !== 'boolean' ? REDACTED : redact(v, depth + 1, seen);
