@@ -22,6 +22,7 @@ export class IndexService {
   private renewTimer: NodeJS.Timeout | null = null;
   private lastReconcile = 0;
   private stopped = false;
+  private token: string | null = null;
 
   constructor(
     private readonly redis: RedisClient,
@@ -38,6 +39,7 @@ export class IndexService {
 
   /** Starts competing for leadership; call once per process. */
   start(token: string): void {
+    this.token = token;
     const tick = async () => {
       if (this.stopped) return;
       try {
@@ -105,9 +107,15 @@ export class IndexService {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.renewTimer) clearTimeout(this.renewTimer);
-    const wasFollowing = this.indexer.following && this.indexer.status(null).leader;
+    const wasLeader = this.indexer.status(null).leader;
+    const wasFollowing = this.indexer.following && wasLeader;
     await this.indexer.unfollow();
     // Readers scan until another process follows the changes again.
     if (wasFollowing) await this.indexer.store.clearLive().catch(() => {});
+    // Hand over at once instead of when the lease runs out.
+    if (wasLeader && this.token) {
+      this.indexer.setLeader(false);
+      await runScript(this.redis, 'releaseLock', [this.lockKey], [this.token]).catch(() => {});
+    }
   }
 }
