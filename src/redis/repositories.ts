@@ -13,7 +13,7 @@ import {
   decodeClient,
   decodeRefreshToken,
 } from './codecs.js';
-import { collectKeys, readPttls, readSets, readStrings, readTypes, scanKeys } from './batch.js';
+import { collectKeys, existMany, readPttls, readSets, readStrings, readTypes, scanKeys } from './batch.js';
 
 /** A key as found in Redis: its id, the exact stored string and what the codec made of it. */
 export interface StoredRecord<T> {
@@ -69,6 +69,11 @@ export class RecordRepository<T> {
   async ids(): Promise<string[]> {
     const keys = await collectKeys(this.redis, this.keys.pattern(this.kind));
     return keys.map((key) => this.keys.idOf(this.kind, key) as string);
+  }
+
+  /** Whether each id's key exists (one script per batch, no values read). */
+  exist(ids: readonly string[]): Promise<boolean[]> {
+    return existMany(this.redis, ids.map((id) => this.keyOf(id)));
   }
 
   /** Remaining lifetime of each key in ms: null for a key without expiry or a missing key. */

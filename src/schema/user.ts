@@ -25,7 +25,7 @@ User.implement({
     username: t.string({ description: 'GitHub login.', resolve: (u) => u.username }),
     indexedTokenCount: t.int({
       description: 'How many jtis the gateway\'s user token index holds (it is never pruned by the gateway).',
-      resolve: async (u, _a, ctx) => (await ctx.view.userIndexes()).find((i) => i.username === u.username)?.jtis.length ?? 0,
+      resolve: async (u, _a, ctx) => (await ctx.view.userIndex(u.username))?.jtis.length ?? 0,
     }),
     staleIndexEntries: t.stringList({
       description: 'Jtis in the user\'s index whose token key no longer exists (purge removes them).',

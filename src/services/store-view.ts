@@ -260,14 +260,19 @@ export class StoreView {
     return [...names].sort();
   }
 
-  /** Jtis in a user's index whose token key no longer exists. */
-  async staleIndexEntries(username: string): Promise<string[]> {
-    const [indexes, tokens] = await Promise.all([this.userIndexes(), this.tokenIds()]);
-    const index = indexes.find((u) => u.username === username);
-    return index ? index.jtis.filter((jti) => !tokens.has(jti)).sort() : [];
+  private readonly userIndexLoader = new DataLoader<string, UserIndex | null>((usernames) => this.repos.userIndexes.getMany(usernames));
+  private readonly tokenExistsLoader = new DataLoader<string, boolean>((jtis) => this.repos.tokens.exist(jtis));
+
+  /** One user's token index (batched across the request), null when the user has none. */
+  userIndex(username: string): Promise<UserIndex | null> {
+    return this.userIndexLoader.load(username);
   }
 
-  private tokenIds(): Promise<Set<string>> {
-    return this.once('tokenIds', async () => new Set((await this.tokens()).map((t) => t.id)));
+  /** Jtis in a user's index whose token key no longer exists: existence of that user's jtis only, batched. */
+  async staleIndexEntries(username: string): Promise<string[]> {
+    const index = await this.userIndex(username);
+    if (!index) return [];
+    const exists = await this.tokenExistsLoader.loadMany(index.jtis);
+    return index.jtis.filter((_, i) => exists[i] !== true).sort();
   }
 }
