@@ -44,10 +44,17 @@ export const TokensQuery = graphql(`
 `);
 
 
+/** What every deletion reports (one selection for all of them). */
+export const DeleteResultFragment = graphql(`
+  fragment CliDeleteResult on DeleteResult {
+    executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+  }
+`);
+
 export const DeleteClientMutation = graphql(`
   mutation CliDeleteClient($clientId: String!, $cascade: Boolean) {
     deleteClient(clientId: $clientId, cascade: $cascade) {
-      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+      ...CliDeleteResult
     }
   }
 `);
@@ -55,7 +62,7 @@ export const DeleteClientMutation = graphql(`
 export const DeleteTokenMutation = graphql(`
   mutation CliDeleteToken($jti: String!) {
     deleteToken(jti: $jti) {
-      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+      ...CliDeleteResult
     }
   }
 `);
@@ -63,7 +70,7 @@ export const DeleteTokenMutation = graphql(`
 export const DeleteAllClientsMutation = graphql(`
   mutation CliDeleteAllClients($cascade: Boolean, $confirmToken: String) {
     deleteAllClients(cascade: $cascade, confirmToken: $confirmToken) {
-      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+      ...CliDeleteResult
     }
   }
 `);
@@ -71,7 +78,7 @@ export const DeleteAllClientsMutation = graphql(`
 export const DeleteAllTokensMutation = graphql(`
   mutation CliDeleteAllTokens($confirmToken: String) {
     deleteAllTokens(confirmToken: $confirmToken) {
-      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+      ...CliDeleteResult
     }
   }
 `);
@@ -79,7 +86,7 @@ export const DeleteAllTokensMutation = graphql(`
 export const DeleteUserTokensMutation = graphql(`
   mutation CliDeleteUserTokens($username: String!, $dryRun: Boolean!) {
     deleteUserTokens(username: $username, dryRun: $dryRun) {
-      executed confirmToken counts { clients accessTokens refreshTokens authCodes authStates userIndexEntries userIndexes }
+      ...CliDeleteResult
     }
   }
 `);
