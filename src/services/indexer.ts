@@ -268,21 +268,27 @@ export class Indexer {
     this.flushing = (async () => {
       try {
         while (this.pending.size > 0) {
-          const batch = [...this.pending].slice(0, 1000);
+          const batch: string[] = [];
+          for (const key of this.pending) {
+            batch.push(key);
+            if (batch.length === 1000) break;
+          }
           for (const key of batch) this.pending.delete(key);
-          // A token change can make user-index entries stale or live again: resync those indexes too.
-          const users = new Set<string>();
           const tokenJtis = batch.map((k) => this.keys.idOf('token', k)).filter((j): j is string => j !== null);
+          // A token change can make user-index entries stale or live again: resync the indexes of
+          // the token's owner before (from the index) and after (from the record).
+          const users = new Set<string>();
           if (tokenJtis.length > 0) {
-            const before = await this.store.tokenMetas(tokenJtis);
-            for (const meta of before) if (meta) users.add(meta.split('|')[2] ?? '');
+            for (const meta of await this.store.tokenMetas(tokenJtis)) {
+              const owner = meta?.split('|')[2];
+              if (owner) users.add(decodeURIComponent(owner));
+            }
+            const entries = await this.tokenEntries(tokenJtis);
+            for (const e of entries) if (e.username) users.add(e.username);
+            await this.store.syncTokens(entries);
           }
-          await this.syncKeys(batch);
-          if (tokenJtis.length > 0) {
-            for (const meta of await this.store.tokenMetas(tokenJtis)) if (meta) users.add(meta.split('|')[2] ?? '');
-            users.delete('');
-            await this.syncIds('user_tokens', [...users].map((u) => decodeURIComponent(u)), false);
-          }
+          await this.syncKeys(batch.filter((key) => this.keys.idOf('token', key) === null));
+          if (users.size > 0) await this.syncIds('user_tokens', [...users], false);
         }
       } catch {
         // Redis is away: the next reconcile repairs whatever was missed.
