@@ -3,9 +3,25 @@
  * tag, so one script may update several of them atomically, on a single server or a cluster.
  * Each sync script takes what the primary key holds now and applies the difference from what
  * the index last recorded for it: calling it twice, or out of order, converges to the same state.
+ * With `dry` set, a sync script changes nothing and returns whether it would have.
+ *
+ * Layout (P = the index prefix). Client ids and usernames are interned to small numbers so the
+ * per-token records stay short (and every hash stays in Redis's compact encoding):
+ *   m:<bucket>   hash: jti → `cid|uid` ('!' corrupt; the expiry is the token's score in c:<cid>);
+ *                '#' fingerprint → `created|uid` ('!' corrupt)
+ *                (a jti that starts with '#' or '!' is stored as '!' jti, see IndexStore.tokenField)
+ *   c:<cid>      sorted set: the client's jtis by expiry (+inf without one); cid 0 = no client
+ *   u:<uid>      sorted set: the user's jtis by expiry
+ *   ci, cn       clientId → cid; cid → `flag|clientId` (flag ok, test, corrupt; empty: no record)
+ *   ui, un       username → uid; uid → `count|username` (tokens, refresh tokens and index key)
+ *   umax         latest expiry per user (finite expiries only)
+ *   uidx         gateway user index → `stale count|JSON list of stale jtis`
+ *   st, cd       states and codes (fingerprints) → '1' when leftover (no TTL)
+ *   <h>h, <h>m:<hour>, <h>s:<10 minutes>   expiry (th) and refresh created-at (rh) histograms
+ *   n            counters
  */
 
-/** Shared helpers: counter and histogram updates that drop fields reaching zero. */
+/** Shared helpers: counters, histograms and the interned ids. */
 const HELPERS = `
 local P = ARGV[1]
 local function incr(key, field, by)
@@ -15,14 +31,14 @@ local function incr(key, field, by)
   if v == 0 then redis.call('HDEL', key, field) end
   return v
 end
--- Times are counted at three grains (hours, then the minutes of each hour, then the seconds of
--- each minute), so "how many after t" reads one small hash per grain, however far back they go.
+-- Times are counted at three grains (hours, the minutes of each hour, the seconds of each ten
+-- minutes), so "how many after t" reads one small hash per grain, however far back they go.
 local function hist(name, epoch, by)
   local hour = math.floor(epoch / 3600)
-  local minute = math.floor(epoch / 60)
+  local window = math.floor(epoch / 600)
   incr(P .. name .. 'h', tostring(hour), by)
-  incr(P .. name .. 'm:' .. hour, tostring(minute), by)
-  incr(P .. name .. 's:' .. minute, tostring(epoch), by)
+  incr(P .. name .. 'm:' .. hour, tostring(math.floor(epoch / 60)), by)
+  incr(P .. name .. 's:' .. window, tostring(epoch - window * 600), by)
   incr(P .. 'n', name .. '_total', by)
 end
 local function split(m)
@@ -30,121 +46,219 @@ local function split(m)
   for part in string.gmatch(m .. '|', '([^|]*)|') do out[#out + 1] = part end
   return out
 end
+-- 'a|b' -> 'a', 'b' (b may hold '|').
+local function head(v)
+  local bar = string.find(v, '|', 1, true)
+  return string.sub(v, 1, bar - 1), string.sub(v, bar + 1)
+end
+local function newId()
+  return tostring(redis.call('HINCRBY', P .. 'n', 'nextId', 1))
+end
+-- A client's number ('0' for none); nil when it has none yet and create is false.
+local function internClient(client, create)
+  if client == '' then return '0' end
+  local cid = redis.call('HGET', P .. 'ci', client)
+  if cid or not create then return cid end
+  cid = newId()
+  redis.call('HSET', P .. 'ci', client, cid)
+  redis.call('HSET', P .. 'cn', cid, '|' .. client)
+  return cid
+end
+-- The client's record flag, '' when it has no record.
+local function clientFlag(cid)
+  local v = redis.call('HGET', P .. 'cn', cid)
+  if not v then return '' end
+  return (head(v))
+end
+local function freeClientIfUnused(cid)
+  local v = redis.call('HGET', P .. 'cn', cid)
+  if not v then return end
+  local flag, client = head(v)
+  if flag ~= '' or redis.call('EXISTS', P .. 'c:' .. cid) == 1 then return end
+  redis.call('HDEL', P .. 'ci', client)
+  redis.call('HDEL', P .. 'cn', cid)
+end
+local function internUser(user, create)
+  local uid = redis.call('HGET', P .. 'ui', user)
+  if uid or not create then return uid end
+  uid = newId()
+  redis.call('HSET', P .. 'ui', user, uid)
+  redis.call('HSET', P .. 'un', uid, '0|' .. user)
+  return uid
+end
+local function countUser(uid, by)
+  local count, user = head(redis.call('HGET', P .. 'un', uid))
+  redis.call('HSET', P .. 'un', uid, tostring(tonumber(count) + by) .. '|' .. user)
+end
+local function freeUserIfUnused(uid)
+  local v = redis.call('HGET', P .. 'un', uid)
+  if not v then return end
+  local count, user = head(v)
+  if tonumber(count) > 0 then return end
+  redis.call('HDEL', P .. 'ui', user)
+  redis.call('HDEL', P .. 'un', uid)
+  redis.call('ZREM', P .. 'umax', uid)
+end
 `;
 
 /**
- * Token: KEYS[1] its meta bucket. ARGV: prefix, jti, present, exp, clientId, username, corrupt.
- * Meta: `exp|clientId|username|corrupt`.
+ * Token: KEYS[1] its meta bucket. ARGV: prefix, field, present, exp, clientId, username, corrupt, dry, jti.
+ * Interned ids that end up unused are freed after both sides are applied.
  */
 export const SYNC_TOKEN = `${HELPERS}
-local jti = ARGV[2]
-local old = redis.call('HGET', KEYS[1], jti)
-local new = false
-if ARGV[3] == '1' then new = ARGV[4] .. '|' .. ARGV[5] .. '|' .. ARGV[6] .. '|' .. ARGV[7] end
-if old == new then return 0 end
-local function userMaxAfterRemoval(user, exp)
-  local umax = redis.call('ZSCORE', P .. 'umax', user)
-  if umax and tonumber(umax) <= exp then
-    local top = redis.call('ZREVRANGE', P .. 'u:' .. user, 0, 0, 'WITHSCORES')
-    if top[2] then redis.call('ZADD', P .. 'umax', top[2], user) else redis.call('ZREM', P .. 'umax', user) end
+local field, dry, jti = ARGV[2], ARGV[8] == '1', ARGV[9]
+-- A finite expiry from a score or an argument (the sorted sets hold +inf for none).
+local function finite(v)
+  local n = tonumber(v)
+  if n and n == n and n ~= math.huge and n ~= -math.huge then return n end
+  return nil
+end
+local old = redis.call('HGET', KEYS[1], field)
+local oldExp = nil
+if old and old ~= '!' then oldExp = finite(redis.call('ZSCORE', P .. 'c:' .. (head(old)), jti)) end
+local new, newExp = false, nil
+if ARGV[3] == '1' then
+  if ARGV[7] == '1' then
+    new = '!'
+  else
+    local cid = internClient(ARGV[5], not dry)
+    local uid = ''
+    if ARGV[6] ~= '' then uid = internUser(ARGV[6], not dry) end
+    -- A dry run meeting a client or user the index does not know: that is a change.
+    if not cid or not uid then return 1 end
+    new, newExp = cid .. '|' .. uid, finite(ARGV[4])
   end
 end
-local function apply(m, sign)
-  local f = split(m)
-  local exp, client, user, corrupt = f[1], f[2], f[3], f[4]
+if old == new and oldExp == newExp then return 0 end
+if dry then return 1 end
+local freeC, freeU = {}, {}
+local function apply(m, e, sign)
   incr(P .. 'n', 'tokens', sign)
-  if corrupt == '1' then incr(P .. 'n', 'corruptTokens', sign) return end
-  local e = tonumber(exp)
+  if m == '!' then incr(P .. 'n', 'corruptTokens', sign) return end
+  local cid, uid = head(m)
   if e then hist('th', e, sign) else incr(P .. 'n', 'noExpTokens', sign) end
-  if client ~= '' then
-    -- A sorted set (not a set): Redis keeps small ones compact, sets of strings never.
-    if sign > 0 then redis.call('ZADD', P .. 'c:' .. client, e or 0, jti) else redis.call('ZREM', P .. 'c:' .. client, jti) end
+  if sign > 0 then
+    redis.call('ZADD', P .. 'c:' .. cid, e or '+inf', jti)
+  else
+    redis.call('ZREM', P .. 'c:' .. cid, jti)
+    if cid ~= '0' then freeC[#freeC + 1] = cid end
   end
-  if client == '' or redis.call('HEXISTS', P .. 'clients', client) == 0 then incr(P .. 'n', 'orphanTokens', sign) end
-  if user ~= '' then
-    incr(P .. 'users', user, sign)
-    if sign > 0 then
-      redis.call('ZADD', P .. 'u:' .. user, e or 0, jti)
-      if e then redis.call('ZADD', P .. 'umax', 'GT', e, user) end
-    else
-      redis.call('ZREM', P .. 'u:' .. user, jti)
-      if e then userMaxAfterRemoval(user, e) end
+  if clientFlag(cid) == '' then incr(P .. 'n', 'orphanTokens', sign) end
+  if uid == '' then return end
+  local ukey = P .. 'u:' .. uid
+  countUser(uid, sign)
+  if sign > 0 then
+    redis.call('ZADD', ukey, e or '+inf', jti)
+    if e then redis.call('ZADD', P .. 'umax', 'GT', e, uid) end
+  else
+    redis.call('ZREM', ukey, jti)
+    local high = redis.call('ZSCORE', P .. 'umax', uid)
+    if e and high and tonumber(high) <= e then
+      local last = redis.call('ZREVRANGEBYSCORE', ukey, '(+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
+      if last[2] then redis.call('ZADD', P .. 'umax', last[2], uid) else redis.call('ZREM', P .. 'umax', uid) end
     end
+    freeU[#freeU + 1] = uid
   end
 end
-if old then apply(old, -1) end
+if old then apply(old, oldExp, -1) end
 if new then
-  apply(new, 1)
-  redis.call('HSET', KEYS[1], jti, new)
+  apply(new, newExp, 1)
+  redis.call('HSET', KEYS[1], field, new)
 else
-  redis.call('HDEL', KEYS[1], jti)
+  redis.call('HDEL', KEYS[1], field)
 end
+for _, cid in ipairs(freeC) do freeClientIfUnused(cid) end
+for _, uid in ipairs(freeU) do freeUserIfUnused(uid) end
 return 1
 `;
 
-/** Refresh token: KEYS[1] its meta bucket. ARGV: prefix, fingerprint, present, createdAt, clientId, username, corrupt. */
+/** Refresh token: KEYS[1] its meta bucket. ARGV: prefix, fingerprint, present, createdAt, username, corrupt, dry. */
 export const SYNC_REFRESH = `${HELPERS}
-local id = ARGV[2]
+local id, dry = '#' .. ARGV[2], ARGV[7] == '1'
 local old = redis.call('HGET', KEYS[1], id)
 local new = false
-if ARGV[3] == '1' then new = ARGV[4] .. '|' .. ARGV[5] .. '|' .. ARGV[6] .. '|' .. ARGV[7] end
+if ARGV[3] == '1' then
+  if ARGV[6] == '1' then
+    new = '!'
+  else
+    local uid = ''
+    if ARGV[5] ~= '' then uid = internUser(ARGV[5], not dry) end
+    if not uid then return 1 end
+    new = ARGV[4] .. '|' .. uid
+  end
+end
 if old == new then return 0 end
+if dry then return 1 end
+local freeU = {}
 local function apply(m, sign)
-  local f = split(m)
-  local created, user, corrupt = f[1], f[3], f[4]
   incr(P .. 'n', 'refresh', sign)
-  if corrupt == '1' then return end
-  local c = tonumber(created)
+  if m == '!' then return end
+  local f = split(m)
+  local c, uid = tonumber(f[1]), f[2]
   if c then hist('rh', c, sign) end
-  if user ~= '' then incr(P .. 'users', user, sign) end
+  if uid ~= '' then
+    countUser(uid, sign)
+    if sign < 0 then freeU[#freeU + 1] = uid end
+  end
 end
 if old then apply(old, -1) end
 if new then apply(new, 1) redis.call('HSET', KEYS[1], id, new) else redis.call('HDEL', KEYS[1], id) end
+for _, uid in ipairs(freeU) do freeUserIfUnused(uid) end
 return 1
 `;
 
 /**
- * Client: KEYS[1] the clients hash. ARGV: prefix, clientId, present, flag (`ok`, `test`, `corrupt`).
+ * Client: KEYS[1] the cn hash. ARGV: prefix, clientId, present, flag (ok, test, corrupt), dry.
  * A client that appears takes its tokens out of the orphans; one that goes puts them back.
  */
 export const SYNC_CLIENT = `${HELPERS}
-local id = ARGV[2]
-local old = redis.call('HGET', KEYS[1], id)
-local new = false
+local client, dry = ARGV[2], ARGV[5] == '1'
+local cid = internClient(client, ARGV[3] == '1' and not dry)
+local old, new = '', ''
+if cid then old = clientFlag(cid) end
 if ARGV[3] == '1' then new = ARGV[4] end
 if old == new then return 0 end
-if old then incr(P .. 'n', 'clients_' .. old, -1) end
-if new then incr(P .. 'n', 'clients_' .. new, 1) end
-local tokens = redis.call('ZCARD', P .. 'c:' .. id)
-if not old and new then incr(P .. 'n', 'orphanTokens', -tokens) end
-if old and not new then incr(P .. 'n', 'orphanTokens', tokens) end
-if new then redis.call('HSET', KEYS[1], id, new) else redis.call('HDEL', KEYS[1], id) end
+if dry then return 1 end
+if old ~= '' then incr(P .. 'n', 'clients_' .. old, -1) end
+if new ~= '' then incr(P .. 'n', 'clients_' .. new, 1) end
+local tokens = redis.call('ZCARD', P .. 'c:' .. cid)
+if old == '' then incr(P .. 'n', 'orphanTokens', -tokens) end
+if new == '' then incr(P .. 'n', 'orphanTokens', tokens) end
+redis.call('HSET', KEYS[1], cid, new .. '|' .. client)
+freeClientIfUnused(cid)
 return 1
 `;
 
-/** State or code: KEYS[1] the kind's hash. ARGV: prefix, id, present, leftover ('1' no TTL, '0'), counter name. */
+/** State or code: KEYS[1] the kind's hash. ARGV: prefix, id, present, leftover ('1' no TTL, '0'), counter name, dry. */
 export const SYNC_FLOW = `${HELPERS}
 local id = ARGV[2]
 local old = redis.call('HGET', KEYS[1], id)
 local new = false
 if ARGV[3] == '1' then new = ARGV[4] end
 if old == new then return 0 end
+if ARGV[6] == '1' then return 1 end
 if old == '1' then incr(P .. 'n', ARGV[5], -1) end
 if new == '1' then incr(P .. 'n', ARGV[5], 1) end
 if new then redis.call('HSET', KEYS[1], id, new) else redis.call('HDEL', KEYS[1], id) end
 return 1
 `;
 
-/** User index: KEYS[1] the uidx hash. ARGV: prefix, username, present, stale entries. */
+/** User index: KEYS[1] the uidx hash. ARGV: prefix, username, present, `stale count|JSON stale jtis`, dry. */
 export const SYNC_USER_INDEX = `${HELPERS}
 local user = ARGV[2]
 local old = redis.call('HGET', KEYS[1], user)
 local new = false
 if ARGV[3] == '1' then new = ARGV[4] end
 if old == new then return 0 end
-if not old and new then incr(P .. 'users', user, 1) end
-if old and not new then incr(P .. 'users', user, -1) end
-incr(P .. 'n', 'staleEntries', (tonumber(new) or 0) - (tonumber(old) or 0))
+if ARGV[5] == '1' then return 1 end
+local function stale(v) if not v then return 0 end return tonumber((head(v))) end
+if not old and new then countUser(internUser(user, true), 1) end
+if old and not new then
+  local uid = internUser(user, false)
+  countUser(uid, -1)
+  freeUserIfUnused(uid)
+end
+incr(P .. 'n', 'staleEntries', stale(new) - stale(old))
 if new then redis.call('HSET', KEYS[1], user, new) else redis.call('HDEL', KEYS[1], user) end
 return 1
 `;
@@ -156,26 +270,28 @@ return 1
 export const READ_STATS = `${HELPERS}
 local now = tonumber(ARGV[2])
 local function hget(k, f) return tonumber(redis.call('HGET', k, f) or '0') or 0 end
-local function sumOver(key, after)
+-- Sum of the counts whose field lies strictly between low and high.
+local function sumBetween(key, low, high)
   local total = 0
   local fields = redis.call('HGETALL', key)
   for i = 1, #fields, 2 do
-    if tonumber(fields[i]) > after then total = total + tonumber(fields[i + 1]) end
+    local at = tonumber(fields[i])
+    if at > low and at < high then total = total + tonumber(fields[i + 1]) end
   end
   return total
 end
 -- How many counted times are later than t: whole hours after t's hour, then the minutes of that
--- hour after t's minute, then the seconds of that minute after t.
+-- hour after t's minute, then the seconds of t's minute after t (kept per ten minutes).
 local function sumAfter(name, t)
   local hour = math.floor(t / 3600)
   local minute = math.floor(t / 60)
-  return sumOver(P .. name .. 'h', hour) + sumOver(P .. name .. 'm:' .. hour, minute) + sumOver(P .. name .. 's:' .. minute, t)
+  local window = math.floor(t / 600)
+  return sumBetween(P .. name .. 'h', hour, math.huge)
+    + sumBetween(P .. name .. 'm:' .. hour, minute, math.huge)
+    + sumBetween(P .. name .. 's:' .. window, t - window * 600, (minute + 1) * 60 - window * 600)
 end
 local n = P .. 'n'
-local tokens = hget(n, 'tokens')
 local active = sumAfter('th', now)
-local withExp = hget(n, 'th_total')
-local refreshWithCreated = hget(n, 'rh_total')
 -- created_at + lifetime > now  <=>  created_at > now - lifetime
 local refreshValid = sumAfter('rh', now - tonumber(ARGV[3]))
 local ok, test, corrupt = hget(n, 'clients_ok'), hget(n, 'clients_test'), hget(n, 'clients_corrupt')
@@ -184,28 +300,57 @@ return {
   'corruptRegistrations', corrupt,
   'testRegistrations', test,
   'activeTokens', active,
-  'expiredTokens', withExp - active,
+  'expiredTokens', hget(n, 'th_total') - active,
   'corruptTokens', hget(n, 'corruptTokens'),
   'refreshTokens', hget(n, 'refresh'),
-  'expiredRefreshTokens', refreshWithCreated - refreshValid,
+  'expiredRefreshTokens', hget(n, 'rh_total') - refreshValid,
   'authStates', redis.call('HLEN', P .. 'st'),
   'authCodes', redis.call('HLEN', P .. 'cd'),
   'leftoverStates', hget(n, 'leftoverStates'),
   'leftoverCodes', hget(n, 'leftoverCodes'),
   'userIndexes', redis.call('HLEN', P .. 'uidx'),
   'staleIndexEntries', hget(n, 'staleEntries'),
-  'userCount', redis.call('HLEN', P .. 'users'),
+  'userCount', redis.call('HLEN', P .. 'ui'),
   'usersWithActiveTokens', redis.call('ZCOUNT', P .. 'umax', '(' .. now, '+inf'),
   'orphanTokens', hget(n, 'orphanTokens'),
 }
 `;
 
-/** Members of several per-client (`c`) or per-user (`u`) sorted sets. ARGV: prefix, kind, ids... */
+/** Jtis of several clients (`c`) or users (`u`), by clientId or username. ARGV: prefix, kind, ids... */
 export const MEMBERS_OF = `
+local P, kind = ARGV[1], ARGV[2]
+local names = P .. (kind == 'c' and 'ci' or 'ui')
 local out = {}
 for i = 3, #ARGV do
-  local key = ARGV[1] .. ARGV[2] .. ':' .. ARGV[i]
-  out[#out + 1] = redis.call('ZRANGE', key, 0, -1)
+  local id = redis.call('HGET', names, ARGV[i])
+  if id then out[#out + 1] = redis.call('ZRANGE', P .. kind .. ':' .. id, 0, -1) else out[#out + 1] = {} end
+end
+return out
+`;
+
+/** Usernames recorded for tokens. ARGV: prefix, then bucket, field pairs. Returns one username (or false) per pair. */
+export const TOKEN_OWNERS = `
+local P = ARGV[1]
+local out = {}
+for i = 2, #ARGV, 2 do
+  local m = redis.call('HGET', P .. 'm:' .. ARGV[i], ARGV[i + 1])
+  local user = false
+  local uid = m and m ~= '!' and string.match(m, '|([^|]*)$')
+  if uid and uid ~= '' then
+    local v = redis.call('HGET', P .. 'un', uid)
+    if v then user = string.sub(v, string.find(v, '|', 1, true) + 1) end
+  end
+  out[#out + 1] = user
+end
+return out
+`;
+
+/** Jtis of these clients (by cid) whose recorded expiry is at or before now. ARGV: prefix, now (s), cids... */
+export const EXPIRED_OF = `
+local out = {}
+for i = 3, #ARGV do
+  local jtis = redis.call('ZRANGEBYSCORE', ARGV[1] .. 'c:' .. ARGV[i], '-inf', ARGV[2])
+  for _, jti in ipairs(jtis) do out[#out + 1] = jti end
 end
 return out
 `;

@@ -3,7 +3,7 @@ import { scanKeys } from './batch.js';
 import type { Keys } from './keys.js';
 import { type ScriptName, runScript } from './scripts.js';
 
-/** Meta buckets per kind: each stays a small hash in Redis's compact encoding up to about 1.5M records. */
+/** Meta buckets (tokens and refresh tokens together): each stays a small hash in Redis's compact encoding up to about 2M records. */
 const BUCKETS = 16384;
 
 function bucketOf(id: string): number {
@@ -30,7 +30,6 @@ export interface RefreshEntry {
   fingerprint: string;
   present: boolean;
   createdAt: number | null;
-  clientId: string | null;
   username: string | null;
   corrupt: boolean;
 }
@@ -50,16 +49,18 @@ export interface FlowEntry {
 export interface UserIndexEntry {
   username: string;
   present: boolean;
-  stale: number;
+  /** Jtis of the gateway's user index whose token key is gone. */
+  stale: string[];
 }
 
-/** Index fields are joined with `|`: escape it (and `%`) in values taken from the store. */
-const field = (value: string | number | null): string => (value === null ? '' : String(value).replace(/%/g, '%25').replace(/\|/g, '%7C'));
+const text = (value: string | number | null): string => (value === null ? '' : String(value));
+const flag = (on: boolean): string => (on ? '1' : '0');
 
 /**
- * The derived indexes' storage: token and refresh-token meta, tokens by client and by user,
- * expiry histograms and the counters behind `stats`. Everything sits under our admin hash tag,
- * so the scripts update several structures atomically, on a cluster too.
+ * The derived indexes' storage (layout in index-scripts.ts): token and refresh-token meta, tokens
+ * by client and by user, expiry histograms and the counters behind `stats`. Everything sits under
+ * our admin hash tag, so the scripts update several structures atomically, on a cluster too.
+ * Every sync takes `dryRun`: then nothing changes and the result counts what would.
  */
 export class IndexStore {
   readonly prefix: string;
@@ -69,7 +70,7 @@ export class IndexStore {
     keys: Keys,
   ) {
     // The layout's version is in the name: a new layout starts empty and is built by reconcile.
-    this.prefix = `${keys.admin('ix2')}:`;
+    this.prefix = `${keys.admin('ix3')}:`;
   }
 
   private async run(script: ScriptName, calls: { key: string; args: (string | number)[] }[]): Promise<number> {
@@ -85,60 +86,54 @@ export class IndexStore {
     return changed;
   }
 
-  /** Token meta value as the script stores it (used to compare in dry runs). */
-  static tokenMeta(e: TokenEntry): string | null {
-    return e.present ? [field(e.exp), field(e.clientId), field(e.username), e.corrupt ? '1' : '0'].join('|') : null;
-  }
-  static refreshMeta(e: RefreshEntry): string | null {
-    return e.present ? [field(e.createdAt), field(e.clientId), field(e.username), e.corrupt ? '1' : '0'].join('|') : null;
+  private bucket(id: string): string {
+    return `${this.prefix}m:${bucketOf(id)}`;
   }
 
-  private tokenBucket(jti: string): string {
-    return `${this.prefix}t:${bucketOf(jti)}`;
-  }
-  private refreshBucket(fp: string): string {
-    return `${this.prefix}r:${bucketOf(fp)}`;
+  /** A token's field in its meta bucket: the jti, kept apart from refresh tokens' `#` fields. */
+  static tokenField(jti: string): string {
+    return jti.startsWith('#') || jti.startsWith('!') ? `!${jti}` : jti;
   }
 
-  syncTokens(entries: TokenEntry[]): Promise<number> {
+  syncTokens(entries: TokenEntry[], dryRun = false): Promise<number> {
     return this.run(
       'ixSyncToken',
-      entries.map((e) => ({ key: this.tokenBucket(e.jti), args: [e.jti, e.present ? '1' : '0', field(e.exp), field(e.clientId), field(e.username), e.corrupt ? '1' : '0'] })),
+      entries.map((e) => ({
+        key: this.bucket(e.jti),
+        args: [IndexStore.tokenField(e.jti), flag(e.present), text(e.exp), text(e.clientId), text(e.username), flag(e.corrupt), flag(dryRun), e.jti],
+      })),
     );
   }
 
-  syncRefresh(entries: RefreshEntry[]): Promise<number> {
+  syncRefresh(entries: RefreshEntry[], dryRun = false): Promise<number> {
     return this.run(
       'ixSyncRefresh',
-      entries.map((e) => ({ key: this.refreshBucket(e.fingerprint), args: [e.fingerprint, e.present ? '1' : '0', field(e.createdAt), field(e.clientId), field(e.username), e.corrupt ? '1' : '0'] })),
+      entries.map((e) => ({ key: this.bucket(e.fingerprint), args: [e.fingerprint, flag(e.present), text(e.createdAt), text(e.username), flag(e.corrupt), flag(dryRun)] })),
     );
   }
 
-  syncClients(entries: ClientEntry[]): Promise<number> {
-    return this.run('ixSyncClient', entries.map((e) => ({ key: `${this.prefix}clients`, args: [e.clientId, e.present ? '1' : '0', e.flag] })));
+  syncClients(entries: ClientEntry[], dryRun = false): Promise<number> {
+    return this.run('ixSyncClient', entries.map((e) => ({ key: `${this.prefix}cn`, args: [e.clientId, flag(e.present), e.flag, flag(dryRun)] })));
   }
 
-  syncFlows(kind: 'state' | 'code', entries: FlowEntry[]): Promise<number> {
+  syncFlows(kind: 'state' | 'code', entries: FlowEntry[], dryRun = false): Promise<number> {
     const hash = `${this.prefix}${kind === 'state' ? 'st' : 'cd'}`;
     const counter = kind === 'state' ? 'leftoverStates' : 'leftoverCodes';
-    return this.run('ixSyncFlow', entries.map((e) => ({ key: hash, args: [e.id, e.present ? '1' : '0', e.leftover ? '1' : '0', counter] })));
+    return this.run('ixSyncFlow', entries.map((e) => ({ key: hash, args: [e.id, flag(e.present), flag(e.leftover), counter, flag(dryRun)] })));
   }
 
-  syncUserIndexes(entries: UserIndexEntry[]): Promise<number> {
-    return this.run('ixSyncUserIndex', entries.map((e) => ({ key: `${this.prefix}uidx`, args: [e.username, e.present ? '1' : '0', String(e.stale)] })));
+  syncUserIndexes(entries: UserIndexEntry[], dryRun = false): Promise<number> {
+    return this.run(
+      'ixSyncUserIndex',
+      entries.map((e) => ({ key: `${this.prefix}uidx`, args: [e.username, flag(e.present), `${e.stale.length}|${JSON.stringify([...e.stale].sort())}`, flag(dryRun)] })),
+    );
   }
 
-  /** What the index holds now for these tokens (meta strings), for dry runs and reconcile. */
-  async tokenMetas(jtis: string[]): Promise<(string | null)[]> {
-    const pipeline = this.redis.pipeline();
-    for (const jti of jtis) pipeline.hget(this.tokenBucket(jti), jti);
-    return ((await pipeline.exec()) ?? []).map(([, v]) => (typeof v === 'string' ? v : null));
-  }
-
-  async refreshMetas(fingerprints: string[]): Promise<(string | null)[]> {
-    const pipeline = this.redis.pipeline();
-    for (const fp of fingerprints) pipeline.hget(this.refreshBucket(fp), fp);
-    return ((await pipeline.exec()) ?? []).map(([, v]) => (typeof v === 'string' ? v : null));
+  /** The usernames the index recorded for these tokens (null: none, or not indexed). */
+  async tokenOwners(jtis: string[]): Promise<(string | null)[]> {
+    if (jtis.length === 0) return [];
+    const owners = (await runScript(this.redis, 'ixTokenOwners', [`${this.prefix}n`], [this.prefix, ...jtis.flatMap((jti) => [bucketOf(jti), IndexStore.tokenField(jti)])])) as (string | null)[];
+    return owners.map((o) => (typeof o === 'string' ? o : null));
   }
 
   /** Every id the index knows for a kind, in batches (to find entries whose primary key is gone). */
@@ -146,21 +141,19 @@ export class IndexStore {
     if (kind === 'token' || kind === 'refresh') {
       for (let b = 0; b < BUCKETS; b += 256) {
         const pipeline = this.redis.pipeline();
-        for (let i = b; i < Math.min(BUCKETS, b + 256); i++) pipeline.hkeys(`${this.prefix}${kind === 'token' ? 't' : 'r'}:${i}`);
-        const ids = ((await pipeline.exec()) ?? []).flatMap(([, v]) => (Array.isArray(v) ? (v as string[]) : []));
+        for (let i = b; i < Math.min(BUCKETS, b + 256); i++) pipeline.hkeys(`${this.prefix}m:${i}`);
+        const fields = ((await pipeline.exec()) ?? []).flatMap(([, v]) => (Array.isArray(v) ? (v as string[]) : []));
+        const ids =
+          kind === 'token'
+            ? fields.filter((f) => !f.startsWith('#')).map((f) => (f.startsWith('!') ? f.slice(1) : f))
+            : fields.filter((f) => f.startsWith('#')).map((f) => f.slice(1));
         if (ids.length > 0) yield ids;
       }
       return;
     }
-    const hash = { client: 'clients', state: 'st', code: 'cd', user_index: 'uidx' }[kind];
+    const hash = { client: 'ci', state: 'st', code: 'cd', user_index: 'uidx' }[kind];
     const ids = await this.redis.hkeys(`${this.prefix}${hash}`);
     for (let i = 0; i < ids.length; i += 1000) yield ids.slice(i, i + 1000);
-  }
-
-  async hashValues(kind: 'client' | 'state' | 'code' | 'user_index', ids: string[]): Promise<(string | null)[]> {
-    if (ids.length === 0) return [];
-    const hash = { client: 'clients', state: 'st', code: 'cd', user_index: 'uidx' }[kind];
-    return this.redis.hmget(`${this.prefix}${hash}`, ...ids);
   }
 
   /** The jtis indexed under each client (one command for all of them). */
@@ -173,12 +166,41 @@ export class IndexStore {
     return (await runScript(this.redis, 'ixMembersOf', [`${this.prefix}n`], [this.prefix, 'u', ...usernames])) as string[][];
   }
 
+  /**
+   * Jtis whose recorded expiry is at or before `nowSeconds`, in batches: the candidates of a
+   * purge (each still to be read from its primary key and judged there).
+   */
+  async *expiredTokenIds(nowSeconds: number): AsyncGenerator<string[]> {
+    // Every client's sorted set (cid 0: tokens without a client), each read by score.
+    const cids = ['0', ...(await this.redis.hkeys(`${this.prefix}cn`))];
+    for (let i = 0; i < cids.length; i += 500) {
+      const jtis = (await runScript(this.redis, 'ixExpiredOf', [`${this.prefix}n`], [this.prefix, nowSeconds, ...cids.slice(i, i + 500)])) as string[];
+      if (jtis.length > 0) yield jtis;
+    }
+  }
+
+  /** Gateway user indexes holding jtis whose token key is gone, with those jtis, in batches. */
+  async *staleEntries(): AsyncGenerator<{ username: string; jtis: string[] }[]> {
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(`${this.prefix}uidx`, cursor, 'COUNT', 1000);
+      cursor = next;
+      const batch: { username: string; jtis: string[] }[] = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) {
+        const value = flat[i + 1] as string;
+        const bar = value.indexOf('|');
+        if (value.slice(0, bar) !== '0') batch.push({ username: flat[i] as string, jtis: JSON.parse(value.slice(bar + 1)) as string[] });
+      }
+      if (batch.length > 0) yield batch;
+    } while (cursor !== '0');
+  }
+
   async userExists(username: string): Promise<boolean> {
-    return (await this.redis.hexists(`${this.prefix}users`, username)) === 1;
+    return (await this.redis.hexists(`${this.prefix}ui`, username)) === 1;
   }
 
   usernames(): Promise<string[]> {
-    return this.redis.hkeys(`${this.prefix}users`);
+    return this.redis.hkeys(`${this.prefix}ui`);
   }
 
   async readStats(nowSeconds: number, refreshLifetime: number): Promise<Record<string, number>> {

@@ -1,6 +1,6 @@
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from './connection.js';
-import { MEMBERS_OF, READ_STATS, SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX } from './index-scripts.js';
+import { EXPIRED_OF, MEMBERS_OF, READ_STATS, SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX, TOKEN_OWNERS } from './index-scripts.js';
 
 /**
  * Every Lua script the service runs, registered on each connection the factory makes: ioredis
@@ -38,6 +38,8 @@ return {present, card, redis.call('SCARD', KEYS[1])}`,
   ixSyncUserIndex: { keys: 1, lua: SYNC_USER_INDEX },
   ixMembersOf: { keys: 1, lua: MEMBERS_OF },
   ixReadStats: { keys: 1, lua: READ_STATS },
+  ixTokenOwners: { keys: 1, lua: TOKEN_OWNERS },
+  ixExpiredOf: { keys: 1, lua: EXPIRED_OF },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

@@ -71,18 +71,8 @@ export class Indexer {
   /** The index entries these ids should have; applies them unless `dryRun` (then counts the differences). */
   private async syncIds(kind: RecordKind, ids: string[], dryRun: boolean): Promise<number> {
     if (ids.length === 0) return 0;
-    if (kind === 'token') {
-      const entries = await this.tokenEntries(ids);
-      if (!dryRun) return this.store.syncTokens(entries);
-      const current = await this.store.tokenMetas(ids);
-      return entries.filter((e, i) => IndexStore.tokenMeta(e) !== current[i]).length;
-    }
-    if (kind === 'refresh') {
-      const entries = await this.refreshEntries(ids);
-      if (!dryRun) return this.store.syncRefresh(entries);
-      const current = await this.store.refreshMetas(entries.map((e) => e.fingerprint));
-      return entries.filter((e, i) => IndexStore.refreshMeta(e) !== current[i]).length;
-    }
+    if (kind === 'token') return this.store.syncTokens(await this.tokenEntries(ids), dryRun);
+    if (kind === 'refresh') return this.store.syncRefresh(await this.refreshEntries(ids), dryRun);
     if (kind === 'client') {
       const values = await readStrings(this.redis, ids.map((id) => this.keys.client(id)));
       const entries: ClientEntry[] = ids.map((clientId, i) => {
@@ -91,22 +81,15 @@ export class Indexer {
         const d = decodeClient(raw);
         return { clientId, present: true, flag: d.record === null ? 'corrupt' : isTestClientName(d.record.clientName) ? 'test' : 'ok' };
       });
-      if (!dryRun) return this.store.syncClients(entries);
-      const current = await this.store.hashValues('client', ids);
-      return entries.filter((e, i) => (e.present ? e.flag : null) !== current[i]).length;
+      return this.store.syncClients(entries, dryRun);
     }
     if (kind === 'state' || kind === 'code') {
       const ttls = await readPttls(this.redis, ids.map((id) => this.keys.record(kind, id)));
       // Codes are secrets: the index names them by fingerprint.
       const entries: FlowEntry[] = ids.map((id, i) => ({ id: kind === 'code' ? fingerprint(id) : id, present: (ttls[i] ?? -2) !== -2, leftover: ttls[i] === -1 }));
-      if (!dryRun) return this.store.syncFlows(kind, entries);
-      const current = await this.store.hashValues(kind, entries.map((e) => e.id));
-      return entries.filter((e, i) => (e.present ? (e.leftover ? '1' : '0') : null) !== current[i]).length;
+      return this.store.syncFlows(kind, entries, dryRun);
     }
-    const entries = await this.userIndexEntries(ids);
-    if (!dryRun) return this.store.syncUserIndexes(entries);
-    const current = await this.store.hashValues('user_index', ids);
-    return entries.filter((e, i) => (e.present ? String(e.stale) : null) !== current[i]).length;
+    return this.store.syncUserIndexes(await this.userIndexEntries(ids), dryRun);
   }
 
   private async tokenEntries(jtis: string[]): Promise<TokenEntry[]> {
@@ -124,9 +107,9 @@ export class Indexer {
     return tokens.map((token, i) => {
       const raw = values[i];
       const fp = fingerprint(token);
-      if (raw == null) return { fingerprint: fp, present: false, createdAt: null, clientId: null, username: null, corrupt: false };
+      if (raw == null) return { fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false };
       const { record } = decodeRefreshToken(raw);
-      return { fingerprint: fp, present: true, createdAt: record?.createdAt ?? null, clientId: record?.clientId ?? null, username: record?.username ?? null, corrupt: record === null };
+      return { fingerprint: fp, present: true, createdAt: record?.createdAt ?? null, username: record?.username ?? null, corrupt: record === null };
     });
   }
 
@@ -137,7 +120,7 @@ export class Indexer {
     const missing = new Set(jtis.filter((_, i) => values[i] == null));
     return usernames.map((username, i) => {
       const set = members[i] ?? [];
-      return { username, present: set.length > 0, stale: set.filter((jti) => missing.has(jti)).length };
+      return { username, present: set.length > 0, stale: set.filter((jti) => missing.has(jti)) };
     });
   }
 
@@ -176,10 +159,9 @@ export class Indexer {
       const values = await read(ids);
       const gone = ids.filter((_, i) => values[i] == null);
       if (gone.length === 0) continue;
-      if (dryRun) changed += gone.length;
-      else if (kind === 'token') changed += await this.store.syncTokens(gone.map((jti) => ({ jti, present: false, exp: null, clientId: null, username: null, corrupt: false })));
-      else if (kind === 'client') changed += await this.store.syncClients(gone.map((clientId) => ({ clientId, present: false, flag: 'ok' })));
-      else changed += await this.store.syncUserIndexes(gone.map((username) => ({ username, present: false, stale: 0 })));
+      if (kind === 'token') changed += await this.store.syncTokens(gone.map((jti) => ({ jti, present: false, exp: null, clientId: null, username: null, corrupt: false })), dryRun);
+      else if (kind === 'client') changed += await this.store.syncClients(gone.map((clientId) => ({ clientId, present: false, flag: 'ok' })), dryRun);
+      else changed += await this.store.syncUserIndexes(gone.map((username) => ({ username, present: false, stale: [] })), dryRun);
     }
     return changed;
   }
@@ -197,9 +179,8 @@ export class Indexer {
       for await (const ids of this.store.indexedIds(kind)) {
         const gone = ids.filter((id) => !live.has(id));
         if (gone.length === 0) continue;
-        if (dryRun) changed += gone.length;
-        else if (kind === 'refresh') changed += await this.store.syncRefresh(gone.map((fp) => ({ fingerprint: fp, present: false, createdAt: null, clientId: null, username: null, corrupt: false })));
-        else changed += await this.store.syncFlows(kind, gone.map((id) => ({ id, present: false, leftover: false })));
+        if (kind === 'refresh') changed += await this.store.syncRefresh(gone.map((fp) => ({ fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false })), dryRun);
+        else changed += await this.store.syncFlows(kind, gone.map((id) => ({ id, present: false, leftover: false })), dryRun);
       }
     }
     return changed;
@@ -279,10 +260,7 @@ export class Indexer {
           // the token's owner before (from the index) and after (from the record).
           const users = new Set<string>();
           if (tokenJtis.length > 0) {
-            for (const meta of await this.store.tokenMetas(tokenJtis)) {
-              const owner = meta?.split('|')[2];
-              if (owner) users.add(decodeURIComponent(owner));
-            }
+            for (const owner of await this.store.tokenOwners(tokenJtis)) if (owner) users.add(owner);
             const entries = await this.tokenEntries(tokenJtis);
             for (const e of entries) if (e.username) users.add(e.username);
             await this.store.syncTokens(entries);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from '../../src/generated/index.js';
-import { unlinkMany } from '../../src/redis/batch.js';
+import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
+import { keyHolders } from '../../src/redis/connection.js';
 import { pyJsonDumps } from '../../src/redis/python-json.js';
 import { execute, expectData } from '../helpers/execute.js';
 import { seedScenario } from '../helpers/scenario.js';
@@ -134,6 +135,49 @@ describe('derived indexes', () => {
     await reconcile(store, false);
     const { indexed, scanned } = await compare(store);
     expect(indexed).toEqual(scanned);
+  });
+
+  it('counts expiries to the second, across minutes and ten-minute windows', async () => {
+    const base = Math.floor(store.clock.now / 1000 / 600) * 600 + 590; // ten seconds before a window ends
+    const offsets = [-1, 0, 1, 9, 10, 11, 59, 60, 61, 600, 3599, 3600, 3601];
+    for (const [i, offset] of offsets.entries()) {
+      await store.writer.accessToken(`edge${i}`, { username: 'edgar', clientId: 'client_A', createdAt: base - 60, expiresAt: base + offset }, null);
+    }
+    await reconcile(store, false);
+    for (const step of [-2, -1, 0, 1, 5, 9, 10, 11, 30, 59, 60, 61, 599, 600, 601, 3599, 3600, 3601, 3602]) {
+      store.clock.now = (base + step) * 1000 + 500;
+      const { indexed, scanned } = await compare(store);
+      expect({ step, active: indexed.activeTokens, expired: indexed.expiredTokens }).toEqual({ step, active: scanned.activeTokens, expired: scanned.expiredTokens });
+    }
+  });
+
+  it('leaves no index entry behind once the data is gone, interned names included', async () => {
+    await reconcile(store, false);
+    const prefix = store.services.indexes.indexer.store.prefix;
+    const indexKeys = async () => {
+      const found: string[] = [];
+      for (const node of await keyHolders(store.redis)) {
+        let cursor = '0';
+        do {
+          const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`, 'COUNT', 1000);
+          cursor = next;
+          found.push(...keys.map((k) => k.slice(prefix.length)));
+        }
+        while (cursor !== '0');
+      }
+      return found.sort();
+    };
+    expect(await indexKeys()).toEqual(expect.arrayContaining(['ci', 'cn', 'ui', 'un', 'uidx']));
+    const gateway: string[] = [];
+    for (const pattern of ['client', 'token', 'refresh', 'state', 'code', 'user_tokens'] as const) {
+      for await (const batch of scanKeys(store.redis, store.keys.pattern(pattern))) gateway.push(...batch);
+    }
+    await unlinkMany(store.redis, gateway);
+    await reconcile(store, false);
+    // Only the counters and the ready marker are left; every interned client and user is freed.
+    expect(await indexKeys()).toEqual(['n', 'ready']);
+    const counters = await store.redis.hgetall(`${prefix}n`);
+    expect(Object.keys(counters)).toEqual(['nextId']);
   });
 
   it('never returns a token that is gone, even before the index hears of it', async () => {
