@@ -31,6 +31,73 @@ return {present, card, redis.call('SCARD', KEYS[1])}`,
   },
   renewLock: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0` },
   releaseLock: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0` },
+  /** Backups: the server's time (ms), then each key's absolute expiry (ms; -1 none, -2 missing). ARGV[1] '1': the server has PEXPIRETIME. */
+  backupExpiries: {
+    keys: null,
+    lua: `local t = redis.call('TIME')
+local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local out = { nowms }
+local exact = ARGV[1] == '1'
+for i, key in ipairs(KEYS) do
+  if exact then out[i + 1] = redis.call('PEXPIRETIME', key)
+  else
+    local p = redis.call('PTTL', key)
+    if p >= 0 then out[i + 1] = nowms + p else out[i + 1] = p end
+  end
+end
+return out`,
+  },
+  /**
+   * Backups: keys of any type in one packed binary reply (read it as a Buffer): the server time
+   * (double), then per key a type code (0 gone, 1 string, 2 set, 3 list, 4 hash, 5 another type),
+   * and for 1-4 the absolute expiry (double, -1 none), the item count and each item
+   * length-prefixed. ARGV[1] as for backupExpiries.
+   */
+  backupRead: {
+    keys: null,
+    lua: `local t = redis.call('TIME')
+local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local parts = { struct.pack('>d', nowms) }
+local n = 1
+local exact = ARGV[1] == '1'
+local function expiry(key)
+  if exact then return redis.call('PEXPIRETIME', key) end
+  local p = redis.call('PTTL', key)
+  if p >= 0 then return nowms + p end
+  return p
+end
+for _, key in ipairs(KEYS) do
+  local v = redis.pcall('GET', key)
+  if type(v) == 'string' then
+    parts[n + 1] = struct.pack('>Bdi4i4', 1, expiry(key), 1, #v)
+    parts[n + 2] = v
+    n = n + 2
+  elseif v == false then
+    parts[n + 1] = '\\0'
+    n = n + 1
+  else
+    local typ = redis.call('TYPE', key).ok
+    local items = nil
+    local code = 5
+    if typ == 'set' then items = redis.call('SMEMBERS', key); code = 2
+    elseif typ == 'list' then items = redis.call('LRANGE', key, 0, -1); code = 3
+    elseif typ == 'hash' then items = redis.call('HGETALL', key); code = 4 end
+    if items then
+      parts[n + 1] = struct.pack('>Bdi4', code, expiry(key), #items)
+      n = n + 1
+      for _, item in ipairs(items) do
+        parts[n + 1] = struct.pack('>i4', #item)
+        parts[n + 2] = item
+        n = n + 2
+      end
+    else
+      parts[n + 1] = '\\5'
+      n = n + 1
+    end
+  end
+end
+return table.concat(parts)`,
+  },
   ixSyncToken: { keys: 1, lua: SYNC_TOKEN },
   ixSyncRefresh: { keys: 1, lua: SYNC_REFRESH },
   ixSyncClient: { keys: 1, lua: SYNC_CLIENT },
@@ -56,7 +123,16 @@ type Arg = string | number;
 export function runScript(target: RedisClient, name: ScriptName, keys: readonly string[], args?: readonly Arg[]): Promise<unknown>;
 export function runScript(target: ChainableCommander, name: ScriptName, keys: readonly string[], args?: readonly Arg[]): ChainableCommander;
 export function runScript(target: RedisClient | ChainableCommander, name: ScriptName, keys: readonly string[], args: readonly Arg[] = []): unknown {
-  const command = (target as unknown as Record<string, (...a: Arg[]) => unknown>)[name];
+  return invoke(target, name, name, keys, args);
+}
+
+/** `runScript` with the reply as Buffers (binary replies). */
+export function runScriptBuffer(target: RedisClient, name: ScriptName, keys: readonly string[], args: readonly Arg[] = []): Promise<unknown> {
+  return invoke(target, `${name}Buffer`, name, keys, args) as Promise<unknown>;
+}
+
+function invoke(target: RedisClient | ChainableCommander, method: string, name: ScriptName, keys: readonly string[], args: readonly Arg[]): unknown {
+  const command = (target as unknown as Record<string, (...a: Arg[]) => unknown>)[method];
   if (typeof command !== 'function') throw new Error(`script ${name} is not registered on this connection (make it with createRedis)`);
   const leading = SCRIPTS[name].keys === null ? [keys.length] : [];
   return command.call(target, ...leading, ...keys, ...args);

@@ -53,14 +53,14 @@ describe('the external sort', () => {
       const writer = new RunWriter(dir, 'tokens', 64, encrypt); // a tiny budget: many runs
       const keys = ['m', 'b', '😀', 'z', '\ue000', 'a', 'b', 'é', 'm'];
       for (const [i, key] of keys.entries()) {
-        writer.add(key, JSON.stringify(key), `text-${i}`);
+        writer.add(key, `text-${i}`);
         if (writer.held >= 64) await writer.flush();
       }
       const out: [string, string][] = [];
       for (const _pass of [1, 2]) {
         out.length = 0;
         for await (const batch of writer.merged()) {
-          for (const r of batch) out.push([r.buf.toString('utf8', r.k0, r.k1), r.buf.toString('latin1', r.b0, r.b1).replace(/^".*?": /, '')]);
+          for (const r of batch) out.push([r.buf.toString('utf8', r.k0, r.k1), r.buf.toString('latin1', r.b0, r.b1)]);
         }
       }
       expect(out).toEqual([

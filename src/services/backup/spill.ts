@@ -1,14 +1,16 @@
 /**
  * External sort for backup entries. A category's entries arrive in SCAN order and are copied
- * into an arena buffer (outside the JavaScript heap); when the budget is reached it is sorted in
+ * into an arena buffer (outside the JavaScript heap, shared by the categories and reused, so
+ * memory stays at the budget); when the budget is reached each category's entries are sorted in
  * Python's `sort_keys` order (code points; merged by key bytes, as UTF-8 byte order is code point
- * order) and written as a run file through a small staging buffer. The runs are then merged back in order; SCAN repeats meet in the merge and only the
- * last read survives, so no set of seen keys is ever held in memory. With encryption on, run
+ * order) and written as a run file through a small staging buffer. The runs are then merged back
+ * in order (two small read buffers per run); SCAN repeats meet in the merge and only the last read
+ * survives, so no set of seen keys is ever held in memory. With encryption on, run
  * files are encrypted (AES-256-CTR) with a key that exists only in memory, so a crash leaves
  * nothing readable behind.
  *
- * Record: u32 key bytes, key (UTF-8), u32 body bytes, body: `"<key as JSON>": <rendered entry>`,
- * exactly the bytes the file holds for the member.
+ * Record: u32 key bytes, key (UTF-8), u32 body bytes, body (the caller's text, one byte per
+ * character; a backup's: the member exactly as the file holds it, `"<key as JSON>": <entry>`).
  */
 import type { FileHandle } from 'node:fs/promises';
 import { open, unlink } from 'node:fs/promises';
@@ -34,27 +36,68 @@ export class SpillRecord {
   }
 }
 
-/** Byte order of two records' keys. */
-function compareKeys(a: SpillRecord, b: SpillRecord): number {
-  const x = a.buf;
-  const y = b.buf;
-  const n = Math.min(a.k1 - a.k0, b.k1 - b.k0);
+/** Byte order of two keys: `x[a0, a1)` and `y[b0, b1)`. */
+function compareKeys(x: Buffer, a0: number, a1: number, y: Buffer, b0: number, b1: number): number {
+  const n = Math.min(a1 - a0, b1 - b0);
   for (let i = 0; i < n; i++) {
-    const d = x[a.k0 + i]! - y[b.k0 + i]!;
+    const d = x[a0 + i]! - y[b0 + i]!;
     if (d !== 0) return d;
   }
-  return a.k1 - a.k0 - (b.k1 - b.k0);
+  return a1 - a0 - (b1 - b0);
 }
 
 type Secret = { key: Buffer; iv: Buffer } | null;
 
-const READ_BYTES = 128 * 1024;
+/** Per run being merged, twice (a store of millions of keys makes dozens of runs). */
+const READ_BYTES = 64 * 1024;
 const STAGE_BYTES = 1024 * 1024;
 
+/**
+ * Memory for entries waiting to be sorted: one buffer, allocated once and reused after each run
+ * is written, so memory stays what the budget says. The writers of one backup share one.
+ */
+export class SortArena {
+  buf: Buffer;
+  used = 0;
+  private staging: Buffer | null = null;
+
+  constructor(readonly budgetBytes: number) {
+    // A batch may go a little over the budget before the caller writes the runs.
+    this.buf = Buffer.allocUnsafe(budgetBytes + Math.min(budgetBytes, 2 * 1024 * 1024));
+  }
+
+  /** A staging buffer for writing runs (one flush at a time per arena). */
+  stage(): Buffer {
+    return (this.staging ??= Buffer.allocUnsafe(STAGE_BYTES));
+  }
+
+  /** Lets the memory go once every run is written. */
+  release(): void {
+    this.buf = Buffer.alloc(0);
+    this.staging = null;
+    this.used = 0;
+  }
+
+  /** Whether the runs should be written now. */
+  get full(): boolean {
+    return this.used >= this.budgetBytes;
+  }
+
+  /** Room for `n` more bytes (an entry larger than what is left: a larger buffer). */
+  room(n: number): Buffer {
+    if (this.used + n > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + n));
+      this.buf.copy(bigger, 0, 0, this.used);
+      this.buf = bigger;
+    }
+    return this.buf;
+  }
+}
+
 export class RunWriter {
-  private arena: Buffer;
-  private used = 0;
   private offsets: number[] = [];
+  /** Bytes of this writer's entries in the arena. */
+  private bytes = 0;
   /** Entries added (SCAN repeats included). */
   count = 0;
   private sortKeys: string[] = [];
@@ -62,70 +105,74 @@ export class RunWriter {
   private high = false;
   private readonly runs: { path: string; secret: Secret }[] = [];
   private seq = 0;
+  private readonly arena: SortArena;
+  private readonly ownArena: boolean;
 
+  /**
+   * Sorted runs of one category. With its own arena (`budgetBytes`), `flush` makes room again;
+   * with a shared one, the owner flushes every writer and then empties it.
+   */
   constructor(
     private readonly dir: string,
     private readonly tag: string,
-    private readonly budgetBytes: number,
+    budgetBytes: number,
     private readonly encrypt: boolean,
+    arena?: SortArena,
   ) {
-    this.arena = Buffer.allocUnsafe(Math.min(budgetBytes, 64 * 1024));
+    this.arena = arena ?? new SortArena(budgetBytes);
+    this.ownArena = arena === undefined;
   }
 
-  /** Bytes held in memory now. */
+  /** Bytes this writer holds in memory now. */
   get held(): number {
-    return this.used;
+    return this.bytes;
   }
 
   /**
-   * Copies an entry (`"keyJson": text`) into the arena (synchronous: millions of calls). The
-   * caller writes a run (`flush`) when `held` reaches the budget.
+   * Copies an entry (its key, and its body: text of one-byte characters) into the arena
+   * (synchronous: millions of calls). The caller writes the runs (`flush`) when the arena is full.
    */
-  add(key: string, keyJson: string, text: string): void {
+  add(key: string, body: string): void {
     this.count++;
-    const need = 10 + Buffer.byteLength(key, 'utf8') + keyJson.length + text.length;
-    if (this.used + need > this.arena.length) {
-      let size = this.arena.length;
-      while (this.used + need > size) size *= 2;
-      // About the budget (a batch may go a little over before the caller flushes).
-      size = Math.max(Math.min(size, this.budgetBytes + (this.budgetBytes >> 3)), this.used + need);
-      const bigger = Buffer.allocUnsafe(size);
-      this.arena.copy(bigger, 0, 0, this.used);
-      this.arena = bigger;
-    }
-    const a = this.arena;
-    let at = this.used;
-    this.offsets.push(at);
-    const k = a.write(key, at + 4, 'utf8');
-    a.writeUInt32LE(k, at);
+    const arena = this.arena;
+    const a = arena.room(8 + 3 * key.length + body.length);
+    const from = arena.used;
+    this.offsets.push(from);
+    const k = a.write(key, from + 4, 'utf8');
+    a.writeUInt32LE(k, from);
     this.sortKeys.push(key);
     if (!this.high && HIGH.test(key)) this.high = true;
-    at += 4 + k;
-    let body = a.write(keyJson, at + 4, 'latin1');
-    body += a.write(': ', at + 4 + body, 'latin1');
-    body += a.write(text, at + 4 + body, 'latin1');
-    a.writeUInt32LE(body, at);
-    this.used = at + 4 + body;
+    const at = from + 4 + k;
+    const n = a.write(body, at + 4, 'latin1');
+    a.writeUInt32LE(n, at);
+    arena.used = at + 4 + n;
+    this.bytes += arena.used - from;
   }
 
+  /** Writes what this writer holds as a sorted run file. */
   async flush(): Promise<void> {
     const count = this.offsets.length;
     if (count === 0) return;
-    const order = Array.from({ length: count }, (_, i) => i);
+    // Each key once, its latest read (SCAN may return a key twice): a repeat in another run meets
+    // this one in the merge. Then the keys in order: UTF-16 order (the native sort, no comparator
+    // calls) is Python's unless a key has a character where the two differ.
+    const latest = new Map<string, number>();
     const keys = this.sortKeys;
-    // Stable: a later read of the same key stays later.
-    if (this.high) order.sort((x, y) => pyCompare(keys[x]!, keys[y]!) || x - y);
-    else order.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : x - y));
+    for (let i = 0; i < count; i++) latest.set(keys[i]!, i);
+    const sorted = [...latest.keys()];
+    if (this.high) sorted.sort(pyCompare);
+    else sorted.sort();
+    const order = sorted.map((key) => latest.get(key)!);
     // Records in sorted order through a small staging buffer (not a second arena-sized copy).
     const secret = this.encrypt ? ephemeralCipher() : null;
     const cipher = secret ? ctrStream(secret) : null;
     const path = join(this.dir, `${this.tag}-${String(this.seq++).padStart(5, '0')}.run`);
     const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {
-      const stage = Buffer.allocUnsafe(STAGE_BYTES);
+      const stage = this.arena.stage();
       let staged = 0;
       let position = 0;
-      const a = this.arena;
+      const a = this.arena.buf;
       const offsets = this.offsets;
       const put = async (bytes: Buffer) => {
         const data = cipher ? cipher.update(bytes) : bytes;
@@ -135,7 +182,8 @@ export class RunWriter {
       };
       for (const i of order) {
         const start = offsets[i]!;
-        const end = i + 1 < count ? offsets[i + 1]! : this.used;
+        const k = a.readUInt32LE(start);
+        const end = start + 8 + k + a.readUInt32LE(start + 4 + k);
         if (end - start > STAGE_BYTES - staged) {
           if (staged > 0) await put(stage.subarray(0, staged));
           staged = 0;
@@ -154,29 +202,37 @@ export class RunWriter {
     this.offsets = [];
     this.sortKeys = [];
     this.high = false;
-    this.used = 0;
+    this.bytes = 0;
+    if (this.ownArena) this.arena.used = 0;
   }
 
-  /** Every entry in key order, each key once (the latest read wins), in batches. Can run more than once. */
+  /**
+   * Every entry in key order, each key once (the latest read wins), in batches. A batch's records
+   * are views into the readers' buffers: valid until the next batch is asked for. Can run more
+   * than once.
+   */
   async *merged(): AsyncGenerator<SpillRecord[]> {
     await this.flush();
-    this.arena = Buffer.allocUnsafe(0);
     const readers = await Promise.all(this.runs.map((r, i) => RunReader.open(r.path, r.secret, i)));
     try {
       const heap = new ReaderHeap();
-      for (const r of readers) if (await r.ready()) heap.push(r);
+      for (const r of readers) if (await r.load()) heap.push(r);
       let batch: SpillRecord[] = [];
       while (heap.size > 0) {
-        let top = heap.pop();
-        let record = top.take();
-        if (await top.ready()) heap.push(top);
-        // Equal keys come out oldest run first, each run in read order: keep the last.
-        while (heap.size > 0 && compareKeys(heap.peek().current!, record) === 0) {
-          top = heap.pop();
-          record = top.take();
-          if (await top.ready()) heap.push(top);
-        }
-        batch.push(record);
+        const top = heap.pop();
+        const { buf, k0, k1, b0, b1 } = top;
+        if (!top.next()) {
+          // The reader needs more of its file. Its buffer is about to be refilled: the batch
+          // (views into it) goes out first. The record just taken stays readable (two buffers).
+          if (batch.length > 0) {
+            yield batch;
+            batch = [];
+          }
+          if (await top.load()) heap.push(top);
+        } else heap.push(top);
+        // Equal keys come out oldest run first, each run in read order: a later read replaces it.
+        if (heap.size > 0 && heap.peek().keyEquals(buf, k0, k1)) continue;
+        batch.push(new SpillRecord(buf, k0, k1, b0, b1));
         if (batch.length >= 1000) {
           yield batch;
           batch = [];
@@ -193,9 +249,20 @@ export class RunWriter {
   }
 }
 
+/**
+ * Reads a run file record by record through two buffers used in turn, so the record before a
+ * refill stays readable after it.
+ */
 class RunReader {
-  current: SpillRecord | null = null;
-  private buf = Buffer.alloc(0);
+  /** The current record: its buffer, key bytes [k0, k1), body bytes [b0, b1). */
+  buf: Buffer;
+  k0 = 0;
+  k1 = 0;
+  b0 = 0;
+  b1 = 0;
+  private spare: Buffer;
+  /** Bytes of `buf` read from the file, and where the next record starts. */
+  private end = 0;
   private at = 0;
   private position = 0;
   private eof = false;
@@ -204,57 +271,74 @@ class RunReader {
     private readonly handle: FileHandle,
     private readonly decipher: ReturnType<typeof ctrStream> | null,
     readonly index: number,
-  ) {}
+  ) {
+    this.buf = Buffer.allocUnsafe(READ_BYTES);
+    this.spare = Buffer.allocUnsafe(READ_BYTES);
+  }
 
   static async open(path: string, secret: Secret, index: number): Promise<RunReader> {
     return new RunReader(await open(path, 'r'), secret ? ctrStream(secret) : null, index);
   }
 
-  /** Loads the next record into `current`; false at the end. */
-  async ready(): Promise<boolean> {
-    if (this.current) return true;
-    for (;;) {
-      const record = this.parse();
-      if (record) {
-        this.current = record;
-        return true;
-      }
-      if (this.eof) return false;
-      await this.fill();
-    }
-  }
-
-  take(): SpillRecord {
-    const e = this.current!;
-    this.current = null;
-    return e;
-  }
-
-  private parse(): SpillRecord | null {
+  /** Makes the next record current if it is in the buffer; false when the file must be read (`load`). */
+  next(): boolean {
     const b = this.buf;
     const at = this.at;
-    const left = b.length - at;
-    if (left < 4) return null;
+    const left = this.end - at;
+    if (left < 4) return false;
     const k = b.readUInt32LE(at);
-    if (left < 8 + k) return null;
+    if (left < 8 + k) return false;
     const n = b.readUInt32LE(at + 4 + k);
-    if (left < 8 + k + n) return null;
-    this.at = at + 8 + k + n;
-    return new SpillRecord(b, at + 4, at + 4 + k, at + 8 + k, this.at);
+    if (left < 8 + k + n) return false;
+    this.k0 = at + 4;
+    this.k1 = at + 4 + k;
+    this.b0 = at + 8 + k;
+    this.b1 = this.at = at + 8 + k + n;
+    return true;
   }
 
-  private async fill(): Promise<void> {
-    const chunk = Buffer.allocUnsafe(READ_BYTES);
-    const { bytesRead } = await this.handle.read(chunk, 0, READ_BYTES, this.position);
-    this.position += bytesRead;
-    if (bytesRead === 0) {
-      this.eof = true;
-      if (this.at < this.buf.length) throw new Error('a temporary backup run file is damaged');
-      return;
+  /** Reads on until the next record is current; false at the end of the file. */
+  async load(): Promise<boolean> {
+    while (!this.next()) {
+      if (this.eof) {
+        if (this.at < this.end) throw new Error('a temporary backup run file is damaged');
+        return false;
+      }
+      await this.fill();
     }
-    const plain = this.decipher ? this.decipher.update(chunk.subarray(0, bytesRead)) : chunk.subarray(0, bytesRead);
-    this.buf = this.at < this.buf.length ? Buffer.concat([this.buf.subarray(this.at), plain]) : plain;
+    return true;
+  }
+
+  /** Moves what is left of the buffer (the start of a record) to the start of the other one and reads behind it. */
+  private async fill(): Promise<void> {
+    const b = this.buf;
+    const at = this.at;
+    const left = this.end - at;
+    // The size of that record, as far as its header tells (always more than `left`).
+    let need = 4;
+    if (left >= 4) {
+      const k = b.readUInt32LE(at);
+      need = left < 8 + k ? 8 + k : 8 + k + b.readUInt32LE(at + 4 + k);
+    }
+    const size = need > READ_BYTES / 2 ? need + READ_BYTES : READ_BYTES;
+    const next = this.spare.length >= size ? this.spare : Buffer.allocUnsafe(size);
+    b.copy(next, 0, at, this.end);
+    const { bytesRead } = await this.handle.read(next, left, next.length - left, this.position);
+    this.position += bytesRead;
+    if (bytesRead === 0) this.eof = true;
+    else if (this.decipher) this.decipher.update(next.subarray(left, left + bytesRead)).copy(next, left);
+    this.spare = b;
+    this.buf = next;
     this.at = 0;
+    this.end = left + bytesRead;
+  }
+
+  keyEquals(buf: Buffer, k0: number, k1: number): boolean {
+    return compareKeys(this.buf, this.k0, this.k1, buf, k0, k1) === 0;
+  }
+
+  compare(other: RunReader): number {
+    return compareKeys(this.buf, this.k0, this.k1, other.buf, other.k0, other.k1) || this.index - other.index;
   }
 
   async close(): Promise<void> {
@@ -271,8 +355,7 @@ class ReaderHeap {
   }
 
   private less(a: RunReader, b: RunReader): boolean {
-    const c = compareKeys(a.current!, b.current!);
-    return c < 0 || (c === 0 && a.index < b.index);
+    return a.compare(b) < 0;
   }
 
   peek(): RunReader {

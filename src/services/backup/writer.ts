@@ -4,11 +4,13 @@
  * 1. One SCAN pass (batches of BATCH_SIZE) over both prefixes. Each batch is read with one
  *    MULTI: MGET plus a script giving every key's absolute expiry (PEXPIRETIME), so the batch is
  *    an atomic snapshot in one round trip; the few keys MGET cannot answer (sets, lists, hashes,
- *    or gone) go through a script that reads any type. A key that vanished is simply absent
- *    (never `"value": null`). Up to three batches are in flight while this process renders.
+ *    or gone) go through a script that reads any type (scripts.ts, sent as EVALSHA). A key that
+ *    vanished is simply absent (never `"value": null`). Up to three batches are in flight while
+ *    this process renders.
  * 2. Each entry is rendered once, exactly as the gateway's `json.dump(indent=2, sort_keys=True)`
- *    would write it, and goes to its category's external sort (spill.ts): sorted keys without
- *    holding the store in memory; SCAN repeats are dropped in the merge.
+ *    would write it (render.ts), and goes to its category's external sort (spill.ts): sorted keys
+ *    without holding the store in memory (one arena of `sortBudgetBytes` for all categories);
+ *    SCAN repeats are dropped.
  * 3. One merge pass writes the file while counting and hashing each category. The manifest
  *    (which holds those checksums) sorts before most categories, so its place is reserved and
  *    filled in last (a `padding` string makes it fit exactly). Encrypted files bind every chunk
@@ -16,30 +18,28 @@
  * 4. The file is a private temporary file in BACKUP_DIR (mode 0600), flushed, then linked to its
  *    final name (files.ts): a partial file never has a final name, no backup is overwritten.
  */
-import { isUtf8 } from 'node:buffer';
 import { type Hash, createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { BATCH_SIZE, inBatches, scanKeys } from '../../redis/batch.js';
 import { type RedisClient, keyHolders } from '../../redis/connection.js';
 import type { Keys, RecordKind } from '../../redis/keys.js';
+import { runScript, runScriptBuffer } from '../../redis/scripts.js';
 import { CHUNK_BYTES, headerDigest, newFileKey, sealChunk } from './crypto.js';
 import type { BackupDir } from './files.js';
 import {
   CATEGORIES,
   type Category,
-  type EntryType,
   FORMAT_NAME,
   FORMAT_VERSION,
   type Manifest,
   backupBaseName,
   gatewayMetadata,
-  gatewayTtl,
   overallDigestInput,
   pyIsoTimestamp,
-  renderEntry,
 } from './format.js';
-import { PRINTABLE, pyStr, renderParsed, renderPlain } from './pyjson.js';
-import { RunWriter } from './spill.js';
+import { pyStr, renderPlain } from './pyjson.js';
+import { EntryRenderer, type ReadKey } from './render.js';
+import { RunWriter, SortArena } from './spill.js';
 
 const KIND_CATEGORY: Record<RecordKind, Category> = {
   client: 'registrations',
@@ -50,66 +50,9 @@ const KIND_CATEGORY: Record<RecordKind, Category> = {
   code: 'codes',
 };
 
-/**
- * Reads a batch of keys in one script (one round trip, atomic for the batch) and answers one
- * packed binary string, so the client decodes a single reply instead of thousands of elements:
- * the server time (double), then per key a type code (0 gone, 1 string, 2 set, 3 list, 4 hash,
- * 5 another type), and for 1-4 the absolute expiry (double, -1 none), the item count and each
- * item length-prefixed. A key that vanished before the batch was read is simply absent.
- */
-function readScript(hasExpireTime: boolean): string {
-  return `local t = redis.call('TIME')
-local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local parts = { struct.pack('>d', nowms) }
-local n = 1
-local function expiry(key)
-  ${hasExpireTime ? "return redis.call('PEXPIRETIME', key)" : "local p = redis.call('PTTL', key); if p >= 0 then return nowms + p end; return p"}
-end
-for _, key in ipairs(KEYS) do
-  local v = redis.pcall('GET', key)
-  if type(v) == 'string' then
-    parts[n + 1] = struct.pack('>Bdi4i4', 1, expiry(key), 1, #v)
-    parts[n + 2] = v
-    n = n + 2
-  elseif v == false then
-    parts[n + 1] = '\\0'
-    n = n + 1
-  else
-    local typ = redis.call('TYPE', key).ok
-    local items = nil
-    local code = 5
-    if typ == 'set' then items = redis.call('SMEMBERS', key); code = 2
-    elseif typ == 'list' then items = redis.call('LRANGE', key, 0, -1); code = 3
-    elseif typ == 'hash' then items = redis.call('HGETALL', key); code = 4 end
-    if items then
-      parts[n + 1] = struct.pack('>Bdi4', code, expiry(key), #items)
-      n = n + 1
-      for _, item in ipairs(items) do
-        parts[n + 1] = struct.pack('>i4', #item)
-        parts[n + 2] = item
-        n = n + 2
-      end
-    else
-      parts[n + 1] = '\\5'
-      n = n + 1
-    end
-  end
-end
-return table.concat(parts)`;
-}
-
 const TYPE_CODES = [null, 'string', 'set', 'list', 'hash'] as const;
 
-interface ReadKey {
-  key: string;
-  type: string;
-  /** Remaining time to live (ms) when read, -1 without. */
-  pttl: number;
-  expiresAtMs: number;
-  items: Buffer[];
-}
-
-/** Decodes `readScript`'s reply (items are views into it). */
+/** Decodes the `backupRead` script's reply (items are views into it). */
 function parseRead(keys: readonly string[], b: Buffer): ReadKey[] {
   const out: ReadKey[] = [];
   const nowMs = b.readDoubleBE(0);
@@ -320,53 +263,15 @@ export function categorizer(keys: Keys): (key: string) => { category: Category; 
   };
 }
 
-/** The rendered entry for one key, or null when its type is one the gateway format cannot hold. */
-function renderKey(r: ReadKey): string | null {
-  const type = r.type;
-  if (type === 'string') {
-    const b = r.items[0] ?? Buffer.alloc(0);
-    if (isUtf8(b)) {
-      const value = b.toString('utf8');
-      const expiresAtMs = r.pttl >= 0 ? r.expiresAtMs : null;
-      const printable = PRINTABLE.test(value);
-      return renderEntry(value, 'string', gatewayTtl(r.pttl), renderParsed(value, 3, printable), expiresAtMs, false, printable);
-    }
-  } else if (type !== 'set' && type !== 'list' && type !== 'hash') return null;
-  let base64 = false;
-  for (const b of r.items) if (!isUtf8(b)) base64 = true;
-  const texts = r.items.map((b) => (base64 ? b.toString('base64') : b.toString('utf8')));
-  let value: string;
-  if (type === 'string') value = texts[0] ?? '';
-  else if (type === 'hash') {
-    const pairs: string[] = [];
-    for (let i = 0; i + 1 < texts.length; i += 2) pairs.push(`${pyStr(texts[i]!)}: ${pyStr(texts[i + 1]!)}`);
-    value = `{${pairs.join(', ')}}`;
-  } else value = `[${texts.map(pyStr).join(', ')}]`;
-  return renderEntry(value, type as EntryType, gatewayTtl(r.pttl), null, r.pttl >= 0 ? r.expiresAtMs : null, base64);
-}
-
-/** Absolute expiry of each key (ms; -1 none, -2 missing), after the server's time (ms). */
-function expiryScript(hasExpireTime: boolean): string {
-  return `local t = redis.call('TIME')
-local out = { tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) }
-for i, key in ipairs(KEYS) do
-  ${hasExpireTime ? "out[i + 1] = redis.call('PEXPIRETIME', key)" : "local p = redis.call('PTTL', key); if p >= 0 then out[i + 1] = out[1] + p else out[i + 1] = p end"}
-end
-return out`;
-}
-
-interface ReadScripts {
-  expiry: string;
-  any: string;
-}
-
 /**
  * Reads one batch: MGET and every key's absolute expiry in one MULTI (an atomic snapshot of the
  * batch, one round trip, two cheap commands for a thousand keys). MGET answers nil for a key
- * that is gone or is not a string; those few go through `readScript`, which reads any type.
+ * that is gone or is not a string; those few go through the `backupRead` script, which reads any
+ * type. `exact`: the server has PEXPIRETIME (Redis 7), else expiries are its time plus PTTL.
  */
-async function readGroup(redis: RedisClient, group: string[], scripts: ReadScripts): Promise<(ReadKey | null)[]> {
-  const replies = (await redis.multi().mgetBuffer(...group).eval(scripts.expiry, group.length, ...group).exec()) ?? [];
+async function readGroup(redis: RedisClient, group: string[], exact: boolean): Promise<(ReadKey | null)[]> {
+  const flag = exact ? '1' : '0';
+  const replies = (await runScript(redis.multi().mgetBuffer(...group), 'backupExpiries', group, [flag]).exec()) ?? [];
   const [mgetError, values] = replies[0] ?? [new Error('no MGET reply'), null];
   const [expiryError, expiry] = replies[1] ?? [new Error('no expiry reply'), null];
   if (mgetError) throw mgetError;
@@ -387,26 +292,25 @@ async function readGroup(redis: RedisClient, group: string[], scripts: ReadScrip
     out.push({ key: group[i]!, type: 'string', pttl: expiresAtMs >= 0 ? Math.max(0, expiresAtMs - nowMs) : -1, expiresAtMs, items: [value] });
   }
   if (others.length === 0) return out;
-  const rest = new Map(parseRead(others, (await redis.callBuffer('EVAL', scripts.any, others.length, ...others)) as Buffer).map((r) => [r.key, r]));
+  const rest = new Map(parseRead(others, (await runScriptBuffer(redis, 'backupRead', others, [flag])) as Buffer).map((r) => [r.key, r]));
   return out.map((r, i) => r ?? rest.get(group[i]!) ?? null);
 }
 
 /** Reads keys as a backup does (for tests): keys that do not exist are left out. */
 export async function readKeys(redis: RedisClient, keys: string[]): Promise<{ key: string; type: string; expiresAtMs: number; items: Buffer[] }[]> {
-  const hasExpireTime = versionAtLeast(await redisServerVersion(redis), 7);
-  const scripts: ReadScripts = { expiry: expiryScript(hasExpireTime), any: readScript(hasExpireTime) };
-  return (await inBatches(redis, keys, (group) => readGroup(redis, group, scripts))).filter((r): r is ReadKey => r !== null);
+  const exact = versionAtLeast(await redisServerVersion(redis), 7);
+  return (await inBatches(redis, keys, (group) => readGroup(redis, group, exact))).filter((r): r is ReadKey => r !== null);
 }
 
 /**
  * SCAN batches (the keys `keep` wants), read ahead of the caller: a producer keeps up to `depth` batches
  * in flight (SCAN and reads), so Redis works while this process renders.
  */
-async function* readAhead(redis: RedisClient, pattern: string, keep: (key: string) => boolean, scripts: ReadScripts, depth = 3): AsyncGenerator<ReadKey[]> {
+async function* readAhead(redis: RedisClient, pattern: string, keep: (key: string) => boolean, exact: boolean, depth = 3): AsyncGenerator<ReadKey[]> {
   // Per hash slot on a cluster: inBatches groups the keys.
   // In the keys' order, one entry per key (null: gone before it was read).
   const read = async (keys: string[]): Promise<ReadKey[]> =>
-    (await inBatches(redis, keys, (group) => readGroup(redis, group, scripts))).filter((r): r is ReadKey => r !== null);
+    (await inBatches(redis, keys, (group) => readGroup(redis, group, exact))).filter((r): r is ReadKey => r !== null);
   const state = { queue: [] as Promise<ReadKey[]>[], done: false, stopped: false, failure: null as unknown };
   const changed = new Signal();
   const producer = (async () => {
@@ -477,6 +381,19 @@ function escapeGlob(text: string): string {
   return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 }
 
+/**
+ * `checkpoint` (a job's: a round trip to Redis for its cancel flag) at most every `intervalMs`:
+ * often enough to cancel at once, rarely enough to cost nothing next to the work.
+ */
+function throttled(checkpoint: (() => Promise<void>) | undefined, intervalMs = 100): () => Promise<void> {
+  let last = 0;
+  return async () => {
+    if (!checkpoint || performance.now() - last < intervalMs) return;
+    await checkpoint();
+    last = performance.now();
+  };
+}
+
 /** Writes one backup file and returns what it holds. */
 export async function writeBackup(options: WriteOptions): Promise<WrittenBackup> {
   const { redis, keys, dir } = options;
@@ -486,42 +403,42 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
   const timestampMs = Number(secs) * 1000 + Math.floor(Number(micros) / 1000);
   const timestamp = pyIsoTimestamp(Number(secs), Number(micros));
   const scratch = await dir.scratch();
-  const writers = new Map<Category, RunWriter>(CATEGORIES.map((c) => [c, new RunWriter(scratch, c, budget, Boolean(options.encryptionKey))]));
+  // One sort arena for all categories: when it is full, every category's entries become a sorted run.
+  const arena = new SortArena(budget);
+  const writers = new Map<Category, RunWriter>(CATEGORIES.map((c) => [c, new RunWriter(scratch, c, budget, Boolean(options.encryptionKey), arena)]));
+  const flushAll = async () => {
+    for (const w of writers.values()) await w.flush();
+    arena.used = 0;
+  };
+  const checkpoint = throttled(options.checkpoint);
   let temp: { path: string; handle: FileHandle } | null = null;
   try {
     // ---------------------------------------------------------------- 1. scan and sort
-    const hasExpireTime = versionAtLeast(version, 7);
-    const scripts: ReadScripts = { expiry: expiryScript(hasExpireTime), any: readScript(hasExpireTime) };
+    const exact = versionAtLeast(version, 7);
     const { oauth, session } = keys.prefixes;
     const pattern = scanPattern(oauth, session);
     let scanned = 0;
     let unsupported = 0;
     const categoryOf = categorizer(keys);
-    for await (const batch of readAhead(redis, pattern, (key) => categoryOf(key) !== null, scripts)) {
+    const renderer = new EntryRenderer();
+    for await (const batch of readAhead(redis, pattern, (key) => categoryOf(key) !== null, exact)) {
       for (const r of batch) {
         const place = categoryOf(r.key);
         if (!place) continue;
-        const text = renderKey(r);
-        if (text === null) {
+        const member = renderer.member(pyStr(place.id), r);
+        if (member === null) {
           unsupported++; // a sorted set or a stream: the gateway's format has no place for it
           continue;
         }
-        writers.get(place.category)!.add(place.id, pyStr(place.id), text);
+        writers.get(place.category)!.add(place.id, member);
       }
       scanned += batch.length;
-      let held = 0;
-      for (const w of writers.values()) held += w.held;
-      if (held >= budget) {
-        // Over the memory budget: the biggest buffers become sorted runs on disk.
-        for (const w of [...writers.values()].sort((a, b) => b.held - a.held)) {
-          if (held < budget / 2) break;
-          held -= w.held;
-          await w.flush();
-        }
-      }
+      if (arena.full) await flushAll();
       await options.progress?.({ phase: 'scanning', scanned, written: 0 });
-      await options.checkpoint?.();
+      await checkpoint();
     }
+    await flushAll();
+    arena.release();
 
     // ---------------------------------------------------------------- 2. merge, hash, write
     const present = CATEGORIES.filter((c) => c !== 'other' || writers.get(c)!.count > 0);
@@ -581,7 +498,7 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
         written += records.length;
         await out.drain();
         await options.progress?.({ phase: 'writing', scanned, written });
-        await options.checkpoint?.();
+        await checkpoint();
       }
       out.text(count === 0 ? '}' : '\n  }');
       out.endTap();
