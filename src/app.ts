@@ -5,7 +5,7 @@ import { type AuthOptions, authenticate, describeAuthFailure } from './auth.js';
 import { type Context, type Principal, createContext } from './context.js';
 import { type Logger, silentLogger, yogaLogger } from './logger.js';
 import { schema } from './schema/index.js';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits, useQueryLimits } from './security/limits.js';
+import { DEFAULT_QUERY_LIMITS, type QueryGuards, type QueryLimits, queryGuards, useQueryLimits } from './security/limits.js';
 import { type RateLimitOptions, RateLimiter } from './security/rate-limit.js';
 import { describeRedisFailure, redisUnavailable } from './security/redis-errors.js';
 import type { ShutdownGate } from './security/shutdown.js';
@@ -61,25 +61,94 @@ const unauthorized = () =>
   errorResponse(401, 'UNAUTHENTICATED', 'missing or invalid bearer token', { 'www-authenticate': 'Bearer realm="oauth-admin"' });
 
 /** The caller's address as the socket saw it (a proxy in front makes every caller share one). */
-function remoteAddress(serverContext: unknown): string {
-  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
+export function remoteAddress(req: { socket?: { remoteAddress?: string } } | undefined): string {
   return req?.socket?.remoteAddress ?? 'in-process';
 }
 
-interface RequestInfo {
+/**
+ * Who the request is and whether it may go on, decided once per request: the bearer token, then
+ * the rate limit. `refusal` is the answer when the limiter said no or could not count; a null
+ * `principal` without a refusal is a 401 (answered and audited by Yoga).
+ */
+export interface Admission {
+  principal: Principal | null;
+  refusal: Response | null;
+}
+
+/**
+ * What a handler in front of Yoga (src/http/fast-path.ts) passes in the server context when it
+ * hands a request on: the admission it already decided (so the rate limit counts the request
+ * once) and when the request began.
+ */
+export interface Handover {
+  admission: Admission;
+  started: number;
+}
+
+export interface RequestInfo {
   started: number;
   principal: Principal | null;
   address: string;
   operationName?: string | null;
 }
 
+/** The request-level pieces Yoga's plugins use, for any handler that answers beside them. */
+export interface Gateway {
+  admit(authorization: string | null, address: string): Promise<Admission>;
+  /** The one log line per request: never headers or variables. */
+  logRequest(method: string, path: string, status: number, info: RequestInfo): void;
+}
+
+function createGateway(options: AppOptions, logger: Logger): Gateway {
+  const { services } = options;
+  const limiter = options.rateLimit ? new RateLimiter(services.redis, services.keys, options.rateLimit) : null;
+  return {
+    async admit(authorization, address) {
+      const principal = authenticate(authorization, options.auth);
+      if (!limiter) return { principal, refusal: null };
+      try {
+        const decision = principal ? await limiter.forToken(principal.name) : await limiter.forAnonymous(address);
+        if (!decision.allowed) {
+          return {
+            principal,
+            refusal: errorResponse(429, 'RATE_LIMITED', `too many requests: at most ${decision.limit} per ${limiter.options.windowSeconds} s ${principal ? 'for this token' : 'without a valid token'}; retry after ${decision.retryAfterSeconds} s`, {
+              'retry-after': String(decision.retryAfterSeconds),
+            }),
+          };
+        }
+      } catch (error) {
+        // Redis full (maxmemory, noeviction) refuses the counter but still serves reads: let the
+        // request through rather than lock every caller out. Down or too slow: nothing would work.
+        if (!(error instanceof Error && /^OOM /.test(error.message))) {
+          return { principal, refusal: errorResponse(503, 'UNAVAILABLE', describeRedisFailure(error) ?? 'the rate limiter could not reach Redis', { 'retry-after': '1' }) };
+        }
+        logger.warn('rate limit not counted: Redis is out of memory (maxmemory)', { address });
+      }
+      return { principal, refusal: null };
+    },
+    logRequest(method, path, status, info) {
+      const fields = {
+        method,
+        path,
+        status,
+        ms: Math.round((performance.now() - info.started) * 10) / 10,
+        principal: info.principal?.name ?? null,
+        address: info.address,
+        operation: info.operationName ?? null,
+      };
+      if (status >= 500) logger.error('request failed', fields);
+      else if (status >= 400) logger.info('request refused', fields);
+      else logger.debug('request', fields);
+    },
+  };
+}
+
 /**
  * Before anything is parsed: /health, the shutdown gate, authentication (401, audited), the rate
- * limit (429 with Retry-After); after: one log line per request, never with headers or variables.
+ * limit (429 with Retry-After); after: one log line per request.
  */
-function useGateway(options: AppOptions, principals: WeakMap<Request, Principal>, logger: Logger): Plugin {
+function useGateway(options: AppOptions, gateway: Gateway, principals: WeakMap<Request, Principal>, logger: Logger): Plugin {
   const { services, shutdown } = options;
-  const limiter = options.rateLimit ? new RateLimiter(services.redis, services.keys, options.rateLimit) : null;
   const healthTimeoutMs = options.healthTimeoutMs ?? 1000;
   const requests = new WeakMap<Request, RequestInfo>();
 
@@ -104,7 +173,9 @@ function useGateway(options: AppOptions, principals: WeakMap<Request, Principal>
         endResponse(await health());
         return;
       }
-      const info: RequestInfo = { started: performance.now(), principal: null, address: remoteAddress(serverContext) };
+      const context = serverContext as { req?: { socket?: { remoteAddress?: string } }; handover?: Handover } | undefined;
+      const handover = context?.handover;
+      const info: RequestInfo = { started: handover?.started ?? performance.now(), principal: null, address: remoteAddress(context?.req) };
       requests.set(request, info);
       if (shutdown?.draining) {
         endResponse(errorResponse(503, 'UNAVAILABLE', 'the service is shutting down; retry against another instance or after the restart', { connection: 'close', 'retry-after': '5' }));
@@ -112,28 +183,11 @@ function useGateway(options: AppOptions, principals: WeakMap<Request, Principal>
       }
       if (options.graphiql && isGraphiqlPage(request)) return;
       const header = request.headers.get('authorization');
-      const principal = authenticate(header, options.auth);
+      const { principal, refusal } = handover?.admission ?? (await gateway.admit(header, info.address));
       info.principal = principal;
-      if (limiter) {
-        try {
-          const decision = principal ? await limiter.forToken(principal.name) : await limiter.forAnonymous(info.address);
-          if (!decision.allowed) {
-            endResponse(
-              errorResponse(429, 'RATE_LIMITED', `too many requests: at most ${decision.limit} per ${limiter.options.windowSeconds} s ${principal ? 'for this token' : 'without a valid token'}; retry after ${decision.retryAfterSeconds} s`, {
-                'retry-after': String(decision.retryAfterSeconds),
-              }),
-            );
-            return;
-          }
-        } catch (error) {
-          // Redis full (maxmemory, noeviction) refuses the counter but still serves reads: let the
-          // request through rather than lock every caller out. Down or too slow: nothing would work.
-          if (!(error instanceof Error && /^OOM /.test(error.message))) {
-            endResponse(errorResponse(503, 'UNAVAILABLE', describeRedisFailure(error) ?? 'the rate limiter could not reach Redis', { 'retry-after': '1' }));
-            return;
-          }
-          logger.warn('rate limit not counted: Redis is out of memory (maxmemory)', { address: info.address });
-        }
+      if (refusal) {
+        endResponse(refusal);
+        return;
       }
       if (!principal) {
         const reason = describeAuthFailure(header);
@@ -152,19 +206,7 @@ function useGateway(options: AppOptions, principals: WeakMap<Request, Principal>
     },
     onResponse({ request, response }) {
       const info = requests.get(request);
-      if (!info) return;
-      const fields = {
-        method: request.method,
-        path: new URL(request.url).pathname,
-        status: response.status,
-        ms: Math.round((performance.now() - info.started) * 10) / 10,
-        principal: info.principal?.name ?? null,
-        address: info.address,
-        operation: info.operationName ?? null,
-      };
-      if (response.status >= 500) logger.error('request failed', fields);
-      else if (response.status >= 400) logger.info('request refused', fields);
-      else logger.debug('request', fields);
+      if (info) gateway.logRequest(request.method, new URL(request.url).pathname, response.status, info);
     },
     // Subscriptions end when the server begins to shut down, so no stream holds it open.
     onSubscribe() {
@@ -181,12 +223,38 @@ function errorResponseHealth(status: number, state: string, redis: string): Resp
   return new Response(JSON.stringify({ status: state, redis }), { status, headers: { 'content-type': 'application/json' } });
 }
 
+/**
+ * What Yoga runs a request with, for a handler that answers some requests beside it
+ * (src/http/fast-path.ts): the same admission, log line, query guards, context and options.
+ */
+export interface AppParts {
+  options: AppOptions;
+  gateway: Gateway;
+  guards: QueryGuards;
+  /** The per-request context Yoga's resolvers get (before Yoga adds its own fields). */
+  context(principal: Principal): Context;
+  /** The largest request body Yoga reads (larger: 413). */
+  maxRequestBodyBytes: number;
+}
+
+const appParts = new WeakMap<App, AppParts>();
+
+/** The parts of an app made by `createApp`. */
+export function partsOf(app: App): AppParts {
+  const parts = appParts.get(app);
+  if (!parts) throw new Error('not an app made by createApp');
+  return parts;
+}
+
 /** The configured Yoga instance: schema, context, plugins. No environment reads, no listening. */
 export function createApp(options: AppOptions): App {
   const principals = new WeakMap<Request, Principal>();
   const logger = options.logger ?? silentLogger;
-  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
-  return createYoga<Record<string, unknown>, Context>({
+  const guards = queryGuards({ ...DEFAULT_QUERY_LIMITS, ...options.limits });
+  const gateway = createGateway(options, logger);
+  const maxRequestBodyBytes = options.maxRequestBodyBytes ?? 100_000;
+  const context = (principal: Principal): Context => createContext(options.services, principal);
+  const app = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/livez',
@@ -197,7 +265,7 @@ export function createApp(options: AppOptions): App {
     renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     // Bearer tokens, no cookies, and no browser page of another origin has any business here.
     cors: false,
-    maxRequestBodySize: options.maxRequestBodyBytes ?? 100_000,
+    maxRequestBodySize: maxRequestBodyBytes,
     maskedErrors: {
       isDev: false,
       maskError(error, message) {
@@ -211,11 +279,13 @@ export function createApp(options: AppOptions): App {
       },
     },
     logging: yogaLogger(logger.child({ component: 'graphql' })),
-    plugins: [useGateway(options, principals, logger), useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }), useQueryLimits(limits)],
+    plugins: [useGateway(options, gateway, principals, logger), useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }), useQueryLimits(guards)],
     context: ({ request }) => {
       const principal = principals.get(request);
       if (!principal) throw new Error('request reached GraphQL without authentication');
-      return createContext(options.services, principal);
+      return context(principal);
     },
   });
+  appParts.set(app, { options, gateway, guards, context, maxRequestBodyBytes });
+  return app;
 }

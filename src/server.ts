@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { type Config, ConfigError, DEFAULT_REDIS_URL, loadConfig } from './config.js';
+import { createNodeHandler } from './http/fast-path.js';
 import { type Logger, createLogger, registerSecret } from './logger.js';
 import { type RedisClient, createRedis } from './redis/connection.js';
 import { ShutdownGate } from './security/shutdown.js';
@@ -135,7 +136,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger: logger.child({ component: 'http' }),
     shutdown: gate,
   });
-  const server = createServer(yoga);
+  // Yoga behind a fast path for successful read-only JSON queries (src/http/fast-path.ts).
+  const server = createServer(createNodeHandler(yoga));
   // Slow-loris and idle sockets: bounded header and request times.
   server.headersTimeout = 15_000;
   server.requestTimeout = 60_000;

@@ -9,8 +9,10 @@ import {
   GraphQLError,
   Kind,
   type OperationDefinitionNode,
+  type ParseOptions,
   type SelectionSetNode,
   type ValidationContext,
+  type ValidationRule,
   parse,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -122,18 +124,29 @@ export function queryCost(document: DocumentNode, operationName?: string | null,
   return walk(operation.selectionSet, 1, null, 0);
 }
 
+/** What `useQueryLimits` enforces, as functions any path that runs a query can apply alike. */
+export interface QueryGuards {
+  readonly limits: QueryLimits;
+  /** graphql-js `parse` with the token limit (a refusal is a `QUERY_TOO_COMPLEX` error). */
+  parse(source: string, options?: ParseOptions): DocumentNode;
+  /** The validation rules added to graphql-js's specified ones: depth, aliases, directives, introspection. */
+  readonly rules: readonly ValidationRule[];
+  /** The cost limit, once the variables are known: the refusal, or null. */
+  checkCost(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null;
+}
+
 /**
  * Depth, aliases and directives (graphql-armor rules, cached with the validation), tokens (in the
- * parser), cost (at execution, where the variables are known), introspection and field
- * suggestions. Every refusal is a GraphQL error with a code and the setting that governs it.
+ * parser), cost (at execution, where the variables are known), introspection. Every refusal is a
+ * GraphQL error with a code and the setting that governs it.
  */
-export function useQueryLimits(limits: QueryLimits): Plugin {
+export function queryGuards(limits: QueryLimits): QueryGuards {
   const rules = [
     limits.maxDepth > 0 && maxDepthRule({ n: limits.maxDepth, propagateOnRejection: false, onReject: reportTo('GRAPHQL_MAX_DEPTH') }),
     limits.maxAliases > 0 && maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: reportTo('GRAPHQL_MAX_ALIASES') }),
     limits.maxDirectives > 0 && maxDirectivesRule({ n: limits.maxDirectives, propagateOnRejection: false, onReject: reportTo('GRAPHQL_MAX_DIRECTIVES') }),
     !limits.introspection && noIntrospectionRule,
-  ].filter((r): r is (ctx: ValidationContext) => ASTVisitor => r !== false) as ((ctx: ValidationContext) => ASTVisitor)[];
+  ].filter((r): r is ValidationRule => r !== false);
 
   const checkCost = (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null => {
     if (limits.maxCost <= 0) return null;
@@ -145,19 +158,27 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
     );
   };
 
+  const limitedParse = (source: string, options?: ParseOptions): DocumentNode => {
+    if (limits.maxTokens <= 0) return parse(source, options);
+    try {
+      return parse(source, { ...options, maxTokens: limits.maxTokens });
+    } catch (error) {
+      if (error instanceof GraphQLError && /contains more \w+ \d+ tokens/.test(error.message)) {
+        throw limitError(`query refused: more than ${limits.maxTokens} tokens (GRAPHQL_MAX_TOKENS)`);
+      }
+      throw error;
+    }
+  };
+
+  return { limits, parse: limitedParse, rules, checkCost };
+}
+
+/** The guards as a Yoga plugin, plus field suggestions ("Did you mean …?") removed without introspection. */
+export function useQueryLimits(guards: QueryGuards): Plugin {
+  const { limits, rules, checkCost } = guards;
   return {
     onParse({ setParseFn }) {
-      if (limits.maxTokens <= 0) return;
-      setParseFn((source, options) => {
-        try {
-          return parse(source, { ...options, maxTokens: limits.maxTokens });
-        } catch (error) {
-          if (error instanceof GraphQLError && /contains more \w+ \d+ tokens/.test(error.message)) {
-            throw limitError(`query refused: more than ${limits.maxTokens} tokens (GRAPHQL_MAX_TOKENS)`);
-          }
-          throw error;
-        }
-      });
+      if (limits.maxTokens > 0) setParseFn(guards.parse);
     },
     onValidate({ addValidationRule }) {
       for (const rule of rules) addValidationRule(rule);
