@@ -9,7 +9,9 @@
  *   2. GraphQL throughput and p99 under load (autocannon in a child process, 50 connections, 3
  *      rounds of 4 s per server in alternating order, loopback) for
  *      `token(jti) { client { clientName } user { username } }` with random jtis, through
- *      `node:http` + `createApp`, beside a bare `node:http` + ioredis handler doing the same reads
+ *      `node:http` + the server's handler (`createNodeHandler(createApp(...))`, as `npm start` serves:
+ *      Yoga behind the fast path that runs successful read-only JSON queries itself, compiled with
+ *      graphql-jit), beside a bare `node:http` + ioredis handler doing the same reads
  *      (target: GraphQL ≥ 0.5x bare, judged on the median of the per-round ratios) and graphql-yoga over a
  *      plain graphql-js schema doing the same reads (the cost of GraphQL itself, for reference);
  *   3. memory: Redis `used_memory` after seeding (data) and after the reconcile (data + index), and
@@ -32,9 +34,11 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { execute, parse } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { createContext } from '../src/context.js';
+import { createNodeHandler } from '../src/http/fast-path.js';
 import { scanKeys } from '../src/redis/batch.js';
 import { schema } from '../src/schema/index.js';
 import { countCommands } from '../src/redis/connection.js';
@@ -453,7 +457,7 @@ function combine(rounds: LoadResult[]): LoadResult {
 }
 
 const SERVER_LABEL: Record<ServerName, string> = {
-  graphql: 'GraphQL (node:http + createApp)',
+  graphql: 'GraphQL (node:http + createNodeHandler(createApp))',
   bare: 'bare node:http + ioredis',
   floor: 'reference: graphql-yoga + graphql-js, same reads',
 };
@@ -483,8 +487,10 @@ async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType
     served[name] += 1;
     listener(req, res);
   };
+  // What src/server.ts listens with: Yoga behind the fast path (src/http/fast-path.ts).
+  const handler = createNodeHandler(app.app);
   const servers: Record<ServerName, LoopbackServer> = {
-    graphql: await listenOnLoopback(counting('graphql', app.app as unknown as RequestListener), '/graphql'),
+    graphql: await listenOnLoopback(counting('graphql', handler), '/graphql'),
     bare: await listenOnLoopback(counting('bare', bareHandler(bareRedis, bench.keys)), '/graphql'),
     floor: await listenOnLoopback(counting('floor', yogaFloor(floorRedis, bench.keys)), '/graphql'),
   };
@@ -514,6 +520,7 @@ async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType
       rounds: rounds[name],
       commandsPerRequest: commands[name] / Math.max(1, served[name]),
     });
+    log(`  fast path: answered ${formatCount(handler.counts.fast)} of ${formatCount(served.graphql)} GraphQL requests (${formatCount(handler.counts.jit)} by graphql-jit), handed ${formatCount(handler.counts.handedOn)} on to Yoga`);
     return { graphql: of('graphql'), bare: of('bare'), floor: of('floor'), rounds: loadRounds, secondsPerRound, loadAverage: loadavg() };
   } finally {
     for (const server of Object.values(servers)) await server.close();
@@ -554,6 +561,8 @@ interface CpuFigures {
   app: number;
   /** The app's schema through graphql-js `execute` alone (no yoga, no HTTP layer). */
   execute: number;
+  /** The app's schema through the query graphql-jit compiled (what the fast path runs once a document is compiled). */
+  jit: number;
 }
 
 /**
@@ -567,6 +576,8 @@ async function cpuPerRequest(bench: BenchRedis, app: BenchApp, seed: SeedResult,
   const redis = bench.redis as Redis;
   const floor = yogaFloorApp(redis, bench.keys);
   const document = parse(TOKEN_RELATIONS);
+  const compiled = compileQuery(schema, document);
+  if (!isCompiledQuery(compiled)) throw new BenchQueryError(`graphql-jit could not compile the query: ${JSON.stringify(compiled.errors)}`);
   const post = (jti: string) => ({
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
@@ -579,6 +590,10 @@ async function cpuPerRequest(bench: BenchRedis, app: BenchApp, seed: SeedResult,
     bare: async (jti) => ok(await bareRead(redis, bench.keys, jti)),
     floor: async (jti) => ok(await (await floor.fetch('http://bench/graphql', post(jti))).text()),
     app: async (jti) => ok(await (await app.app.fetch('http://bench/graphql', post(jti))).text()),
+    jit: async (jti) => {
+      const result = await compiled.query(undefined, createContext(app.services, { role: 'admin', name: 'bench' }), { jti });
+      ok(JSON.stringify(result));
+    },
     execute: async (jti) =>
       ok(JSON.stringify(await execute({ schema, document, variableValues: { jti }, contextValue: createContext(app.services, { role: 'admin', name: 'bench' }) }))),
   };
@@ -591,7 +606,7 @@ async function cpuPerRequest(bench: BenchRedis, app: BenchApp, seed: SeedResult,
     const used = process.cpuUsage(before);
     out[name] = (used.user + used.system) / n;
   }
-  log(`  CPU per request (in-process, sequential): bare ${out.bare.toFixed(0)} µs, yoga + graphql-js ${out.floor.toFixed(0)} µs, app ${out.app.toFixed(0)} µs, app schema via execute() ${out.execute.toFixed(0)} µs`);
+  log(`  CPU per request (in-process, sequential): bare ${out.bare.toFixed(0)} µs, yoga + graphql-js ${out.floor.toFixed(0)} µs, app ${out.app.toFixed(0)} µs, app schema via execute() ${out.execute.toFixed(0)} µs, via graphql-jit ${out.jit.toFixed(0)} µs`);
   return out;
 }
 
@@ -993,6 +1008,7 @@ function sizeSection(r: SizeResult, md: boolean): string[] {
         [
           ['bare function (GET, parse, GET, parse, stringify)', c.bare.toFixed(0), '1x'],
           ['app schema through graphql-js execute() only', c.execute.toFixed(0), ratio(c.execute / c.bare)],
+          ['app schema through graphql-jit (compiled query) only', c.jit.toFixed(0), ratio(c.jit / c.bare)],
           ['graphql-yoga fetch over a plain graphql-js schema', c.floor.toFixed(0), ratio(c.floor / c.bare)],
           ['app.fetch (createApp: yoga + Pothos schema + plugins)', c.app.toFixed(0), ratio(c.app / c.bare)],
         ],
@@ -1081,15 +1097,21 @@ function markdown(info: MachineInfo, results: SizeResult[], pending: number[]): 
     '  servers in alternating order (ABC CBA ...), so each round runs bare and GraphQL close together.',
     '  The machine may be shared (other processes beside the bench): the target is judged on the median',
     '  of the per-round GraphQL / bare ratios; best-round and all-rounds figures are shown too. GraphQL is',
-    '  `node:http` `createServer(createApp(...))` (admin token, no rate limit: the bench app has none);',
+    '  `node:http` `createServer(createNodeHandler(createApp(...)))`, what `npm start` serves: Yoga behind',
+    '  a fast path that runs successful read-only JSON queries itself, on documents parsed and validated',
+    '  once and compiled with graphql-jit from their second use (same rules, auth, limits and context as',
+    '  Yoga; anything else, and any result with errors, goes to Yoga). Admin token, no rate limit (the',
+    '  bench app has none);',
     '  bare is `node:http` + its own ioredis connection doing GET token, JSON.parse, GET client,',
     '  JSON.parse and answering the same JSON. Every response is checked (`bad bodies`). Both servers',
     '  run in the bench process, one at a time; the cores are shared by server, load generator and Redis.',
     '  The reference row is graphql-yoga over a plain graphql-js schema of the same fields doing the bare',
     '  reads: the cost of GraphQL itself, without Pothos, the app\'s plugins or its repositories.',
     '  Below each load table, the process CPU per request of the same read done 5,000 times in a row',
-    '  in-process (no socket, no load): bare function, the app schema through graphql-js `execute()`,',
-    '  yoga over the plain schema, and `app.fetch`: where the GraphQL request\'s time goes.',
+    '  in-process (no socket, no load): bare function; the app schema through graphql-js `execute()`',
+    '  (what the fast path runs on a document\'s first use) and through the query graphql-jit compiled',
+    '  (what it runs from then on); yoga over the plain schema; and `app.fetch` (Yoga\'s whole pipeline,',
+    '  what a request the fast path does not answer costs): where the time goes.',
     '- **Memory**: Redis `used_memory` of the empty server, after seeding (data) and after the',
     '  reconcile (data + index), and `IndexStore.memoryBytes()` (sum of MEMORY USAGE of the index keys;',
     '  sampled for large aggregates).',
