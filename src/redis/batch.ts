@@ -54,6 +54,8 @@ function groupsOf(redis: RedisClient, keys: readonly string[]): number[][] {
 
 /** How many groups a cluster works on at once (each is one round trip to one node). */
 const CLUSTER_CONCURRENCY = 32;
+/** A single server gets a few groups back to back on its connection, so no round trip waits alone. */
+const SERVER_CONCURRENCY = 4;
 
 /**
  * The one batching mechanism: runs `run` on groups of keys (chunks of BATCH_SIZE; on a cluster,
@@ -68,11 +70,8 @@ export async function inBatches<T>(redis: RedisClient, keys: readonly string[], 
       out[position] = results[j] as T;
     });
   };
-  if (!(redis instanceof Cluster)) {
-    for (const group of groups) await runGroup(group);
-    return out;
-  }
-  for (let i = 0; i < groups.length; i += CLUSTER_CONCURRENCY) await Promise.all(groups.slice(i, i + CLUSTER_CONCURRENCY).map(runGroup));
+  const concurrency = redis instanceof Cluster ? CLUSTER_CONCURRENCY : SERVER_CONCURRENCY;
+  for (let i = 0; i < groups.length; i += concurrency) await Promise.all(groups.slice(i, i + concurrency).map(runGroup));
   return out;
 }
 
@@ -152,12 +151,12 @@ export interface SetRemoval {
 }
 
 /**
- * Removes members from several sets, one script per set, all in one pipeline. In a dry run it
- * only counts, so both report the same `present`.
+ * Removes members from several sets, all in one pipeline: per set (and slice of members) an SREM
+ * and an SCARD. In a dry run SMISMEMBER counts instead, so both report the same `present`.
  */
 export async function removeMembers(redis: RedisClient, removals: Map<string, string[]>, dryRun: boolean): Promise<Map<string, SetRemoval>> {
   const out = new Map<string, SetRemoval>();
-  // One script call per (set, slice of members); each touches one key, so any grouping is valid.
+  // Two commands per (set, slice of members); each touches one key, so any grouping is valid.
   const calls = [...removals.entries()].flatMap(([key, members]) => chunks(members).map((slice) => ({ key, slice })));
   const results = await inBatches(
     redis,
@@ -165,11 +164,21 @@ export async function removeMembers(redis: RedisClient, removals: Map<string, st
     async (_group, positions) => {
       const pipeline = redis.pipeline();
       const mine = positions.map((i) => calls[i] as { key: string; slice: string[] });
-      for (const { key, slice } of mine) runScript(pipeline, 'sremCounted', [key], [dryRun ? '1' : '0', ...slice]);
-      const replies = ((await pipeline.exec()) ?? []) as [Error | null, [number, number, number]][];
-      return replies.map(([error, value], i) => {
-        if (error) throw error;
-        return { key: mine[i]?.key as string, value: value.map(Number) as [number, number, number] };
+      for (const { key, slice } of mine) {
+        if (dryRun) pipeline.smismember(key, ...slice);
+        else pipeline.srem(key, ...slice);
+        pipeline.scard(key);
+      }
+      const replies = (await pipeline.exec()) ?? [];
+      return mine.map(({ key }, i) => {
+        const [changeError, change] = replies[i * 2] ?? [null, 0];
+        const [sizeError, size] = replies[i * 2 + 1] ?? [null, 0];
+        if (changeError) throw changeError;
+        if (sizeError) throw sizeError;
+        const present = Array.isArray(change) ? change.filter((v) => Number(v) === 1).length : Number(change);
+        const after = Number(size);
+        // A dry run leaves the set as it is; a real one had `present` more members before.
+        return { key, value: [present, dryRun ? after : after + present, after] as [number, number, number] };
       });
     },
   );

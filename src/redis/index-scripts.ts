@@ -8,13 +8,15 @@
  * Layout (P = the index prefix). Client ids and usernames are interned to small numbers so the
  * per-token records stay short (and every hash stays in Redis's compact encoding):
  *   m:<bucket>   hash: jti → `cid|uid` ('!' corrupt; the expiry is the token's score in c:<cid>);
- *                '#' fingerprint → `created|uid` ('!' corrupt)
+ *                '#' fingerprint → `created|uid|outlives` ('!' corrupt)
  *                (a jti that starts with '#' or '!' is stored as '!' jti, see IndexStore.tokenField)
  *   c:<cid>      sorted set: the client's jtis by expiry (+inf without one); cid 0 = no client
- *   u:<uid>      sorted set: the user's jtis by expiry
+ *   u:<uid>      sorted set: the user's jtis by expiry; uid 0 = no user
  *   ci, cn       clientId → cid; cid → `flag|clientId` (flag ok, test, corrupt; empty: no record)
  *   ui, un       username → uid; uid → `count|username` (tokens, refresh tokens and index key)
  *   umax         latest expiry per user (finite expiries only)
+ *   ro           refresh tokens whose key outlives their expiry: fingerprint → `created|token` (the
+ *                key name, a secret the gateway's own key already holds in this Redis; never output)
  *   uidx         gateway user index → `stale count|JSON list of stale jtis`
  *   st, cd       states and codes (fingerprints) → '1' when leftover (no TTL)
  *   <h>h, <h>m:<hour>, <h>s:<10 minutes>   expiry (th) and refresh created-at (rh) histograms
@@ -122,7 +124,7 @@ if ARGV[3] == '1' then
     new = '!'
   else
     local cid = internClient(ARGV[5], not dry)
-    local uid = ''
+    local uid = '0'
     if ARGV[6] ~= '' then uid = internUser(ARGV[6], not dry) end
     -- A dry run meeting a client or user the index does not know: that is a change.
     if not cid or not uid then return 1 end
@@ -144,8 +146,12 @@ local function apply(m, e, sign)
     if cid ~= '0' then freeC[#freeC + 1] = cid end
   end
   if clientFlag(cid) == '' then incr(P .. 'n', 'orphanTokens', sign) end
-  if uid == '' then return end
   local ukey = P .. 'u:' .. uid
+  -- uid 0 holds the tokens without a user: every token with a record is in exactly one u set.
+  if uid == '0' then
+    if sign > 0 then redis.call('ZADD', ukey, e or '+inf', jti) else redis.call('ZREM', ukey, jti) end
+    return
+  end
   countUser(uid, sign)
   if sign > 0 then
     redis.call('ZADD', ukey, e or '+inf', jti)
@@ -172,9 +178,14 @@ for _, uid in ipairs(freeU) do freeUserIfUnused(uid) end
 return 1
 `;
 
-/** Refresh token: KEYS[1] its meta bucket. ARGV: prefix, fingerprint, present, createdAt, username, corrupt, dry. */
+/**
+ * Refresh token: KEYS[1] its meta bucket. ARGV: prefix, fingerprint, present, createdAt, username,
+ * corrupt, dry, token. `token` is given only for one whose key outlives its expiry (no TTL, or a
+ * TTL that ends later): those are listed in `ro` for purge, the only refresh tokens Redis will not
+ * remove on time.
+ */
 export const SYNC_REFRESH = `${HELPERS}
-local id, dry = '#' .. ARGV[2], ARGV[7] == '1'
+local id, dry, token = '#' .. ARGV[2], ARGV[7] == '1', ARGV[8]
 local old = redis.call('HGET', KEYS[1], id)
 local new = false
 if ARGV[3] == '1' then
@@ -184,7 +195,7 @@ if ARGV[3] == '1' then
     local uid = ''
     if ARGV[5] ~= '' then uid = internUser(ARGV[5], not dry) end
     if not uid then return 1 end
-    new = ARGV[4] .. '|' .. uid
+    new = ARGV[4] .. '|' .. uid .. '|' .. (token ~= '' and '1' or '')
   end
 end
 if old == new then return 0 end
@@ -194,8 +205,11 @@ local function apply(m, sign)
   incr(P .. 'n', 'refresh', sign)
   if m == '!' then return end
   local f = split(m)
-  local c, uid = tonumber(f[1]), f[2]
+  local c, uid, outlives = tonumber(f[1]), f[2], f[3] == '1'
   if c then hist('rh', c, sign) end
+  if outlives then
+    if sign > 0 then redis.call('HSET', P .. 'ro', ARGV[2], f[1] .. '|' .. token) else redis.call('HDEL', P .. 'ro', ARGV[2]) end
+  end
   if uid ~= '' then
     countUser(uid, sign)
     if sign < 0 then freeU[#freeU + 1] = uid end
@@ -336,7 +350,7 @@ for i = 2, #ARGV, 2 do
   local m = redis.call('HGET', P .. 'm:' .. ARGV[i], ARGV[i + 1])
   local user = false
   local uid = m and m ~= '!' and string.match(m, '|([^|]*)$')
-  if uid and uid ~= '' then
+  if uid and uid ~= '0' then
     local v = redis.call('HGET', P .. 'un', uid)
     if v then user = string.sub(v, string.find(v, '|', 1, true) + 1) end
   end
@@ -345,11 +359,11 @@ end
 return out
 `;
 
-/** Jtis of these clients (by cid) whose recorded expiry is at or before now. ARGV: prefix, now (s), cids... */
+/** Jtis of these users (by uid, 0: no user) whose recorded expiry is at or before now. ARGV: prefix, now (s), uids... */
 export const EXPIRED_OF = `
 local out = {}
 for i = 3, #ARGV do
-  local jtis = redis.call('ZRANGEBYSCORE', ARGV[1] .. 'c:' .. ARGV[i], '-inf', ARGV[2])
+  local jtis = redis.call('ZRANGEBYSCORE', ARGV[1] .. 'u:' .. ARGV[i], '-inf', ARGV[2])
   for _, jti in ipairs(jtis) do out[#out + 1] = jti end
 end
 return out

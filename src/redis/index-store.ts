@@ -32,6 +32,8 @@ export interface RefreshEntry {
   createdAt: number | null;
   username: string | null;
   corrupt: boolean;
+  /** The token itself, only when its key outlives its expiry (no TTL, or a later one); else null. */
+  outliving: string | null;
 }
 
 export interface ClientEntry {
@@ -108,7 +110,7 @@ export class IndexStore {
   syncRefresh(entries: RefreshEntry[], dryRun = false): Promise<number> {
     return this.run(
       'ixSyncRefresh',
-      entries.map((e) => ({ key: this.bucket(e.fingerprint), args: [e.fingerprint, flag(e.present), text(e.createdAt), text(e.username), flag(e.corrupt), flag(dryRun)] })),
+      entries.map((e) => ({ key: this.bucket(e.fingerprint), args: [e.fingerprint, flag(e.present), text(e.createdAt), text(e.username), flag(e.corrupt), flag(dryRun), text(e.outliving)] })),
     );
   }
 
@@ -171,12 +173,32 @@ export class IndexStore {
    * purge (each still to be read from its primary key and judged there).
    */
   async *expiredTokenIds(nowSeconds: number): AsyncGenerator<string[]> {
-    // Every client's sorted set (cid 0: tokens without a client), each read by score.
-    const cids = ['0', ...(await this.redis.hkeys(`${this.prefix}cn`))];
-    for (let i = 0; i < cids.length; i += 500) {
-      const jtis = (await runScript(this.redis, 'ixExpiredOf', [`${this.prefix}n`], [this.prefix, nowSeconds, ...cids.slice(i, i + 500)])) as string[];
+    // Every user's sorted set (uid 0: tokens without a user), each read by score: a batch holds
+    // whole users, so each gateway user index is touched once.
+    const uids = ['0', ...(await this.redis.hkeys(`${this.prefix}un`))];
+    for (let i = 0; i < uids.length; i += 250) {
+      const jtis = (await runScript(this.redis, 'ixExpiredOf', [`${this.prefix}n`], [this.prefix, nowSeconds, ...uids.slice(i, i + 250)])) as string[];
       if (jtis.length > 0) yield jtis;
     }
+  }
+
+  /**
+   * Refresh tokens whose key outlives their expiry (Redis will not remove them on time) and whose
+   * created_at + lifetime is at or before now: the refresh candidates of a purge, as tokens.
+   */
+  async expiredOutlivingRefresh(nowSeconds: number, lifetimeSeconds: number): Promise<string[]> {
+    const out: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(`${this.prefix}ro`, cursor, 'COUNT', 1000);
+      cursor = next;
+      for (let i = 1; i < flat.length; i += 2) {
+        const value = flat[i] as string;
+        const bar = value.indexOf('|');
+        if (Number(value.slice(0, bar)) + lifetimeSeconds <= nowSeconds) out.push(value.slice(bar + 1));
+      }
+    } while (cursor !== '0');
+    return out;
   }
 
   /** Gateway user indexes holding jtis whose token key is gone, with those jtis, in batches. */

@@ -20,15 +20,6 @@ return out`,
 for i, key in ipairs(KEYS) do out[i] = redis.call('EXISTS', key) end
 return out`,
   },
-  sremCounted: {
-    keys: 1,
-    lua: `local present = 0
-for i = 2, #ARGV do present = present + redis.call('SISMEMBER', KEYS[1], ARGV[i]) end
-local card = redis.call('SCARD', KEYS[1])
-if ARGV[1] == '1' or present == 0 then return {present, card, card} end
-redis.call('SREM', KEYS[1], unpack(ARGV, 2))
-return {present, card, redis.call('SCARD', KEYS[1])}`,
-  },
   renewLock: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0` },
   releaseLock: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0` },
   /** Backups: the server's time (ms), then each key's absolute expiry (ms; -1 none, -2 missing). ARGV[1] '1': the server has PEXPIRETIME. */

@@ -3,13 +3,14 @@ import { AdminError } from '../errors.js';
 import { removeMembers, unlinkMany } from '../redis/batch.js';
 import { isTestClientName } from '../redis/codecs.js';
 import type { RedisClient } from '../redis/connection.js';
+import type { IndexStore } from '../redis/index-store.js';
 import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
 import type { AuditLog } from './audit.js';
 import type { Confirmations } from './confirm.js';
 import { type DeletionCounts, JobCancelled, type JobRunner, type JobState, addCounts, describeJobError, zeroCounts } from './jobs.js';
 import { type Lifetimes, accessTokenStatus, refreshTokenStatus } from './status.js';
-import { type SweepPlan, Sweeper } from './sweep.js';
+import { type SweepPlan, type SweepSource, Sweeper, purgeCandidates } from './sweep.js';
 
 export interface DeleteResult {
   executed: boolean;
@@ -47,6 +48,8 @@ export class DeletionService {
     private readonly confirmations: Confirmations,
     private readonly audit: AuditLog,
     private readonly jobs: JobRunner,
+    /** The derived indexes: a purge takes its candidates from them while they are usable. */
+    private readonly index: IndexStore | null = null,
   ) {
     this.sweeper = new Sweeper(redis, keys, repos);
   }
@@ -159,13 +162,17 @@ export class DeletionService {
   /** semantics.md "purge expired", as a job (one maintenance job at a time). */
   purgeExpired(who: Principal, dryRun: boolean): Promise<JobState> {
     const now = this.now();
-    return this.maintenanceJob(who, 'PURGE_EXPIRED', 'purgeExpired', dryRun, async () => ({
+    const plan: SweepPlan = {
       tokens: (t) => accessTokenStatus(t.record, now) === 'EXPIRED',
       refreshTokens: (r) => refreshTokenStatus(r.record, this.lifetimes, now) === 'EXPIRED',
       codes: (c, ttl) => c.record !== null && ttl === null,
       states: (s, ttl) => s.record !== null && ttl === null,
       staleIndexEntries: true,
-    }));
+    };
+    // With usable indexes the purge reads only its candidates; otherwise it passes over every key.
+    const source = async () =>
+      this.index && (await this.index.usable()) ? purgeCandidates(this.index, this.redis, this.keys, now, this.lifetimes.refreshTokenSeconds) : undefined;
+    return this.maintenanceJob(who, 'PURGE_EXPIRED', 'purgeExpired', dryRun, async () => plan, source);
   }
 
   /** Every test client (`TEST ` names), completely. */
@@ -177,18 +184,29 @@ export class DeletionService {
     });
   }
 
-  private async maintenanceJob(who: Principal, kind: 'PURGE_EXPIRED' | 'CLEANUP_TEST_CLIENTS', action: string, dryRun: boolean, plan: () => Promise<SweepPlan>): Promise<JobState> {
+  private async maintenanceJob(
+    who: Principal,
+    kind: 'PURGE_EXPIRED' | 'CLEANUP_TEST_CLIENTS',
+    action: string,
+    dryRun: boolean,
+    plan: () => Promise<SweepPlan>,
+    source: () => Promise<SweepSource | undefined> = async () => undefined,
+  ): Promise<JobState> {
     try {
       return await this.jobs.start({ kind, dryRun, actor: who.name, exclusive: 'maintenance' }, async (ctx) => {
         try {
-          const result = await this.sweeper.run(await plan(), {
-            dryRun,
-            progress: (p, counts) => {
-              Object.assign(ctx.state.counts, counts);
-              return ctx.progress(p);
+          const result = await this.sweeper.run(
+            await plan(),
+            {
+              dryRun,
+              progress: (p, counts) => {
+                Object.assign(ctx.state.counts, counts);
+                return ctx.progress(p);
+              },
+              checkpoint: () => ctx.checkpoint(),
             },
-            checkpoint: () => ctx.checkpoint(),
-          });
+            await source(),
+          );
           Object.assign(ctx.state.counts, result.counts);
           await this.audit.record({ action, actor: who.name, dryRun, outcome: 'SUCCEEDED', counts: result.counts, jobId: ctx.id });
         } catch (error) {

@@ -74,7 +74,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const jobs = new JobRunner(redis, keys, events, options.jobs);
   const audit = new AuditLog(redis, keys);
   const confirmations = new Confirmations(redis, keys);
-  const indexer = new Indexer(redis, keys);
+  const indexer = new Indexer(redis, keys, options.lifetimes, now);
   const indexes = new IndexService(redis, keys, indexer, jobs, audit, options.indexing ?? { reconcileEveryMs: 3_600_000, leaseMs: 15_000 });
   return {
     indexes,
@@ -83,7 +83,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     jobs,
     audit,
     confirmations,
-    deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs),
+    deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs, indexer.store),
     backups: new BackupService(redis, keys, audit, jobs, confirmations, options.backup ?? { dir: './backups' }),
     inspector: new TokenInspector(repos, options.verification ?? { baseDomain: 'localhost' }, now),
     keys,

@@ -5,6 +5,7 @@ import { type RedisClient, keyHolders } from '../redis/connection.js';
 import { type ClientEntry, type FlowEntry, IndexStore, type RefreshEntry, type TokenEntry, type UserIndexEntry } from '../redis/index-store.js';
 import type { Keys, RecordKind } from '../redis/keys.js';
 import { fingerprint } from './fingerprint.js';
+import { type Lifetimes, refreshTokenExpiresAt } from './status.js';
 import type { JobContext } from './jobs.js';
 
 export interface IndexerStatus {
@@ -49,6 +50,8 @@ export class Indexer {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
+    private readonly lifetimes: Lifetimes,
+    private readonly now: () => number,
   ) {
     this.store = new IndexStore(redis, keys);
   }
@@ -103,13 +106,19 @@ export class Indexer {
   }
 
   private async refreshEntries(tokens: string[]): Promise<RefreshEntry[]> {
-    const values = await readStrings(this.redis, tokens.map((t) => this.keys.refresh(t)));
+    const keys = tokens.map((t) => this.keys.refresh(t));
+    const [values, ttls] = await Promise.all([readStrings(this.redis, keys), readPttls(this.redis, keys)]);
+    const now = this.now();
     return tokens.map((token, i) => {
       const raw = values[i];
       const fp = fingerprint(token);
-      if (raw == null) return { fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false };
+      if (raw == null) return { fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false, outliving: null };
       const { record } = decodeRefreshToken(raw);
-      return { fingerprint: fp, present: true, createdAt: record?.createdAt ?? null, username: record?.username ?? null, corrupt: record === null };
+      const expiresAt = refreshTokenExpiresAt(record, this.lifetimes);
+      const ttl = ttls[i] ?? -2;
+      // A key Redis keeps past the token's expiry (no TTL, or one ending more than a second later).
+      const outlives = expiresAt !== null && (ttl === -1 || now + ttl > expiresAt * 1000 + 1000);
+      return { fingerprint: fp, present: true, createdAt: record?.createdAt ?? null, username: record?.username ?? null, corrupt: record === null, outliving: outlives ? token : null };
     });
   }
 
@@ -179,7 +188,7 @@ export class Indexer {
       for await (const ids of this.store.indexedIds(kind)) {
         const gone = ids.filter((id) => !live.has(id));
         if (gone.length === 0) continue;
-        if (kind === 'refresh') changed += await this.store.syncRefresh(gone.map((fp) => ({ fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false })), dryRun);
+        if (kind === 'refresh') changed += await this.store.syncRefresh(gone.map((fp) => ({ fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false, outliving: null })), dryRun);
         else changed += await this.store.syncFlows(kind, gone.map((id) => ({ id, present: false, leftover: false })), dryRun);
       }
     }

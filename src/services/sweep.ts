@@ -1,5 +1,6 @@
 import { cardinalities, existMany, readPttls, readSets, removeMembers, scanKeys, unlinkMany } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
+import type { IndexStore } from '../redis/index-store.js';
 import type { Keys, RecordKind } from '../redis/keys.js';
 import type { RecordRepository, Repositories, StoredRecord } from '../redis/repositories.js';
 import { type DeletionCounts, zeroCounts } from './jobs.js';
@@ -32,6 +33,39 @@ export interface SweepHooks {
   progress?: (p: { phase: string; scanned: number; matched: number; deleted: number }, counts: DeletionCounts) => Promise<void>;
   /** A safe point between batches (cancellation). */
   checkpoint?: () => Promise<void>;
+}
+
+/**
+ * Where a sweep looks, when something better than a pass over every key knows: the derived
+ * indexes name a purge's candidates. Each candidate is still read from its primary key and judged
+ * by the plan there, so a source only narrows the search, it never decides.
+ */
+export interface SweepSource {
+  /** Batches of primary keys to consider. */
+  keys(): AsyncGenerator<string[]>;
+  /** Users whose gateway index holds jtis whose token key is gone, with those jtis. */
+  staleEntries(): AsyncGenerator<{ username: string; jtis: string[] }[]>;
+}
+
+/**
+ * A purge's candidates from the indexes: tokens whose recorded expiry has passed; refresh tokens
+ * whose key outlives their expiry and whose expiry has passed (one with a TTL that ends on time is
+ * left to Redis); codes and states by scanning their own pattern, only when the index counts a
+ * leftover one (codes are named by fingerprint in the index).
+ */
+export function purgeCandidates(index: IndexStore, redis: RedisClient, keys: Keys, nowMs: number, refreshLifetimeSeconds: number): SweepSource {
+  return {
+    async *keys() {
+      for await (const jtis of index.expiredTokenIds(Math.ceil(nowMs / 1000))) yield jtis.map((jti) => keys.token(jti));
+      // Refresh tokens with a TTL leave with it; those whose key outlives their expiry are listed.
+      const refresh = await index.expiredOutlivingRefresh(nowMs / 1000, refreshLifetimeSeconds);
+      for (let i = 0; i < refresh.length; i += 1000) yield refresh.slice(i, i + 1000).map((token) => keys.refresh(token));
+      const stats = await index.readStats(nowMs / 1000, refreshLifetimeSeconds);
+      if ((stats.leftoverCodes ?? 0) > 0) yield* scanKeys(redis, keys.pattern('code'));
+      if ((stats.leftoverStates ?? 0) > 0) yield* scanKeys(redis, keys.pattern('state'));
+    },
+    staleEntries: () => index.staleEntries(),
+  };
 }
 
 export interface SweepResult {
@@ -68,6 +102,8 @@ class Run {
   readonly matchedTokens = new Map<string, string | null>();
   /** User-index keys seen in the pass, for the stale pass. */
   readonly userIndexes: string[] = [];
+  /** User-index keys the stale pass looked at (dry run: their emptied count is settled there). */
+  readonly visited = new Set<string>();
 
   constructor(readonly hooks: SweepHooks) {}
 
@@ -84,8 +120,11 @@ export class Sweeper {
     private readonly repos: Repositories,
   ) {}
 
-  /** One pass over every key under the prefix; each batch is split by kind and decided in bulk. */
-  async run(plan: SweepPlan, hooks: SweepHooks): Promise<SweepResult> {
+  /**
+   * One pass over every key under the prefix (or over what `source` names); each batch is split by
+   * kind and decided in bulk.
+   */
+  async run(plan: SweepPlan, hooks: SweepHooks, source?: SweepSource): Promise<SweepResult> {
     const run = new Run(hooks);
     const wholeIndexes = new Set(plan.indexesOf ?? []);
     const wanted = new Set<RecordKind>();
@@ -96,7 +135,7 @@ export class Sweeper {
     if (plan.states) wanted.add('state');
     const collectIndexes = Boolean(plan.staleIndexEntries || plan.allIndexes);
 
-    for await (const batch of readAhead(scanKeys(this.redis, this.keys.allOAuthPattern()))) {
+    for await (const batch of readAhead(source ? source.keys() : scanKeys(this.redis, this.keys.allOAuthPattern()))) {
       run.totals.scanned += batch.length;
       const byKind = new Map<RecordKind, string[]>();
       for (const key of batch) {
@@ -114,16 +153,20 @@ export class Sweeper {
       await this.decide(run, byKind.get('client'), this.repos.clients, plan.clients, 'clients', false, (matched) => {
         run.samples.clients.push(...matched.slice(0, SAMPLE_SIZE - run.samples.clients.length).map((c) => c.id));
       });
-      await this.decide(run, byKind.get('token'), this.repos.tokens, plan.tokens, 'accessTokens', false, (matched) => this.tokensRemoved(run, plan, wholeIndexes, matched));
+      await this.decide(run, byKind.get('token'), this.repos.tokens, plan.tokens, 'accessTokens', false, (matched) =>
+        this.tokensRemoved(run, plan, wholeIndexes, matched.map((t) => ({ id: t.id, username: t.record?.username ?? null }))),
+      );
       await this.decide(run, byKind.get('refresh'), this.repos.refreshTokens, plan.refreshTokens, 'refreshTokens', false);
       await this.decide(run, byKind.get('code'), this.repos.codes, plan.codes as Decide<unknown>, 'authCodes', true);
       await this.decide(run, byKind.get('state'), this.repos.states, plan.states as Decide<unknown>, 'authStates', true);
       await run.report('keys');
     }
 
-    if (plan.staleIndexEntries) await this.sweepStaleEntries(run);
-    else if (hooks.dryRun) {
-      for (const hit of run.indexHits.values()) if (hit.before > 0 && hit.present === hit.before) run.counts.userIndexes += 1;
+    if (plan.staleIndexEntries) {
+      await this.sweepStaleEntries(run, source ? source.staleEntries() : this.everyIndex(run));
+    }
+    if (hooks.dryRun) {
+      for (const [key, hit] of run.indexHits) if (!run.visited.has(key) && hit.before > 0 && hit.present === hit.before) run.counts.userIndexes += 1;
     }
 
     if (plan.allIndexes || wholeIndexes.size > 0) {
@@ -163,11 +206,11 @@ export class Sweeper {
   }
 
   /** Removes deleted tokens' jtis from their users' indexes (a dry run counts, and remembers them for the stale pass). */
-  private async tokensRemoved(run: Run, plan: SweepPlan, wholeIndexes: Set<string>, matched: StoredToken[]): Promise<void> {
+  private async tokensRemoved(run: Run, plan: SweepPlan, wholeIndexes: Set<string>, matched: { id: string; username: string | null }[]): Promise<void> {
     run.samples.accessTokens.push(...matched.slice(0, SAMPLE_SIZE - run.samples.accessTokens.length).map((t) => t.id));
     const removals = new Map<string, string[]>();
     for (const t of matched) {
-      const username = t.record?.username ?? null;
+      const username = t.username;
       if (run.hooks.dryRun && plan.staleIndexEntries) run.matchedTokens.set(t.id, username);
       if (username === null) continue;
       if (!run.samples.usernames.includes(username) && run.samples.usernames.length < SAMPLE_SIZE) run.samples.usernames.push(username);
@@ -186,20 +229,30 @@ export class Sweeper {
     }
   }
 
-  /**
-   * Entries whose token key is gone. In a dry run the tokens the plan would delete still exist,
-   * so they count as gone too, except those the token pass already counted in their own index.
-   */
-  private async sweepStaleEntries(run: Run): Promise<void> {
+  /** Every user index the pass saw, each to be read whole. */
+  private async *everyIndex(run: Run): AsyncGenerator<{ username: string; jtis: string[] | null }[]> {
     const usernames = [...new Set(run.userIndexes)];
-    for (let i = 0; i < usernames.length; i += 1000) {
-      const names = usernames.slice(i, i + 1000);
-      const keys = names.map((u) => this.keys.userTokens(u));
-      const members = await readSets(this.redis, keys);
+    for (let i = 0; i < usernames.length; i += 1000) yield usernames.slice(i, i + 1000).map((username) => ({ username, jtis: null }));
+  }
+
+  /**
+   * Entries whose token key is gone, among the given users' jtis (null: every member of their
+   * index). In a dry run the tokens the plan would delete still exist, so they count as gone too,
+   * except those the token pass already counted in their own index.
+   */
+  private async sweepStaleEntries(run: Run, users: AsyncIterable<{ username: string; jtis: string[] | null }[]>): Promise<void> {
+    for await (const batch of users) {
+      const keys = batch.map((u) => this.keys.userTokens(u.username));
+      const whole = batch.map((u, n) => (u.jtis === null ? (keys[n] as string) : null));
+      const read = await readSets(this.redis, whole.filter((k): k is string => k !== null));
+      const members = batch.map((u) => u.jtis ?? (read.shift() as string[]));
+      // Set sizes, for "this index ends up empty" in a dry run.
+      const sizes = run.hooks.dryRun ? await cardinalities(this.redis, keys) : [];
       const exists = await existMany(this.redis, members.flat().map((jti) => this.keys.token(jti)));
       const removals = new Map<string, string[]>();
       let offset = 0;
-      names.forEach((username, n) => {
+      batch.forEach(({ username }, n) => {
+        const key = keys[n] as string;
         const jtis = members[n] ?? [];
         const stale = jtis.filter((jti, j) => {
           if (!exists[offset + j]) return true;
@@ -207,12 +260,14 @@ export class Sweeper {
         });
         offset += jtis.length;
         if (run.hooks.dryRun) {
-          const already = run.indexHits.get(keys[n] as string)?.present ?? 0;
+          run.visited.add(key);
+          const already = run.indexHits.get(key)?.present ?? 0;
+          const size = sizes[n] ?? 0;
           run.counts.userIndexEntries += stale.length;
           run.totals.matched += stale.length;
-          if (jtis.length > 0 && already + stale.length === jtis.length) run.counts.userIndexes += 1;
+          if (size > 0 && already + stale.length === size) run.counts.userIndexes += 1;
         } else if (stale.length > 0) {
-          removals.set(keys[n] as string, stale);
+          removals.set(key, stale);
         }
       });
       if (!run.hooks.dryRun) {
