@@ -1,5 +1,5 @@
 import { Cluster, type Redis } from 'ioredis';
-import { readPttls, readSets, readStrings, scanKeys } from '../redis/batch.js';
+import { existMany, readPttls, readSets, readStrings, scanKeys } from '../redis/batch.js';
 import { decodeAccessToken, decodeClient, decodeRefreshToken, isTestClientName } from '../redis/codecs.js';
 import { type RedisClient, keyHolders } from '../redis/connection.js';
 import { type ClientEntry, type FlowEntry, IndexStore, type RefreshEntry, type TokenEntry, type UserIndexEntry } from '../redis/index-store.js';
@@ -125,8 +125,8 @@ export class Indexer {
   private async userIndexEntries(usernames: string[]): Promise<UserIndexEntry[]> {
     const members = await readSets(this.redis, usernames.map((u) => this.keys.userTokens(u)));
     const jtis = members.flat();
-    const values = await readStrings(this.redis, jtis.map((jti) => this.keys.token(jti)));
-    const missing = new Set(jtis.filter((_, i) => values[i] == null));
+    const exists = await existMany(this.redis, jtis.map((jti) => this.keys.token(jti)));
+    const missing = new Set(jtis.filter((_, i) => !exists[i]));
     return usernames.map((username, i) => {
       const set = members[i] ?? [];
       return { username, present: set.length > 0, stale: set.filter((jti) => missing.has(jti)) };
