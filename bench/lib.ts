@@ -707,3 +707,16 @@ export function runLoad(config: LoadConfig, hardLimitMs: number): Promise<LoadRe
     });
   });
 }
+
+/**
+ * Compiles a bench script the way `npm start` compiles the service (scripts/build.mjs: esbuild,
+ * one ESM file, dependencies external) into bench/.build, and returns its path: child processes
+ * that measure our memory run that file with plain Node, as the product runs, not under tsx.
+ */
+export async function compiledBench(entry: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const name = entry.replace(/^.*\//, '').replace(/\.ts$/, '');
+  const outfile = fileURLToPath(new URL(`./.build/${name}.mjs`, import.meta.url));
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' });
+  return outfile;
+}

@@ -454,18 +454,21 @@ async function childMain(): Promise<void> {
 // ------------------------------------------------------------------------------------ parent
 
 const selfPath = fileURLToPath(import.meta.url);
+/** This file compiled as `npm start` compiles the service: the children run it with plain Node. */
+let compiled: Promise<string> | null = null;
 
 /** Runs one measurement in a child process of its own; resolves with what it wrote. */
-function runChild(args: Omit<ChildArgs, 'out'>, hardLimitMs: number): Promise<ChildResult> {
+async function runChild(args: Omit<ChildArgs, 'out'>, hardLimitMs: number): Promise<ChildResult> {
+  compiled ??= import('./lib.js').then((lib) => lib.compiledBench(selfPath));
+  const entry = await compiled;
   const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-purge-bench-'));
   const out = join(dir, 'result.json');
   const profDir = process.env.BENCH_CPU_PROF?.trim();
   const nodeArgs = [
     '--expose-gc',
-    '--import', 'tsx',
-    // One directory per child: the loader thread writes a profile of its own.
+    '--enable-source-maps',
     ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profDir, `${args.kind}-${Date.now()}`)}`] : []),
-    selfPath,
+    entry,
     '--child', args.kind,
     '--redis', args.url,
     '--prefixes', JSON.stringify(args.prefixes),
@@ -962,9 +965,9 @@ function markdown(lib: Lib, results: SizeResult[], budgetMs: number, orphanBudge
     `  does. It is O(users x tokens): it gets ${Math.round(orphanBudgetMs / 1000)} s (\`BENCH_ORPHAN_BUDGET_S\`) and is extrapolated from the`,
     '  indexes it finished. It removes nothing here (every user still has a token) and never prunes stale entries.',
     '',
-    `Each run is a child process of its own (\`node --expose-gc --import tsx bench/purge.ts --child ...\`) that`,
+    `Each run is a child process of its own (\`node --expose-gc bench/.build/purge.mjs --child ...\`: this file compiled as \`npm start\` compiles the service) that`,
     `samples \`process.memoryUsage()\` every ${SAMPLE_INTERVAL_MS} ms; "RSS +" and "heapUsed +" are the peaks minus the level right`,
-    'before the run (after a GC); the level before is the process with the app loaded (under tsx, as `npm start`',
+    'before the run (after a GC); the level before is the process with the app loaded (compiled JavaScript, as `npm start`',
     'runs it) and no purge work yet. "Keys examined" is the job\'s `progress.scanned` for ours (access, refresh,',
     'code and state keys plus user-index keys) and the keys GET or TTL was sent for in the baseline; "keys',
     'deleted" counts whole keys (ours: tokens, refresh tokens, codes, states, emptied index keys; index entries',
