@@ -14,9 +14,29 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-/** Compares in constant time whatever the lengths (both sides are hashed first). */
-function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
+interface ExpectedDigests {
+  /** The tokens these digests are of (recomputed if the options object is given other tokens). */
+  adminToken: string | undefined;
+  viewerToken: string | undefined;
+  admin: Buffer | null;
+  viewer: Buffer | null;
+}
+
+/** The configured tokens' digests, computed once per options object rather than on every request. */
+const expectedDigests = new WeakMap<AuthOptions, ExpectedDigests>();
+
+function expectedOf(options: AuthOptions): ExpectedDigests {
+  let expected = expectedDigests.get(options);
+  if (!expected || expected.adminToken !== options.adminToken || expected.viewerToken !== options.viewerToken) {
+    expected = {
+      adminToken: options.adminToken,
+      viewerToken: options.viewerToken,
+      admin: options.adminToken === undefined ? null : digest(options.adminToken),
+      viewer: options.viewerToken === undefined ? null : digest(options.viewerToken),
+    };
+    expectedDigests.set(options, expected);
+  }
+  return expected;
 }
 
 /** Who a request is, from its `Authorization: Bearer` header; null means 401. */
@@ -24,9 +44,12 @@ export function authenticate(header: string | null, options: AuthOptions): Princ
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   const token = match?.[1];
   if (token) {
-    // Check both tokens every time, so timing does not tell which one matched.
-    const isAdmin = options.adminToken !== undefined && sameSecret(token, options.adminToken);
-    const isViewer = options.viewerToken !== undefined && sameSecret(token, options.viewerToken);
+    // Compared in constant time whatever the lengths: digests of both sides. Both tokens are
+    // checked every time, so timing does not tell which one matched.
+    const given = digest(token);
+    const expected = expectedOf(options);
+    const isAdmin = expected.admin !== null && timingSafeEqual(given, expected.admin);
+    const isViewer = expected.viewer !== null && timingSafeEqual(given, expected.viewer);
     if (isAdmin) return { role: 'admin', name: options.adminActor ?? 'admin-token' };
     if (isViewer) return { role: 'viewer', name: 'viewer-token' };
     return null;
