@@ -49,7 +49,7 @@ function compareKeys(x: Buffer, a0: number, a1: number, y: Buffer, b0: number, b
 type Secret = { key: Buffer; iv: Buffer } | null;
 
 /** Per run being merged, twice (a store of millions of keys makes dozens of runs). */
-const READ_BYTES = 64 * 1024;
+const READ_BYTES = 32 * 1024;
 const STAGE_BYTES = 1024 * 1024;
 
 /**
