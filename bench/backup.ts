@@ -2,10 +2,12 @@
  * Backup and restore throughput and memory: seeds N access tokens in the gateway's format (with
  * clients, refresh tokens and user indexes, bench/lib.ts), then measures in the same run
  *
- * - our backup (`createBackup`) and our restore (`restoreBackup`, MERGE into an emptied store), each in a fresh child process so its peak memory is its own: wall time,
- *   keys/s, peak RSS and peak heap (sampled every 20 ms, and the kernel's max RSS). The worker
- *   calls the backup service (what the mutations call) without loading the GraphQL app, whose
- *   own footprint (~125 MiB RSS for Yoga, Pothos and the schema) would only blur the figures;
+ * - our backup (`createBackup`) and our restore (`restoreBackup`, MERGE into an emptied store), each
+ *   in a fresh child process so its peak memory is its own: wall time, keys/s, peak RSS and peak
+ *   heap (sampled every 20 ms, and the kernel's max RSS). The worker (bench/backup-worker.ts)
+ *   calls the backup service (what the mutations call) without loading the GraphQL app, whose own
+ *   footprint would only blur the figures; it is compiled as `npm start` compiles the service and
+ *   runs with plain Node, as the product runs;
  * - a gateway-style baseline, as `backup_oauth_data.py` / `restore_oauth_data.py` do it: SCAN
  *   (COUNT 100) per pattern, then TYPE, TTL and GET per key, one awaited round trip each, the
  *   whole dict in memory and `json.dump`ed at the end; and SET then EXPIRE per key for the
@@ -32,74 +34,18 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
-import { createRedis } from '../src/redis/connection.js';
-import { createServices } from '../src/services/index.js';
-// Types only: the worker must not load bench/lib.ts (it pulls in the GraphQL app, ~125 MiB).
+import type { WorkerResult } from './backup-worker.js';
+import * as lib from './lib.js';
 import type { MachineInfo } from './lib.js';
 
-type Lib = typeof import('./lib.js');
-let lib: Lib;
+/** bench/backup-worker.ts compiled as `npm start` compiles the service: the worker runs it with plain Node. */
+let compiledWorker: Promise<string> | null = null;
 
-const PREFIXES = { oauth: 'oauth:', session: 'redis:session:', admin: 'oauth-admin:' };
-/** The gateway's REFRESH_TOKEN_LIFETIME (bench/lib.ts GATEWAY_LIFETIMES.refresh). */
-const REFRESH_LIFETIME = 2592000;
-
-// ------------------------------------------------------------------------------ worker (child process)
-
-interface WorkerResult {
-  ms: number;
-  keys: number;
-  peakRss: number;
-  peakHeap: number;
-  maxRss: number;
-  startRss: number;
-  detail: Record<string, unknown>;
-}
-
-async function worker(op: 'backup' | 'restore', url: string, dir: string, name?: string): Promise<void> {
-  const redis = createRedis(url, { name: 'oauth-admin-bench-worker', commandTimeoutMs: 120_000 });
-  const services = createServices(redis, { prefixes: PREFIXES, lifetimes: { refreshTokenSeconds: REFRESH_LIFETIME }, backup: { dir } });
-  const who = { role: 'admin' as const, name: 'bench' };
-  await redis.ping();
-  const startRss = process.memoryUsage().rss;
-  let peakRss = startRss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const sampler = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  }, 20);
-  const started = performance.now();
-  let detail: Record<string, unknown>;
-  let keys: number;
-  if (op === 'backup') {
-    const info = await services.backups.create(who);
-    detail = { name: info.name, sizeBytes: info.sizeBytes };
-    keys = Object.values(info.counts ?? {}).reduce((a, b) => a + b, 0);
-  } else {
-    const outcome = await services.backups.restore(who, { name: name ?? null, mode: 'MERGE', dryRun: false });
-    const final = await services.jobs.wait(outcome.job!.id);
-    if (final?.status !== 'SUCCEEDED') throw new Error(`restore ended ${final?.status}: ${final?.error}`);
-    const sums = final.categories.reduce(
-      (a, c) => ({ written: a.written + c.restored + c.overwritten + c.unchanged, skipped: a.skipped + c.skippedExpired }),
-      { written: 0, skipped: 0 },
-    );
-    detail = { ...sums, categories: final.categories };
-    keys = sums.written + sums.skipped;
-  }
-  const ms = performance.now() - started;
-  clearInterval(sampler);
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-  const result: WorkerResult = { ms, keys, peakRss, peakHeap, maxRss: process.resourceUsage().maxRSS * 1024, startRss, detail };
-  process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
-  redis.disconnect();
-}
-
-function runWorker(op: 'backup' | 'restore', url: string, dir: string, name?: string): Promise<WorkerResult> {
+async function runWorker(op: 'backup' | 'restore', url: string, dir: string, name?: string): Promise<WorkerResult> {
+  compiledWorker ??= lib.compiledBench(fileURLToPath(new URL('./backup-worker.ts', import.meta.url)));
+  const entry = await compiledWorker;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', op, url, dir, ...(name ? [name] : [])], {
+    const child = spawn(process.execPath, ['--enable-source-maps', entry, op, url, dir, ...(name ? [name] : [])], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -323,9 +269,11 @@ function report(results: SizeResult[], info: MachineInfo, baselineMax: number, r
     '',
     'Generated by `npx tsx bench/backup.ts` (`BENCH_SIZES=10000` for a quick run). Each of our operations runs in a fresh child process',
     'that calls the backup service (what `createBackup` / `restoreBackup` call; the GraphQL app is not loaded, which would add its own',
-    '~125 MiB), started the way the product starts (`node --import tsx`, no extra flags), so its peak memory is its own: peak RSS (sampled every',
-    '20 ms, and the kernel\'s max RSS, whichever is higher) includes the process as it was before the operation ("RSS before": Node, tsx, the',
-    'loaded service, its connection). MiB = 1,048,576 bytes; MB = 1,000,000 bytes (the issue\'s unit).',
+    'footprint), compiled as `npm start` compiles the service and run with plain Node (`node --enable-source-maps bench/.build/backup-worker.mjs`,',
+    'no other flags), so its peak memory is its own: peak RSS (sampled every 20 ms, and the kernel\'s max RSS, whichever is higher) includes',
+    'the process as it was before the operation ("RSS before": Node, the loaded service, its connection). The CLI\'s in-process backup',
+    '(`just oauth-backup` without ADMIN_URL) still runs the sources under tsx, whose loader adds about 60 MiB to that.',
+    'MiB = 1,048,576 bytes; MB = 1,000,000 bytes (the issue\'s unit).',
     'The gateway-style baseline does what `backup_oauth_data.py` / `restore_oauth_data.py` do: SCAN (COUNT 100) per pattern, then TYPE, TTL and',
     'GET per key, one awaited round trip each (restore: SET then EXPIRE per key).',
     baselineMax > 0 ? `Per-key round trips scale linearly, so the baseline ran on the first ${formatCount(baselineMax)} keys SCAN returns (the same keys every round) and its full time is extrapolated (\`~\`).` : '',
@@ -349,11 +297,6 @@ function report(results: SizeResult[], info: MachineInfo, baselineMax: number, r
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--worker') {
-    await worker(process.argv[3] as 'backup' | 'restore', process.argv[4] as string, process.argv[5] as string, process.argv[6]);
-    return;
-  }
-  lib = await import('./lib.js');
   const { parseSizes, startBenchRedis, machineInfo } = lib;
   const sizes = parseSizes(process.argv.slice(2), process.env.BENCH_SIZES, [100_000, 1_000_000]);
   const baselineMax = process.env.BENCH_BASELINE_KEYS === undefined ? 150_000 : Number(process.env.BENCH_BASELINE_KEYS);
