@@ -51,7 +51,10 @@ export interface SweepSource {
  * A purge's candidates from the indexes: tokens whose recorded expiry has passed; refresh tokens
  * whose key outlives their expiry and whose expiry has passed (one with a TTL that ends on time is
  * left to Redis); codes and states by scanning their own pattern, only when the index counts a
- * leftover one (codes are named by fingerprint in the index).
+ * leftover one (codes are named by fingerprint in the index). Stale user-index entries are the
+ * ones the indexer recorded; a jti that sits in another user's index than its token's owner (the
+ * gateway never writes that) turns stale when the purge deletes the token, and the next purge
+ * removes it once the indexer has seen it.
  */
 export function purgeCandidates(index: IndexStore, redis: RedisClient, keys: Keys, nowMs: number, refreshLifetimeSeconds: number): SweepSource {
   return {
