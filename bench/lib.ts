@@ -376,10 +376,13 @@ export async function seedGatewayData(redis: RedisClient, keys: Keys, options: S
     clientsWithTokens.add(clientId);
 
     if (rng() < refreshRatio) {
-      const refreshTtl = createdAt + GATEWAY_LIFETIMES.refresh - nowS;
+      const expiresAt = createdAt + GATEWAY_LIFETIMES.refresh;
+      const refreshTtl = expiresAt - nowS;
       const value = refreshTokenValue({ userId: String(100000 + userIndex), username, clientId, createdAt });
       const token = freshId(32);
-      writer.add(refreshTtl > 0 ? ['set', keys.refresh(token), value, 'EX', String(refreshTtl)] : ['set', keys.refresh(token), value]);
+      // The gateway's SETEX at creation ends the key's life with the token's: EXAT says that
+      // however long the seeding takes (a relative EX would end up to a minute later at 1M).
+      writer.add(refreshTtl > 0 ? ['set', keys.refresh(token), value, 'EXAT', String(expiresAt)] : ['set', keys.refresh(token), value]);
       refreshTokens += 1;
       if (refreshTtl <= 0) expiredRefreshTokens += 1;
     }

@@ -56,15 +56,20 @@ end
 local function newId()
   return tostring(redis.call('HINCRBY', P .. 'n', 'nextId', 1))
 end
--- A client's number ('0' for none); nil when it has none yet and create is false.
+-- A name's number in a names -> numbers hash pair, the number recording 'initial|name'; nil when
+-- the name has none yet and create is false.
+local function intern(names, numbers, name, create, initial)
+  local id = redis.call('HGET', P .. names, name)
+  if id or not create then return id end
+  id = newId()
+  redis.call('HSET', P .. names, name, id)
+  redis.call('HSET', P .. numbers, id, initial .. '|' .. name)
+  return id
+end
+-- A client's number ('0' for none).
 local function internClient(client, create)
   if client == '' then return '0' end
-  local cid = redis.call('HGET', P .. 'ci', client)
-  if cid or not create then return cid end
-  cid = newId()
-  redis.call('HSET', P .. 'ci', client, cid)
-  redis.call('HSET', P .. 'cn', cid, '|' .. client)
-  return cid
+  return intern('ci', 'cn', client, create, '')
 end
 -- The client's record flag, '' when it has no record.
 local function clientFlag(cid)
@@ -81,12 +86,7 @@ local function freeClientIfUnused(cid)
   redis.call('HDEL', P .. 'cn', cid)
 end
 local function internUser(user, create)
-  local uid = redis.call('HGET', P .. 'ui', user)
-  if uid or not create then return uid end
-  uid = newId()
-  redis.call('HSET', P .. 'ui', user, uid)
-  redis.call('HSET', P .. 'un', uid, '0|' .. user)
-  return uid
+  return intern('ui', 'un', user, create, '0')
 end
 local function countUser(uid, by)
   local count, user = head(redis.call('HGET', P .. 'un', uid))

@@ -116,8 +116,9 @@ export class Indexer {
       const { record } = decodeRefreshToken(raw);
       const expiresAt = refreshTokenExpiresAt(record, this.lifetimes);
       const ttl = ttls[i] ?? -2;
-      // A key Redis keeps past the token's expiry (no TTL, or one ending more than a second later).
-      const outlives = expiresAt !== null && (ttl === -1 || now + ttl > expiresAt * 1000 + 1000);
+      // A key Redis keeps past the token's expiry: no TTL, or one ending later than the gateway's
+      // SETEX leaves it (created_at is whole seconds, so up to a second after, plus the write's delay).
+      const outlives = expiresAt !== null && (ttl === -1 || now + ttl > expiresAt * 1000 + 2000);
       return { fingerprint: fp, present: true, createdAt: record?.createdAt ?? null, username: record?.username ?? null, corrupt: record === null, outliving: outlives ? token : null };
     });
   }
