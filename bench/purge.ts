@@ -740,7 +740,7 @@ function fmt(n: number): string {
 }
 
 function mb(bytes: number): string {
-  return `${(bytes / MB).toFixed(1)} MB`;
+  return `${(bytes / MB).toFixed(1)} MiB`;
 }
 
 function seconds(ms: number): string {
@@ -957,7 +957,7 @@ function markdown(lib: Lib, results: SizeResult[], budgetMs: number, orphanBudge
     '  reads only its candidates (tokens whose indexed expiry has passed; refresh, code and state keys only when',
     '  the index counts an expired or leftover one; the stale jtis the index recorded), each judged from its',
     '  primary key; then on fresh identical data without indexes, a pass over every key. The index upkeep for',
-    '  what the purge deleted is the leader\'s work afterwards and is not timed. Memory targets: MB = 10^6 bytes.',
+    '  what the purge deleted is the leader\'s work afterwards and is not timed. Memory targets: MB = 10^6 bytes; the tables print MiB.',
     '- **baseline**: what the gateway\'s `purge_expired_tokens.py` does, in TypeScript with ioredis, one',
     '  awaited round trip per command, no pipelining: `KEYS oauth:token:*`, then per key GET, decide',
     '  `(exp or expires_at or 0) < now`, DEL; `KEYS` of refresh, code and state keys, then per key TTL and,',
