@@ -642,46 +642,51 @@ async function seedFresh(size: number, redisUrl: string | undefined, label: stri
   }
 }
 
+/** One run of ours on freshly seeded data (the same as `like` when given), checked afterwards. */
+async function measureOurs(
+  size: number,
+  redisUrl: string | undefined,
+  label: string,
+  like: SeedResult | null,
+  budgetMs: number,
+  orphanBudgetMs: number,
+  prepare?: (bench: BenchRedis, seed: SeedResult) => Promise<void>,
+): Promise<{ seed: SeedResult; result: OursResult; checks: Check[] }> {
+  const { bench, seed } = await seedFresh(size, redisUrl, label);
+  let result: OursResult;
+  let checks: Check[];
+  try {
+    if (like) sameSeed(seed, like);
+    await prepare?.(bench, seed);
+    log(`  ${label}: purgeExpired(dryRun: false) ...`);
+    result = (await runChild({ kind: 'ours', url: bench.url, prefixes: bench.prefixes, budgetMs, orphanBudgetMs }, 30 * 60_000)) as OursResult;
+    log(`  ${label}: ${(result.ms / 1000).toFixed(2)} s, peak RSS ${mb(result.memory.peak.rss)} (+${mb(result.memory.peak.rss - result.memory.before.rss)}); checking what is left...`);
+    checks = checksOurs(result, seed, await leftovers(bench, seed));
+  } finally {
+    await bench.stop();
+  }
+  reportChecks(label, checks);
+  return { seed, result, checks };
+}
+
 async function runSize(size: number, redisUrl: string | undefined, budgetMs: number, orphanBudgetMs: number, machine: { info?: MachineInfo }): Promise<SizeResult> {
   const { machineInfo } = await import('./lib.js');
   log(`\n== ${fmt(size)} tokens`);
 
-  // Ours, with the derived indexes built first (a running service keeps them current).
-  const first = await seedFresh(size, redisUrl, 'ours');
-  let ours: OursResult;
-  let oursChecks: Check[];
-  let seed: SeedResult;
-  let indexBuild: SizeResult['indexBuild'];
-  try {
-    machine.info ??= await machineInfo(first.bench.redis);
-    seed = first.seed;
+  // Ours, with the derived indexes built first (a running service keeps them current), then on
+  // fresh identical data without them (what a service that has not built them yet does).
+  let indexBuild: SizeResult['indexBuild'] = { ms: 0, keys: 0 };
+  const withIndexes = await measureOurs(size, redisUrl, 'ours (indexes)', null, budgetMs, orphanBudgetMs, async (bench, seed) => {
+    machine.info ??= await machineInfo(bench.redis);
     log(`  ${shape(seed)}`);
     log('  building the derived indexes (reconcile job, untimed for the purge) ...');
-    indexBuild = await buildIndexes(first.bench);
+    indexBuild = await buildIndexes(bench);
     log(`  indexes built in ${(indexBuild.ms / 1000).toFixed(1)} s (${fmt(indexBuild.keys)} keys)`);
-    log('  ours (indexes): purgeExpired(dryRun: false) ...');
-    ours = (await runChild({ kind: 'ours', url: first.bench.url, prefixes: first.bench.prefixes, budgetMs, orphanBudgetMs }, 30 * 60_000)) as OursResult;
-    log(`  ours (indexes): ${(ours.ms / 1000).toFixed(2)} s, peak RSS ${mb(ours.memory.peak.rss)} (+${mb(ours.memory.peak.rss - ours.memory.before.rss)}); checking what is left...`);
-    oursChecks = checksOurs(ours, seed, await leftovers(first.bench, seed));
-  } finally {
-    await first.bench.stop();
-  }
-  reportChecks('ours (indexes)', oursChecks);
-
-  // Ours without indexes: what a service that has not built them yet does.
-  const scanRun = await seedFresh(size, redisUrl, 'ours without indexes');
-  let oursScan: OursResult;
-  let oursScanChecks: Check[];
-  try {
-    sameSeed(scanRun.seed, seed);
-    log('  ours (scan): purgeExpired(dryRun: false) ...');
-    oursScan = (await runChild({ kind: 'ours', url: scanRun.bench.url, prefixes: scanRun.bench.prefixes, budgetMs, orphanBudgetMs }, 30 * 60_000)) as OursResult;
-    log(`  ours (scan): ${(oursScan.ms / 1000).toFixed(2)} s, peak RSS ${mb(oursScan.memory.peak.rss)}; checking what is left...`);
-    oursScanChecks = checksOurs(oursScan, seed, await leftovers(scanRun.bench, seed));
-  } finally {
-    await scanRun.bench.stop();
-  }
-  reportChecks('ours (scan)', oursScanChecks);
+  });
+  const seed = withIndexes.seed;
+  const withoutIndexes = await measureOurs(size, redisUrl, 'ours (scan)', seed, budgetMs, orphanBudgetMs);
+  const { result: ours, checks: oursChecks } = withIndexes;
+  const { result: oursScan, checks: oursScanChecks } = withoutIndexes;
 
   // The baseline, on identical data.
   const second = await seedFresh(size, redisUrl, 'the baseline');
