@@ -5,6 +5,7 @@ import { createApp } from '../app.js';
 import { type Config, DEFAULT_REDIS_URL } from '../config.js';
 import { createRedis } from '../redis/connection.js';
 import { createServices, serviceOptions } from '../services/index.js';
+import { sseResults } from './sse.js';
 
 /** A failure the CLI reports in one line (and exits non-zero). */
 export class CliError extends Error {
@@ -66,23 +67,10 @@ function overFetch(fetchFn: FetchLike, url: string, token: string, description: 
     async *subscribe(document, variables) {
       const response = await post(document, variables, 'text/event-stream');
       if (!response.ok || !response.body) throw new CliError(`subscription failed with HTTP ${response.status} from ${description}`);
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          end = buffer.indexOf('\n\n');
-          if (block.startsWith('event: complete')) return;
-          const data = block.split('\n').find((line) => line.startsWith('data:'));
-          if (!block.startsWith('event: next') || !data) continue;
-          const body = JSON.parse(data.slice(5)) as ExecutionResult<never>;
-          const error = firstError(body);
-          if (error) throw error;
-          if (body.data) yield body.data;
-        }
+      for await (const body of sseResults(response.body as unknown as AsyncIterable<Uint8Array>)) {
+        const error = firstError(body);
+        if (error) throw error;
+        if (body.data) yield body.data;
       }
     },
   };

@@ -5,6 +5,7 @@ import type { JobState } from '../../src/services/jobs.js';
 import { type FaultRedis, faultRedis } from '../helpers/fault-redis.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { ADMIN } from '../helpers/store.js';
+import { sseResults } from '../../src/cli/sse.js';
 
 const inCluster = inject('redisUrl').startsWith('redis+cluster://');
 const PREFIXES = { oauth: 'oauth:', session: 'redis:session:', admin: 'oauth-admin:' };
@@ -28,25 +29,16 @@ async function follow(server: ServerProcess, id: string): Promise<SseStream> {
   expect(response.status).toBe(200);
   const events: SseStream['events'] = [];
   const ended = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
+    const results = sseResults(response.body as unknown as AsyncIterable<Uint8Array>);
     try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          end = buffer.indexOf('\n\n');
-          if (block.startsWith('event: complete')) return 'complete' as const;
-          const data = block.split('\n').find((l) => l.startsWith('data:'));
-          if (block.startsWith('event: next') && data) events.push((JSON.parse(data.slice(5)) as { data: { jobProgress: SseStream['events'][number] } }).data.jobProgress);
-        }
+      for (let next = await results.next(); ; next = await results.next()) {
+        if (next.done) return next.value ? ('complete' as const) : ('cut' as const);
+        events.push((next.value.data as unknown as { jobProgress: SseStream['events'][number] }).jobProgress);
       }
     } catch {
       // the connection was cut
+      return 'cut' as const;
     }
-    return 'cut' as const;
   })();
   return { events, ended };
 }
