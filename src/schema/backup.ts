@@ -175,6 +175,12 @@ function forwardPage(args: PageArgs): { first: number; after: string | null } {
   return { first, after: args.after != null ? decodeCursor(args.after) : null };
 }
 
+/** One page of a backup's contents as a connection (empty when the file cannot be read). */
+async function backupConnection<T>(args: PageArgs, read: (first: number, after: string | null) => Promise<BackupPage<T>>, cursorOf: (item: T) => string) {
+  const { first, after } = forwardPage(args);
+  return connectionOf(await unlessUnreadable(read(first, after), EMPTY_PAGE), after, cursorOf);
+}
+
 const BackupClientConnection = builder.connectionObject(
   { type: BackupClient, name: 'BackupClientConnection', description: 'A page of the client registrations in a backup, by client id.' },
   { description: 'One client registration of a backup, with its cursor.' },
@@ -212,10 +218,7 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
       {
         type: BackupClient,
         description: 'The client registrations in the backup, by client id. Empty when the file cannot be read (see `parseError`).',
-        resolve: async (b, args, ctx) => {
-          const { first, after } = forwardPage(args);
-          return connectionOf(await unlessUnreadable(ctx.services.backups.clients(b.name, first, after), EMPTY_PAGE), after, (c) => c.id);
-        },
+        resolve: (b, args, ctx) => backupConnection(args, (first, after) => ctx.services.backups.clients(b.name, first, after), (c) => c.id),
       },
       BackupClientConnection,
     ),
@@ -223,10 +226,7 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
       {
         type: BackupToken,
         description: 'The access tokens in the backup, by jti. Empty when the file cannot be read (see `parseError`).',
-        resolve: async (b, args, ctx) => {
-          const { first, after } = forwardPage(args);
-          return connectionOf(await unlessUnreadable(ctx.services.backups.tokens(b.name, first, after), EMPTY_PAGE), after, (r) => r.id);
-        },
+        resolve: (b, args, ctx) => backupConnection(args, (first, after) => ctx.services.backups.tokens(b.name, first, after), (r) => r.id),
       },
       BackupTokenConnection,
     ),
