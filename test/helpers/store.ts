@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { type RedisClient, createRedis } from '../../src/redis/connection.js';
@@ -116,4 +116,20 @@ export async function loadSampleRecords(store: TestStore): Promise<void> {
   for (const [username, entry] of Object.entries(file.user_tokens ?? {})) {
     await store.redis.sadd(store.keys.userTokens(username), ...(JSON.parse(entry.value) as string[]));
   }
+}
+
+/**
+ * An opener for stores that close after each test: call it once at a test file's top level (it
+ * registers the afterEach), then open as many stores per test as the test needs.
+ */
+export function storesClosedAfterEach(): (options?: Parameters<typeof openStore>[0]) => Promise<TestStore> {
+  const open: TestStore[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (options = {}) => {
+    const s = await openStore(options);
+    open.push(s);
+    return s;
+  };
 }

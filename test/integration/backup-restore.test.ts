@@ -1,11 +1,11 @@
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../src/generated/index.js';
 import { parsePyTimestamp } from '../../src/services/backup/format.js';
 import { prefixState, sampleFile, seedVariety } from '../helpers/backup.js';
 import { execute, expectData } from '../helpers/execute.js';
-import { SAMPLE_TIME_MS, type TestStore, VIEWER, openStore } from '../helpers/store.js';
+import { SAMPLE_TIME_MS, type TestStore, VIEWER, storesClosedAfterEach } from '../helpers/store.js';
 
 const Restore = graphql(`
   mutation RestoreRun($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String) {
@@ -62,15 +62,7 @@ const CreateBackup = graphql(`
   mutation BackupCreateSimple { createBackup { name parseError encrypted } }
 `);
 
-const stores: TestStore[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.close()));
-});
-async function store(options: Parameters<typeof openStore>[0] = {}): Promise<TestStore> {
-  const s = await openStore(options);
-  stores.push(s);
-  return s;
-}
+const store = storesClosedAfterEach();
 
 const admin = { role: 'admin' as const, name: 'test' };
 

@@ -1,13 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../src/generated/index.js';
 import { unlinkMany } from '../../src/redis/batch.js';
 import { parseLenient } from '../../src/services/backup/pyjson.js';
 import { readKeys, writeBackup } from '../../src/services/backup/writer.js';
 import { GATEWAY_RESTORE_READER, PYTHON, prefixState, python, seedVariety } from '../helpers/backup.js';
 import { execute, expectData } from '../helpers/execute.js';
-import { type TestStore, openStore } from '../helpers/store.js';
+import { type TestStore, storesClosedAfterEach } from '../helpers/store.js';
 
 const CreateBackup = graphql(`
   mutation BackupCreate($note: String) {
@@ -33,15 +33,7 @@ const Restore = graphql(`
   }
 `);
 
-const stores: TestStore[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.close()));
-});
-async function store(options: Parameters<typeof openStore>[0] = {}): Promise<TestStore> {
-  const s = await openStore(options);
-  stores.push(s);
-  return s;
-}
+const store = storesClosedAfterEach();
 
 async function clearPrefixes(s: TestStore): Promise<void> {
   const state = await prefixState(s.redis, s.keys);
