@@ -72,6 +72,10 @@ import {
   summarize,
   textTable,
   usedMemory,
+  type QueryCase as BaseQueryCase,
+  STATS_QUERY,
+  type Stats,
+  tokenByJti,
 } from './lib.js';
 
 // Plain strings (not graphql()/gql): codegen scans bench/ and these need no generated types.
@@ -79,13 +83,6 @@ const TOKEN = `query BenchToken($jti: String!) { token(jti: $jti) { jti status }
 const TOKEN_RELATIONS = `query TokenRelations($jti: String!) { token(jti: $jti) { client { clientName } user { username } } }`;
 const CLIENT_TOKENS = `query BenchClientTokens($clientId: String!) { client(clientId: $clientId) { tokens(first: 10) { totalCount edges { node { jti status } } } } }`;
 const USER_TOKENS = `query BenchUserTokens($username: String!) { user(username: $username) { tokens(first: 10) { totalCount edges { node { jti status } } } } }`;
-const STATS = `query BenchStats {
-  stats {
-    registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens
-    refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes
-    userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens
-  }
-}`;
 
 const TARGETS = { relation: 5, stats: 20, throughput: 0.5, memory: 0.3 } as const;
 
@@ -101,23 +98,15 @@ function log(message: string): void {
 
 // ------------------------------------------------------------------------------------ cases
 
-type Stats = Record<string, number>;
 type Data = Record<string, unknown>;
 interface Page {
   totalCount: number;
   edges: { node: { jti: string; status: string | null } }[];
 }
 
-interface QueryCase {
-  name: string;
-  query: string;
-  warmup: number;
-  iterations: number;
+interface QueryCase extends BaseQueryCase {
   /** The ratio of this case's p50 to token(jti)'s must stay at or under this (none: not judged). */
   target: number | null;
-  variables(seed: SeedResult, rng: () => number): Record<string, unknown>;
-  /** Throws when a response is not what the seeded data implies. */
-  check(data: Data, variables: Record<string, unknown>): void;
 }
 
 function checkPage(page: Page | undefined, what: string): void {
@@ -133,11 +122,7 @@ const CASES: QueryCase[] = [
     warmup: 300,
     iterations: 1000,
     target: null,
-    variables: (seed, rng) => ({ jti: pick(rng, seed.jtis) }),
-    check: (data, vars) => {
-      const token = data.token as { jti: string } | null;
-      if (token?.jti !== vars.jti) throw new BenchQueryError(`token(${String(vars.jti)}) returned ${JSON.stringify(token)}`);
-    },
+    ...tokenByJti,
   },
   {
     name: 'token(jti) { client user }',
@@ -171,7 +156,7 @@ const CASES: QueryCase[] = [
   },
   {
     name: 'stats',
-    query: STATS,
+    query: STATS_QUERY,
     warmup: 5,
     iterations: 200,
     target: TARGETS.stats,
@@ -300,7 +285,7 @@ async function answers(app: BenchApp, clientIds: string[], usernames: string[]):
   const out: Answers = { clients: {}, users: {}, stats: {} };
   for (const clientId of clientIds) out.clients[clientId] = (await app.query(CLIENT_TOKENS, { clientId })).client;
   for (const username of usernames) out.users[username] = (await app.query(USER_TOKENS, { username })).user;
-  out.stats = (await app.query<{ stats: Stats }>(STATS)).stats;
+  out.stats = (await app.query<{ stats: Stats }>(STATS_QUERY)).stats;
   return out;
 }
 
@@ -543,7 +528,7 @@ async function statsAgainstScan(bench: BenchRedis, indexer: BenchApp['services']
     const scan = (await app.services.stats.scan()) as unknown as Stats;
     await new Promise((r) => setTimeout(r, 300));
     await indexer.flush();
-    const index = (await app.query<{ stats: Stats }>(STATS)).stats;
+    const index = (await app.query<{ stats: Stats }>(STATS_QUERY)).stats;
     diffs = Object.keys(scan)
       .filter((k) => index[k] !== scan[k])
       .map((k) => `${k}: index ${index[k]}, scan ${scan[k]}`);
@@ -776,7 +761,7 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
       log(`  memory: data ${formatBytes(afterSeed - empty)}, index ${formatBytes(afterReconcile - afterSeed)} by used_memory, ${formatBytes(usage.bytes)} by MEMORY USAGE of ${formatCount(usage.keys)} keys`);
     }
 
-    const statsProblems = statsMismatches((await app.query<{ stats: Stats }>(STATS)).stats, seed);
+    const statsProblems = statsMismatches((await app.query<{ stats: Stats }>(STATS_QUERY)).stats, seed);
     if (statsProblems.length > 0) log(`  !! stats from the index disagree with the seeded data: ${statsProblems.join(', ')}`);
     const liveDiffs = await statsAgainstScan(bench, indexer);
     if (!options.quiet) log(liveDiffs.length === 0 ? '  stats from the index = stats from a full scan, every field' : `  !! stats from the index differ from a full scan: ${liveDiffs.join(', ')}`);
@@ -1128,7 +1113,7 @@ function markdown(info: MachineInfo, results: SizeResult[], pending: number[]): 
   if (results.length > 0) parts.push('## Summary', '', summaryTable(results, true), '');
   if (pending.length > 0) parts.push(`_Not measured (run stopped or failed before them): ${pending.map(formatCount).join(', ')} tokens._`, '');
   for (const r of results) parts.push(...sizeSection(r, true));
-  parts.push('## Queries', '', ...[TOKEN, TOKEN_RELATIONS, CLIENT_TOKENS, USER_TOKENS, STATS].flatMap((q) => ['```graphql', q, '```', '']));
+  parts.push('## Queries', '', ...[TOKEN, TOKEN_RELATIONS, CLIENT_TOKENS, USER_TOKENS, STATS_QUERY].flatMap((q) => ['```graphql', q, '```', '']));
   return parts.join('\n');
 }
 

@@ -723,3 +723,37 @@ export async function compiledBench(entry: string): Promise<string> {
   await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' });
   return outfile;
 }
+
+// ------------------------------------------------------------------------------------ query cases
+
+/** Every `stats` field (plain string: codegen scans bench/ and these need no generated types). */
+export const STATS_QUERY = `query BenchStats {
+  stats {
+    registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens
+    refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes
+    userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens
+  }
+}`;
+
+export type Stats = Record<string, number>;
+
+/** One timed GraphQL query of a read bench. */
+export interface QueryCase {
+  name: string;
+  query: string;
+  warmup: number;
+  iterations: number;
+  /** Variables for one run, with random ids. */
+  variables(seed: SeedResult, rng: () => number): Record<string, unknown>;
+  /** Throws when a response is not what the seeded data implies. */
+  check(data: Record<string, unknown>, variables: Record<string, unknown>): void;
+}
+
+/** Variables and check of `token(jti: $jti) { jti ... }`: a random seeded jti, answered by itself. */
+export const tokenByJti: Pick<QueryCase, 'variables' | 'check'> = {
+  variables: (seed, rng) => ({ jti: pick(rng, seed.jtis) }),
+  check: (data, vars) => {
+    const token = data.token as { jti: string } | null;
+    if (token?.jti !== vars.jti) throw new BenchQueryError(`token(${String(vars.jti)}) returned ${JSON.stringify(token)}`);
+  },
+};

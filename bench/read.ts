@@ -35,6 +35,10 @@ import {
   summarize,
   textTable,
   usedMemory,
+  type QueryCase,
+  STATS_QUERY,
+  type Stats,
+  tokenByJti,
 } from './lib.js';
 
 // Plain strings (not graphql()/gql): codegen scans bench/ and these need no generated types.
@@ -53,26 +57,7 @@ const USER_TOKENS = `query BenchUserTokens($username: String!) {
     tokens(first: 10) { totalCount pageInfo { hasNextPage endCursor } edges { node { jti clientId status expiresAt } } }
   }
 }`;
-const STATS = `query BenchStats {
-  stats {
-    registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens
-    refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes
-    userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens
-  }
-}`;
 
-type Stats = Record<string, number>;
-
-interface QueryCase {
-  name: string;
-  query: string;
-  warmup: number;
-  iterations: number;
-  /** Variables for one run, with random ids. */
-  variables(seed: SeedResult, rng: () => number): Record<string, unknown>;
-  /** Throws when a response is not what the seeded data implies. */
-  check(data: Record<string, unknown>, variables: Record<string, unknown>): void;
-}
 
 const heavyBudgetMs = envNumber('BENCH_BUDGET_S', 60) * 1000;
 
@@ -82,11 +67,7 @@ const CASES: QueryCase[] = [
     query: TOKEN,
     warmup: 200,
     iterations: 200,
-    variables: (seed, rng) => ({ jti: pick(rng, seed.jtis) }),
-    check: (data, vars) => {
-      const token = data.token as { jti: string } | null;
-      if (token?.jti !== vars.jti) throw new BenchQueryError(`token(${String(vars.jti)}) returned ${JSON.stringify(token)}`);
-    },
+    ...tokenByJti,
   },
   {
     name: 'client.tokens(first: 10)',
@@ -116,7 +97,7 @@ const CASES: QueryCase[] = [
   },
   {
     name: 'stats',
-    query: STATS,
+    query: STATS_QUERY,
     warmup: 2,
     iterations: 30,
     variables: () => ({}),
@@ -212,7 +193,7 @@ async function runSize(size: number, redisUrl: string | undefined, machine: { in
     log(`  used_memory ${formatBytes(after)} (+${formatBytes(after - before)} for the seeded data)`);
 
     const app = createBenchApp(bench);
-    checkStats(await app.query<{ stats: Stats }>(STATS).then((d) => d.stats), seed);
+    checkStats(await app.query<{ stats: Stats }>(STATS_QUERY).then((d) => d.stats), seed);
     const counter = commandCounter(bench.redis);
     const results: CaseResult[] = [];
     for (const c of CASES) {
@@ -278,7 +259,7 @@ function markdown(info: MachineInfo, results: SizeResult[], redisUrl: string | u
   parts.push(
     '## Queries',
     '',
-    ...[TOKEN, CLIENT_TOKENS, USER_TOKENS, STATS].flatMap((q) => ['```graphql', q, '```', '']),
+    ...[TOKEN, CLIENT_TOKENS, USER_TOKENS, STATS_QUERY].flatMap((q) => ['```graphql', q, '```', '']),
   );
   return parts.join('\n');
 }
