@@ -12,6 +12,7 @@ import { type FaultRedis, faultRedis } from '../helpers/fault-redis.js';
 import { freePort } from '../helpers/redis-server.js';
 import { spawnServer } from '../helpers/server-process.js';
 import { ADMIN, type TestStore } from '../helpers/store.js';
+import { until } from '../helpers/wait.js';
 
 // These tests bring their own redis-servers to break; the cluster pass would only repeat them.
 const inCluster = inject('redisUrl').startsWith('redis+cluster://');
@@ -77,16 +78,6 @@ async function seedExpired(redis: FaultRedis, count: number): Promise<void> {
     await pipeline.exec();
   }
   client.disconnect();
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 5000, everyMs = 25): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
-  }
 }
 
 describe.skipIf(inCluster)('faults: Redis gone at start', () => {

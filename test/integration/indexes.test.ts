@@ -6,6 +6,7 @@ import { pyJsonDumps } from '../../src/redis/python-json.js';
 import { execute, expectData } from '../helpers/execute.js';
 import { seedScenario } from '../helpers/scenario.js';
 import { type TestStore, openStore } from '../helpers/store.js';
+import { until } from '../helpers/wait.js';
 
 const Relations = graphql(`
   query IndexedRelations {
@@ -25,15 +26,6 @@ const Reconcile = graphql(`
 const Status = graphql(`
   query IndexState { indexStatus { ready notifications leader pending } }
 `);
-
-async function until(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Stats as the indexes answer them, beside the same figures read by scanning every key. */
 async function compare(store: TestStore) {
@@ -99,11 +91,15 @@ describe('derived indexes', () => {
     await store.redis.persist(store.keys.state('state_A'));
     await store.redis.set(store.keys.token('b1'), 'corrupted now');
     await new Promise((r) => setTimeout(r, 1200)); // n2 expires in Redis
-    await until(async () => {
-      await store.services.indexes.indexer.flush();
-      const { indexed, scanned } = await compare(store);
-      return JSON.stringify(indexed) === JSON.stringify(scanned);
-    }, 'the indexes to follow the changes', 20_000);
+    await until(
+      'the indexes to follow the changes',
+      async () => {
+        await store.services.indexes.indexer.flush();
+        const { indexed, scanned } = await compare(store);
+        return JSON.stringify(indexed) === JSON.stringify(scanned);
+      },
+      20_000,
+    );
     const { indexed, scanned } = await compare(store);
     expect(indexed).toEqual(scanned);
     expect(indexed.registrations).toBe(4);
