@@ -80,7 +80,10 @@ function overFetch(fetchFn: FetchLike, url: string, token: string, description: 
 export function createTransport(config: Config): Transport {
   if (config.ADMIN_URL) {
     if (!config.ADMIN_TOKEN) throw new CliError('ADMIN_URL is set but ADMIN_TOKEN is not: the service needs a bearer token');
-    return overFetch(fetch, config.ADMIN_URL, config.ADMIN_TOKEN, config.ADMIN_URL, null, async () => {});
+    // The service's address alone means its GraphQL endpoint.
+    const url = new URL(config.ADMIN_URL);
+    if (url.pathname === '/') url.pathname = '/graphql';
+    return overFetch(fetch, url.href, config.ADMIN_TOKEN, url.href, null, async () => {});
   }
   const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
   const redis = createRedis(redisUrl, { name: 'oauth-admin-cli', maxRetriesPerRequest: 0, commandTimeoutMs: 30_000 });

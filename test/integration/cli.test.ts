@@ -170,6 +170,13 @@ describe('the CLI on gateway-format data', () => {
     });
   }
 
+  it('takes the service\'s address alone as ADMIN_URL (its /graphql endpoint)', async () => {
+    const base = await cli(['stats'], cliEnv(store, { ADMIN_URL: adminUrl.replace(/\/graphql$/, ''), ADMIN_TOKEN: ADMIN }));
+    const full = await cli(['stats'], cliEnv(store, { ADMIN_URL: adminUrl, ADMIN_TOKEN: ADMIN }));
+    expect(base.code).toBe(0);
+    expect(base.out).toBe(full.out);
+  });
+
   it('refuses ADMIN_URL without ADMIN_TOKEN, and a wrong token, in one line', async () => {
     const missing = await cli(['stats'], cliEnv(store, { ADMIN_URL: adminUrl }));
     expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('ADMIN_TOKEN is not') });
