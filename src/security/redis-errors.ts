@@ -1,20 +1,17 @@
 import { AdminError } from '../errors.js';
+import { classifyRedisFailure } from '../redis/failures.js';
 
 /**
  * Words an operator can act on for a failure of Redis itself (down, unreachable, too slow), or
  * null for any other error. Never includes stored values: only ioredis' own messages.
  */
 export function describeRedisFailure(error: unknown): string | null {
-  if (!(error instanceof Error)) return null;
-  const message = error.message.split('\n')[0] ?? '';
-  if (/Command timed out/i.test(message)) return 'Redis did not answer in time (command timeout): it is overloaded or paused; try again shortly';
-  if (/enableOfflineQueue|Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|MaxRetriesPerRequest|max retries per request|connect ETIMEDOUT|Redis is not ready/i.test(message)) {
-    return 'Redis is not reachable: the service is waiting for it to come back (see /health)';
-  }
-  if (/LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|OOM command not allowed/.test(message)) {
-    return `Redis refused the command (${message.split(' ')[0]}): ${/OOM/.test(message) ? 'it is out of memory (maxmemory)' : 'it is not ready'}; try again shortly`;
-  }
-  return null;
+  const kind = classifyRedisFailure(error);
+  if (kind === null) return null;
+  const message = (error as Error).message.split('\n')[0] ?? '';
+  if (kind === 'timeout') return 'Redis did not answer in time (command timeout): it is overloaded or paused; try again shortly';
+  if (kind === 'unreachable') return 'Redis is not reachable: the service is waiting for it to come back (see /health)';
+  return `Redis refused the command (${message.split(' ')[0]}): ${/OOM/.test(message) ? 'it is out of memory (maxmemory)' : 'it is not ready'}; try again shortly`;
 }
 
 /** A GraphQL error (code UNAVAILABLE, HTTP 503) for a Redis failure, or null for anything else. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AdminError } from '../errors.js';
 import type { RedisClient } from '../redis/connection.js';
+import { classifyRedisFailure } from '../redis/failures.js';
 import type { Keys } from '../redis/keys.js';
 import { runScript } from '../redis/scripts.js';
 import type { JobEvents } from './events.js';
@@ -323,10 +324,10 @@ export class JobRunner {
 /** A job failure in words an operator can act on, never with stored values in it. */
 export function describeJobError(error: unknown): string {
   if (error instanceof AdminError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  if (/ECONNREFUSED|Connection is closed|ECONNRESET|EPIPE|Stream isn't writeable|MaxRetriesPerRequest/i.test(message)) {
-    return `Redis connection lost: ${message.split('\n')[0]}`;
-  }
-  if (/timed out/i.test(message)) return `Redis did not answer in time: ${message.split('\n')[0]}`;
-  return `internal error: ${(error instanceof Error ? error.name : 'Error')}`;
+  const kind = classifyRedisFailure(error);
+  const first = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+  if (kind === 'unreachable') return `Redis connection lost: ${first}`;
+  if (kind === 'timeout') return `Redis did not answer in time: ${first}`;
+  if (kind === 'refused') return `Redis refused the command: ${first.split(' ')[0]}${/^OOM/.test(first) ? ' (out of memory: maxmemory)' : ''}`;
+  return `internal error: ${error instanceof Error ? error.name : 'Error'}`;
 }

@@ -11,6 +11,7 @@ import { AdminError, badInput } from '../../errors.js';
 import { scanKeys, unlinkMany } from '../../redis/batch.js';
 import { decodeAccessToken, decodeClient, decodeRefreshToken, type AccessTokenRecord, type ClientRecord } from '../../redis/codecs.js';
 import type { RedisClient } from '../../redis/connection.js';
+import { isRedisGone } from '../../redis/failures.js';
 import type { Keys } from '../../redis/keys.js';
 import type { AuditLog } from '../audit.js';
 import type { Confirmations } from '../confirm.js';
@@ -474,7 +475,7 @@ export class BackupService {
           ready.reject(error);
           const cancelled = error instanceof JobCancelled;
           const refused = !validated && isRefusal(error);
-          if (!refused && !cancelled && isConnectionLoss(error)) {
+          if (!refused && !cancelled && isRedisGone(error)) {
             error = new AdminError(
               'UNAVAILABLE',
               `Redis connection lost during the restore (${ctx.state.progress.phase}; ${writer?.written ?? 0} of ${total} keys written): ${describeJobError(error).replace(/^Redis connection lost: /, '')}. ` +
@@ -680,15 +681,6 @@ export class BackupService {
       return { categories, entries, truncated };
     });
   }
-}
-
-/** Redis went away (refused, reset, closed, retries exhausted, timed out). */
-function isConnectionLoss(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return (
-    error.name === 'MaxRetriesPerRequestError' ||
-    /ECONNREFUSED|ECONNRESET|EPIPE|Connection is closed|Stream isn't writeable|max retries per request|Command timed out/i.test(error.message)
-  );
 }
 
 /** A file the restore refuses (as opposed to Redis or the disk failing). */
