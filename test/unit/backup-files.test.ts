@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BackupDir } from '../../src/services/backup/files.js';
-import { RunWriter } from '../../src/services/backup/spill.js';
+import { NameSorter, SortBudget, sortNames } from '../../src/services/backup/spill.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oauth-admin-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -46,37 +47,47 @@ describe('the backup directory', () => {
   });
 });
 
-describe('the external sort', () => {
-  it('merges runs in Python key order, keeping only the last read of a key SCAN returned twice', async () => {
+describe('the external sort of names', () => {
+  it('sorts by number what it can and as strings what it must, always in string order', () => {
+    // Short names, shared prefixes, NUL and characters above 255 in the first four places.
+    const char = fc.constantFrom('a', 'b', 'z', '\u0000', '\u0001', '\u00ff', '\u0100', 'é', '\ue000');
+    const name = fc.array(char, { maxLength: 6 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(name, fc.string({ maxLength: 8 })), { maxLength: 60 }), (names) => {
+        const ours = [...names];
+        sortNames(ours);
+        expect(ours).toEqual([...names].sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('merges runs in Python key order, each name once however often SCAN returned it', async () => {
     for (const encrypt of [false, true]) {
       const dir = mkdtempSync(join(root, 'runs-'));
-      const writer = new RunWriter(dir, 'tokens', 64, encrypt); // a tiny budget: many runs
-      const keys = ['m', 'b', '😀', 'z', '\ue000', 'a', 'b', 'é', 'm'];
-      for (const [i, key] of keys.entries()) {
-        writer.add(key, `text-${i}`);
-        if (writer.held >= 64) await writer.flush();
-      }
-      const out: [string, string][] = [];
-      for (const _pass of [1, 2]) {
-        out.length = 0;
-        for await (const batch of writer.merged()) {
-          for (const r of batch) out.push([r.buf.toString('utf8', r.k0, r.k1), r.buf.toString('latin1', r.b0, r.b1)]);
+      const budget = new SortBudget(100); // a tiny budget: many runs
+      const sorter = new NameSorter(dir, 'tokens', encrypt, budget);
+      const names = ['m', 'b', '😀', 'z', '\ue000', 'a', 'b', 'é', 'm', 'secret-name-m'];
+      for (const name of names) {
+        sorter.add(name);
+        if (budget.full) {
+          await sorter.flush();
+          budget.held = 0;
         }
       }
-      expect(out).toEqual([
-        ['a', 'text-5'],
-        ['b', 'text-6'],
-        ['m', 'text-8'],
-        ['z', 'text-3'],
-        ['é', 'text-7'],
-        ['\ue000', 'text-4'],
-        ['😀', 'text-2'],
-      ]);
-      if (encrypt) {
-        const run = readdirSync(dir).find((n) => n.endsWith('.run'))!;
-        expect(readFileSync(join(dir, run)).includes(Buffer.from('text-'))).toBe(false);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.run')).length).toBeGreaterThan(2);
+      for (const _pass of [1, 2]) {
+        const out: string[] = [];
+        for await (const batch of sorter.merged(3)) {
+          expect(batch.length).toBeLessThanOrEqual(3);
+          out.push(...batch);
+        }
+        expect(out).toEqual(['a', 'b', 'm', 'secret-name-m', 'z', 'é', '\ue000', '😀']);
       }
-      await writer.remove();
+      if (encrypt) {
+        for (const run of readdirSync(dir).filter((n) => n.endsWith('.run'))) expect(readFileSync(join(dir, run)).includes(Buffer.from('secret-name'))).toBe(false);
+      }
+      await sorter.remove();
     }
   });
 });

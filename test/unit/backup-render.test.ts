@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pyStr } from '../../src/services/backup/pyjson.js';
 import { EntryRenderer, type ReadKey, renderKey } from '../../src/services/backup/render.js';
-import { RunWriter, SortArena } from '../../src/services/backup/spill.js';
+import { NameSorter, SortBudget } from '../../src/services/backup/spill.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oauth-admin-render-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -104,34 +104,33 @@ describe('entry rendering', () => {
   });
 });
 
-describe('the external sort with a shared arena', () => {
-  it('merges large and small records across read buffers, each key once (the last read)', async () => {
+describe('the external sort with a shared budget', () => {
+  it('merges long and short names across read buffers, each name once', async () => {
     const dir = mkdtempSync(join(root, 'runs-'));
-    const arena = new SortArena(256 * 1024);
-    const writers = ['tokens', 'refresh_tokens'].map((tag) => new RunWriter(dir, tag, arena.budgetBytes, false, arena));
-    const last = [new Map<string, string>(), new Map<string, string>()];
+    const budget = new SortBudget(256 * 1024);
+    const sorters = ['tokens', 'refresh_tokens'].map((tag) => new NameSorter(dir, tag, false, budget));
+    const seen = [new Set<string>(), new Set<string>()];
     let seed = 7;
     const random = (n: number) => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed % n;
     };
-    for (let i = 0; i < 6000; i++) {
+    for (let i = 0; i < 20_000; i++) {
       const w = random(2);
-      const k = `k${random(2500)}`; // repeats: within a run and across runs
-      const size = random(50) === 0 ? 70_000 + random(200_000) : random(900); // some larger than a read buffer
-      const body = `${i}:${'x'.repeat(size)}`;
-      writers[w]!.add(k, body);
-      last[w]!.set(k, body);
-      if (arena.full) {
-        for (const x of writers) await x.flush();
-        arena.used = 0;
+      // Repeats within a run and across runs; some names longer than a read buffer.
+      const name = `k${random(5000)}${random(200) === 0 ? 'x'.repeat(70_000 + random(100_000)) : ''}`;
+      sorters[w]!.add(name);
+      seen[w]!.add(name);
+      if (budget.full) {
+        for (const x of sorters) await x.flush();
+        budget.held = 0;
       }
     }
-    for (const [w, writer] of writers.entries()) {
-      const out: [string, string][] = [];
-      for await (const batch of writer.merged()) for (const r of batch) out.push([r.buf.toString('utf8', r.k0, r.k1), r.buf.toString('latin1', r.b0, r.b1)]);
-      expect(out).toEqual([...last[w]!.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-      await writer.remove();
+    for (const [w, sorter] of sorters.entries()) {
+      const out: string[] = [];
+      for await (const batch of sorter.merged()) out.push(...batch);
+      expect(out).toEqual([...seen[w]!].sort());
+      await sorter.remove();
     }
   });
 });

@@ -1,30 +1,36 @@
 /**
  * Writes a backup of everything under the prefixes, streaming:
  *
- * 1. One SCAN pass (batches of BATCH_SIZE) over both prefixes. Each batch is read with one
- *    MULTI: MGET plus a script giving every key's absolute expiry (PEXPIRETIME), so the batch is
- *    an atomic snapshot in one round trip; the few keys MGET cannot answer (sets, lists, hashes,
- *    or gone) go through a script that reads any type (scripts.ts, sent as EVALSHA). A key that
- *    vanished is simply absent (never `"value": null`). Up to three batches are in flight while
- *    this process renders.
- * 2. Each entry is rendered once, exactly as the gateway's `json.dump(indent=2, sort_keys=True)`
- *    would write it (render.ts), and goes to its category's external sort (spill.ts): sorted keys
- *    without holding the store in memory (one arena of `sortBudgetBytes` for all categories);
- *    SCAN repeats are dropped.
- * 3. One merge pass writes the file while counting and hashing each category. The manifest
- *    (which holds those checksums) sorts before most categories, so its place is reserved and
- *    filled in last (a `padding` string makes it fit exactly). Encrypted files bind every chunk
- *    to the manifest, so they hash first and write in a second pass.
+ * 1. One SCAN pass (batches of BATCH_SIZE, the next page asked for while this one is sorted) over
+ *    both prefixes collects the key names only, each into its category's external sort (spill.ts:
+ *    one budget of `sortBudgetBytes` for all categories, small sorted runs on disk), so the names
+ *    come back in Python's `sort_keys` order with SCAN repeats dropped, without holding the store's
+ *    key list in memory.
+ * 2. Category by category, in the file's order, the sorted names are read in batches, each with one
+ *    MULTI: MGET plus a script giving every key's absolute expiry (PEXPIRETIME), so a batch is an
+ *    atomic snapshot in one round trip; the few keys MGET cannot answer (sets, lists, hashes, or
+ *    gone) go through a script that reads any type (scripts.ts, sent as EVALSHA). A key that
+ *    vanished since the SCAN is simply absent (never `"value": null`). Up to three batches are in
+ *    flight while this process renders each entry once, exactly as the gateway's
+ *    `json.dump(indent=2, sort_keys=True)` would (render.ts), straight into the file, counting and
+ *    hashing each category as it goes. The values are read once, in one pass: nothing rendered is
+ *    written anywhere but the file.
+ * 3. The manifest (which holds those checksums) sorts before most categories, so its place is
+ *    reserved and filled in last (a `padding` string makes it fit exactly). Encrypted files bind
+ *    every chunk to the manifest, so their categories go first to a spool file (encrypted with a
+ *    key that lives only in memory) while they are hashed, and are sealed from it.
  * 4. The file is a private temporary file in BACKUP_DIR (mode 0600), flushed, then linked to its
  *    final name (files.ts): a partial file never has a final name, no backup is overwritten.
  */
 import { type Hash, createHash } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BATCH_SIZE, inBatches, scanKeys } from '../../redis/batch.js';
 import { type RedisClient, keyHolders } from '../../redis/connection.js';
 import type { Keys, RecordKind } from '../../redis/keys.js';
 import { runScript, runScriptBuffer } from '../../redis/scripts.js';
-import { CHUNK_BYTES, headerDigest, newFileKey, sealChunk } from './crypto.js';
+import { CHUNK_BYTES, ctrStream, ephemeralCipher, headerDigest, newFileKey, sealChunk } from './crypto.js';
 import type { BackupDir } from './files.js';
 import {
   CATEGORIES,
@@ -39,7 +45,7 @@ import {
 } from './format.js';
 import { pyStr, renderPlain } from './pyjson.js';
 import { EntryRenderer, type ReadKey } from './render.js';
-import { RunWriter, SortArena } from './spill.js';
+import { NameSorter, SortBudget } from './spill.js';
 
 const KIND_CATEGORY: Record<RecordKind, Category> = {
   client: 'registrations',
@@ -49,6 +55,8 @@ const KIND_CATEGORY: Record<RecordKind, Category> = {
   state: 'states',
   code: 'codes',
 };
+
+const CATEGORY_KIND = Object.fromEntries(Object.entries(KIND_CATEGORY).map(([kind, category]) => [category, kind])) as Record<Exclude<Category, 'other' | 'sessions'>, RecordKind>;
 
 const TYPE_CODES = [null, 'string', 'set', 'list', 'hash'] as const;
 
@@ -100,7 +108,7 @@ export interface WriteOptions {
   dir: BackupDir;
   encryptionKey?: string | undefined;
   note?: string;
-  /** Bytes of rendered entries held before a sorted run goes to disk (all categories together). */
+  /** Memory for key names held before sorted runs go to disk (all categories together). */
   sortBudgetBytes?: number;
   progress?: (p: WriteProgress) => Promise<void> | void;
   checkpoint?: () => Promise<void>;
@@ -263,6 +271,20 @@ export function categorizer(keys: Keys): (key: string) => { category: Category; 
   };
 }
 
+/** The key that holds `name` in `category` (the inverse of `categorize`). */
+function keyIn(keys: Keys, category: Category, name: string): string {
+  if (category === 'sessions') return name;
+  if (category === 'other') return `${keys.prefixes.oauth}${name}`;
+  return keys.record(CATEGORY_KIND[category], name);
+}
+
+/** The name in `category` of a key that `keyIn` made. */
+function nameIn(keys: Keys, category: Category, key: string): string {
+  if (category === 'sessions') return key;
+  if (category === 'other') return key.slice(keys.prefixes.oauth.length);
+  return key.slice(keys.record(CATEGORY_KIND[category], '').length);
+}
+
 /**
  * Reads one batch: MGET and every key's absolute expiry in one MULTI (an atomic snapshot of the
  * batch, one round trip, two cheap commands for a thousand keys). MGET answers nil for a key
@@ -303,24 +325,18 @@ export async function readKeys(redis: RedisClient, keys: string[]): Promise<{ ke
 }
 
 /**
- * SCAN batches (the keys `keep` wants), read ahead of the caller: a producer keeps up to `depth` batches
- * in flight (SCAN and reads), so Redis works while this process renders.
+ * `source`'s items, each started (`start`) ahead of the caller: a producer keeps up to `depth`
+ * started items in flight (SCAN pages, reads), so Redis works while this process renders.
  */
-async function* readAhead(redis: RedisClient, pattern: string, keep: (key: string) => boolean, exact: boolean, depth = 3): AsyncGenerator<ReadKey[]> {
-  // Per hash slot on a cluster: inBatches groups the keys.
-  // In the keys' order, one entry per key (null: gone before it was read).
-  const read = async (keys: string[]): Promise<ReadKey[]> =>
-    (await inBatches(redis, keys, (group) => readGroup(redis, group, exact))).filter((r): r is ReadKey => r !== null);
-  const state = { queue: [] as Promise<ReadKey[]>[], done: false, stopped: false, failure: null as unknown };
+async function* ahead<S, T>(source: AsyncIterable<S>, start: (item: S) => Promise<T>, depth = 3): AsyncGenerator<T> {
+  const state = { queue: [] as Promise<T>[], done: false, stopped: false, failure: null as unknown };
   const changed = new Signal();
   const producer = (async () => {
     try {
-      for await (const scanned of scanKeys(redis, pattern, BATCH_SIZE)) {
-        const keys = scanned.filter(keep);
-        if (keys.length === 0) continue;
+      for await (const item of source) {
         while (state.queue.length >= depth && !state.stopped) await changed.wait();
         if (state.stopped) return;
-        const next = read(keys);
+        const next = start(item);
         next.catch(() => {});
         state.queue.push(next);
         changed.notify();
@@ -403,49 +419,41 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
   const timestampMs = Number(secs) * 1000 + Math.floor(Number(micros) / 1000);
   const timestamp = pyIsoTimestamp(Number(secs), Number(micros));
   const scratch = await dir.scratch();
-  // One sort arena for all categories: when it is full, every category's entries become a sorted run.
-  const arena = new SortArena(budget);
-  const writers = new Map<Category, RunWriter>(CATEGORIES.map((c) => [c, new RunWriter(scratch, c, budget, Boolean(options.encryptionKey), arena)]));
+  // One budget for all categories: when it is spent, every category's names become a sorted run.
+  const held = new SortBudget(budget);
+  const encrypt = Boolean(options.encryptionKey);
+  const sorters = new Map<Category, NameSorter>(CATEGORIES.map((c) => [c, new NameSorter(scratch, c, encrypt, held)]));
   const flushAll = async () => {
-    for (const w of writers.values()) await w.flush();
-    arena.used = 0;
+    for (const sorter of sorters.values()) await sorter.flush();
+    held.held = 0;
   };
   const checkpoint = throttled(options.checkpoint);
   let temp: { path: string; handle: FileHandle } | null = null;
   try {
-    // ---------------------------------------------------------------- 1. scan and sort
+    // ---------------------------------------------------------------- 1. scan and sort the names
     const exact = versionAtLeast(version, 7);
     const { oauth, session } = keys.prefixes;
-    const pattern = scanPattern(oauth, session);
     let scanned = 0;
-    let unsupported = 0;
     const categoryOf = categorizer(keys);
-    const renderer = new EntryRenderer();
-    for await (const batch of readAhead(redis, pattern, (key) => categoryOf(key) !== null, exact)) {
-      for (const r of batch) {
-        const place = categoryOf(r.key);
-        if (!place) continue;
-        const member = renderer.member(pyStr(place.id), r);
-        if (member === null) {
-          unsupported++; // a sorted set or a stream: the gateway's format has no place for it
-          continue;
-        }
-        writers.get(place.category)!.add(place.id, member);
+    for await (const page of ahead(scanKeys(redis, scanPattern(oauth, session), BATCH_SIZE), async (page) => page, 2)) {
+      for (const key of page) {
+        const place = categoryOf(key);
+        if (place) sorters.get(place.category)!.add(place.id);
       }
-      scanned += batch.length;
-      if (arena.full) await flushAll();
+      scanned += page.length;
+      if (held.full) await flushAll();
       await options.progress?.({ phase: 'scanning', scanned, written: 0 });
       await checkpoint();
     }
     await flushAll();
-    arena.release();
 
-    // ---------------------------------------------------------------- 2. merge, hash, write
-    const present = CATEGORIES.filter((c) => c !== 'other' || writers.get(c)!.count > 0);
+    // ---------------------------------------------------------------- 2. read, render, hash, write
+    const present = CATEGORIES.filter((c) => c !== 'other' || sorters.get(c)!.count > 0);
     const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
     const digests: Record<string, { count: number; sha256: string }> = {};
+    let unsupported = 0;
     const fileKey = options.encryptionKey ? await newFileKey(options.encryptionKey) : null;
-    const buildManifest = (padding?: string): Manifest => ({
+    const buildManifest = (padding?: string, reserve = false): Manifest => ({
       format: FORMAT_NAME,
       format_version: FORMAT_VERSION,
       created_by: 'oauth-admin',
@@ -459,7 +467,7 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       encrypted: fileKey !== null,
       ...(fileKey ? { encryption: fileKey.info } : {}),
       ...(options.note ? { note: options.note } : {}),
-      ...(unsupported > 0 ? { unsupported_keys: unsupported } : {}),
+      ...(unsupported > 0 || reserve ? { unsupported_keys: reserve ? BIGGEST : unsupported } : {}),
       ...(padding !== undefined ? { padding } : {}),
     });
 
@@ -480,22 +488,31 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       }
     });
     let written = 0;
+    const renderer = new EntryRenderer();
+    const read = async (group: string[]): Promise<ReadKey[]> =>
+      (await inBatches(redis, group, (part) => readGroup(redis, part, exact))).filter((r): r is ReadKey => r !== null);
     /**
-     * Merges a category's runs: its object, entries in key order, goes to `out` (the file, the
-     * sealer's input, or nowhere) while its count and SHA-256 (of exactly those bytes) are taken.
+     * Reads a category's keys in name order and writes its object to `out` (the file or the
+     * spool), counting it and taking the SHA-256 of exactly those bytes. Each key is read once.
      */
     const emitCategory = async (out: ByteSink, category: Category) => {
       const hash = createHash('sha256');
       let count = 0;
       out.startTap(hash);
       out.text('{');
-      for await (const records of writers.get(category)!.merged()) {
-        for (const r of records) {
+      const full = (name: string) => keyIn(keys, category, name);
+      for await (const batch of ahead(sorters.get(category)!.merged(BATCH_SIZE), (names) => read(names.map(full)))) {
+        for (const r of batch) {
+          const member = renderer.member(pyStr(nameIn(keys, category, r.key)), r);
+          if (member === null) {
+            unsupported++; // a sorted set or a stream: the gateway's format has no place for it
+            continue;
+          }
           out.text(count === 0 ? '\n    ' : ',\n    ');
-          r.copyBody(out);
+          out.text(member);
           count++;
         }
-        written += records.length;
+        written += batch.length;
         await out.drain();
         await options.progress?.({ phase: 'writing', scanned, written });
         await checkpoint();
@@ -519,10 +536,9 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       sink.text(',\n  "manifest": ');
       await sink.drain(0);
       const regionAt = position.at;
-      const biggest = 10 ** 15;
       const known = new Set(Object.keys(digests));
-      for (const c of present) digests[c] ??= { count: biggest, sha256: 'f'.repeat(64) };
-      const regionBytes = region(buildManifest(''), Object.fromEntries(Object.keys(metadata()).map((k) => [k, biggest]))).length;
+      for (const c of present) digests[c] ??= { count: BIGGEST, sha256: 'f'.repeat(64) };
+      const regionBytes = region(buildManifest('', true), Object.fromEntries(Object.keys(metadata()).map((k) => [k, BIGGEST]))).length;
       for (const c of present) if (!known.has(c)) delete digests[c];
       position.at += regionBytes;
       const tail: [string, () => Promise<void> | void][] = present.filter((c) => c !== 'codes').map((c) => [c, () => emitCategory(sink, c)]);
@@ -543,26 +559,28 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       await writeAll(handle, position, Buffer.from(text, 'latin1'));
       position.at = end;
     } else {
-      // Encrypted: every chunk is bound to the manifest, so the checksums come first (one pass
-      // to hash), then the sealed data (a second pass).
-      const nowhere = new ByteSink(() => {});
-      for (const c of present) {
-        await emitCategory(nowhere, c);
-        await nowhere.drain(0);
+      // Encrypted: every chunk is bound to the manifest, so the categories are read once into a
+      // spool file (under a key that lives only in memory) while they are hashed, then sealed
+      // from it into the file.
+      const spool = await Spool.create(scratch);
+      try {
+        const plain = new ByteSink((bytes) => spool.write(bytes));
+        plain.text('{');
+        for (const [i, c] of present.entries()) {
+          plain.text(`${i === 0 ? '' : ','}\n  ${pyStr(c)}: `);
+          await emitCategory(plain, c);
+        }
+        plain.text('\n}');
+        await plain.drain(0);
+        manifest = buildManifest();
+        const header = headerDigest(encryptedHeaderJson(manifest, metadata()));
+        sink.text(`{\n  "manifest": ${renderPlain(manifest, 1)},\n  "metadata": ${renderPlain(metadata(), 1)},\n  "payload": [`);
+        const sealer = new Sealer(sink, fileKey.key, header);
+        for await (const bytes of spool.chunks()) await sealer.add(bytes);
+        await sealer.end();
+      } finally {
+        await spool.close();
       }
-      manifest = buildManifest();
-      const header = headerDigest(encryptedHeaderJson(manifest, metadata()));
-      sink.text(`{\n  "manifest": ${renderPlain(manifest, 1)},\n  "metadata": ${renderPlain(metadata(), 1)},\n  "payload": [`);
-      const sealer = new Sealer(sink, fileKey.key, header);
-      const plain = new ByteSink((bytes) => sealer.add(bytes));
-      plain.text('{');
-      for (const [i, c] of present.entries()) {
-        plain.text(`${i === 0 ? '' : ','}\n  ${pyStr(c)}: `);
-        await emitCategory(plain, c);
-      }
-      plain.text('\n}');
-      await plain.drain(0);
-      await sealer.end();
       sink.text(`\n  ],\n  "timestamp": ${pyStr(timestamp)}\n}`);
       await sink.drain(0);
     }
@@ -579,6 +597,52 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       await dir.remove(temp.path).catch(() => {});
     }
     await dir.remove(scratch).catch(() => {});
+  }
+}
+
+/** The largest number the manifest's reserved space is sized for. */
+const BIGGEST = 10 ** 15;
+
+/**
+ * An encrypted backup's plaintext on its way to being sealed: a file in the scratch directory,
+ * encrypted (AES-256-CTR) with a key that exists only in memory, so a crash leaves nothing
+ * readable behind.
+ */
+class Spool {
+  private size = 0;
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly secret: { key: Buffer; iv: Buffer },
+    private readonly cipher: ReturnType<typeof ctrStream>,
+  ) {}
+
+  static async create(scratch: string): Promise<Spool> {
+    const handle = await open(join(scratch, 'payload.spool'), constants.O_RDWR | constants.O_CREAT | constants.O_EXCL, 0o600);
+    const secret = ephemeralCipher();
+    return new Spool(handle, secret, ctrStream(secret));
+  }
+
+  async write(bytes: Buffer): Promise<void> {
+    const position = { at: this.size };
+    await writeAll(this.handle, position, this.cipher.update(bytes));
+    this.size = position.at;
+  }
+
+  /** The plaintext again, a megabyte at a time (each chunk a fresh buffer). */
+  async *chunks(): AsyncGenerator<Buffer> {
+    const decipher = ctrStream(this.secret);
+    for (let at = 0; at < this.size; ) {
+      const buf = Buffer.allocUnsafe(Math.min(1024 * 1024, this.size - at));
+      const { bytesRead } = await this.handle.read(buf, 0, buf.length, at);
+      if (bytesRead === 0) throw new Error('internal error: the backup spool file ended early');
+      at += bytesRead;
+      yield decipher.update(buf.subarray(0, bytesRead));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => {});
   }
 }
 
