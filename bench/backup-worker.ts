@@ -2,7 +2,7 @@
  * The measured side of bench/backup.ts, in a process of its own: one backup or restore through the
  * backup service (what `createBackup` / `restoreBackup` call), with its wall time and peak memory.
  * bench/backup.ts compiles this file the way `npm start` compiles the service (bench/lib.ts
- * `compiledBench`) and runs it with plain Node, as the product runs. It loads only the service
+ * `compiledBench`) and runs it with Node and the service's flags (lib.ts `SERVICE_NODE_FLAGS`), as the product runs. It loads only the service
  * layer (not bench/lib.ts, not the GraphQL app).
  *
  *   node bench/.build/backup-worker.mjs backup|restore <redis url> <backup dir> [name]

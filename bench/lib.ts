@@ -716,6 +716,9 @@ export function runLoad(config: LoadConfig, hardLimitMs: number): Promise<LoadRe
  * one ESM file, dependencies external) into bench/.build, and returns its path: child processes
  * that measure our memory run that file with plain Node, as the product runs, not under tsx.
  */
+/** The Node flags the service runs with (`npm start`, the Dockerfile): a bench child that stands for the service uses them too. */
+export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8'] as const;
+
 export async function compiledBench(entry: string): Promise<string> {
   const { build } = await import('esbuild');
   const name = entry.replace(/^.*\//, '').replace(/\.ts$/, '');

@@ -454,7 +454,7 @@ async function childMain(): Promise<void> {
 // ------------------------------------------------------------------------------------ parent
 
 const selfPath = fileURLToPath(import.meta.url);
-/** This file compiled as `npm start` compiles the service: the children run it with plain Node. */
+/** This file compiled as `npm start` compiles the service: the children run it with the service's Node flags. */
 let compiled: Promise<string> | null = null;
 
 /** Runs one measurement in a child process of its own; resolves with what it wrote. */
@@ -466,7 +466,7 @@ async function runChild(args: Omit<ChildArgs, 'out'>, hardLimitMs: number): Prom
   const profDir = process.env.BENCH_CPU_PROF?.trim();
   const nodeArgs = [
     '--expose-gc',
-    '--enable-source-maps',
+    ...(await import('./lib.js')).SERVICE_NODE_FLAGS,
     ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profDir, `${args.kind}-${Date.now()}`)}`] : []),
     entry,
     '--child', args.kind,

@@ -5,12 +5,12 @@
  *
  * Nearly every key of a gateway store is a string holding a flat JSON object that the gateway
  * wrote with `json.dumps`, the keys of a kind always in the same order (a token, a refresh token).
- * An `EntryRenderer` learns those shapes: one regular expression per shape checks a value and
- * finds its members in one native pass; `parsed` is then its members' texts in sorted key order,
- * and `value` as a JSON string its members' texts with their quotes escaped.
+ * An `EntryRenderer` learns those shapes: one pass over a value's bytes checks it against a shape
+ * and finds its members; `parsed` is then its members' bytes in sorted key order, and `value` its
+ * bytes with quotes and backslashes escaped, written straight into the output buffer.
  * A value that fits no shape takes the general path, the same output by construction (a shape
  * admits only what `renderParsed`'s flat path would copy unchanged: printable ASCII, strings
- * without escapes, integers, true, false, null).
+ * as `json.dumps` writes them, integers, true, false, null).
  */
 import { isUtf8 } from 'node:buffer';
 import { type EntryType, gatewayTtl, renderEntry } from './format.js';
@@ -52,72 +52,105 @@ export function renderKey(r: ReadKey): string | null {
   return renderEntry(value, type as EntryType, gatewayTtl(r.pttl), null, r.pttl >= 0 ? r.expiresAtMs : null, base64);
 }
 
-/**
- * A member's value as `renderParsed`'s flat path copies it unchanged: a string exactly as
- * `json.dumps` writes it (printable ASCII, short escapes, `\u` escapes only where Python makes
- * them, lowercase), an integer, true, false, null.
- */
-const FLAT_VALUE =
-  '("(?:[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\["\\\\nrtbf]|\\\\u(?:000[0-7bef]|001[0-9a-f]|007f|00[89a-f][0-9a-f]|0[1-9a-f][0-9a-f]{2}|[1-9a-f][0-9a-f]{3}))*"|0|-?[1-9][0-9]*|true|false|null)';
-
 interface Shape {
-  /** `{"a": V, "b": V}` as `json.dumps` writes it, the keys in this order. */
-  regex: RegExp;
-  /** `parsed`, in sorted key order: the text before each member's value, and its capture group. */
-  sorted: { head: string; group: number }[];
-  /** `value` as a JSON string, in the value's order: the text before each member's value (escaped). */
-  escaped: string[];
+  /** The bytes before each member's value, in the value's order: `{"a": `, then `, "b": `, ... */
+  before: Buffer[];
+  /** `parsed`, in sorted key order: the bytes before each member's value, and its position in the value. */
+  sorted: { head: Buffer; member: number }[];
+  /** Bytes of all `sorted` heads. */
+  headBytes: number;
 }
 
 /** How many shapes a renderer keeps, how many it tries, and how many values it looks at to find them. */
 const MAX_SHAPES = 8;
 const MAX_TRIED = 64;
 const MAX_LOOKS = 10_000;
+const MAX_MEMBERS = 64;
+
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const WITH_EXPIRY = ascii(': {\n      "expires_at_ms": ');
+const PARSED_AFTER_EXPIRY = ascii(',\n      "parsed": ');
+const PARSED_FIRST = ascii(': {\n      "parsed": ');
+const TTL = ascii('\n      },\n      "ttl": ');
+const VALUE = ascii(',\n      "type": "string",\n      "value": "');
+const END = ascii('"\n    }');
+
+/** Where a renderer writes: a growing buffer (sink.ts). */
+export interface ByteOut {
+  buf: Buffer;
+  used: number;
+  room(n: number): void;
+  text(s: string): void;
+}
 
 export class EntryRenderer {
   private readonly shapes: Shape[] = [];
   /** Key lists already tried. */
   private readonly tried = new Set<string>();
   private looks = MAX_LOOKS;
+  /** Start and end of each member's value in the value being rendered. */
+  private readonly at = new Int32Array(2 * MAX_MEMBERS);
 
-  /** `<keyJson>: <entry>`, or null when the key's type is one the gateway format cannot hold. */
-  member(keyJson: string, r: ReadKey): string | null {
-    if (r.type === 'string' && r.items.length === 1 && this.shapes.length > 0) {
-      const fast = this.fast(keyJson, r);
-      if (fast !== null) return fast;
-    }
+  /**
+   * Writes `<keyJson>: <entry>` to `out`; false (nothing written) when the key's type is one the
+   * gateway format cannot hold.
+   */
+  write(out: ByteOut, keyJson: string, r: ReadKey): boolean {
+    if (r.type === 'string' && r.items.length === 1 && this.shapes.length > 0 && this.fast(out, keyJson, r)) return true;
     const entry = renderKey(r);
-    if (entry === null) return null;
+    if (entry === null) return false;
     if (this.looks > 0 && r.type === 'string' && entry.includes('\n      "parsed": {\n')) this.learn(r.items[0]!.toString('latin1'));
-    return `${keyJson}: ${entry}`;
+    out.text(keyJson);
+    out.text(': ');
+    out.text(entry);
+    return true;
+  }
+
+  /** `write` as a string (one byte per character), or null. */
+  member(keyJson: string, r: ReadKey): string | null {
+    const out = new ByteString();
+    return this.write(out, keyJson, r) ? out.buf.toString('latin1', 0, out.used) : null;
   }
 
   /**
-   * A value of a known shape, assembled from its members' texts: `renderEntry` with `parsed` as
-   * the flat path writes it and `value` as `json.dumps` escapes it (the shape admits only printable
-   * ASCII: quotes and backslashes are all there is to escape).
+   * A value of a known shape, written from its bytes: `renderEntry` with `parsed` as the flat path
+   * writes it (its members' texts in sorted key order) and `value` as `json.dumps` escapes it (the
+   * shape admits only printable ASCII: quotes and backslashes are all there is to escape). No
+   * string is made for it, so millions of entries leave no garbage behind.
    */
-  private fast(keyJson: string, r: ReadKey): string | null {
-    const value = r.items[0]!.toString('latin1');
+  private fast(out: ByteOut, keyJson: string, r: ReadKey): boolean {
+    const v = r.items[0]!;
+    const at = this.at;
     for (const shape of this.shapes) {
-      const m = shape.regex.exec(value);
-      if (m === null) continue;
-      let out = r.pttl >= 0 ? `${keyJson}: {\n      "expires_at_ms": ${r.expiresAtMs},\n      "parsed": ` : `${keyJson}: {\n      "parsed": `;
-      for (const { head, group } of shape.sorted) out += head + m[group]!;
-      out += `\n      },\n      "ttl": ${gatewayTtl(r.pttl)},\n      "type": "string",\n      "value": `;
-      const escaped = shape.escaped;
-      for (let i = 0; i < escaped.length; i++) {
-        const text = m[i + 1]!;
-        if (text.charCodeAt(0) !== 0x22) out += escaped[i]! + text;
-        else if (!text.includes('\\')) out += `${escaped[i]!}\\"${text.slice(1, -1)}\\"`;
-        else out += escaped[i]! + text.replace(/["\\]/g, '\\$&');
+      if (!locate(v, shape.before, at)) continue;
+      out.room(keyJson.length + 3 * v.length + shape.headBytes + 160);
+      const b = out.buf;
+      let u = out.used;
+      for (let i = 0; i < keyJson.length; i++) b[u++] = keyJson.charCodeAt(i);
+      if (r.pttl >= 0) {
+        u = put(b, u, WITH_EXPIRY);
+        u = putInt(b, u, r.expiresAtMs);
+        u = put(b, u, PARSED_AFTER_EXPIRY);
+      } else u = put(b, u, PARSED_FIRST);
+      for (const { head, member } of shape.sorted) {
+        u = put(b, u, head);
+        for (let i = at[2 * member]!, end = at[2 * member + 1]!; i < end; i++) b[u++] = v[i]!;
       }
-      return `${out}}"\n    }`;
+      u = put(b, u, TTL);
+      u = putInt(b, u, gatewayTtl(r.pttl));
+      u = put(b, u, VALUE);
+      for (let i = 0; i < v.length; i++) {
+        const c = v[i]!;
+        if (c === 0x22 || c === 0x5c) b[u++] = 0x5c;
+        b[u++] = c;
+      }
+      out.used = put(b, u, END);
+      return true;
     }
-    return null;
+    return false;
   }
 
-  /** Learns the shape of a flat object value, when it has one a regular expression can check. */
+  /** Learns the shape of a flat object value, when it has one the byte path can check. */
   private learn(value: string): void {
     this.looks--;
     if (this.shapes.length >= MAX_SHAPES || this.tried.size >= MAX_TRIED || !PRINTABLE.test(value)) return;
@@ -129,18 +162,131 @@ export class EntryRenderer {
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
     const keys = Object.keys(parsed);
-    if (keys.length === 0 || keys.some((k) => /["\\]/.test(k))) return;
+    if (keys.length === 0 || keys.length > MAX_MEMBERS || keys.some((k) => /["\\]/.test(k))) return;
     const signature = JSON.stringify(keys);
     if (this.tried.has(signature)) return;
     this.tried.add(signature);
-    const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    const regex = new RegExp(`^\\{${keys.map((k) => `"${escape(k)}": ${FLAT_VALUE}`).join(', ')}\\}$`);
-    if (!regex.test(value)) return; // another layout (spacing, key order, escapes): the general path
-    const sorted = keys.map((k, i) => ({ k, group: i + 1 })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-    this.shapes.push({
-      regex,
-      sorted: sorted.map(({ k, group }, i) => ({ head: `${i === 0 ? '{' : ','}\n        "${k}": `, group })),
-      escaped: keys.map((k, i) => `${i === 0 ? '"{' : ', '}\\"${k}\\": `),
-    });
+    const before = keys.map((k, i) => ascii(`${i === 0 ? '{' : ', '}"${k}": `));
+    if (!locate(Buffer.from(value, 'latin1'), before, this.at)) return; // another layout (spacing, key order, escapes): the general path
+    const sorted = keys.map((k, i) => ({ k, member: i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    const heads = sorted.map(({ k, member }, i) => ({ head: ascii(`${i === 0 ? '{' : ','}\n        "${k}": `), member }));
+    this.shapes.push({ before, sorted: heads, headBytes: heads.reduce((n, h) => n + h.head.length, 0) });
   }
+}
+
+/** A small growing buffer for `member`. */
+class ByteString implements ByteOut {
+  buf = Buffer.allocUnsafe(1024);
+  used = 0;
+
+  room(n: number): void {
+    if (this.used + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(2 * (this.used + n));
+    this.buf.copy(bigger, 0, 0, this.used);
+    this.buf = bigger;
+  }
+
+  text(s: string): void {
+    this.room(s.length);
+    this.used += this.buf.write(s, this.used, 'latin1');
+  }
+}
+
+function put(b: Buffer, u: number, bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) b[u++] = bytes[i]!;
+  return u;
+}
+
+/** An integer in decimal (a ttl, an epoch in milliseconds). */
+function putInt(b: Buffer, u: number, n: number): number {
+  if (n < 0) {
+    b[u++] = 0x2d;
+    n = -n;
+  }
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  for (let i = digits - 1, x = n; i >= 0; i--, x = Math.floor(x / 10)) b[u + i] = 0x30 + (x % 10);
+  return u + digits;
+}
+
+/**
+ * Finds the members of a flat object value of one shape, `{"a": V, "b": V}` exactly as
+ * `json.dumps` writes it (`before` holds the bytes before each value), recording where each value
+ * starts and ends in `at`; false when the value is anything else. A member's value must be what
+ * `renderParsed`'s flat path copies unchanged: a string exactly as `json.dumps` writes it
+ * (printable ASCII, short escapes, `\u` escapes only where Python makes them, lowercase), an
+ * integer, true, false, null.
+ */
+function locate(v: Buffer, before: Buffer[], at: Int32Array): boolean {
+  const n = v.length;
+  let p = 0;
+  for (let m = 0; m < before.length; m++) {
+    const lit = before[m]!;
+    if (p + lit.length > n) return false;
+    for (let i = 0; i < lit.length; i++) if (v[p + i] !== lit[i]) return false;
+    p += lit.length;
+    at[2 * m] = p;
+    p = flatValueEnd(v, p, n);
+    if (p < 0) return false;
+    at[2 * m + 1] = p;
+  }
+  return p === n - 1 && v[p] === 0x7d;
+}
+
+/** Where a flat member value starting at `p` ends, or -1. */
+function flatValueEnd(v: Buffer, p: number, n: number): number {
+  if (p >= n) return -1;
+  const c = v[p]!;
+  if (c === 0x22) {
+    for (p++; p < n; ) {
+      const d = v[p]!;
+      if (d === 0x22) return p + 1;
+      if (d === 0x5c) {
+        const e = v[p + 1];
+        // \" \\ \n \r \t \b \f (Python never writes \/)
+        if (e === 0x22 || e === 0x5c || e === 0x6e || e === 0x72 || e === 0x74 || e === 0x62 || e === 0x66) p += 2;
+        else if (e === 0x75 && pythonUnicodeEscape(v, p + 2, n)) p += 6;
+        else return -1;
+      } else if (d < 0x20 || d > 0x7e) return -1;
+      else p++;
+    }
+    return -1;
+  }
+  if (c === 0x30) return p + 1;
+  if (c === 0x2d || (c >= 0x31 && c <= 0x39)) {
+    if (c === 0x2d) {
+      p++;
+      if (p >= n || v[p]! < 0x31 || v[p]! > 0x39) return -1;
+    }
+    for (p++; p < n && v[p]! >= 0x30 && v[p]! <= 0x39; ) p++;
+    return p;
+  }
+  for (const word of WORDS) {
+    if (c !== word[0] || p + word.length > n) continue;
+    let i = 1;
+    while (i < word.length && v[p + i] === word[i]) i++;
+    if (i === word.length) return p + word.length;
+  }
+  return -1;
+}
+
+const WORDS = [ascii('true'), ascii('false'), ascii('null')];
+
+/**
+ * Whether the four characters at `p` are a `\u` escape as Python's `json.dumps` writes it:
+ * lowercase hex, for a control character without a short escape, DEL, or anything above ASCII.
+ */
+function pythonUnicodeEscape(v: Buffer, p: number, n: number): boolean {
+  if (p + 4 > n) return false;
+  let code = 0;
+  for (let i = 0; i < 4; i++) {
+    const h = v[p + i]!;
+    let digit: number;
+    if (h >= 0x30 && h <= 0x39) digit = h - 0x30;
+    else if (h >= 0x61 && h <= 0x66) digit = h - 0x61 + 10;
+    else return false;
+    code = code * 16 + digit;
+  }
+  if (code >= 0x7f) return true;
+  return code < 0x20 && code !== 0x08 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d;
 }

@@ -44,6 +44,7 @@ import {
   pyIsoTimestamp,
 } from './format.js';
 import { pyStr, renderPlain } from './pyjson.js';
+import { ByteSink } from './sink.js';
 import { EntryRenderer, type ReadKey } from './render.js';
 import { NameSorter, SortBudget } from './spill.js';
 
@@ -112,68 +113,6 @@ export interface WriteOptions {
   sortBudgetBytes?: number;
   progress?: (p: WriteProgress) => Promise<void> | void;
   checkpoint?: () => Promise<void>;
-}
-
-/**
- * Bytes on their way out, gathered in one growing buffer (no per-entry garbage) and handed to
- * `drain` a megabyte or so at a time.
- */
-class ByteSink {
-  private buf = Buffer.allocUnsafe(2 * 1024 * 1024);
-  private used = 0;
-  private tap: Hash | null = null;
-  private tapFrom = 0;
-  /** Bytes handed to `out` so far. */
-  total = 0;
-
-  /** `out` gets a view of the buffer, valid until it settles (copy what you keep). */
-  constructor(private readonly out: (bytes: Buffer) => Promise<void> | void) {}
-
-  /** From now on, every byte gathered also goes into `hash` (until `endTap`). */
-  startTap(hash: Hash): void {
-    this.tap = hash;
-    this.tapFrom = this.used;
-  }
-
-  endTap(): void {
-    this.tap?.update(this.buf.subarray(this.tapFrom, this.used));
-    this.tap = null;
-  }
-
-  private room(n: number): void {
-    if (this.used + n <= this.buf.length) return;
-    let size = this.buf.length;
-    while (this.used + n > size) size *= 2;
-    const bigger = Buffer.allocUnsafe(size);
-    this.buf.copy(bigger, 0, 0, this.used);
-    this.buf = bigger;
-  }
-
-  text(s: string): void {
-    this.room(s.length);
-    this.used += this.buf.write(s, this.used, 'latin1');
-  }
-
-  bytes(b: Buffer): void {
-    this.room(b.length);
-    this.used += b.copy(this.buf, this.used);
-  }
-
-  range(b: Buffer, start: number, end: number): void {
-    this.room(end - start);
-    this.used += b.copy(this.buf, this.used, start, end);
-  }
-
-  /** Hands over what is gathered once it is at least `min` bytes. */
-  async drain(min = 1024 * 1024): Promise<void> {
-    if (this.used === 0 || this.used < min) return;
-    if (this.tap) this.tap.update(this.buf.subarray(this.tapFrom, this.used));
-    this.tapFrom = 0;
-    const size = this.used;
-    this.total += size;
-    await this.out(this.buf.subarray(0, size));
-    this.used = 0;
-  }
 }
 
 async function writeAll(handle: FileHandle, position: { at: number }, bytes: Buffer): Promise<void> {
@@ -501,15 +440,14 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       out.startTap(hash);
       out.text('{');
       const full = (name: string) => keyIn(keys, category, name);
-      for await (const batch of ahead(sorters.get(category)!.merged(BATCH_SIZE), (names) => read(names.map(full)))) {
+      for await (const batch of ahead(sorters.get(category)!.merged(BATCH_SIZE), (names) => read(names.map(full)), Number(process.env.DEPTH ?? 3))) {
         for (const r of batch) {
-          const member = renderer.member(pyStr(nameIn(keys, category, r.key)), r);
-          if (member === null) {
+          if (r.type === 'unsupported') {
             unsupported++; // a sorted set or a stream: the gateway's format has no place for it
             continue;
           }
           out.text(count === 0 ? '\n    ' : ',\n    ');
-          out.text(member);
+          if (!renderer.write(out, pyStr(nameIn(keys, category, r.key)), r)) throw new Error(`internal error: a key of type ${r.type} cannot be rendered`);
           count++;
         }
         written += batch.length;
