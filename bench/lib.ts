@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type RequestListener, type Server, createServer as createHttpServer } from 'node:http';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,41 @@ export interface BenchRedis {
   keys: Keys;
   /** Disconnects; stops a private server, or deletes every key under our prefix (SCAN + UNLINK). */
   stop(): Promise<void>;
+}
+
+/**
+ * Saves a private bench server's data to `path` (SAVE, then a copy of its RDB file), so later runs
+ * can each start from exactly this data (`startBenchRedisFrom`) instead of seeding again.
+ */
+export async function saveSnapshot(bench: BenchRedis, path: string): Promise<void> {
+  if (!bench.isPrivate) throw new Error('a snapshot needs a private redis-server');
+  const [, dir] = (await bench.redis.config('GET', 'dir')) as [string, string];
+  const [, file] = (await bench.redis.config('GET', 'dbfilename')) as [string, string];
+  await bench.redis.save();
+  copyFileSync(join(dir, file), path);
+}
+
+/** A private bench server that starts with the data of a snapshot (`saveSnapshot`), under `prefixes`. */
+export async function startBenchRedisFrom(snapshot: string, prefixes: KeyPrefixes): Promise<BenchRedis> {
+  const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-bench-snapshot-'));
+  copyFileSync(snapshot, join(dir, 'snapshot.rdb'));
+  let server: RedisServer;
+  try {
+    server = await startRedisServer(['--dir', dir, '--dbfilename', 'snapshot.rdb'], { readyWithinMs: 180_000 });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const redis = createRedis(server.url, { name: 'oauth-admin-bench', commandTimeoutMs: 120_000 });
+  redis.on('error', () => {});
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      redis.disconnect();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    })());
+  return { redis, url: server.url, isPrivate: true, prefixes, keys: new Keys(prefixes), stop };
 }
 
 /**
@@ -246,6 +281,8 @@ export interface SeedOptions {
   seed?: number;
   /** The clock records are written against (epoch ms); default Date.now(). */
   nowMs?: number;
+  /** The least time (s) an active token has left; default 600. A bench whose runs spread over longer raises it. */
+  activeForSeconds?: number;
   /** Called after each pipeline with the commands sent so far. */
   onProgress?: (sent: number, total: number) => void;
 }
@@ -298,6 +335,7 @@ export async function seedGatewayData(redis: RedisClient, keys: Keys, options: S
   const refreshRatio = options.refreshRatio ?? 1 / 3;
   const staleRatio = options.staleIndexRatio ?? 0.05;
   const batchSize = options.batchSize ?? 1000;
+  const activeFor = options.activeForSeconds ?? 600;
 
   const writer = new CommandBatcher(redis, batchSize, options.onProgress);
   const unique = new Set<string>();
@@ -346,9 +384,9 @@ export async function seedGatewayData(redis: RedisClient, keys: Keys, options: S
     const username = usernames[userIndex] as string;
     const clientId = pick(rng, clientIds);
     const expired = i < expiredCount;
-    // Active: issued within the last day minus 10 minutes, so it stays active for the whole run.
-    // Expired: expires_at 1 minute to 30 days ago.
-    const expiresAt = expired ? nowS - randomInt(rng, 60, 30 * 86400) : nowS + randomInt(rng, 600, GATEWAY_LIFETIMES.access);
+    // Active: issued within the last day minus `activeFor` (10 minutes), so it stays active for the
+    // whole run. Expired: expires_at 1 minute to 30 days ago.
+    const expiresAt = expired ? nowS - randomInt(rng, 60, 30 * 86400) : nowS + randomInt(rng, activeFor, GATEWAY_LIFETIMES.access);
     const createdAt = expiresAt - GATEWAY_LIFETIMES.access;
     const viaRefresh = rng() < 0.3;
     const value = accessTokenValue({

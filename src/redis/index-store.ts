@@ -5,6 +5,11 @@ import { type ScriptName, runScript } from './scripts.js';
 
 /** Meta buckets (tokens and refresh tokens together): each stays a small hash in Redis's compact encoding up to about 2M records. */
 const BUCKETS = 16384;
+/**
+ * Users whose expired tokens one purge batch takes (about ten tokens each in a gateway store): few
+ * enough that a batch's records die young (peak memory at 1M tokens), enough to keep round trips few.
+ */
+const USERS_PER_BATCH = 50;
 
 function bucketOf(id: string): number {
   // FNV-1a: stable across processes and versions, cheap.
@@ -176,8 +181,8 @@ export class IndexStore {
     // Every user's sorted set (uid 0: tokens without a user), each read by score: a batch holds
     // whole users, so each gateway user index is touched once.
     const uids = ['0', ...(await this.redis.hkeys(`${this.prefix}un`))];
-    for (let i = 0; i < uids.length; i += 250) {
-      const jtis = (await runScript(this.redis, 'ixExpiredOf', [`${this.prefix}n`], [this.prefix, nowSeconds, ...uids.slice(i, i + 250)])) as string[];
+    for (let i = 0; i < uids.length; i += USERS_PER_BATCH) {
+      const jtis = (await runScript(this.redis, 'ixExpiredOf', [`${this.prefix}n`], [this.prefix, nowSeconds, ...uids.slice(i, i + USERS_PER_BATCH)])) as string[];
       if (jtis.length > 0) yield jtis;
     }
   }

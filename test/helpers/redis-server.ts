@@ -25,8 +25,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a throwaway `redis-server` (no persistence) on a free loopback port and waits for PONG. */
-export async function startRedisServer(extraArgs: string[] = []): Promise<RedisServer> {
+/**
+ * Starts a throwaway `redis-server` (no persistence) on a free loopback port and waits for PONG
+ * (within `readyWithinMs`: a server loading a large snapshot answers LOADING until it is done).
+ */
+export async function startRedisServer(extraArgs: string[] = [], options: { readyWithinMs?: number } = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-redis-'));
   const child = spawn(
@@ -40,7 +43,8 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisS
   });
   const url = `redis://127.0.0.1:${port}`;
   const ready = (async () => {
-    for (let i = 0; i < 100; i++) {
+    const attempts = Math.ceil((options.readyWithinMs ?? 5000) / 50);
+    for (let i = 0; i < attempts; i++) {
       const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       probe.on('error', () => {});
       try {
@@ -53,7 +57,7 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisS
         probe.disconnect();
       }
     }
-    throw new Error('redis-server did not answer within 5 s');
+    throw new Error(`redis-server did not answer within ${Math.round((options.readyWithinMs ?? 5000) / 1000)} s`);
   })();
   await Promise.race([ready, failed]);
   failed.catch(() => {});
