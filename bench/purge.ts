@@ -527,7 +527,7 @@ interface Leftovers {
 }
 
 /** What is in Redis after a run, read independently of the service (EXISTS, SCAN, SMEMBERS, PTTL). */
-async function leftovers(bench: BenchRedis, seed: SeedResult): Promise<Leftovers> {
+async function leftovers(bench: BenchRedis, seed: SeedResult, expiredBefore: number): Promise<Leftovers> {
   const { existMany, readPttls, readSets, collectKeys } = await import('../src/redis/batch.js');
   const count = (xs: boolean[], want: boolean) => xs.reduce((n, x) => n + (x === want ? 1 : 0), 0);
   const expiredTokensLeft = count(await existMany(bench.redis, seed.expiredJtis.map((j) => bench.keys.token(j))), true);
@@ -543,9 +543,12 @@ async function leftovers(bench: BenchRedis, seed: SeedResult): Promise<Leftovers
     staleEntriesLeft += count(await existMany(bench.redis, members.map((j) => bench.keys.token(j))), false);
   }
   const { redisInfo } = await import('./lib.js');
-  // Keys that expired while they sat in a snapshot are dropped when it loads (and counted there).
+  // `expiredBefore`: what the seeding server expired before its snapshot was taken; keys that
+  // expired while they sat in the snapshot are dropped when it loads (and counted there).
   const expiredByRedis = bench.isPrivate
-    ? Number((await redisInfo(bench.redis, 'stats'))[0]?.expired_keys ?? Number.NaN) + Number((await redisInfo(bench.redis, 'persistence'))[0]?.rdb_last_load_keys_expired ?? 0)
+    ? expiredBefore +
+      Number((await redisInfo(bench.redis, 'stats'))[0]?.expired_keys ?? Number.NaN) +
+      Number((await redisInfo(bench.redis, 'persistence'))[0]?.rdb_last_load_keys_expired ?? 0)
     : null;
   return { expiredTokensLeft, activeTokensMissing, refreshLeft: refreshKeys.length, refreshWithoutTtlLeft, clientsLeft, indexKeysLeft: indexKeys.length, staleEntriesLeft, expiredByRedis };
 }
@@ -669,6 +672,8 @@ async function seedFresh(size: number, redisUrl: string | undefined, label: stri
 interface DataSource {
   /** A store holding the seeded data (with the derived indexes built when `indexes`). */
   open(label: string, indexes: boolean): Promise<BenchRedis>;
+  /** Keys the seeded server expired before the snapshot (gone from it, so from every run's data). */
+  expiredBefore: number;
   close(): Promise<void>;
 }
 
@@ -686,7 +691,7 @@ async function measure(
   try {
     log(`  ${label}: ${kind === 'ours' ? 'purgeExpired(dryRun: false)' : `gateway-style purge (budget ${Math.round(budgetMs / 1000)} s, orphan step ${Math.round(orphanBudgetMs / 1000)} s)`} ...`);
     const result = await runChild({ kind, url: bench.url, prefixes: bench.prefixes, budgetMs, orphanBudgetMs }, kind === 'ours' ? 30 * 60_000 : budgetMs + 10 * 60_000);
-    const left = await leftovers(bench, seed);
+    const left = await leftovers(bench, seed, source.expiredBefore);
     let checks: Check[];
     if (result.kind === 'ours') {
       log(`  ${label}: ${(result.ms / 1000).toFixed(2)} s, peak RSS ${mb(result.memory.peak.rss)} (+${mb(result.memory.peak.rss - result.memory.before.rss)})`);
@@ -722,6 +727,7 @@ async function runSize(size: number, redisUrl: string | undefined, budgetMs: num
     const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-purge-snapshot-'));
     const snapshot = join(dir, 'seeded.rdb');
     await lib.saveSnapshot(first.bench, snapshot);
+    const expiredBefore = Number((await lib.redisInfo(first.bench.redis, 'stats'))[0]?.expired_keys ?? 0);
     const prefixes = first.bench.prefixes;
     await first.bench.stop();
     source = {
@@ -732,6 +738,7 @@ async function runSize(size: number, redisUrl: string | undefined, budgetMs: num
         log(`  ${label}: data from the snapshot${indexes ? ', indexes built' : ', no indexes'}`);
         return bench;
       },
+      expiredBefore,
       close: async () => rmSync(dir, { recursive: true, force: true }),
     };
   } else {
@@ -749,6 +756,7 @@ async function runSize(size: number, redisUrl: string | undefined, budgetMs: num
         if (indexes) await buildIndexes(again.bench);
         return again.bench;
       },
+      expiredBefore: 0,
       close: async () => {
         await unused?.stop();
       },

@@ -117,6 +117,27 @@ describe('a backup of ours', () => {
     expect(commands.some((c) => c[0] === 'EXPIRE' && c[1] === 'oauth:token:4gZFbt-tgsdSjpXhcAb92g')).toBe(false);
   });
 
+  it('writes the same categories whatever its sort budget (names sorted across many runs), and counts keys the format cannot hold', async () => {
+    const s = await store();
+    await seedVariety(s);
+    for (let i = 0; i < 300; i++) await s.redis.set(s.keys.token(`bulk-${(i * 7919) % 300}-${'x'.repeat(i % 13)}`), `{"n": ${i}}`);
+    // A sorted set among the tokens and a stream among the codes: after the manifest in the file.
+    await s.redis.zadd(s.keys.token('a-zset'), 1, 'm');
+    await s.redis.xadd(s.keys.code('a-stream'), '*', 'f', 'v');
+    const write = (sortBudgetBytes?: number) =>
+      writeBackup({ redis: s.redis, keys: s.keys, dir: s.services.backups.dir, ...(sortBudgetBytes ? { sortBudgetBytes } : {}) });
+    const tiny = await write(2000);
+    const usual = await write();
+    expect(tiny.manifest.categories).toEqual(usual.manifest.categories);
+    expect(tiny.counts.tokens).toBe(6 + 300);
+    expect(tiny.manifest.unsupported_keys).toBe(2);
+    for (const name of [tiny.name, usual.name]) expect(await s.services.backups.verify(name)).toBeNull();
+    const file = parseLenient(readFileSync(join(s.backupDir, tiny.name), 'utf8')) as Record<string, Record<string, unknown>>;
+    const names = Object.keys(file.tokens ?? {});
+    expect(names).toEqual([...names].sort());
+    expect(names).not.toContain('a-zset');
+  });
+
   it('never overwrites: two backups in the same second get -1', async () => {
     const s = await store();
     await seedVariety(s);
