@@ -440,7 +440,7 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       out.startTap(hash);
       out.text('{');
       const full = (name: string) => keyIn(keys, category, name);
-      for await (const batch of ahead(sorters.get(category)!.merged(BATCH_SIZE), (names) => read(names.map(full)), Number(process.env.DEPTH ?? 3))) {
+      for await (const batch of ahead(sorters.get(category)!.merged(BATCH_SIZE), (names) => read(names.map(full)))) {
         for (const r of batch) {
           if (r.type === 'unsupported') {
             unsupported++; // a sorted set or a stream: the gateway's format has no place for it
