@@ -15,6 +15,7 @@
 import { isUtf8 } from 'node:buffer';
 import { type EntryType, gatewayTtl, renderEntry } from './format.js';
 import { PRINTABLE, pyStr, renderParsed } from './pyjson.js';
+import { ByteSink } from './sink.js';
 
 /** A key as a backup reads it. */
 export interface ReadKey {
@@ -75,14 +76,6 @@ const TTL = ascii('\n      },\n      "ttl": ');
 const VALUE = ascii(',\n      "type": "string",\n      "value": "');
 const END = ascii('"\n    }');
 
-/** Where a renderer writes: a growing buffer (sink.ts). */
-export interface ByteOut {
-  buf: Buffer;
-  used: number;
-  room(n: number): void;
-  text(s: string): void;
-}
-
 export class EntryRenderer {
   private readonly shapes: Shape[] = [];
   /** Key lists already tried. */
@@ -95,7 +88,7 @@ export class EntryRenderer {
    * Writes `<keyJson>: <entry>` to `out`; false (nothing written) when the key's type is one the
    * gateway format cannot hold.
    */
-  write(out: ByteOut, keyJson: string, r: ReadKey): boolean {
+  write(out: ByteSink, keyJson: string, r: ReadKey): boolean {
     if (r.type === 'string' && r.items.length === 1 && this.shapes.length > 0 && this.fast(out, keyJson, r)) return true;
     const entry = renderKey(r);
     if (entry === null) return false;
@@ -108,7 +101,7 @@ export class EntryRenderer {
 
   /** `write` as a string (one byte per character), or null. */
   member(keyJson: string, r: ReadKey): string | null {
-    const out = new ByteString();
+    const out = new ByteSink(() => {}, 1024);
     return this.write(out, keyJson, r) ? out.buf.toString('latin1', 0, out.used) : null;
   }
 
@@ -118,7 +111,7 @@ export class EntryRenderer {
    * shape admits only printable ASCII: quotes and backslashes are all there is to escape). No
    * string is made for it, so millions of entries leave no garbage behind.
    */
-  private fast(out: ByteOut, keyJson: string, r: ReadKey): boolean {
+  private fast(out: ByteSink, keyJson: string, r: ReadKey): boolean {
     const v = r.items[0]!;
     const at = this.at;
     for (const shape of this.shapes) {
@@ -171,24 +164,6 @@ export class EntryRenderer {
     const sorted = keys.map((k, i) => ({ k, member: i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
     const heads = sorted.map(({ k, member }, i) => ({ head: ascii(`${i === 0 ? '{' : ','}\n        "${k}": `), member }));
     this.shapes.push({ before, sorted: heads, headBytes: heads.reduce((n, h) => n + h.head.length, 0) });
-  }
-}
-
-/** A small growing buffer for `member`. */
-class ByteString implements ByteOut {
-  buf = Buffer.allocUnsafe(1024);
-  used = 0;
-
-  room(n: number): void {
-    if (this.used + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(2 * (this.used + n));
-    this.buf.copy(bigger, 0, 0, this.used);
-    this.buf = bigger;
-  }
-
-  text(s: string): void {
-    this.room(s.length);
-    this.used += this.buf.write(s, this.used, 'latin1');
   }
 }
 

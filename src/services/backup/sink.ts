@@ -6,15 +6,18 @@ import type { Hash } from 'node:crypto';
  */
 export class ByteSink {
   /** The bytes gathered are `buf[0, used)`; a renderer may write behind them after `room` (render.ts). */
-  buf = Buffer.allocUnsafe(2 * 1024 * 1024);
+  buf: Buffer;
   used = 0;
   private tap: Hash | null = null;
   private tapFrom = 0;
-  /** Bytes handed to `out` so far. */
-  total = 0;
 
   /** `out` gets a view of the buffer, valid until it settles (copy what you keep). */
-  constructor(private readonly out: (bytes: Buffer) => Promise<void> | void) {}
+  constructor(
+    private readonly out: (bytes: Buffer) => Promise<void> | void,
+    initialBytes = 2 * 1024 * 1024,
+  ) {
+    this.buf = Buffer.allocUnsafe(initialBytes);
+  }
 
   /** From now on, every byte gathered also goes into `hash` (until `endTap`). */
   startTap(hash: Hash): void {
@@ -42,24 +45,12 @@ export class ByteSink {
     this.used += this.buf.write(s, this.used, 'latin1');
   }
 
-  bytes(b: Buffer): void {
-    this.room(b.length);
-    this.used += b.copy(this.buf, this.used);
-  }
-
-  range(b: Buffer, start: number, end: number): void {
-    this.room(end - start);
-    this.used += b.copy(this.buf, this.used, start, end);
-  }
-
   /** Hands over what is gathered once it is at least `min` bytes. */
   async drain(min = 1024 * 1024): Promise<void> {
     if (this.used === 0 || this.used < min) return;
     if (this.tap) this.tap.update(this.buf.subarray(this.tapFrom, this.used));
     this.tapFrom = 0;
-    const size = this.used;
-    this.total += size;
-    await this.out(this.buf.subarray(0, size));
+    await this.out(this.buf.subarray(0, this.used));
     this.used = 0;
   }
 }

@@ -22,7 +22,7 @@
  * 4. The file is a private temporary file in BACKUP_DIR (mode 0600), flushed, then linked to its
  *    final name (files.ts): a partial file never has a final name, no backup is overwritten.
  */
-import { type Hash, createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
