@@ -3,6 +3,20 @@ import type { RedisClient } from './connection.js';
 import { EXPIRED_OF, MEMBERS_OF, READ_STATS, SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX, TOKEN_OWNERS } from './index-scripts.js';
 
 /**
+ * The backup scripts' clock: `nowms`, the server's time in ms, and `expiry(key)`, a key's absolute
+ * expiry in ms (-1 none, -2 missing): PEXPIRETIME when ARGV[1] is '1' (Redis 7), else now + PTTL.
+ */
+const BACKUP_CLOCK = `local t = redis.call('TIME')
+local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local exact = ARGV[1] == '1'
+local function expiry(key)
+  if exact then return redis.call('PEXPIRETIME', key) end
+  local p = redis.call('PTTL', key)
+  if p >= 0 then return nowms + p end
+  return p
+end`;
+
+/**
  * Every Lua script the service runs, registered on each connection the factory makes: ioredis
  * then sends EVALSHA (the script body only once per connection, or when the server has lost it),
  * in pipelines too. `keys` is the number of KEYS, or null when the caller passes it first.
@@ -25,17 +39,9 @@ return out`,
   /** Backups: the server's time (ms), then each key's absolute expiry (ms; -1 none, -2 missing). ARGV[1] '1': the server has PEXPIRETIME. */
   backupExpiries: {
     keys: null,
-    lua: `local t = redis.call('TIME')
-local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    lua: `${BACKUP_CLOCK}
 local out = { nowms }
-local exact = ARGV[1] == '1'
-for i, key in ipairs(KEYS) do
-  if exact then out[i + 1] = redis.call('PEXPIRETIME', key)
-  else
-    local p = redis.call('PTTL', key)
-    if p >= 0 then out[i + 1] = nowms + p else out[i + 1] = p end
-  end
-end
+for i, key in ipairs(KEYS) do out[i + 1] = expiry(key) end
 return out`,
   },
   /**
@@ -46,17 +52,9 @@ return out`,
    */
   backupRead: {
     keys: null,
-    lua: `local t = redis.call('TIME')
-local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    lua: `${BACKUP_CLOCK}
 local parts = { struct.pack('>d', nowms) }
 local n = 1
-local exact = ARGV[1] == '1'
-local function expiry(key)
-  if exact then return redis.call('PEXPIRETIME', key) end
-  local p = redis.call('PTTL', key)
-  if p >= 0 then return nowms + p end
-  return p
-end
 for _, key in ipairs(KEYS) do
   local v = redis.pcall('GET', key)
   if type(v) == 'string' then

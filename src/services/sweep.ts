@@ -3,6 +3,7 @@ import type { RedisClient } from '../redis/connection.js';
 import type { IndexStore } from '../redis/index-store.js';
 import type { Keys, RecordKind } from '../redis/keys.js';
 import type { RecordRepository, Repositories, StoredRecord } from '../redis/repositories.js';
+import { ahead } from './ahead.js';
 import { type DeletionCounts, zeroCounts } from './jobs.js';
 import type { StoredClient, StoredCode, StoredRefreshToken, StoredState, StoredToken } from './store-view.js';
 
@@ -81,19 +82,6 @@ const SAMPLE_SIZE = 10;
 
 type Decide<T> = ((r: StoredRecord<T>, ttlMs: number | null) => boolean) | undefined;
 
-/** Starts reading the next batch while the current one is worked on. */
-async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
-  let next = source.next();
-  while (true) {
-    const current = await next;
-    if (current.done) return;
-    next = source.next();
-    // If the consumer stops (an error, a cancel) this read is never awaited: its failure is not news.
-    next.catch(() => {});
-    yield current.value;
-  }
-}
-
 /** State of one sweep run. */
 class Run {
   readonly counts = zeroCounts();
@@ -138,7 +126,9 @@ export class Sweeper {
     if (plan.states) wanted.add('state');
     const collectIndexes = Boolean(plan.staleIndexEntries || plan.allIndexes);
 
-    for await (const batch of readAhead(source ? source.keys() : scanKeys(this.redis, this.keys.allOAuthPattern()))) {
+    // The next batch is read while this one is decided.
+    const batches = source ? source.keys() : scanKeys(this.redis, this.keys.allOAuthPattern());
+    for await (const batch of ahead(batches, async (keys) => keys, 1)) {
       run.totals.scanned += batch.length;
       const byKind = new Map<RecordKind, string[]>();
       for (const key of batch) {

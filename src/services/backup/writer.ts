@@ -30,6 +30,7 @@ import { BATCH_SIZE, inBatches, scanKeys } from '../../redis/batch.js';
 import { type RedisClient, keyHolders } from '../../redis/connection.js';
 import type { Keys, RecordKind } from '../../redis/keys.js';
 import { runScript, runScriptBuffer } from '../../redis/scripts.js';
+import { ahead } from '../ahead.js';
 import { CHUNK_BYTES, ctrStream, ephemeralCipher, headerDigest, newFileKey, sealChunk } from './crypto.js';
 import type { BackupDir } from './files.js';
 import {
@@ -210,18 +211,11 @@ export function categorizer(keys: Keys): (key: string) => { category: Category; 
   };
 }
 
-/** The key that holds `name` in `category` (the inverse of `categorize`). */
-function keyIn(keys: Keys, category: Category, name: string): string {
-  if (category === 'sessions') return name;
-  if (category === 'other') return `${keys.prefixes.oauth}${name}`;
-  return keys.record(CATEGORY_KIND[category], name);
-}
-
-/** The name in `category` of a key that `keyIn` made. */
-function nameIn(keys: Keys, category: Category, key: string): string {
-  if (category === 'sessions') return key;
-  if (category === 'other') return key.slice(keys.prefixes.oauth.length);
-  return key.slice(keys.record(CATEGORY_KIND[category], '').length);
+/** What comes before a name of `category` in its key (the inverse of `categorize`: key = head + name). */
+function headOf(keys: Keys, category: Category): string {
+  if (category === 'sessions') return '';
+  if (category === 'other') return keys.prefixes.oauth;
+  return keys.record(CATEGORY_KIND[category], '');
 }
 
 /**
@@ -261,64 +255,6 @@ async function readGroup(redis: RedisClient, group: string[], exact: boolean): P
 export async function readKeys(redis: RedisClient, keys: string[]): Promise<{ key: string; type: string; expiresAtMs: number; items: Buffer[] }[]> {
   const exact = versionAtLeast(await redisServerVersion(redis), 7);
   return (await inBatches(redis, keys, (group) => readGroup(redis, group, exact))).filter((r): r is ReadKey => r !== null);
-}
-
-/**
- * `source`'s items, each started (`start`) ahead of the caller: a producer keeps up to `depth`
- * started items in flight (SCAN pages, reads), so Redis works while this process renders.
- */
-async function* ahead<S, T>(source: AsyncIterable<S>, start: (item: S) => Promise<T>, depth = 3): AsyncGenerator<T> {
-  const state = { queue: [] as Promise<T>[], done: false, stopped: false, failure: null as unknown };
-  const changed = new Signal();
-  const producer = (async () => {
-    try {
-      for await (const item of source) {
-        while (state.queue.length >= depth && !state.stopped) await changed.wait();
-        if (state.stopped) return;
-        const next = start(item);
-        next.catch(() => {});
-        state.queue.push(next);
-        changed.notify();
-      }
-    } catch (error) {
-      state.failure = error;
-    } finally {
-      state.done = true;
-      changed.notify();
-    }
-  })();
-  try {
-    for (;;) {
-      const next = state.queue.shift();
-      if (!next) {
-        if (state.done) break;
-        await changed.wait();
-        continue;
-      }
-      changed.notify();
-      yield await next;
-    }
-    if (state.failure) throw state.failure;
-  } finally {
-    state.stopped = true;
-    changed.notify();
-    await producer;
-  }
-}
-
-/** Wakes everyone waiting. */
-class Signal {
-  private waiters: (() => void)[] = [];
-
-  wait(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  notify(): void {
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const wake of waiting) wake();
-  }
 }
 
 /**
@@ -439,15 +375,15 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       let count = 0;
       out.startTap(hash);
       out.text('{');
-      const full = (name: string) => keyIn(keys, category, name);
-      for await (const batch of ahead(sorters.get(category)!.merged(BATCH_SIZE), (names) => read(names.map(full)))) {
+      const head = headOf(keys, category);
+      for await (const batch of ahead(sorters.get(category)!.merged(BATCH_SIZE), (names) => read(names.map((name) => head + name)))) {
         for (const r of batch) {
           if (r.type === 'unsupported') {
             unsupported++; // a sorted set or a stream: the gateway's format has no place for it
             continue;
           }
           out.text(count === 0 ? '\n    ' : ',\n    ');
-          if (!renderer.write(out, pyStr(nameIn(keys, category, r.key)), r)) throw new Error(`internal error: a key of type ${r.type} cannot be rendered`);
+          if (!renderer.write(out, pyStr(r.key.slice(head.length)), r)) throw new Error(`internal error: a key of type ${r.type} cannot be rendered`);
           count++;
         }
         written += batch.length;
