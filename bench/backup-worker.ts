@@ -5,7 +5,7 @@
  * `compiledBench`) and runs it with Node and the service's flags (lib.ts `SERVICE_NODE_FLAGS`), as the product runs. It loads only the service
  * layer (not bench/lib.ts, not the GraphQL app).
  *
- *   node bench/.build/backup-worker.mjs backup|restore <redis url> <backup dir> [name]
+ *   node bench/.build/backup-worker.js backup|restore <redis url> <backup dir> [name]
  */
 import { performance } from 'node:perf_hooks';
 import { createRedis } from '../src/redis/connection.js';

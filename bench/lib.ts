@@ -749,20 +749,20 @@ export function runLoad(config: LoadConfig, hardLimitMs: number): Promise<LoadRe
   });
 }
 
-/**
- * Compiles a bench script the way `npm start` compiles the service (scripts/build.mjs: esbuild,
- * one ESM file, dependencies external) into bench/.build, and returns its path: child processes
- * that measure our memory run that file with plain Node, as the product runs, not under tsx.
- */
 /** The Node flags the service runs with (`npm start`, the Dockerfile): a bench child that stands for the service uses them too. */
 export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8'] as const;
 
+/**
+ * Compiles a bench script with the service's own build (scripts/build.mjs: esbuild, one ESM file,
+ * dependencies external) into bench/.build, and returns its path: child processes that measure
+ * our memory run that file with Node and SERVICE_NODE_FLAGS, as the product runs, not under tsx.
+ */
 export async function compiledBench(entry: string): Promise<string> {
-  const { build } = await import('esbuild');
   const name = entry.replace(/^.*\//, '').replace(/\.ts$/, '');
-  const outfile = fileURLToPath(new URL(`./.build/${name}.mjs`, import.meta.url));
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' });
-  return outfile;
+  const outdir = fileURLToPath(new URL('./.build/', import.meta.url));
+  const script = fileURLToPath(new URL('../scripts/build.mjs', import.meta.url));
+  execFileSync(process.execPath, [script, `--outdir=${outdir}`, `${name}=${entry}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  return join(outdir, `${name}.js`);
 }
 
 // ------------------------------------------------------------------------------------ query cases

@@ -1097,7 +1097,7 @@ function markdown(lib: Lib, results: SizeResult[], budgetMs: number, orphanBudge
     `  does. It is O(users x tokens): it gets ${Math.round(orphanBudgetMs / 1000)} s (\`BENCH_ORPHAN_BUDGET_S\`, round 1 only) and is extrapolated from the`,
     '  indexes it finished. It removes nothing here (every user still has a token) and never prunes stale entries.',
     '',
-    `Each run is a child process of its own (\`node --expose-gc bench/.build/purge.mjs --child ...\`: this file compiled as \`npm start\` compiles the service) that`,
+    `Each run is a child process of its own (\`node --expose-gc bench/.build/purge.js --child ...\`: this file compiled as \`npm start\` compiles the service) that`,
     `samples \`process.memoryUsage()\` every ${SAMPLE_INTERVAL_MS} ms; "RSS +" and "heapUsed +" are the peaks minus the level right`,
     'before the run (after a GC); the level before is the process with the app loaded (compiled JavaScript, as `npm start`',
     'runs it) and no purge work yet. "Keys examined" is the job\'s `progress.scanned` for ours (access, refresh,',
