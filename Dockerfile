@@ -9,6 +9,7 @@ COPY schema ./schema
 RUN node scripts/build.mjs
 USER node
 EXPOSE 4000
-# --max-semi-space-size=8: a smaller young generation (V8 default 16 MiB) keeps a backup of a
-# million keys well under its memory target, and is no slower (bench/RESULTS-backup.md).
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "dist/server.js"]
+# The service's Node flags (README "Quick start"; test/unit/node-flags.test.ts keeps every copy equal):
+# a young generation of 8 MiB and an old generation capped at 1 GiB, under which V8 collects before
+# its heap grows far past what is live (bench/RESULTS-backup.md).
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "--max-old-space-size=1024", "dist/server.js"]

@@ -5,7 +5,7 @@
 
 set positional-arguments := true
 
-cli := "node --max-semi-space-size=8 --import tsx src/cli/index.ts"
+cli := "node --max-semi-space-size=8 --max-old-space-size=1024 --import tsx src/cli/index.ts"
 
 # List the recipes
 default:

@@ -750,7 +750,7 @@ export function runLoad(config: LoadConfig, hardLimitMs: number): Promise<LoadRe
 }
 
 /** The Node flags the service runs with (`npm start`, the Dockerfile): a bench child that stands for the service uses them too. */
-export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8'] as const;
+export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8', '--max-old-space-size=1024'] as const;
 
 /**
  * Compiles a bench script with the service's own build (scripts/build.mjs: esbuild, one ESM file,
