@@ -7,6 +7,7 @@
  *
  *   node bench/.build/backup-worker.js backup|restore <redis url> <backup dir> [name]
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createRedis } from '../src/redis/connection.js';
 import { createServices } from '../src/services/index.js';
@@ -20,9 +21,20 @@ export interface WorkerResult {
   keys: number;
   peakRss: number;
   peakHeap: number;
+  /** The kernel's RSS high-water mark of this process's own memory (see rssHighWater). */
   maxRss: number;
   startRss: number;
   detail: Record<string, unknown>;
+}
+
+/**
+ * This process's RSS high-water mark as the kernel keeps it (Linux `VmHWM`), which catches a peak
+ * between two samples. Not `resourceUsage().maxRSS`: Linux carries that across exec, so in a spawned
+ * child it starts at its parent's RSS at the time of the spawn (the bench process's, not ours).
+ */
+function rssHighWater(): number {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
 }
 
 async function worker(op: 'backup' | 'restore', url: string, dir: string, name?: string): Promise<void> {
@@ -61,7 +73,7 @@ async function worker(op: 'backup' | 'restore', url: string, dir: string, name?:
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
-  const result: WorkerResult = { ms, keys, peakRss, peakHeap, maxRss: process.resourceUsage().maxRSS * 1024, startRss, detail };
+  const result: WorkerResult = { ms, keys, peakRss, peakHeap, maxRss: rssHighWater(), startRss, detail };
   process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
   redis.disconnect();
 }
