@@ -22,6 +22,13 @@ export interface ConnectionOptions {
   connectTimeoutMs?: number;
   /** The longest pause between two reconnection attempts (default 2000 ms). */
   maxReconnectDelayMs?: number;
+  /**
+   * Send the commands made within one turn of the event loop together, as one pipeline (ioredis
+   * `enableAutoPipelining`; default true). Under concurrent requests this saves a socket write per
+   * command: the service answers ~20 % more `token(jti)` requests per second (bench/RESULTS.md).
+   * Order and per-command errors are as without it; explicit MULTI and pipelines are unaffected.
+   */
+  autoPipelining?: boolean;
 }
 
 /** The one place connections are made. A `redis+cluster://host:port,host:port` URL makes a cluster. */
@@ -34,6 +41,7 @@ export function createRedis(url: string, options: ConnectionOptions = {}): Redis
     enableOfflineQueue: options.enableOfflineQueue ?? true,
     ...(options.connectTimeoutMs !== undefined ? { connectTimeout: options.connectTimeoutMs } : {}),
     retryStrategy: (times) => Math.min(times * 200, options.maxReconnectDelayMs ?? 2000),
+    enableAutoPipelining: options.autoPipelining ?? true,
   };
   if (url.startsWith('redis+cluster://')) {
     const nodes = url
