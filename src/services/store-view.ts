@@ -107,15 +107,16 @@ export class StoreView {
     });
   }
 
-  private readonly byClientLoader = this.ownedTokens('client');
-  private readonly byUserLoader = this.ownedTokens('user');
-
-  private readonly ttlLoader = new DataLoader<string, number | null>(async (keys) =>
-    (await this.readTtls(keys)).map((ms) => (ms >= 0 ? ms : null)),
-  );
+  // The loaders are made on first use: most requests (a token by jti) need none of them.
+  private byClientLoader?: DataLoader<string, StoredToken[]>;
+  private byUserLoader?: DataLoader<string, StoredToken[]>;
+  private ttlLoader?: DataLoader<string, number | null>;
+  private userIndexLoader?: DataLoader<string, UserIndex | null>;
+  private tokenExistsLoader?: DataLoader<string, boolean>;
 
   /** A key's remaining lifetime in ms (null without expiry), batched across the request. */
   keyTtl(key: string): Promise<number | null> {
+    this.ttlLoader ??= new DataLoader<string, number | null>(async (keys) => (await this.readTtls(keys)).map((ms) => (ms >= 0 ? ms : null)));
     return this.ttlLoader.load(key);
   }
 
@@ -207,7 +208,8 @@ export class StoreView {
   private async tokenBase(query: TokenQuery): Promise<StoredToken[]> {
     if (query.clientId == null && query.username == null) return this.tokens();
     if (await this.indexReady()) {
-      return query.clientId != null ? this.byClientLoader.load(query.clientId) : this.byUserLoader.load(query.username as string);
+      if (query.clientId != null) return (this.byClientLoader ??= this.ownedTokens('client')).load(query.clientId);
+      return (this.byUserLoader ??= this.ownedTokens('user')).load(query.username as string);
     }
     const grouped = await this.tokenGroups();
     return (query.clientId != null ? grouped.byClient.get(query.clientId) : grouped.byUser.get(query.username as string)) ?? [];
@@ -260,11 +262,10 @@ export class StoreView {
     return [...names].sort();
   }
 
-  private readonly userIndexLoader = new DataLoader<string, UserIndex | null>((usernames) => this.repos.userIndexes.getMany(usernames));
-  private readonly tokenExistsLoader = new DataLoader<string, boolean>((jtis) => this.repos.tokens.exist(jtis));
 
   /** One user's token index (batched across the request), null when the user has none. */
   userIndex(username: string): Promise<UserIndex | null> {
+    this.userIndexLoader ??= new DataLoader<string, UserIndex | null>((usernames) => this.repos.userIndexes.getMany(usernames));
     return this.userIndexLoader.load(username);
   }
 
@@ -272,6 +273,7 @@ export class StoreView {
   async staleIndexEntries(username: string): Promise<string[]> {
     const index = await this.userIndex(username);
     if (!index) return [];
+    this.tokenExistsLoader ??= new DataLoader<string, boolean>((jtis) => this.repos.tokens.exist(jtis));
     const exists = await this.tokenExistsLoader.loadMany(index.jtis);
     return index.jtis.filter((_, i) => exists[i] !== true).sort();
   }
