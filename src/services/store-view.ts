@@ -262,7 +262,6 @@ export class StoreView {
     return [...names].sort();
   }
 
-
   /** One user's token index (batched across the request), null when the user has none. */
   userIndex(username: string): Promise<UserIndex | null> {
     this.userIndexLoader ??= new DataLoader<string, UserIndex | null>((usernames) => this.repos.userIndexes.getMany(usernames));
