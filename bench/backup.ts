@@ -34,6 +34,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
+import { createRedis } from '../src/redis/connection.js';
 import type { WorkerResult } from './backup-worker.js';
 import * as lib from './lib.js';
 import type { MachineInfo } from './lib.js';
@@ -147,6 +148,10 @@ async function runSize(size: number, baselineMax: number, repeat: number): Promi
   const { startBenchRedis, seedGatewayData, formatCount, formatMs, formatBytes } = lib;
   const bench = await startBenchRedis();
   const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-bench-backups-'));
+  // The baseline waits for each reply before it sends the next command, as the gateway's scripts
+  // do: its connection must not defer commands to pipeline them (the service's default).
+  const baselineRedis = createRedis(bench.url, { name: 'oauth-admin-bench-baseline', commandTimeoutMs: 120_000, autoPipelining: false }) as Redis;
+  baselineRedis.on('error', () => {});
   try {
     const redis = bench.redis as Redis;
     process.stdout.write(`\n== ${formatCount(size)} tokens: seeding...`);
@@ -164,7 +169,7 @@ async function runSize(size: number, baselineMax: number, repeat: number): Promi
     for (let round = 1; round <= repeat; round++) {
       const tag = repeat > 1 ? ` [${round}/${repeat}]` : '';
       process.stdout.write(`   baseline backup (gateway-style)${tag}...`);
-      const base = await baselineBackup(redis, limit, join(dir, 'baseline.json'));
+      const base = await baselineBackup(baselineRedis, limit, join(dir, 'baseline.json'));
       const baseBackup = baselineRun(base.ms, base.keys);
       process.stdout.write(` ${formatCount(base.keys)} keys in ${formatMs(base.ms)} ms\n`);
 
@@ -175,7 +180,7 @@ async function runSize(size: number, baselineMax: number, repeat: number): Promi
       fileBytes = Number(backup.detail.sizeBytes);
 
       process.stdout.write(`   baseline restore (gateway-style)${tag}...`);
-      const baseR = await baselineRestore(redis, base.entries);
+      const baseR = await baselineRestore(baselineRedis, base.entries);
       base.entries.length = 0;
       const baseRestore = baselineRun(baseR.ms, baseR.keys);
       process.stdout.write(` ${formatCount(baseR.keys)} keys in ${formatMs(baseR.ms)} ms\n`);
@@ -193,6 +198,7 @@ async function runSize(size: number, baselineMax: number, repeat: number): Promi
     }
     return { size, keys, seedMs, fileBytes, rounds };
   } finally {
+    baselineRedis.disconnect();
     rmSync(dir, { recursive: true, force: true });
     await bench.stop();
   }

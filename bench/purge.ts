@@ -312,7 +312,8 @@ function gatewayTokenExpired(data: string): boolean {
 }
 
 async function childBaseline(args: ChildArgs): Promise<BaselineResult> {
-  const redis = createRedis(args.url, { name: 'oauth-admin-bench-baseline', commandTimeoutMs: 120_000 });
+  // One awaited round trip per command, as the gateway's scripts: no auto-pipelining (the service's default).
+  const redis = createRedis(args.url, { name: 'oauth-admin-bench-baseline', commandTimeoutMs: 120_000, autoPipelining: false });
   redis.on('error', () => {});
   if (redis instanceof Cluster) throw new Error('the baseline runs KEYS on one server; use a single redis-server');
   await redis.ping();
