@@ -32,10 +32,9 @@ describe('the service Node flags', () => {
     const limit = Number(
       execFileSync(process.execPath, [...flags, '-p', 'require("node:v8").getHeapStatistics().heap_size_limit'], { encoding: 'utf8' }),
     );
-    const defaultLimit = Number(execFileSync(process.execPath, ['-p', 'require("node:v8").getHeapStatistics().heap_size_limit'], { encoding: 'utf8' }));
-    // 1 GiB of old generation plus the young generation (three semi-spaces of 8 MiB).
+    // 1 GiB of old generation plus the young generation (three semi-spaces of 8 MiB); Node's own
+    // default on this machine depends on its memory (about 4 GiB with 16 GiB or more).
     expect(limit).toBeGreaterThanOrEqual(1024 * 2 ** 20);
     expect(limit).toBeLessThanOrEqual(1100 * 2 ** 20);
-    expect(limit).not.toBe(defaultLimit);
   });
 });
