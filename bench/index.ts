@@ -1093,7 +1093,7 @@ function markdown(info: MachineInfo, results: SizeResult[], pending: number[]): 
     '  once and compiled with graphql-jit from their second use (same rules, auth, limits and context as',
     '  Yoga; anything else, and any result with errors, goes to Yoga). Admin token, no rate limit (the',
     '  bench app has none);',
-    '  bare is `node:http` + its own ioredis connection doing GET token, JSON.parse, GET client,',
+    '  bare is `node:http` + its own ioredis connection (made like the service\'s, auto-pipelining on) doing GET token, JSON.parse, GET client,',
     '  JSON.parse and answering the same JSON. Every response is checked (`bad bodies`). Both servers',
     '  run in the bench process, one at a time; the cores are shared by server, load generator and Redis.',
     '  The reference row is graphql-yoga over a plain graphql-js schema of the same fields doing the bare',
