@@ -1,5 +1,6 @@
 /**
- * Soak: the real service process (`node --import tsx src/server.ts`, default hardening settings)
+ * Soak: the real service process, compiled and run as `npm start` runs it (lib.ts `compiledBench`,
+ * `SERVICE_NODE_FLAGS`; default hardening settings)
  * on 127.0.0.1, under a bounded mix of reads over real HTTP while purges and backups run, for a
  * few minutes. Prints requests, failed requests (must be 0), latency p50/p99 and the server's RSS
  * over time (must stay flat); exits 1 when either check fails.
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { accessTokenValue } from '../src/redis/gateway-format.js';
 import { freePort } from '../test/helpers/redis-server.js';
-import { BENCH_ADMIN_TOKEN, createRng, envNumber, formatBytes, machineInfo, machineInfoRows, percentile, pick, seedGatewayData, startBenchRedis, textTable } from './lib.js';
+import { BENCH_ADMIN_TOKEN, SERVICE_NODE_FLAGS, compiledBench, createRng, envNumber, formatBytes, machineInfo, machineInfoRows, percentile, pick, seedGatewayData, startBenchRedis, textTable } from './lib.js';
 
 const SECONDS = envNumber('SOAK_SECONDS', 180);
 const TOKENS = envNumber('SOAK_TOKENS', 20_000);
@@ -55,7 +56,8 @@ async function main(): Promise<void> {
     const port = await freePort();
     let logLines = 0;
     let errorLines = 0;
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const entry = await compiledBench(new URL('../src/server.ts', import.meta.url).pathname);
+    server = spawn(process.execPath, [...SERVICE_NODE_FLAGS, entry], {
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
