@@ -42,7 +42,7 @@ import { createNodeHandler } from '../src/http/fast-path.js';
 import { scanKeys } from '../src/redis/batch.js';
 import { schema } from '../src/schema/index.js';
 import { countCommands } from '../src/redis/connection.js';
-import type { Keys } from '../src/redis/keys.js';
+import { type Keys, prefixPattern } from '../src/redis/keys.js';
 import type { LoadResult } from './load.js';
 import {
   BENCH_ADMIN_TOKEN,
@@ -645,7 +645,7 @@ const FAMILY_MEANING: Record<string, string> = {
 
 async function indexFamilies(bench: BenchRedis, prefix: string): Promise<Family[]> {
   const families = new Map<string, Family>();
-  const pattern = `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`;
+  const pattern = prefixPattern(prefix);
   for await (const batch of scanKeys(bench.redis, pattern)) {
     const pipeline = bench.redis.pipeline();
     for (const key of batch) {

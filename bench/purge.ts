@@ -39,7 +39,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Cluster } from 'ioredis';
 import { type RedisClient, createRedis } from '../src/redis/connection.js';
-import type { KeyPrefixes } from '../src/redis/keys.js';
+import { type KeyPrefixes, prefixPattern } from '../src/redis/keys.js';
 import type { BenchRedis, MachineInfo, SeedResult } from './lib.js';
 
 const SAMPLE_INTERVAL_MS = 50;
@@ -793,9 +793,8 @@ async function runSize(size: number, redisUrl: string | undefined, budgetMs: num
 
 /** Removes everything under the admin prefix (derived indexes, jobs, the index's live mark). */
 async function deleteAdminKeys(bench: BenchRedis): Promise<void> {
-  const { collectKeys, unlinkMany } = await import('../src/redis/batch.js');
-  const pattern = `${bench.prefixes.admin.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`;
-  await unlinkMany(bench.redis, await collectKeys(bench.redis, pattern));
+  const { deleteKeys } = await import('./lib.js');
+  await deleteKeys(bench.redis, prefixPattern(bench.prefixes.admin));
 }
 
 function sameSeed(again: SeedResult, seed: SeedResult): void {

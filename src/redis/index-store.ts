@@ -1,6 +1,6 @@
 import type { RedisClient } from './connection.js';
 import { scanKeys } from './batch.js';
-import type { Keys } from './keys.js';
+import { type Keys, prefixPattern } from './keys.js';
 import { type ScriptName, runScript } from './scripts.js';
 
 /** Meta buckets (tokens and refresh tokens together): each stays a small hash in Redis's compact encoding up to about 2M records. */
@@ -269,7 +269,7 @@ export class IndexStore {
   async memoryBytes(): Promise<{ keys: number; bytes: number }> {
     let keys = 0;
     let bytes = 0;
-    for await (const batch of scanKeys(this.redis, `${this.prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`)) {
+    for await (const batch of scanKeys(this.redis, prefixPattern(this.prefix))) {
       const pipeline = this.redis.pipeline();
       for (const key of batch) pipeline.memory('USAGE', key);
       for (const [, v] of (await pipeline.exec()) ?? []) {

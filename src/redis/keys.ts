@@ -39,14 +39,14 @@ export class Keys {
 
   /** A SCAN MATCH pattern for one kind; glob characters in the prefix are escaped. */
   pattern(kind: RecordKind): string {
-    return `${escapeGlob(this.prefixes.oauth)}${kind}:*`;
+    return prefixPattern(`${this.prefixes.oauth}${kind}:`);
   }
   /** Every key under the gateway's prefix. */
   allOAuthPattern(): string {
-    return `${escapeGlob(this.prefixes.oauth)}*`;
+    return prefixPattern(this.prefixes.oauth);
   }
   sessionPattern(): string {
-    return `${escapeGlob(this.prefixes.session)}*`;
+    return prefixPattern(this.prefixes.session);
   }
 
   /** The id part of a key of the given kind, or null when the key is not of that kind. */
@@ -73,6 +73,7 @@ export class Keys {
   }
 }
 
-function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+/** A SCAN MATCH / PSUBSCRIBE pattern for every key that begins with `prefix` (its glob characters escaped). */
+export function prefixPattern(prefix: string): string {
+  return `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`;
 }

@@ -3,7 +3,7 @@ import { existMany, readPttls, readSets, readStrings, scanKeys } from '../redis/
 import { decodeAccessToken, decodeClient, decodeRefreshToken, isTestClientName } from '../redis/codecs.js';
 import { type RedisClient, keyHolders } from '../redis/connection.js';
 import { type ClientEntry, type FlowEntry, IndexStore, type RefreshEntry, type TokenEntry, type UserIndexEntry } from '../redis/index-store.js';
-import type { Keys, RecordKind } from '../redis/keys.js';
+import { type Keys, type RecordKind, prefixPattern } from '../redis/keys.js';
 import { fingerprint } from './fingerprint.js';
 import { type Lifetimes, refreshTokenExpiresAt } from './status.js';
 import type { JobContext } from './jobs.js';
@@ -213,8 +213,7 @@ export class Indexer {
         // Its own connection, which waits for Redis (the server's main one fails fast instead).
         const subscriber = node.duplicate({ enableOfflineQueue: true, lazyConnect: false });
         subscriber.on('error', () => {});
-        const prefix = this.keys.prefixes.oauth.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
-        await subscriber.psubscribe(`__keyspace@*__:${prefix}*`);
+        await subscriber.psubscribe(`__keyspace@*__:${prefixPattern(this.keys.prefixes.oauth)}`);
         // After a reconnection, events sent while it was away are lost: ask for a catch-up.
         let connectedOnce = false;
         subscriber.on('ready', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { scanKeys } from '../../src/redis/batch.js';
 import type { RedisClient } from '../../src/redis/connection.js';
-import type { Keys } from '../../src/redis/keys.js';
+import { type Keys, prefixPattern } from '../../src/redis/keys.js';
 import type { TestStore } from './store.js';
 
 /** A key as Redis holds it: type, exact bytes (base64) or members, and absolute expiry (PEXPIRETIME). */
@@ -16,7 +16,7 @@ export interface KeyState {
 export async function prefixState(redis: RedisClient, keys: Keys): Promise<Map<string, KeyState>> {
   const out = new Map<string, KeyState>();
   for (const prefix of [keys.prefixes.oauth, keys.prefixes.session]) {
-    for await (const batch of scanKeys(redis, `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`)) {
+    for await (const batch of scanKeys(redis, prefixPattern(prefix))) {
       for (const key of batch) {
         if (key.startsWith(keys.prefixes.admin)) continue;
         const type = await redis.type(key);

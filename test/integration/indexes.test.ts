@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from '../../src/generated/index.js';
 import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { keyHolders } from '../../src/redis/connection.js';
+import { prefixPattern } from '../../src/redis/keys.js';
 import { pyJsonDumps } from '../../src/redis/python-json.js';
 import { execute, expectData } from '../helpers/execute.js';
 import { seedScenario } from '../helpers/scenario.js';
@@ -155,7 +156,7 @@ describe('derived indexes', () => {
       for (const node of await keyHolders(store.redis)) {
         let cursor = '0';
         do {
-          const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`, 'COUNT', 1000);
+          const [next, keys] = await node.scan(cursor, 'MATCH', prefixPattern(prefix), 'COUNT', 1000);
           cursor = next;
           found.push(...keys.map((k) => k.slice(prefix.length)));
         }

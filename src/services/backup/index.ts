@@ -12,7 +12,7 @@ import { scanKeys, unlinkMany } from '../../redis/batch.js';
 import { decodeAccessToken, decodeClient, decodeRefreshToken, type AccessTokenRecord, type ClientRecord } from '../../redis/codecs.js';
 import type { RedisClient } from '../../redis/connection.js';
 import { isRedisGone } from '../../redis/failures.js';
-import type { Keys } from '../../redis/keys.js';
+import { type Keys, prefixPattern } from '../../redis/keys.js';
 import type { AuditLog } from '../audit.js';
 import type { Confirmations } from '../confirm.js';
 import { type CategoryCounts, type DeletionCounts, JobCancelled, type JobRunner, type JobState, describeJobError, zeroCounts } from '../jobs.js';
@@ -532,9 +532,8 @@ export class BackupService {
   }
 
   private prefixPatterns(): string[] {
-    const esc = (t: string) => t.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
     const { oauth, session } = this.keys.prefixes;
-    return session.startsWith(oauth) ? [`${esc(oauth)}*`] : [`${esc(oauth)}*`, `${esc(session)}*`];
+    return session.startsWith(oauth) ? [prefixPattern(oauth)] : [prefixPattern(oauth), prefixPattern(session)];
   }
 
   // ------------------------------------------------------------------ contents (linked types)

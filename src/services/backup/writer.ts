@@ -28,7 +28,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BATCH_SIZE, inBatches, scanKeys } from '../../redis/batch.js';
 import { type RedisClient, keyHolders } from '../../redis/connection.js';
-import type { Keys, RecordKind } from '../../redis/keys.js';
+import { type Keys, type RecordKind, prefixPattern } from '../../redis/keys.js';
 import { runScript, runScriptBuffer } from '../../redis/scripts.js';
 import { ahead } from '../ahead.js';
 import { CHUNK_BYTES, ctrStream, ephemeralCipher, headerDigest, newFileKey, sealChunk } from './crypto.js';
@@ -265,11 +265,7 @@ export async function readKeys(redis: RedisClient, keys: string[]): Promise<{ ke
 function scanPattern(oauth: string, session: string): string {
   let common = 0;
   while (common < oauth.length && common < session.length && oauth[common] === session[common]) common++;
-  return `${escapeGlob(oauth.slice(0, common))}*`;
-}
-
-function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+  return prefixPattern(oauth.slice(0, common));
 }
 
 /**
