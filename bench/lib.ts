@@ -42,7 +42,7 @@ export interface BenchRedis {
 
 /**
  * Saves a private bench server's data to `path` (SAVE, then a copy of its RDB file), so later runs
- * can each start from exactly this data (`startBenchRedisFrom`) instead of seeding again.
+ * can each start from exactly this data (`startBenchRedis({ snapshot })`) instead of seeding again.
  */
 export async function saveSnapshot(bench: BenchRedis, path: string): Promise<void> {
   if (!bench.isPrivate) throw new Error('a snapshot needs a private redis-server');
@@ -52,42 +52,32 @@ export async function saveSnapshot(bench: BenchRedis, path: string): Promise<voi
   copyFileSync(join(dir, file), path);
 }
 
-/** A private bench server that starts with the data of a snapshot (`saveSnapshot`), under `prefixes`. */
-export async function startBenchRedisFrom(snapshot: string, prefixes: KeyPrefixes): Promise<BenchRedis> {
-  const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-bench-snapshot-'));
-  copyFileSync(snapshot, join(dir, 'snapshot.rdb'));
-  let server: RedisServer;
-  try {
-    server = await startRedisServer(['--dir', dir, '--dbfilename', 'snapshot.rdb'], { readyWithinMs: 180_000 });
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-  const redis = createRedis(server.url, { name: 'oauth-admin-bench', commandTimeoutMs: 120_000 });
-  redis.on('error', () => {});
-  let stopped: Promise<void> | null = null;
-  const stop = (): Promise<void> =>
-    (stopped ??= (async () => {
-      redis.disconnect();
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    })());
-  return { redis, url: server.url, isPrivate: true, prefixes, keys: new Keys(prefixes), stop };
-}
-
 /**
  * A Redis for one benchmark run. Without `url`, a private `redis-server` on a free port (stopped
- * by `stop()`), with the gateway's default prefixes. With `url` (BENCH_REDIS_URL), that server
- * under a random key prefix; `stop()` deletes only the keys under it. Ctrl-C / SIGTERM also
+ * by `stop()`), with the gateway's default prefixes; with `snapshot` too, it starts with that
+ * snapshot's data (`saveSnapshot` of another private server). With `url` (BENCH_REDIS_URL), that
+ * server under a random key prefix; `stop()` deletes only the keys under it. Ctrl-C / SIGTERM also
  * clean up.
  */
-export async function startBenchRedis(options: { url?: string | undefined } = {}): Promise<BenchRedis> {
+export async function startBenchRedis(options: { url?: string | undefined; snapshot?: string } = {}): Promise<BenchRedis> {
   let server: RedisServer | null = null;
   let url: string;
   let root = '';
+  let snapshotDir: string | null = null;
   if (options.url) {
+    if (options.snapshot) throw new Error('a snapshot needs a private redis-server');
     url = options.url;
     root = `bench-${randomBytes(6).toString('hex')}:`;
+  } else if (options.snapshot) {
+    const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-bench-snapshot-'));
+    snapshotDir = dir;
+    copyFileSync(options.snapshot, join(dir, 'snapshot.rdb'));
+    // A large snapshot takes a while to load (the server answers LOADING until then).
+    server = await startRedisServer(['--dir', dir, '--dbfilename', 'snapshot.rdb'], { readyWithinMs: 180_000 }).catch((error: unknown) => {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    });
+    url = server.url;
   } else {
     server = await startRedisServer();
     url = server.url;
@@ -103,6 +93,7 @@ export async function startBenchRedis(options: { url?: string | undefined } = {}
       } finally {
         redis.disconnect();
         await server?.stop();
+        if (snapshotDir) rmSync(snapshotDir, { recursive: true, force: true });
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
       }

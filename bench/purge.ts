@@ -729,11 +729,10 @@ async function runSize(size: number, redisUrl: string | undefined, budgetMs: num
     const snapshot = join(dir, 'seeded.rdb');
     await lib.saveSnapshot(first.bench, snapshot);
     const expiredBefore = Number((await lib.redisInfo(first.bench.redis, 'stats'))[0]?.expired_keys ?? 0);
-    const prefixes = first.bench.prefixes;
     await first.bench.stop();
     source = {
       open: async (label, indexes) => {
-        const bench = await lib.startBenchRedisFrom(snapshot, prefixes);
+        const bench = await lib.startBenchRedis({ snapshot });
         // Without indexes: as on data the service has never indexed (nothing under our prefix).
         if (!indexes) await deleteAdminKeys(bench);
         log(`  ${label}: data from the snapshot${indexes ? ', indexes built' : ', no indexes'}`);
