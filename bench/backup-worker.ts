@@ -7,10 +7,10 @@
  *
  *   node bench/.build/backup-worker.js backup|restore <redis url> <backup dir> [name]
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createRedis } from '../src/redis/connection.js';
 import { createServices } from '../src/services/index.js';
+import { rssHighWater } from './memory.js';
 
 const PREFIXES = { oauth: 'oauth:', session: 'redis:session:', admin: 'oauth-admin:' };
 /** The gateway's REFRESH_TOKEN_LIFETIME (bench/lib.ts GATEWAY_LIFETIMES.refresh). */
@@ -21,20 +21,10 @@ export interface WorkerResult {
   keys: number;
   peakRss: number;
   peakHeap: number;
-  /** The kernel's RSS high-water mark of this process's own memory (see rssHighWater). */
+  /** The kernel's RSS high-water mark of this process (memory.ts rssHighWater). */
   maxRss: number;
   startRss: number;
   detail: Record<string, unknown>;
-}
-
-/**
- * This process's RSS high-water mark as the kernel keeps it (Linux `VmHWM`), which catches a peak
- * between two samples. Not `resourceUsage().maxRSS`: Linux carries that across exec, so in a spawned
- * child it starts at its parent's RSS at the time of the spawn (the bench process's, not ours).
- */
-function rssHighWater(): number {
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-  return match ? Number(match[1]) * 1024 : 0;
 }
 
 async function worker(op: 'backup' | 'restore', url: string, dir: string, name?: string): Promise<void> {

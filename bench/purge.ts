@@ -41,6 +41,7 @@ import { Cluster } from 'ioredis';
 import { type RedisClient, createRedis } from '../src/redis/connection.js';
 import { type KeyPrefixes, prefixPattern } from '../src/redis/keys.js';
 import type { BenchRedis, MachineInfo, SeedResult } from './lib.js';
+import { rssHighWater } from './memory.js';
 
 const SAMPLE_INTERVAL_MS = 50;
 const MB = 1024 * 1024;
@@ -67,7 +68,7 @@ interface MemoryReport {
   /** Sampled maxima during the run (each field on its own). */
   peak: MemoryFigures;
   samples: number;
-  /** The kernel's RSS high-water mark for the whole process (`resourceUsage().maxRSS`), before and after the run. */
+  /** The kernel's RSS high-water mark for the whole process (memory.ts `rssHighWater`), before and after the run. */
   maxRssBefore: number;
   maxRssAfter: number;
 }
@@ -84,7 +85,7 @@ class MemorySampler {
     const now = process.memoryUsage();
     this.before = before ?? { rss: now.rss, heapUsed: now.heapUsed, external: now.external };
     this.peak = { rss: now.rss, heapUsed: now.heapUsed, external: now.external };
-    this.maxRssBefore = process.resourceUsage().maxRSS * 1024;
+    this.maxRssBefore = rssHighWater();
     this.timer = setInterval(() => this.sample(), SAMPLE_INTERVAL_MS);
   }
 
@@ -99,7 +100,7 @@ class MemorySampler {
   stop(): MemoryReport {
     this.sample();
     clearInterval(this.timer);
-    return { before: { ...this.before }, peak: { ...this.peak }, samples: this.samples, maxRssBefore: this.maxRssBefore, maxRssAfter: process.resourceUsage().maxRSS * 1024 };
+    return { before: { ...this.before }, peak: { ...this.peak }, samples: this.samples, maxRssBefore: this.maxRssBefore, maxRssAfter: rssHighWater() };
   }
 }
 
@@ -999,9 +1000,9 @@ function detailLines(r: SizeResult): string[] {
     `Ours, time by phase (from the job's updates, at most 4 a second, so +-250 ms; a phase that finds no keys never reports, so its walk counts under the phase before): ${o.phases.map((p) => `${p.phase} ${seconds(p.ms)}`).join(', ')}.`,
     `Ours, Redis commands (server-side INFO commandstats: calls, and Redis CPU time in brackets; commands run by a script also count under eval): ${cmds}.`,
     `Ours, memory: RSS ${mb(o.memory.before.rss)} before, peak ${mb(o.memory.peak.rss)}; heapUsed ${mb(o.memory.before.heapUsed)} before, peak ${mb(o.memory.peak.heapUsed)}; ` +
-      `external peak ${mb(o.memory.peak.external)}; kernel maxRSS ${mb(o.memory.maxRssBefore)} before the run, ${mb(o.memory.maxRssAfter)} after (${fmt(o.memory.samples)} samples).`,
+      `external peak ${mb(o.memory.peak.external)}; kernel RSS high-water mark (VmHWM) ${mb(o.memory.maxRssBefore)} before the run, ${mb(o.memory.maxRssAfter)} after (${fmt(o.memory.samples)} samples).`,
     `Baseline, memory in the per-key phases: RSS ${mb(b.perKey.memory.before.rss)} before, peak ${mb(b.perKey.memory.peak.rss)}; heapUsed peak ${mb(b.perKey.memory.peak.heapUsed)}; ` +
-      `kernel maxRSS after ${mb(b.perKey.memory.maxRssAfter)}.` +
+      `kernel RSS high-water mark (VmHWM) after ${mb(b.perKey.memory.maxRssAfter)}.` +
       (b.orphan.memory ? ` Orphan step: RSS peak ${mb(b.orphan.memory.peak.rss)}, heapUsed peak ${mb(b.orphan.memory.peak.heapUsed)} (each of its KEYS returns every token key).` : ''),
     `Baseline per phase: ${Object.keys(b.perKey.totals).map((k) => `${k} ${fmt(b.perKey.examined[k] ?? 0)}/${fmt(b.perKey.totals[k] ?? 0)} examined, ${fmt(b.perKey.deleted[k] ?? 0)} deleted`).join('; ')}.`,
   ];
