@@ -98,7 +98,6 @@ function log(message: string): void {
 
 // ------------------------------------------------------------------------------------ cases
 
-type Data = Record<string, unknown>;
 interface Page {
   totalCount: number;
   edges: { node: { jti: string; status: string | null } }[];
