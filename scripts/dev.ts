@@ -7,6 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { DEFAULT_REDIS_URL, loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/cli/demo.js';
@@ -42,14 +43,33 @@ async function privateRedis(): Promise<{ url: string; child: ChildProcess }> {
   while (!(await portIsFree(port))) port += 1;
   const dir = resolve('.data/redis');
   mkdirSync(dir, { recursive: true });
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '60 1', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '60 1', '--appendonly', 'no', '--notify-keyspace-events', 'Kg$sx'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100 && !(await answers(url)); i++) await new Promise((r) => setTimeout(r, 50));
   console.log(`dev: started a private redis-server on ${url} (data in ${dir}); it stops with this process`);
   return { url, child };
 }
 
+const USAGE = 'usage: just dev [--demo]   (npm run dev -- [--demo])\n\nThe service with reload; a private redis-server when none answers.\n\noptions:\n  --demo      fill an empty store with gateway-format demo data\n  -h, --help  show this help and do nothing else';
+
+/** `--demo`, `--help`; anything else is a usage error (exit 2) before anything starts. */
+function options(): { demo: boolean } | null {
+  try {
+    const { values } = parseArgs({ args: process.argv.slice(2), options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    if (values.help) {
+      console.log(USAGE);
+      return null;
+    }
+    return { demo: values.demo === true };
+  } catch (error) {
+    console.error(`error: dev: ${error instanceof Error ? (error.message.split('.')[0] ?? error.message) : String(error)}; see --help`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
+  const wanted = options();
+  if (!wanted) return;
   const config = loadConfig();
   let redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
   let redisChild: ChildProcess | null = null;
@@ -58,7 +78,7 @@ async function main(): Promise<void> {
     redisUrl = started.url;
     redisChild = started.child;
   }
-  if (process.argv.includes('--demo')) {
+  if (wanted.demo) {
     const redis = new Redis(redisUrl);
     try {
       const keys = new Keys({ oauth: config.OAUTH_KEY_PREFIX, session: config.SESSION_KEY_PREFIX, admin: config.ADMIN_KEY_PREFIX });
@@ -84,6 +104,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`dev: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`error: dev: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -35,6 +35,9 @@ const optionalFlag = z.preprocess(
 );
 
 /** Every setting the service reads, with the gateway's defaults (semantics.md "Configuration"). */
+/** `https://auth.{BASE_DOMAIN}` is the gateway (tokens' issuer, the CLI's token recipes) unless set. */
+export const DEFAULT_BASE_DOMAIN = 'localhost';
+
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   REDIS_URL: redisUrl,
@@ -49,7 +52,7 @@ export const ConfigSchema = z.object({
   ACCESS_TOKEN_LIFETIME: seconds(86400),
   REFRESH_TOKEN_LIFETIME: seconds(2592000),
   CLIENT_LIFETIME: seconds(7776000),
-  BASE_DOMAIN: z.string().default('localhost'),
+  BASE_DOMAIN: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().default(DEFAULT_BASE_DOMAIN)),
   JWT_PRIVATE_KEY_B64: optionalSecret,
   GATEWAY_JWT_SECRET: optionalSecret,
   JWT_ALGORITHM: z.string().optional(),
@@ -76,6 +79,15 @@ export const ConfigSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
   /** On SIGTERM/SIGINT: how long running jobs get to reach a safe point before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Derived indexes (README "Derived indexes").
+  /** Let the service `CONFIG SET notify-keyspace-events` when the server lacks the flags it needs (off: it asks the operator). */
+  INDEX_CONFIGURE_NOTIFICATIONS: optionalFlag,
+  /** How long a read waits for the indexes to catch up before it scans the store instead. */
+  INDEX_MAX_LAG_MS: z.coerce.number().int().min(10).default(2000),
+  /** Changes queued beyond this (a restore of a million keys) are handed to a reconcile instead. */
+  INDEX_MAX_PENDING: z.coerce.number().int().min(100).default(100_000),
+  /** How often the indexes are rebuilt from the keys besides when something broke (0: never on a schedule). */
+  INDEX_RECONCILE_EVERY_SECONDS: count(3600),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

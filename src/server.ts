@@ -111,7 +111,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const subscriber = createRedis(redisUrl, { name: 'oauth-admin-events-sub', maxRetriesPerRequest: null });
   for (const client of [publisher, subscriber]) client.on('error', () => {}); // the main connection reports outages
   const events = createJobEvents({ publish: quietPubSub(publisher), subscribe: quietPubSub(subscriber) });
-  const services = createServices(redis, { ...serviceOptions(config), events });
+  const services = createServices(redis, { ...serviceOptions(config), events, logger });
   // Competes for the derived-index leadership lease; exactly one process maintains the indexes.
   services.indexes.start(randomUUID());
   const gate = new ShutdownGate();

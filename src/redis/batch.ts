@@ -126,6 +126,19 @@ export function existMany(redis: RedisClient, keys: readonly string[]): Promise<
   return inBatches(redis, keys, async (group) => ((await runScript(redis, 'existsMany', group)) as number[]).map((v) => Number(v) === 1));
 }
 
+/**
+ * Removes the keys that have no TTL when the removal runs (checked and removed atomically per
+ * batch): a purge that judged a key by its missing TTL never removes one that got a TTL meanwhile
+ * (the gateway's restore script writes SET, then EXPIRE). Returns how many were removed.
+ */
+export async function unlinkPersistent(redis: RedisClient, keys: readonly string[]): Promise<number> {
+  const removed = await inBatches(redis, keys, async (group) => {
+    const count = Number(await runScript(redis, 'unlinkPersistent', group));
+    return group.map((_, i) => (i === 0 ? count : 0));
+  });
+  return removed.reduce((a, b) => a + b, 0);
+}
+
 /** Removes keys in batches of UNLINK (the memory is freed off the main thread); returns how many existed. */
 export async function unlinkMany(redis: RedisClient, keys: readonly string[]): Promise<number> {
   // One UNLINK per group; its count is credited to the group's first key.

@@ -1,4 +1,5 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import calculateSlot from 'cluster-key-slot';
 import { defineScripts } from './scripts.js';
 
 /** A connection to the gateway's Redis: a single server or a cluster, used the same way. */
@@ -84,4 +85,21 @@ export function countCommands(redis: Redis): { readonly count: number; reset(): 
     return (original as (...args: unknown[]) => unknown)(command, ...rest);
   }) as typeof redis.sendCommand;
   return counter;
+}
+
+/**
+ * One hash tag per server that holds keys, such that a key named with `{tag}` lands on that
+ * server: a barrier written there travels with that server's keyspace notifications.
+ */
+export async function nodeTags(redis: RedisClient): Promise<string[]> {
+  const nodes = await keyHolders(redis);
+  if (!(redis instanceof Cluster)) return ['0'];
+  const owners = redis.slots;
+  return nodes.map((node) => {
+    const id = `${node.options.host}:${node.options.port}`;
+    for (let i = 0; i < 1_000_000; i++) {
+      if (owners[calculateSlot(`n${i}`)]?.[0] === id) return `n${i}`;
+    }
+    throw new Error(`no slot of ${id} is known`);
+  });
 }

@@ -8,18 +8,23 @@
  * Layout (P = the index prefix). Client ids and usernames are interned to small numbers so the
  * per-token records stay short (and every hash stays in Redis's compact encoding):
  *   m:<bucket>   hash: jti → `cid|uid` ('!' corrupt; the expiry is the token's score in c:<cid>);
- *                '#' fingerprint → `created|uid|outlives` ('!' corrupt)
+ *                '#' fingerprint → `created|uid|noTtl|gen` ('!|gen' corrupt)
  *                (a jti that starts with '#' or '!' is stored as '!' jti, see IndexStore.tokenField)
  *   c:<cid>      sorted set: the client's jtis by expiry (+inf without one); cid 0 = no client
  *   u:<uid>      sorted set: the user's jtis by expiry; uid 0 = no user
  *   ci, cn       clientId → cid; cid → `flag|clientId` (flag ok, test, corrupt; empty: no record)
  *   ui, un       username → uid; uid → `count|username` (tokens, refresh tokens and index key)
  *   umax         latest expiry per user (finite expiries only)
- *   ro           refresh tokens whose key outlives their expiry: fingerprint → `created|token` (the
- *                key name, a secret the gateway's own key already holds in this Redis; never output)
+ *   ro           refresh tokens whose key has no TTL: fingerprint → `created|token` (the key name, a
+ *                secret the gateway's own key already holds in this Redis; never output). Only these
+ *                can become leftovers: a key with a TTL is honoured by the gateway until Redis drops it.
+ *   gen          (a field of n) the reconcile generation: refresh, state and code entries record the
+ *                generation of their last sync, so a reconcile drops only what it did not see and
+ *                nothing synced while it ran (their keys are secrets, so there is no key to re-read)
  *   uidx         gateway user index → `stale count|JSON list of stale jtis`
- *   st, cd       states and codes (fingerprints) → '1' when leftover (no TTL)
- *   <h>h, <h>m:<hour>, <h>s:<10 minutes>   expiry (th) and refresh created-at (rh) histograms
+ *   st, cd       states and codes (fingerprints) → `leftover|gen` (leftover '1': no TTL, else '0')
+ *   <h>h, <h>m:<hour>, <h>s:<10 minutes>   expiry (th) and created-at of refresh tokens without a
+ *                TTL (rh) histograms
  *   n            counters
  */
 
@@ -52,6 +57,15 @@ end
 local function head(v)
   local bar = string.find(v, '|', 1, true)
   return string.sub(v, 1, bar - 1), string.sub(v, bar + 1)
+end
+-- The reconcile generation entries are stamped with, and an entry's value without its stamp.
+local function gen() return redis.call('HGET', P .. 'n', 'gen') or '0' end
+local function unstamped(v)
+  if not v then return v end
+  return (string.gsub(v, '|[^|]*$', ''))
+end
+local function stampOf(v)
+  return tonumber(string.match(v, '|([^|]*)$')) or 0
 end
 local function newId()
   return tostring(redis.call('HINCRBY', P .. 'n', 'nextId', 1))
@@ -180,13 +194,16 @@ return 1
 
 /**
  * Refresh token: KEYS[1] its meta bucket. ARGV: prefix, fingerprint, present, createdAt, username,
- * corrupt, dry, token. `token` is given only for one whose key outlives its expiry (no TTL, or a
- * TTL that ends later): those are listed in `ro` for purge, the only refresh tokens Redis will not
- * remove on time.
+ * corrupt, dry, token, olderThan. `token` is given only for one whose key has no TTL: those are
+ * listed in `ro` and counted by created_at in the rh histogram (a leftover once created_at +
+ * lifetime has passed); a key with a TTL is the gateway's until Redis drops it. With `olderThan`
+ * (a reconcile's drop), an absent entry is removed only if its last sync was before that generation.
  */
 export const SYNC_REFRESH = `${HELPERS}
 local id, dry, token = '#' .. ARGV[2], ARGV[7] == '1', ARGV[8]
-local old = redis.call('HGET', KEYS[1], id)
+local stamped = redis.call('HGET', KEYS[1], id)
+if ARGV[9] ~= '' and stamped and stampOf(stamped) >= tonumber(ARGV[9]) then return 0 end
+local old = unstamped(stamped)
 local new = false
 if ARGV[3] == '1' then
   if ARGV[6] == '1' then
@@ -198,16 +215,19 @@ if ARGV[3] == '1' then
     new = ARGV[4] .. '|' .. uid .. '|' .. (token ~= '' and '1' or '')
   end
 end
-if old == new then return 0 end
+if old == new then
+  if new and not dry and stampOf(stamped) ~= tonumber(gen()) then redis.call('HSET', KEYS[1], id, new .. '|' .. gen()) end
+  return 0
+end
 if dry then return 1 end
 local freeU = {}
 local function apply(m, sign)
   incr(P .. 'n', 'refresh', sign)
   if m == '!' then return end
   local f = split(m)
-  local c, uid, outlives = tonumber(f[1]), f[2], f[3] == '1'
-  if c then hist('rh', c, sign) end
-  if outlives then
+  local c, uid, noTtl = tonumber(f[1]), f[2], f[3] == '1'
+  if noTtl then
+    if c then hist('rh', c, sign) end
     if sign > 0 then redis.call('HSET', P .. 'ro', ARGV[2], f[1] .. '|' .. token) else redis.call('HDEL', P .. 'ro', ARGV[2]) end
   end
   if uid ~= '' then
@@ -216,7 +236,7 @@ local function apply(m, sign)
   end
 end
 if old then apply(old, -1) end
-if new then apply(new, 1) redis.call('HSET', KEYS[1], id, new) else redis.call('HDEL', KEYS[1], id) end
+if new then apply(new, 1) redis.call('HSET', KEYS[1], id, new .. '|' .. gen()) else redis.call('HDEL', KEYS[1], id) end
 for _, uid in ipairs(freeU) do freeUserIfUnused(uid) end
 return 1
 `;
@@ -243,17 +263,25 @@ freeClientIfUnused(cid)
 return 1
 `;
 
-/** State or code: KEYS[1] the kind's hash. ARGV: prefix, id, present, leftover ('1' no TTL, '0'), counter name, dry. */
+/**
+ * State or code: KEYS[1] the kind's hash. ARGV: prefix, id, present, leftover ('1' no TTL, '0'),
+ * counter name, dry, olderThan (as for refresh tokens).
+ */
 export const SYNC_FLOW = `${HELPERS}
 local id = ARGV[2]
-local old = redis.call('HGET', KEYS[1], id)
+local stamped = redis.call('HGET', KEYS[1], id)
+if ARGV[7] ~= '' and stamped and stampOf(stamped) >= tonumber(ARGV[7]) then return 0 end
+local old = unstamped(stamped)
 local new = false
 if ARGV[3] == '1' then new = ARGV[4] end
-if old == new then return 0 end
+if old == new then
+  if new and ARGV[6] ~= '1' and stampOf(stamped) ~= tonumber(gen()) then redis.call('HSET', KEYS[1], id, new .. '|' .. gen()) end
+  return 0
+end
 if ARGV[6] == '1' then return 1 end
 if old == '1' then incr(P .. 'n', ARGV[5], -1) end
 if new == '1' then incr(P .. 'n', ARGV[5], 1) end
-if new then redis.call('HSET', KEYS[1], id, new) else redis.call('HDEL', KEYS[1], id) end
+if new then redis.call('HSET', KEYS[1], id, new .. '|' .. gen()) else redis.call('HDEL', KEYS[1], id) end
 return 1
 `;
 

@@ -37,8 +37,8 @@ export interface RefreshEntry {
   createdAt: number | null;
   username: string | null;
   corrupt: boolean;
-  /** The token itself, only when its key outlives its expiry (no TTL, or a later one); else null. */
-  outliving: string | null;
+  /** The token itself, only when its key has no TTL (it may become a leftover); else null. */
+  noTtl: string | null;
 }
 
 export interface ClientEntry {
@@ -77,7 +77,7 @@ export class IndexStore {
     keys: Keys,
   ) {
     // The layout's version is in the name: a new layout starts empty and is built by reconcile.
-    this.prefix = `${keys.admin('ix3')}:`;
+    this.prefix = `${keys.admin('ix4')}:`;
   }
 
   private async run(script: ScriptName, calls: { key: string; args: (string | number)[] }[]): Promise<number> {
@@ -112,10 +112,14 @@ export class IndexStore {
     );
   }
 
-  syncRefresh(entries: RefreshEntry[], dryRun = false): Promise<number> {
+  /** `olderThan`: drop (absent entries) only what was last synced before that reconcile generation. */
+  syncRefresh(entries: RefreshEntry[], dryRun = false, olderThan: number | null = null): Promise<number> {
     return this.run(
       'ixSyncRefresh',
-      entries.map((e) => ({ key: this.bucket(e.fingerprint), args: [e.fingerprint, flag(e.present), text(e.createdAt), text(e.username), flag(e.corrupt), flag(dryRun), text(e.outliving)] })),
+      entries.map((e) => ({
+        key: this.bucket(e.fingerprint),
+        args: [e.fingerprint, flag(e.present), text(e.createdAt), text(e.username), flag(e.corrupt), flag(dryRun), text(e.noTtl), text(olderThan)],
+      })),
     );
   }
 
@@ -123,10 +127,18 @@ export class IndexStore {
     return this.run('ixSyncClient', entries.map((e) => ({ key: `${this.prefix}cn`, args: [e.clientId, flag(e.present), e.flag, flag(dryRun)] })));
   }
 
-  syncFlows(kind: 'state' | 'code', entries: FlowEntry[], dryRun = false): Promise<number> {
+  syncFlows(kind: 'state' | 'code', entries: FlowEntry[], dryRun = false, olderThan: number | null = null): Promise<number> {
     const hash = `${this.prefix}${kind === 'state' ? 'st' : 'cd'}`;
     const counter = kind === 'state' ? 'leftoverStates' : 'leftoverCodes';
-    return this.run('ixSyncFlow', entries.map((e) => ({ key: hash, args: [e.id, flag(e.present), flag(e.leftover), counter, flag(dryRun)] })));
+    return this.run('ixSyncFlow', entries.map((e) => ({ key: hash, args: [e.id, flag(e.present), flag(e.leftover), counter, flag(dryRun), text(olderThan)] })));
+  }
+
+  /**
+   * Starts a reconcile generation: refresh, state and code entries synced from now on carry it,
+   * so the reconcile can drop exactly those it did not see (see index-scripts.ts, `gen`).
+   */
+  async nextGeneration(): Promise<number> {
+    return Number(await this.redis.hincrby(`${this.prefix}n`, 'gen', 1));
   }
 
   syncUserIndexes(entries: UserIndexEntry[], dryRun = false): Promise<number> {
@@ -188,10 +200,10 @@ export class IndexStore {
   }
 
   /**
-   * Refresh tokens whose key outlives their expiry (Redis will not remove them on time) and whose
-   * created_at + lifetime is at or before now: the refresh candidates of a purge, as tokens.
+   * Refresh tokens whose key has no TTL and whose created_at + lifetime is at or before now (the
+   * leftovers of semantics.md): the refresh candidates of a purge, as tokens.
    */
-  async expiredOutlivingRefresh(nowSeconds: number, lifetimeSeconds: number): Promise<string[]> {
+  async leftoverRefresh(nowSeconds: number, lifetimeSeconds: number): Promise<string[]> {
     const out: string[] = [];
     let cursor = '0';
     do {
@@ -237,7 +249,7 @@ export class IndexStore {
     return out;
   }
 
-  /** When the last full reconcile finished (epoch ms), or null before the first one. */
+  /** When the last complete reconcile finished (epoch ms), or null before the first one. */
   async readyAt(): Promise<number | null> {
     const value = await this.redis.get(`${this.prefix}ready`);
     return value ? Number(value) : null;
@@ -247,9 +259,12 @@ export class IndexStore {
     await this.redis.set(`${this.prefix}ready`, String(at));
   }
 
-  /** Said by the process that follows the keyspace notifications, for as long as it does. */
-  async markLive(forMs: number): Promise<void> {
-    await this.redis.set(`${this.prefix}live`, '1', 'PX', forMs);
+  /**
+   * Said by the leader while the indexes are complete (its own reconcile finished, and nothing
+   * broke the chain of notifications since) and it follows the changes; it lapses with the leader.
+   */
+  async markLive(leader: string, forMs: number): Promise<void> {
+    await this.redis.set(`${this.prefix}live`, leader, 'PX', forMs);
   }
 
   async clearLive(): Promise<void> {
@@ -257,12 +272,11 @@ export class IndexStore {
   }
 
   /**
-   * Whether reads may use the indexes: built by a reconcile and kept current by a process that
-   * follows the changes. Otherwise readers scan, which is slower but never stale.
+   * Whether some leader says the indexes are complete and followed. Readers still prove they are
+   * current with a barrier (services/index-gate.ts) before they answer from them.
    */
-  async usable(): Promise<boolean> {
-    const [ready, live] = await this.redis.mget(`${this.prefix}ready`, `${this.prefix}live`);
-    return ready !== null && live !== null;
+  async isLive(): Promise<boolean> {
+    return (await this.redis.exists(`${this.prefix}live`)) === 1;
   }
 
   /** Bytes the index keys take (MEMORY USAGE of each), for the memory figure. */

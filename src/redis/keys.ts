@@ -71,6 +71,18 @@ export class Keys {
   admin(...parts: string[]): string {
     return `${this.prefixes.admin}{admin}:${parts.join(':')}`;
   }
+
+  /**
+   * An index barrier's key (services/index-gate.ts): `tag` picks the cluster node it lands on (the
+   * barrier must travel with that node's keyspace notifications), so it has no `{admin}` tag.
+   */
+  barrier(tag: string, id: string): string {
+    return `${this.prefixes.admin}barrier:{${tag}}:${id}`;
+  }
+  /** The keyspace-notification pattern of every barrier key. */
+  barrierPattern(): string {
+    return prefixPattern(`${this.prefixes.admin}barrier:`);
+  }
 }
 
 /** A SCAN MATCH / PSUBSCRIBE pattern for every key that begins with `prefix` (its glob characters escaped). */

@@ -34,6 +34,15 @@ return out`,
 for i, key in ipairs(KEYS) do out[i] = redis.call('EXISTS', key) end
 return out`,
   },
+  /** Removes the keys that still have no TTL (a purge judged them by that); returns how many. */
+  unlinkPersistent: {
+    keys: null,
+    lua: `local n = 0
+for _, key in ipairs(KEYS) do
+  if redis.call('PTTL', key) == -1 then n = n + redis.call('UNLINK', key) end
+end
+return n`,
+  },
   renewLock: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0` },
   releaseLock: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0` },
   /** Backups: the server's time (ms), then each key's absolute expiry (ms; -1 none, -2 missing). ARGV[1] '1': the server has PEXPIRETIME. */

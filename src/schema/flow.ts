@@ -24,10 +24,21 @@ export const RefreshToken = builder.objectRef<StoredRefreshToken>('RefreshToken'
     expiresAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: '`created_at` + REFRESH_TOKEN_LIFETIME: when it stops being valid, whatever the key\'s TTL.',
+      description:
+        '`created_at` + REFRESH_TOKEN_LIFETIME: the lifetime the gateway meant. The gateway honours the token for as long as its key exists, so a key with a TTL stays valid past this time (`outlivesLifetime`); a key without a TTL is a leftover from then on.',
       resolve: (r, _a, ctx) => fromEpochSeconds(r.record?.createdAt == null ? null : r.record.createdAt + ctx.services.lifetimes.refreshTokenSeconds),
     }),
-    status: t.field({ type: TokenStatusEnum, nullable: true, description: 'By `expiresAt`; null for a corrupt record.', resolve: (r, _a, ctx) => ctx.view.refreshStatus(r) }),
+    status: t.field({
+      type: TokenStatusEnum,
+      nullable: true,
+      description:
+        'ACTIVE while the gateway would accept it: its key has a TTL (Redis drops it in time), or `expiresAt` is still ahead. EXPIRED only for a leftover: no TTL and `expiresAt` passed (purge removes those, and `stats.expiredRefreshTokens` counts them). Null for a corrupt record.',
+      resolve: (r, _a, ctx) => ctx.view.refreshStatus(r),
+    }),
+    outlivesLifetime: t.boolean({
+      description: 'True when `expiresAt` has passed but the key still has a TTL: the gateway keeps accepting it until Redis drops the key (its REFRESH_TOKEN_LIFETIME differs from ours, clocks differ, or a restore stretched the TTL). Never purged.',
+      resolve: (r, _a, ctx) => ctx.view.refreshOutlives(r),
+    }),
     resources: t.stringList({ nullable: true, description: 'RFC 8707 resources (newer gateway versions).', resolve: (r) => r.record?.resources ?? null }),
     parseError: t.string({ nullable: true, description: 'Why the stored value could not be read.', resolve: (r) => r.parseError }),
     keyExpiresAt: t.field({

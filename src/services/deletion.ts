@@ -3,13 +3,13 @@ import { AdminError } from '../errors.js';
 import { removeMembers, unlinkMany } from '../redis/batch.js';
 import { isTestClientName } from '../redis/codecs.js';
 import type { RedisClient } from '../redis/connection.js';
-import type { IndexStore } from '../redis/index-store.js';
+import type { IndexReader } from './index-gate.js';
 import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
 import type { AuditLog } from './audit.js';
 import type { Confirmations } from './confirm.js';
 import { type DeletionCounts, JobCancelled, type JobRunner, type JobState, addCounts, describeJobError, zeroCounts } from './jobs.js';
-import { type Lifetimes, accessTokenStatus, refreshTokenStatus } from './status.js';
+import { type Lifetimes, accessTokenStatus, isLeftoverRefresh } from './status.js';
 import { type SweepPlan, type SweepSource, Sweeper, purgeCandidates } from './sweep.js';
 
 export interface DeleteResult {
@@ -31,6 +31,8 @@ function clientDataPlan(clientIds: ReadonlySet<string>): SweepPlan {
   return { tokens: owned, refreshTokens: owned, codes: owned, states: owned };
 }
 
+const total = (c: DeletionCounts) => Object.values(c).reduce((sum, n) => sum + n, 0);
+
 /**
  * Deleting, purging and test cleanup, with semantics.md's "Deleting" table as the rules. Every
  * operation is a sweep plan; bulk ones are two-step or dry-runnable, and every executed one is
@@ -48,8 +50,8 @@ export class DeletionService {
     private readonly confirmations: Confirmations,
     private readonly audit: AuditLog,
     private readonly jobs: JobRunner,
-    /** The derived indexes: a purge takes its candidates from them while they are usable. */
-    private readonly index: IndexStore | null = null,
+    /** The derived indexes: a purge takes its candidates from them when they are complete and current. */
+    private readonly index: IndexReader | null = null,
   ) {
     this.sweeper = new Sweeper(redis, keys, repos);
   }
@@ -79,22 +81,30 @@ export class DeletionService {
     return result;
   }
 
+  /**
+   * Deletes a client key; with `cascade`, its data too. A cascade for a client id that is no longer
+   * registered still removes what is left under that id (orphans: the tokens, refresh tokens,
+   * codes and states a plain delete left behind); `counts.clients` is then 0. NOT_FOUND only when
+   * there is nothing at all.
+   */
   async deleteClient(who: Principal, clientId: string, cascade: boolean): Promise<DeleteResult> {
     return this.audited(who, cascade ? 'deleteClient(cascade)' : 'deleteClient', clientId, false, async () => {
-      const removed = await unlinkMany(this.redis, [this.keys.client(clientId)]);
-      if (removed === 0) throw new AdminError('NOT_FOUND', `client ${JSON.stringify(clientId)} does not exist`);
       const counts = zeroCounts();
-      counts.clients = removed;
+      counts.clients = await unlinkMany(this.redis, [this.keys.client(clientId)]);
       if (cascade) addCounts(counts, (await this.sweeper.run(clientDataPlan(new Set([clientId])), { dryRun: false })).counts);
+      if (total(counts) === 0) {
+        throw new AdminError('NOT_FOUND', `client ${JSON.stringify(clientId)} does not exist${cascade ? ' and nothing is stored under its id' : ''}`);
+      }
       return { executed: true, confirmToken: null, counts };
     });
   }
 
-  /** What `deleteClient(cascade: true)` would remove, without removing anything. */
+  /** What `deleteClient(cascade: true)` would remove (orphans of an unregistered id too), without removing anything. */
   async previewClientCascade(clientId: string): Promise<CascadePreview | null> {
-    if (!(await this.repos.clients.get(clientId))) return null;
+    const registered = (await this.repos.clients.get(clientId)) !== null;
     const { counts, samples } = await this.sweeper.run(clientDataPlan(new Set([clientId])), { dryRun: true });
-    counts.clients = 1;
+    counts.clients = registered ? 1 : 0;
+    if (total(counts) === 0) return null;
     return { clientId, counts, sampleTokenJtis: samples.accessTokens, sampleUsernames: samples.usernames };
   }
 
@@ -159,19 +169,25 @@ export class DeletionService {
     });
   }
 
-  /** semantics.md "purge expired", as a job (one maintenance job at a time). */
+  /**
+   * semantics.md "purge expired", as a job (one maintenance job at a time). Every key expired (or
+   * left over) when the job starts is gone when it succeeds: the candidates come from the indexes
+   * only when a barrier proves them complete and current, else from a pass over every key; each is
+   * judged from its primary key, and a key judged by its missing TTL is removed only if it still
+   * has none (never a refresh token the gateway would honour).
+   */
   purgeExpired(who: Principal, dryRun: boolean): Promise<JobState> {
     const now = this.now();
     const plan: SweepPlan = {
       tokens: (t) => accessTokenStatus(t.record, now) === 'EXPIRED',
-      refreshTokens: (r) => refreshTokenStatus(r.record, this.lifetimes, now) === 'EXPIRED',
+      refreshTokens: (r, ttl) => isLeftoverRefresh(r.record, ttl, this.lifetimes, now),
       codes: (c, ttl) => c.record !== null && ttl === null,
       states: (s, ttl) => s.record !== null && ttl === null,
+      onlyWithoutTtl: true,
       staleIndexEntries: true,
     };
-    // With usable indexes the purge reads only its candidates; otherwise it passes over every key.
     const source = async () =>
-      this.index && (await this.index.usable()) ? purgeCandidates(this.index, this.redis, this.keys, now, this.lifetimes.refreshTokenSeconds) : undefined;
+      this.index && (await this.index.fresh()) ? purgeCandidates(this.index.store, this.redis, this.keys, now, this.lifetimes.refreshTokenSeconds) : undefined;
     return this.maintenanceJob(who, 'PURGE_EXPIRED', 'purgeExpired', dryRun, async () => plan, source);
   }
 

@@ -9,7 +9,8 @@ import { Confirmations } from './confirm.js';
 import { DeletionService } from './deletion.js';
 import { type JobEvents, createJobEvents } from './events.js';
 import { Indexer } from './indexer.js';
-import { IndexService, type IndexingOptions } from './indexes.js';
+import { DEFAULT_INDEXING, IndexService, type IndexingOptions } from './indexes.js';
+import type { Logger } from '../logger.js';
 import { TokenInspector, type VerificationOptions } from './inspector.js';
 import { JobRunner, type JobRunnerOptions } from './jobs.js';
 import type { Lifetimes } from './status.js';
@@ -28,8 +29,10 @@ export interface ServiceOptions {
   verification?: VerificationOptions;
   /** Where backups go (default `./backups`) and the optional key that encrypts them. */
   backup?: { dir: string; encryptionKey?: string | undefined };
-  /** Derived indexes: leader lease and reconcile schedule. */
-  indexing?: IndexingOptions;
+  /** Derived indexes: leader lease, reconcile schedule, freshness and flood bounds. */
+  indexing?: Partial<IndexingOptions>;
+  /** Where the services say what they notice on their own (the index follower, its watchdog). */
+  logger?: Logger;
 }
 
 /** The rules of the service, built once per process over one Redis connection. */
@@ -63,6 +66,12 @@ export function serviceOptions(config: Config): ServiceOptions {
       algorithm: config.JWT_ALGORITHM,
     },
     backup: { dir: config.BACKUP_DIR, encryptionKey: config.BACKUP_ENCRYPTION_KEY },
+    indexing: {
+      configureNotifications: config.INDEX_CONFIGURE_NOTIFICATIONS ?? false,
+      maxLagMs: config.INDEX_MAX_LAG_MS,
+      maxPending: config.INDEX_MAX_PENDING,
+      reconcileEveryMs: config.INDEX_RECONCILE_EVERY_SECONDS * 1000,
+    },
   };
 }
 
@@ -74,8 +83,8 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const jobs = new JobRunner(redis, keys, events, options.jobs);
   const audit = new AuditLog(redis, keys);
   const confirmations = new Confirmations(redis, keys);
-  const indexer = new Indexer(redis, keys, options.lifetimes, now);
-  const indexes = new IndexService(redis, keys, indexer, jobs, audit, options.indexing ?? { reconcileEveryMs: 3_600_000, leaseMs: 15_000 });
+  const indexer = new Indexer(redis, keys);
+  const indexes = new IndexService(redis, keys, indexer, jobs, audit, { ...DEFAULT_INDEXING, ...options.indexing }, options.logger?.child({ component: 'indexes' }) ?? null);
   return {
     indexes,
     redis,
@@ -83,14 +92,14 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     jobs,
     audit,
     confirmations,
-    deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs, indexer.store),
-    backups: new BackupService(redis, keys, audit, jobs, confirmations, options.backup ?? { dir: './backups' }),
+    deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs, indexes),
+    backups: new BackupService(redis, keys, audit, jobs, confirmations, { ...(options.backup ?? { dir: './backups' }), lifetimes: options.lifetimes, now }),
     inspector: new TokenInspector(repos, options.verification ?? { baseDomain: 'localhost' }, now),
     keys,
     repos,
     lifetimes: options.lifetimes,
     now,
-    stats: new StatsService(repos, options.lifetimes, now, indexer.store),
-    newView: () => new StoreView(repos, options.lifetimes, now, (k) => readPttls(redis, k), indexer.store),
+    stats: new StatsService(repos, options.lifetimes, now, indexes),
+    newView: () => new StoreView(repos, options.lifetimes, now, (k) => readPttls(redis, k), indexes),
   };
 }

@@ -1,28 +1,83 @@
 import type { Principal } from '../context.js';
+import type { Logger } from '../logger.js';
 import type { RedisClient } from '../redis/connection.js';
+import type { IndexStore } from '../redis/index-store.js';
+import { keyHolders } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
 import { runScript } from '../redis/scripts.js';
 import type { AuditLog } from './audit.js';
-import type { Indexer, IndexerStatus } from './indexer.js';
+import { Follower, missingNotifyFlags } from './index-follower.js';
+import { IndexGate, type IndexReader } from './index-gate.js';
+import type { Indexer } from './indexer.js';
 import { JobCancelled, type JobRunner, type JobState, describeJobError } from './jobs.js';
 
 export interface IndexingOptions {
-  /** How often the leader rebuilds the indexes from the primary keys (0: only at start and on demand). */
+  /** How often the leader rebuilds the indexes from the primary keys (0: only at start and when needed). */
   reconcileEveryMs: number;
   /** The leader lock's lifetime; it is renewed at a third of it. */
   leaseMs: number;
+  /** How long a reader waits for the index to catch up (a barrier) before it scans the store instead. */
+  maxLagMs: number;
+  /** More changes queued than this (a restore of a million keys): the follower stops queuing and a reconcile runs. */
+  maxPending: number;
+  /** Whether the service may `CONFIG SET notify-keyspace-events` on the server. */
+  configureNotifications: boolean;
+  /** The follower has work and applied nothing for this long: it is restarted (and the index reconciled). */
+  watchdogMs: number;
+}
+
+export const DEFAULT_INDEXING: IndexingOptions = {
+  reconcileEveryMs: 3_600_000,
+  leaseMs: 15_000,
+  maxLagMs: 2_000,
+  maxPending: 100_000,
+  configureNotifications: false,
+  watchdogMs: 30_000,
+};
+
+export interface IndexStatus {
+  notifications: boolean;
+  notificationsProblem: string | null;
+  leader: boolean;
+  /** This process answers from the indexes now (complete, followed, and its last barrier came back in time). */
+  ready: boolean;
+  /** A leader says the indexes are complete and follows the changes. */
+  complete: boolean;
+  readyAt: number | null;
+  pending: number;
+  oldestPendingMs: number;
+  lastAppliedAt: number | null;
+  lastReconcileAt: number | null;
+  lastReconcileRepaired: number | null;
+  overflows: number;
+  followerRestarts: number;
 }
 
 /**
- * Runs the indexer in exactly one service process: the one holding the `indexer` lock follows
- * the keyspace notifications and reconciles at start and on a schedule. Another process takes
- * over (and reconciles, since it may have missed events) when the lock lapses.
+ * Runs the index follower in exactly one service process: the one holding the `indexer` lock
+ * follows the keyspace notifications and reconciles at start, whenever the chain of notifications
+ * broke (a flood, a reconnection, a failing batch, a stall), and on a schedule. It says the
+ * indexes are complete (`live`) only after its own reconcile finished with nothing broken since,
+ * and clears that at once when something breaks. Every process reads through the gate.
  */
-export class IndexService {
+export class IndexService implements IndexReader {
+  readonly follower: Follower;
+  readonly gate: IndexGate;
   private renewTimer: NodeJS.Timeout | null = null;
-  private lastReconcile = 0;
   private stopped = false;
   private token: string | null = null;
+  private leader = false;
+  /** This leader's reconcile finished and nothing broke since. */
+  private complete = false;
+  /** Bumped by every break: a reconcile that saw one while it ran does not make the indexes complete. */
+  private breaks = 0;
+  private reconcileDue = true;
+  private lastReconcileAt = 0;
+  private lastReconcile: { at: number; repaired: number } | null = null;
+  private reconciling = false;
+  private beating: Promise<void> | null = null;
+  private overflows = 0;
+  private followerRestarts = 0;
 
   constructor(
     private readonly redis: RedisClient,
@@ -31,10 +86,23 @@ export class IndexService {
     private readonly jobs: JobRunner,
     private readonly audit: AuditLog,
     private readonly options: IndexingOptions,
-  ) {}
+    private readonly logger: Logger | null = null,
+  ) {
+    this.follower = new Follower(redis, keys, options, (changed) => indexer.applyChanges(changed), (reason) => this.broken(reason), logger);
+    this.gate = new IndexGate(redis, keys, indexer.store, options.maxLagMs, logger);
+  }
 
   private get lockKey(): string {
     return this.keys.admin('lock', 'indexer');
+  }
+
+  get store(): IndexStore {
+    return this.indexer.store;
+  }
+
+  /** Whether readers may answer from the indexes now (see IndexGate). */
+  fresh(): Promise<boolean> {
+    return this.gate.fresh();
   }
 
   /** Starts competing for leadership; call once per process. */
@@ -42,79 +110,183 @@ export class IndexService {
     this.token = token;
     const tick = async () => {
       if (this.stopped) return;
-      try {
-        await this.beat(token);
-      } catch {
-        // Redis away: try again next beat.
-      }
+      await this.wake();
       if (!this.stopped) this.renewTimer = setTimeout(() => void tick(), Math.max(200, Math.floor(this.options.leaseMs / 3)));
     };
     void tick();
   }
 
-  private async beat(token: string): Promise<void> {
-    const leader = this.indexer.status(null).leader;
-    if (leader) {
-      const renewed = await runScript(this.redis, 'renewLock', [this.lockKey], [token, this.options.leaseMs]);
-      if (Number(renewed) !== 1) {
-        this.indexer.setLeader(false);
-        await this.indexer.unfollow();
+  /** One beat now (at most one at a time); a break calls it so that the repair starts at once. */
+  private wake(): Promise<void> {
+    this.beating ??= this.beat()
+      .catch((error: unknown) => this.logger?.debug('index beat failed (Redis away?)', { error: String(error) }))
+      .finally(() => {
+        this.beating = null;
+      });
+    return this.beating;
+  }
+
+  /** The chain of notifications broke: the indexes are incomplete until a reconcile has run. */
+  private broken(reason: string): void {
+    this.breaks += 1;
+    if (reason.startsWith('flood')) this.overflows += 1;
+    this.reconcileDue = true;
+    if (this.complete) this.logger?.warn('derived indexes incomplete until a reconcile finishes', { reason });
+    this.complete = false;
+    if (this.leader) {
+      this.indexer.store.clearLive().catch((error: unknown) => this.logger?.warn('could not clear the index live mark', { error: String(error) }));
+      if (!this.stopped) setImmediate(() => void this.wake());
+    }
+  }
+
+  private async beat(): Promise<void> {
+    if (this.stopped || !this.token) return;
+    if (!(await this.holdLease(this.token))) return;
+    if (!this.follower.isFollowing) {
+      const problem = await this.follower.start();
+      if (problem !== null) {
+        this.logger?.warn('derived indexes not followed: reads scan the store', { problem });
         return;
       }
-    } else {
-      if ((await this.redis.set(this.lockKey, token, 'PX', this.options.leaseMs, 'NX')) !== 'OK') return;
-      this.indexer.setLeader(true);
     }
-    if (!this.indexer.following) {
-      // (Re)start following changes, e.g. once Redis is reachable; what happened meanwhile is
-      // caught up by a reconcile. Where CONFIG forbids notifications, reconcile alone keeps up.
-      if ((await this.indexer.follow()) === null) this.lastReconcile = 0;
+    await this.watchdog();
+    const scheduled = this.options.reconcileEveryMs > 0 && Date.now() - this.lastReconcileAt > this.options.reconcileEveryMs;
+    if ((this.reconcileDue || scheduled) && !this.reconciling) {
+      this.lastReconcileAt = Date.now();
+      await this.reconcile({ role: 'admin', name: 'indexer' }, false).catch((error: unknown) => {
+        this.logger?.debug('index reconcile not started', { error: String(error) });
+      });
     }
-    if (this.indexer.takeMissedEvents()) this.lastReconcile = 0;
-    if (this.indexer.following) await this.indexer.store.markLive(this.options.leaseMs * 2);
-    const due = this.lastReconcile === 0 || (this.options.reconcileEveryMs > 0 && Date.now() - this.lastReconcile > this.options.reconcileEveryMs);
-    if (due) {
-      this.lastReconcile = Date.now();
-      await this.reconcile({ role: 'admin', name: 'indexer' }, false).catch(() => {});
+    if (this.complete && this.follower.isFollowing) await this.indexer.store.markLive(this.token, this.options.leaseMs * 2);
+  }
+
+  /** Takes or renews the lease; losing it stops the follower. */
+  private async holdLease(token: string): Promise<boolean> {
+    if (this.leader) {
+      if (Number(await runScript(this.redis, 'renewLock', [this.lockKey], [token, this.options.leaseMs])) === 1) return true;
+      this.logger?.warn('lost the index leadership lease');
+      this.leader = false;
+      this.complete = false;
+      await this.follower.stop();
+      return false;
     }
+    if ((await this.redis.set(this.lockKey, token, 'PX', this.options.leaseMs, 'NX')) !== 'OK') return false;
+    this.leader = true;
+    this.complete = false;
+    this.reconcileDue = true;
+    // A previous leader's word does not hold for us: incomplete until our own reconcile.
+    await this.indexer.store.clearLive();
+    return true;
+  }
+
+  /**
+   * Notices a follower that stopped applying changes, or whose notifications stopped arriving
+   * (its own barrier never comes back: the server's flags were changed, the subscription died):
+   * says so in the log, restores the flags when allowed, and restarts it.
+   */
+  private async watchdog(): Promise<void> {
+    let reason: string | null = null;
+    if (this.follower.stalled(this.options.watchdogMs)) reason = `no change applied for ${this.options.watchdogMs} ms`;
+    else if (this.complete && !(await this.gate.probe())) reason = await this.diagnose();
+    if (reason === null) return;
+    this.followerRestarts += 1;
+    this.logger?.warn('index follower restarted', { reason });
+    await this.follower.stop();
+    this.broken(`follower restarted: ${reason}`);
+    const problem = await this.follower.start();
+    if (problem !== null) this.logger?.warn('derived indexes not followed: reads scan the store', { problem });
+  }
+
+  private async diagnose(): Promise<string> {
+    try {
+      for (const node of await keyHolders(this.redis)) {
+        const [, current = ''] = (await node.config('GET', 'notify-keyspace-events')) as [string, string];
+        const missing = missingNotifyFlags(current);
+        if (missing.length > 0) return `the server's notify-keyspace-events lost ${missing.join('')}`;
+      }
+    } catch {
+      // CONFIG may be forbidden: the barrier alone tells.
+    }
+    return `its barrier did not come back within ${this.options.maxLagMs} ms`;
   }
 
   /** Rebuilds the indexes from the primary keys as a job (one at a time); a dry run counts what would change. */
   async reconcile(who: Principal, dryRun: boolean): Promise<JobState> {
+    const breaksAtStart = this.breaks;
+    const leading = this.leader && this.follower.isFollowing;
     return this.jobs.start({ kind: 'RECONCILE_INDEXES', dryRun, actor: who.name, exclusive: 'reconcile' }, async (ctx) => {
+      this.reconciling = true;
       try {
+        if (leading) this.reconcileDue = false;
         const result = await this.indexer.reconcile({ dryRun, job: ctx });
         ctx.state.progress.matched = result.changed;
+        if (!dryRun) await this.finished(result.changed, leading && this.breaks === breaksAtStart);
         await this.audit.record({ action: 'reconcileIndexes', actor: who.name, dryRun, outcome: 'SUCCEEDED', target: `${result.changed} index entries ${dryRun ? 'would change' : 'changed'}`, jobId: ctx.id });
       } catch (error) {
+        if (leading && !dryRun) this.reconcileDue = true;
         const cancelled = error instanceof JobCancelled;
         await this.audit.record({ action: 'reconcileIndexes', actor: who.name, dryRun, outcome: cancelled ? 'CANCELLED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : describeJobError(error) }).catch(() => {});
         throw error;
+      } finally {
+        this.reconciling = false;
       }
     });
   }
 
-  async status(): Promise<IndexerStatus & { memoryBytes: number | null }> {
-    const readyAt = await this.indexer.store.readyAt();
-    return { ...this.indexer.status(readyAt), memoryBytes: null };
+  /** A reconcile ended: record it; the leader's, with nothing broken meanwhile, makes the indexes complete. */
+  private async finished(repaired: number, continuous: boolean): Promise<void> {
+    const at = Date.now();
+    this.lastReconcile = { at, repaired };
+    await this.indexer.store.markReady(at);
+    if (repaired > 0) this.logger?.info('index reconcile repaired entries', { repaired });
+    if (!continuous || !this.leader || !this.follower.isFollowing || !this.token) {
+      if (this.leader) this.reconcileDue = true;
+      return;
+    }
+    // Notifications must really arrive (CONFIG may be unreadable, the flags wrong): one probe.
+    await this.indexer.store.markLive(this.token, this.options.leaseMs * 2);
+    if (!(await this.gate.probe())) {
+      await this.indexer.store.clearLive();
+      this.logger?.warn('derived indexes not followed: no keyspace notification arrives', { problem: await this.diagnose() });
+      await this.follower.stop();
+      return;
+    }
+    this.complete = true;
   }
 
-  /** Whether reads use the indexes: built, and kept current by a process following the changes. */
-  ready(): Promise<boolean> {
-    return this.indexer.store.usable();
+  async status(): Promise<IndexStatus & { memoryBytes: number | null }> {
+    const [readyAt, live] = await Promise.all([this.indexer.store.readyAt(), this.indexer.store.isLive()]);
+    const f = this.follower.status();
+    const last = this.gate.last;
+    return {
+      notifications: f.following,
+      notificationsProblem: f.problem,
+      leader: this.leader,
+      ready: live && (last === null || last.ok || Date.now() - last.at > this.options.maxLagMs),
+      complete: live,
+      readyAt,
+      pending: f.pending,
+      oldestPendingMs: f.oldestPendingMs,
+      lastAppliedAt: f.lastAppliedAt,
+      lastReconcileAt: this.lastReconcile?.at ?? null,
+      lastReconcileRepaired: this.lastReconcile?.repaired ?? null,
+      overflows: this.overflows,
+      followerRestarts: this.followerRestarts,
+      memoryBytes: null,
+    };
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.renewTimer) clearTimeout(this.renewTimer);
-    const wasLeader = this.indexer.status(null).leader;
-    const wasFollowing = this.indexer.following && wasLeader;
-    await this.indexer.unfollow();
-    // Readers scan until another process follows the changes again.
-    if (wasFollowing) await this.indexer.store.clearLive().catch(() => {});
-    // Hand over at once instead of when the lease runs out.
+    await this.beating;
+    const wasLeader = this.leader;
+    this.leader = false;
+    this.complete = false;
+    await this.follower.stop();
     if (wasLeader && this.token) {
-      this.indexer.setLeader(false);
+      // Readers scan until another process has reconciled; hand over at once instead of when the lease runs out.
+      await this.indexer.store.clearLive().catch(() => {});
       await runScript(this.redis, 'releaseLock', [this.lockKey], [this.token]).catch(() => {});
     }
   }

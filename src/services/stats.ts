@@ -1,7 +1,7 @@
 import { isTestClientName } from '../redis/codecs.js';
-import type { IndexStore } from '../redis/index-store.js';
+import type { IndexReader } from './index-gate.js';
 import type { Repositories } from '../redis/repositories.js';
-import { type Lifetimes, accessTokenStatus, isLeftover, refreshTokenStatus } from './status.js';
+import { type Lifetimes, accessTokenStatus, isLeftover, isLeftoverRefresh } from './status.js';
 
 /** semantics.md "Statistics", plus the corrupt and leftover counts an operator also asks for. */
 export interface OAuthStats {
@@ -33,12 +33,12 @@ export class StatsService {
     private readonly repos: Repositories,
     private readonly lifetimes: Lifetimes,
     private readonly now: () => number,
-    private readonly indexes: IndexStore | null = null,
+    private readonly indexes: IndexReader | null = null,
   ) {}
 
   async compute(): Promise<OAuthStats> {
-    if (this.indexes && (await this.indexes.usable())) {
-      return (await this.indexes.readStats(this.now() / 1000, this.lifetimes.refreshTokenSeconds)) as unknown as OAuthStats;
+    if (this.indexes && (await this.indexes.fresh())) {
+      return (await this.indexes.store.readStats(this.now() / 1000, this.lifetimes.refreshTokenSeconds)) as unknown as OAuthStats;
     }
     return this.scan();
   }
@@ -90,13 +90,16 @@ export class StatsService {
 
     const seenRefresh = new Set<string>();
     for await (const batch of this.repos.refreshTokens.scan()) {
-      for (const r of batch) {
-        if (seenRefresh.has(r.id)) continue;
+      const fresh = batch.filter((r) => !seenRefresh.has(r.id));
+      for (const r of fresh) {
         seenRefresh.add(r.id);
         s.refreshTokens += 1;
-        if (refreshTokenStatus(r.record, this.lifetimes, nowMs) === 'EXPIRED') s.expiredRefreshTokens += 1;
         if (r.record?.username != null) users.add(r.record.username);
       }
+      // Leftovers: past their lifetime (judged without a TTL first) and, read now, without a TTL.
+      const past = fresh.filter((r) => isLeftoverRefresh(r.record, null, this.lifetimes, nowMs));
+      const ttls = await this.repos.refreshTokens.ttls(past.map((r) => r.id));
+      s.expiredRefreshTokens += past.filter((r, i) => isLeftoverRefresh(r.record, ttls[i] ?? null, this.lifetimes, nowMs)).length;
     }
 
     for (const [kind, countField, leftoverField] of [

@@ -6,10 +6,10 @@ import type {
   RefreshTokenRecord,
 } from '../redis/codecs.js';
 import DataLoader from 'dataloader';
-import type { IndexStore } from '../redis/index-store.js';
+import type { IndexReader } from './index-gate.js';
 import type { Repositories, StoredRecord, UserIndex } from '../redis/repositories.js';
 import { fingerprint } from './fingerprint.js';
-import { type Lifetimes, type TokenStatus, accessTokenStatus, refreshTokenStatus } from './status.js';
+import { type Lifetimes, type TokenStatus, accessTokenStatus, outlivesLifetime, refreshTokenStatus } from './status.js';
 
 export type StoredClient = StoredRecord<ClientRecord>;
 export type StoredToken = StoredRecord<AccessTokenRecord>;
@@ -80,12 +80,12 @@ export class StoreView {
     private readonly lifetimes: Lifetimes,
     readonly now: () => number,
     private readonly readTtls: (keys: readonly string[]) => Promise<number[]>,
-    /** The derived indexes, when a reconcile has built them; listings fall back to scanning without. */
-    private readonly indexes: IndexStore | null = null,
+    /** The derived indexes; used only while they are complete and current (IndexGate), else the view scans. */
+    private readonly indexes: IndexReader | null = null,
   ) {}
 
   private indexReady(): Promise<boolean> {
-    return this.once('indexReady', async () => (this.indexes ? this.indexes.usable() : false));
+    return this.once('indexReady', async () => (this.indexes ? this.indexes.fresh() : false));
   }
 
   /**
@@ -95,7 +95,7 @@ export class StoreView {
    */
   private ownedTokens(kind: 'client' | 'user'): DataLoader<string, StoredToken[]> {
     return new DataLoader<string, StoredToken[]>(async (owners) => {
-      const store = this.indexes as IndexStore;
+      const store = (this.indexes as IndexReader).store;
       const idLists = kind === 'client' ? await store.clientTokenIds(owners) : await store.userTokenIds(owners);
       const all = [...new Set(idLists.flat())];
       const records = new Map((await this.repos.tokens.getMany(all)).filter((t): t is StoredToken => t !== null).map((t) => [t.id, t]));
@@ -155,8 +155,14 @@ export class StoreView {
   tokenStatus(token: StoredToken): TokenStatus | null {
     return accessTokenStatus(token.record, this.now());
   }
-  refreshStatus(token: StoredRefreshToken): TokenStatus | null {
-    return refreshTokenStatus(token.record, this.lifetimes, this.now());
+  /** EXPIRED only for a leftover (no TTL, past its lifetime): a key with a TTL is honoured by the gateway. */
+  async refreshStatus(token: StoredRefreshToken): Promise<TokenStatus | null> {
+    const status = refreshTokenStatus(token.record, await this.keyTtl(token.key), this.lifetimes, this.now());
+    return status === null ? null : status === 'LEFTOVER' ? 'EXPIRED' : 'ACTIVE';
+  }
+  /** A live key past created_at + lifetime: the gateway still accepts it. */
+  async refreshOutlives(token: StoredRefreshToken): Promise<boolean> {
+    return outlivesLifetime(token.record, await this.keyTtl(token.key), this.lifetimes, this.now());
   }
 
   async listClients(query: ClientQuery = {}): Promise<StoredClient[]> {
@@ -182,13 +188,12 @@ export class StoreView {
   }
 
   async listRefreshTokens(query: TokenQuery = {}): Promise<StoredRefreshToken[]> {
-    const all = await this.refreshTokens();
-    return all.filter(
-      (t) =>
-        (query.status == null || this.refreshStatus(t) === query.status) &&
-        (query.clientId == null || t.record?.clientId === query.clientId) &&
-        (query.username == null || t.record?.username === query.username),
+    const all = (await this.refreshTokens()).filter(
+      (t) => (query.clientId == null || t.record?.clientId === query.clientId) && (query.username == null || t.record?.username === query.username),
     );
+    if (query.status == null) return all;
+    const statuses = await Promise.all(all.map((t) => this.refreshStatus(t)));
+    return all.filter((_, i) => statuses[i] === query.status);
   }
 
   async listStates(query: { clientId?: string | null } = {}): Promise<StoredState[]> {
@@ -231,7 +236,7 @@ export class StoreView {
    */
   usernames(): Promise<string[]> {
     return this.once('usernames', async () => {
-      if (await this.indexReady()) return (await (this.indexes as IndexStore).usernames()).sort();
+      if (await this.indexReady()) return (await (this.indexes as IndexReader).store.usernames()).sort();
       const [tokens, refresh, indexes] = await Promise.all([this.tokens(), this.refreshTokens(), this.userIndexes()]);
       const names = new Set<string>();
       for (const t of tokens) if (t.record?.username != null) names.add(t.record.username);
@@ -242,7 +247,7 @@ export class StoreView {
   }
 
   async userExists(username: string): Promise<boolean> {
-    if (await this.indexReady()) return (this.indexes as IndexStore).userExists(username);
+    if (await this.indexReady()) return (this.indexes as IndexReader).store.userExists(username);
     return (await this.usernames()).includes(username);
   }
 

@@ -1,4 +1,4 @@
-import { cardinalities, existMany, readPttls, readSets, removeMembers, scanKeys, unlinkMany } from '../redis/batch.js';
+import { cardinalities, existMany, readPttls, readSets, removeMembers, scanKeys, unlinkMany, unlinkPersistent } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { IndexStore } from '../redis/index-store.js';
 import type { Keys, RecordKind } from '../redis/keys.js';
@@ -16,10 +16,15 @@ import type { StoredClient, StoredCode, StoredRefreshToken, StoredState, StoredT
 export interface SweepPlan {
   clients?: (c: StoredClient) => boolean;
   tokens?: (t: StoredToken) => boolean;
-  refreshTokens?: (r: StoredRefreshToken) => boolean;
   /** `ttlMs` null: the key has no TTL. */
+  refreshTokens?: (r: StoredRefreshToken, ttlMs: number | null) => boolean;
   codes?: (c: StoredCode, ttlMs: number | null) => boolean;
   states?: (s: StoredState, ttlMs: number | null) => boolean;
+  /**
+   * Refresh tokens, codes and states were chosen for having no TTL: remove each only if it still
+   * has none when the removal runs (a purge never removes a key the gateway would honour).
+   */
+  onlyWithoutTtl?: boolean;
   /** Purge: afterwards remove index entries whose token no longer exists. */
   staleIndexEntries?: boolean;
   /** Delete every user-index key whole. */
@@ -50,8 +55,8 @@ export interface SweepSource {
 
 /**
  * A purge's candidates from the indexes: tokens whose recorded expiry has passed; refresh tokens
- * whose key outlives their expiry and whose expiry has passed (one with a TTL that ends on time is
- * left to Redis); codes and states by scanning their own pattern, only when the index counts a
+ * without a TTL whose lifetime has passed (a key with a TTL is the gateway's until Redis drops
+ * it); codes and states by scanning their own pattern, only when the index counts a
  * leftover one (codes are named by fingerprint in the index). Stale user-index entries are the
  * ones the indexer recorded; a jti that sits in another user's index than its token's owner (the
  * gateway never writes that) turns stale when the purge deletes the token, and the next purge
@@ -61,8 +66,7 @@ export function purgeCandidates(index: IndexStore, redis: RedisClient, keys: Key
   return {
     async *keys() {
       for await (const jtis of index.expiredTokenIds(Math.ceil(nowMs / 1000))) yield jtis.map((jti) => keys.token(jti));
-      // Refresh tokens with a TTL leave with it; those whose key outlives their expiry are listed.
-      const refresh = await index.expiredOutlivingRefresh(nowMs / 1000, refreshLifetimeSeconds);
+      const refresh = await index.leftoverRefresh(nowMs / 1000, refreshLifetimeSeconds);
       for (let i = 0; i < refresh.length; i += 1000) yield refresh.slice(i, i + 1000).map((token) => keys.refresh(token));
       const stats = await index.readStats(nowMs / 1000, refreshLifetimeSeconds);
       if ((stats.leftoverCodes ?? 0) > 0) yield* scanKeys(redis, keys.pattern('code'));
@@ -149,9 +153,10 @@ export class Sweeper {
       await this.decide(run, byKind.get('token'), this.repos.tokens, plan.tokens, 'accessTokens', false, (matched) =>
         this.tokensRemoved(run, plan, wholeIndexes, matched.map((t) => ({ id: t.id, username: t.record?.username ?? null }))),
       );
-      await this.decide(run, byKind.get('refresh'), this.repos.refreshTokens, plan.refreshTokens, 'refreshTokens', false);
-      await this.decide(run, byKind.get('code'), this.repos.codes, plan.codes as Decide<unknown>, 'authCodes', true);
-      await this.decide(run, byKind.get('state'), this.repos.states, plan.states as Decide<unknown>, 'authStates', true);
+      const persistent = plan.onlyWithoutTtl === true;
+      await this.decide(run, byKind.get('refresh'), this.repos.refreshTokens, plan.refreshTokens, 'refreshTokens', true, undefined, persistent);
+      await this.decide(run, byKind.get('code'), this.repos.codes, plan.codes as Decide<unknown>, 'authCodes', true, undefined, persistent);
+      await this.decide(run, byKind.get('state'), this.repos.states, plan.states as Decide<unknown>, 'authStates', true, undefined, persistent);
       await run.report('keys');
     }
 
@@ -185,6 +190,7 @@ export class Sweeper {
     field: keyof DeletionCounts,
     withTtl: boolean,
     after?: (matched: StoredRecord<T>[]) => Promise<void> | void,
+    persistentOnly = false,
   ): Promise<void> {
     if (!predicate || !ids || ids.length === 0) return;
     const records = (await repo.getMany(ids)).filter((r): r is StoredRecord<T> => r !== null);
@@ -192,7 +198,8 @@ export class Sweeper {
     const matched = records.filter((r, i) => predicate(r, withTtl ? ((ttls[i] as number) >= 0 ? (ttls[i] as number) : null) : null));
     if (matched.length === 0) return;
     run.totals.matched += matched.length;
-    const removed = run.hooks.dryRun ? matched.length : await unlinkMany(this.redis, matched.map((r) => r.key));
+    const keys = matched.map((r) => r.key);
+    const removed = run.hooks.dryRun ? matched.length : persistentOnly ? await unlinkPersistent(this.redis, keys) : await unlinkMany(this.redis, keys);
     run.counts[field] += removed;
     if (!run.hooks.dryRun) run.totals.deleted += removed;
     await after?.(matched);

@@ -3,12 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, inject } from 'vitest';
+import { until } from './wait.js';
 import { createApp, type App } from '../../src/app.js';
 import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { type RedisClient, createRedis } from '../../src/redis/connection.js';
 import { GatewayWriter } from '../../src/redis/gateway-format.js';
 import { Keys } from '../../src/redis/keys.js';
 import { type Services, createServices } from '../../src/services/index.js';
+import type { IndexingOptions } from '../../src/services/indexes.js';
 
 export const ADMIN = 'test-admin-token-0123456789';
 export const VIEWER = 'test-viewer-token-0123456789';
@@ -38,7 +40,7 @@ export interface TestStore {
  * A store of our own in the test Redis: a fresh namespace (so tests never touch each other's keys
  * and nobody flushes anything), services over it with a settable clock, and the Yoga app.
  */
-export async function openStore(options: { now?: number; encryptionKey?: string } = {}): Promise<TestStore> {
+export async function openStore(options: { now?: number; encryptionKey?: string; indexing?: Partial<IndexingOptions> } = {}): Promise<TestStore> {
   const namespace = `t${randomBytes(6).toString('hex')}:`;
   const redis = createRedis(inject('redisUrl'), { name: 'oauth-admin-test' });
   const clock = { now: options.now ?? Date.now() };
@@ -51,6 +53,8 @@ export async function openStore(options: { now?: number; encryptionKey?: string 
     lifetimes: { refreshTokenSeconds: 2592000 },
     now: () => clock.now,
     verification: { baseDomain: 'example.com', jwtSecret: JWT_SECRET },
+    // The test servers are ours: the index follower may turn keyspace notifications on.
+    indexing: { configureNotifications: true, ...options.indexing },
   });
   const app = createApp({ services, auth: { adminToken: ADMIN, viewerToken: VIEWER, anonymousAdmin: false }, graphiql: true });
   const snapshot = async () => {
@@ -81,11 +85,21 @@ export async function openStore(options: { now?: number; encryptionKey?: string 
     backupDir,
     snapshot,
     async close() {
+      await services.indexes.stop();
       rmSync(backupDir, { recursive: true, force: true });
       for await (const batch of scanKeys(redis, `${namespace}*`)) await unlinkMany(redis, batch);
       redis.disconnect();
     },
   };
+}
+
+/**
+ * Makes the store's services the index leader, as a service process does at start (follower,
+ * reconcile), and waits until reads answer from the indexes (complete, and a barrier came back).
+ */
+export async function followIndexes(store: TestStore): Promise<void> {
+  store.services.indexes.start(`test-leader-${store.namespace}`);
+  await until('the derived indexes to be complete and current', () => store.services.indexes.fresh(), 30_000);
 }
 
 interface BackupEntry {

@@ -3,7 +3,7 @@ import { graphql } from '../../src/generated/index.js';
 import { collectKeys } from '../../src/redis/batch.js';
 import { execute, expectData } from '../helpers/execute.js';
 import { dataSnapshot, keyNames, seedScenario } from '../helpers/scenario.js';
-import { type TestStore, VIEWER, openStore } from '../helpers/store.js';
+import { type TestStore, VIEWER, followIndexes, openStore } from '../helpers/store.js';
 
 const DeleteClient = graphql(`
   mutation DeleteClient($clientId: String!, $cascade: Boolean) {
@@ -235,10 +235,7 @@ describe('the "Deleting" table on gateway-format data', () => {
   it.each(['a pass over every key', 'the derived indexes'])('purge removes exactly what expired, and the dry run reports the same counts while changing nothing (candidates from %s)', async (path) => {
     if (path === 'the derived indexes') {
       // Built and followed, as the leader process keeps them: the purge then reads only its candidates.
-      const built = await store.services.indexes.reconcile({ role: 'admin', name: 'test' }, false);
-      expect((await store.services.jobs.wait(built.id))?.status).toBe('SUCCEEDED');
-      expect(await store.services.indexes.indexer.follow()).toBeNull();
-      await store.services.indexes.indexer.store.markLive(60_000);
+      await followIndexes(store);
     }
     const before = await dataSnapshot(store);
     const dry = await finish(store, expectData(await execute(store, Purge, { dryRun: true })).purgeExpired.id);
@@ -258,12 +255,12 @@ describe('the "Deleting" table on gateway-format data', () => {
     expect(again?.counts).toEqual(zero);
     if (path === 'the derived indexes') {
       // Only candidates are read: the 3 expired tokens; the expired refresh token stored without TTL
-      // (the index lists refresh tokens whose key outlives their expiry); the 3 code and 4 state keys
+      // (the index lists refresh tokens without a TTL); the 3 code and 4 state keys
       // (the index counts a leftover of each kind). Clients, live tokens, valid refresh tokens never.
       expect(real?.progress.scanned).toBe(3 + 1 + 3 + 4);
       // And the indexes still agree with the data.
-      await store.services.indexes.indexer.flush();
-      expect(await store.services.indexes.indexer.store.readStats(store.clock.now / 1000, 2592000)).toEqual(await store.services.stats.scan());
+      expect(await store.services.indexes.fresh()).toBe(true);
+      expect(await store.services.indexes.store.readStats(store.clock.now / 1000, 2592000)).toEqual(await store.services.stats.scan());
       await store.services.indexes.stop();
     }
   });

@@ -102,6 +102,6 @@ describe('two service processes over one Redis', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(seen).toBe(1);
-    expect(await store.services.indexes.indexer.store.usable()).toBe(true);
+    expect(await store.services.indexes.store.isLive()).toBe(true);
   });
 });

@@ -21,7 +21,8 @@ import { BackupDir, BackupNotFound, checkBackupName } from './files.js';
 import { CATEGORIES, type Category, type Manifest, timeFromName } from './format.js';
 import { pyCompare } from './pyjson.js';
 import { BackupFormatError, type BackupSummary, type ReadEntry, readBackup } from './reader.js';
-import { RestoreBatcher, reportedCounts, restoreKey } from './restore.js';
+import { RestoreBatcher, deadOnArrival, reportedCounts, restoreKey } from './restore.js';
+import type { Lifetimes } from '../status.js';
 import { categorize, categorizer, redisServerVersion, versionAtLeast, writeBackup } from './writer.js';
 
 export { CATEGORIES, type Category } from './format.js';
@@ -119,6 +120,9 @@ export interface BackupServiceOptions {
   settleMs?: number;
   /** Memory for sorting a backup before it spills to disk (bytes). */
   sortBudgetBytes?: number;
+  /** REFRESH_TOKEN_LIFETIME and the clock, to skip what nothing should use (restore.ts deadOnArrival). */
+  lifetimes?: Lifetimes;
+  now?: () => number;
 }
 
 const DELETION_FIELD: Partial<Record<Category, keyof DeletionCounts>> = {
@@ -174,6 +178,11 @@ export class BackupService {
     this.dir = new BackupDir(options.dir);
     this.encryptionKey = options.encryptionKey;
     this.settleMs = options.settleMs ?? 10_000;
+  }
+
+  /** What a restore skips though its key would live, judged now. */
+  private dead(): ReturnType<typeof deadOnArrival> | null {
+    return this.options.lifetimes ? deadOnArrival(this.options.lifetimes, (this.options.now ?? Date.now)()) : null;
   }
 
   // ------------------------------------------------------------------ reading the directory
@@ -419,7 +428,7 @@ export class BackupService {
         try {
           // Pass 1: the whole file checked before anything is written (and, for a plan or dry run, compared with the store).
           const compare = dryRun || mode === 'REPLACE';
-          const planner = compare ? new RestoreBatcher(this.redis, this.keys, manifest, false) : null;
+          const planner = compare ? new RestoreBatcher(this.redis, this.keys, manifest, false, undefined, this.dead()) : null;
           let scanned = 0;
           await ctx.progress({ phase: 'validating', scanned: 0, total, matched: 0, deleted: 0 });
           await readBackup(handle, {
@@ -454,7 +463,7 @@ export class BackupService {
           // Pass 2: write. The same open file: it must not have changed since it was checked.
           const now = await handle.stat();
           if (now.size !== stats.size || now.mtimeMs !== stats.mtimeMs) throw new AdminError('CONFLICT', `backup ${JSON.stringify(name)} changed while it was being restored`);
-          writer = new RestoreBatcher(this.redis, this.keys, manifest, true);
+          writer = new RestoreBatcher(this.redis, this.keys, manifest, true, undefined, this.dead());
           const writing = writer;
           await ctx.progress({ phase: 'writing', scanned: 0, matched: 0, deleted: 0 });
           await readBackup(handle, {
@@ -653,7 +662,7 @@ export class BackupService {
           note(t.category, t.id, 'DIFFERENT');
         } else if (status === 'unchanged') row.same++;
         else row.expiredInBackup++;
-      });
+      }, this.dead());
       await readBackup(handle, {
         encryptionKey: this.encryptionKey,
         fileTimeMs: head.timestampMs,

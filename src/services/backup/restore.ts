@@ -10,7 +10,9 @@
 import { inBatches } from '../../redis/batch.js';
 import type { RedisClient } from '../../redis/connection.js';
 import type { Keys } from '../../redis/keys.js';
+import { decodeRefreshToken } from '../../redis/codecs.js';
 import type { CategoryCounts } from '../jobs.js';
+import { type Lifetimes, isLeftoverRefresh } from '../status.js';
 import { CATEGORIES, type Category, type EntryType, type Manifest } from './format.js';
 import type { ReadEntry } from './reader.js';
 
@@ -117,6 +119,22 @@ export function restoreKey(keys: Keys, category: Category, id: string, manifest:
   }
 }
 
+/**
+ * Entries nothing should use once restored: a leftover refresh token (no expiry, past created_at +
+ * REFRESH_TOKEN_LIFETIME: the gateway would honour it forever). It is skipped and counted as
+ * skippedExpired. (A refresh token with an expiry comes back with it, and the gateway honours it
+ * until then, whatever its created_at.)
+ */
+export function deadOnArrival(lifetimes: Lifetimes, nowMs: number): (e: ReadEntry) => boolean {
+  return (e) => {
+    if (e.category !== 'refresh_tokens' || e.entry.type !== 'string' || e.expiresAtMs !== null) return false;
+    const value = e.items[0];
+    if (value === undefined) return false;
+    const text = typeof value === 'string' ? value : value.toString('utf8');
+    return isLeftoverRefresh(decodeRefreshToken(text).record, null, lifetimes, nowMs);
+  };
+}
+
 interface Target {
   category: Category;
   id: string;
@@ -143,13 +161,17 @@ export class RestoreBatcher {
     private readonly manifest: Manifest | null,
     private readonly write: boolean,
     private readonly onStatus?: (t: { category: Category; id: string; key: string }, status: (typeof STATUS)[number]) => void,
+    /** Entries to skip as expired though their key would live (deadOnArrival). */
+    private readonly dead: ((e: ReadEntry) => boolean) | null = null,
     private readonly maxKeys = 1000,
     private readonly maxBytes = 4 * 1024 * 1024,
   ) {}
 
   async add(entries: ReadEntry[]): Promise<void> {
     for (const e of entries) {
-      this.targets.push({ category: e.category, id: e.id, key: restoreKey(this.keys, e.category, e.id, this.manifest), type: e.entry.type, expiresAtMs: e.expiresAtMs, items: e.items });
+      // An expiry in the past (1 ms after the epoch) makes the script skip it as expired.
+      const expiresAtMs = this.dead?.(e) ? 1 : e.expiresAtMs;
+      this.targets.push({ category: e.category, id: e.id, key: restoreKey(this.keys, e.category, e.id, this.manifest), type: e.entry.type, expiresAtMs, items: e.items });
       for (const item of e.items) this.bytes += item.length + 16;
       if (this.targets.length >= this.maxKeys || this.bytes >= this.maxBytes) await this.flush(false);
     }
