@@ -34,8 +34,14 @@ export interface AppOptions {
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
-const EXAMPLE_QUERY = `# Welcome to oauth-admin. Send a bearer token in the Headers tab:
-# { "Authorization": "Bearer <ADMIN_TOKEN or VIEWER_TOKEN>" }
+/** The header Yoga's CSRF prevention asks of requests a browser could send cross-site unasked. */
+const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+const EXAMPLE_QUERY = `# Welcome to oauth-admin. Every request needs a bearer token: put
+#   { "Authorization": "Bearer <ADMIN_TOKEN or VIEWER_TOKEN>" }
+# in the Headers tab below. If the docs and autocompletion stay empty (the schema was
+# asked for before the header was there), press Shift-Ctrl-R once ("Re-fetch GraphQL
+# schema", the circling arrows at the bottom left) to load it with the header.
 query Overview {
   stats { registrations activeTokens expiredTokens userCount orphanTokens staleIndexEntries }
   clients(first: 10) {
@@ -259,7 +265,18 @@ export function createApp(options: AppOptions): App {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/livez',
     landingPage: false,
-    graphiql: options.graphiql ? { title: 'oauth-admin', defaultQuery: EXAMPLE_QUERY, headers: options.graphiqlHeaders } : false,
+    graphiql: options.graphiql
+      ? {
+          title: 'oauth-admin',
+          defaultQuery: EXAMPLE_QUERY,
+          headers: options.graphiqlHeaders,
+          // GraphiQL sends subscriptions (jobProgress) as SSE GET requests, which the CSRF
+          // prevention below refuses without this header. Sent by our own page's script, it opens
+          // nothing: a page of another origin cannot add a custom header without a CORS preflight,
+          // and this service answers none.
+          additionalHeaders: { [CSRF_HEADER]: 'graphiql' },
+        }
+      : false,
     // Served from this process (no CDN): operators' networks often have no way out.
     // Loaded on first use: the bundle costs tens of MB that a server with GraphiQL off never needs.
     renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
@@ -279,7 +296,7 @@ export function createApp(options: AppOptions): App {
       },
     },
     logging: yogaLogger(logger.child({ component: 'graphql' })),
-    plugins: [useGateway(options, gateway, principals, logger), useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }), useQueryLimits(guards)],
+    plugins: [useGateway(options, gateway, principals, logger), useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useQueryLimits(guards)],
     context: ({ request }) => {
       const principal = principals.get(request);
       if (!principal) throw new Error('request reached GraphQL without authentication');
