@@ -588,7 +588,7 @@ function rng(seed: number): () => number {
 export type AccessLifetime = 'long' | 'short' | 'crossing' | 'expiredNoTtl' | 'outlivesKey';
 
 /** The authorization_code grant: SETEX the token, SADD the user's index; a refresh token too; the code is redeemed. */
-async function issue(m: TrafficModel, w: World, p: { user: number; client: number; lifetime: AccessLifetime; withRefresh: boolean; nullEmail: boolean; redeem: number }): Promise<void> {
+export async function issue(m: TrafficModel, w: World, p: { user: number; client: number; lifetime: AccessLifetime; withRefresh: boolean; nullEmail: boolean; redeem: number }): Promise<void> {
   const user = pickFrom(m.users, p.user) as string;
   const clientId = pickFrom(m.clients, p.client) ?? 'client_never_registered';
   const now = nowS();
@@ -617,7 +617,7 @@ async function issue(m: TrafficModel, w: World, p: { user: number; client: numbe
 }
 
 /** The refresh_token grant: a new access token (no email, no name); the refresh key is left as it is. */
-async function refreshGrant(m: TrafficModel, w: World, p: { pick: number }): Promise<void> {
+export async function refreshGrant(m: TrafficModel, w: World, p: { pick: number }): Promise<void> {
   const token = pickFrom(m.refresh, p.pick);
   if (!token) return;
   const raw = await w.gateway.get(w.keys.refresh(token));
@@ -632,7 +632,7 @@ async function refreshGrant(m: TrafficModel, w: World, p: { pick: number }): Pro
 }
 
 /** /revoke: DEL the token and SREM it from its user's index; a refresh token (not a JWT) is DELeted. */
-async function revoke(m: TrafficModel, w: World, p: { pick: number; refresh: boolean }): Promise<void> {
+export async function revoke(m: TrafficModel, w: World, p: { pick: number; refresh: boolean }): Promise<void> {
   if (p.refresh) {
     const token = pickFrom(m.refresh, p.pick);
     if (token) await w.gateway.del(w.keys.refresh(token));
@@ -644,7 +644,7 @@ async function revoke(m: TrafficModel, w: World, p: { pick: number; refresh: boo
   await w.gateway.srem(w.keys.userTokens(t.user), t.jti);
 }
 
-async function register(m: TrafficModel, w: World, p: { name: 'plain' | 'test' | 'lowercaseTest' | 'unicode'; noExpiry: boolean }): Promise<void> {
+export async function register(m: TrafficModel, w: World, p: { name: 'plain' | 'test' | 'lowercaseTest' | 'unicode'; noExpiry: boolean }): Promise<void> {
   const clientId = id(m, 'client_');
   const names = { plain: 'MCP Client', test: 'TEST client', lowercaseTest: 'test something', unicode: 'Clïent ☃ 𝄞' };
   const lifetime = p.noExpiry ? 0 : 7776000;
@@ -653,7 +653,7 @@ async function register(m: TrafficModel, w: World, p: { name: 'plain' | 'test' |
 }
 
 /** RFC 7592 DELETE /register/{id}: the client key, then every access token whose client_id is it (the indexes keep their jtis). */
-async function rfc7592Delete(m: TrafficModel, w: World, p: { pick: number }): Promise<void> {
+export async function rfc7592Delete(m: TrafficModel, w: World, p: { pick: number }): Promise<void> {
   const clientId = pickFrom(m.clients, p.pick);
   if (!clientId) return;
   await w.gateway.del(w.keys.client(clientId));
@@ -675,7 +675,7 @@ async function rfc7592Delete(m: TrafficModel, w: World, p: { pick: number }): Pr
 export type RefreshMode = 'ttl' | 'leftover' | 'outliving' | 'noTtlYoung' | 'crossing';
 
 /** Refresh tokens in every shape the rule must tell apart (semantics.md "Status words"). */
-async function refreshVariant(m: TrafficModel, w: World, p: { user: number; client: number; mode: RefreshMode }): Promise<void> {
+export async function refreshVariant(m: TrafficModel, w: World, p: { user: number; client: number; mode: RefreshMode }): Promise<void> {
   const user = pickFrom(m.users, p.user) as string;
   const clientId = pickFrom(m.clients, p.client) ?? 'client_never_registered';
   const now = nowS();
@@ -695,7 +695,7 @@ async function refreshVariant(m: TrafficModel, w: World, p: { user: number; clie
 }
 
 /** The gateway's own restore stretches a TTL; a manual fix removes one (PERSIST). */
-async function refreshTtl(m: TrafficModel, w: World, p: { pick: number; persist: boolean }): Promise<void> {
+export async function refreshTtl(m: TrafficModel, w: World, p: { pick: number; persist: boolean }): Promise<void> {
   const token = pickFrom(m.refresh, p.pick);
   if (!token) return;
   if (p.persist) await w.gateway.persist(w.keys.refresh(token));
@@ -703,7 +703,7 @@ async function refreshTtl(m: TrafficModel, w: World, p: { pick: number; persist:
 }
 
 /** GET /authorize writes a state (TTL 300); /callback writes a code (TTL 1 year) and deletes the state. Without TTL: a leftover. */
-async function flow(m: TrafficModel, w: World, p: { kind: 'state' | 'code'; ttl: boolean; client: number; user: number; consume: boolean }): Promise<void> {
+export async function flow(m: TrafficModel, w: World, p: { kind: 'state' | 'code'; ttl: boolean; client: number; user: number; consume: boolean }): Promise<void> {
   const clientId = pickFrom(m.clients, p.client) ?? 'client_never_registered';
   const name = id(m, `${p.kind}_`);
   if (p.kind === 'state') {
@@ -719,14 +719,14 @@ async function flow(m: TrafficModel, w: World, p: { kind: 'state' | 'code'; ttl:
 }
 
 /** A short expiry on an existing key (PEXPIRE), as Redis ends every gateway key sooner or later. */
-async function expireKey(m: TrafficModel, w: World, p: { kind: Kind; pick: number; ms: number }): Promise<void> {
+export async function expireKey(m: TrafficModel, w: World, p: { kind: Kind; pick: number; ms: number }): Promise<void> {
   const key = keyFor(m, w, p.kind, p.pick);
   if (!key) return;
   if ((await w.gateway.pexpire(key, p.ms)) === 1) expiresIn(m, p.ms);
 }
 
 /** A record found broken (a manual write, a half-finished script): an existing key or a new one. */
-async function corrupt(m: TrafficModel, w: World, p: { kind: Exclude<Kind, 'user_tokens'>; pick: number; fresh: boolean; value: number }): Promise<void> {
+export async function corrupt(m: TrafficModel, w: World, p: { kind: Exclude<Kind, 'user_tokens'>; pick: number; fresh: boolean; value: number }): Promise<void> {
   let key = p.fresh ? null : keyFor(m, w, p.kind, p.pick);
   if (!key) {
     const name = id(m, `bad_${p.kind}_`);
@@ -739,7 +739,7 @@ async function corrupt(m: TrafficModel, w: World, p: { kind: Exclude<Kind, 'user
 }
 
 /** Writes like the gateway at its busiest: n keys pipelined (auto-pipelining), batches of 1000 commands. */
-async function writeMany(m: TrafficModel, w: World, n: number, seed: number, expiredShare: number, tag: string): Promise<void> {
+export async function writeMany(m: TrafficModel, w: World, n: number, seed: number, expiredShare: number, tag: string): Promise<void> {
   const r = rng(seed);
   const now = nowS();
   const users = Array.from({ length: 25 }, (_, i) => `${tag}user${i}`);
@@ -789,13 +789,13 @@ async function writeMany(m: TrafficModel, w: World, n: number, seed: number, exp
 }
 
 /** Thousands of keys at once (a migration, a restore without --clear, a bulk import of old tokens). */
-async function bulkLoad(m: TrafficModel, w: World, p: { size: number; seed: number; expiredShare: number }): Promise<void> {
+export async function bulkLoad(m: TrafficModel, w: World, p: { size: number; seed: number; expiredShare: number }): Promise<void> {
   const [lo, hi] = m.scale.bulkKeys;
   await writeMany(m, w, Math.round(lo + (hi - lo) * p.size), p.seed, p.expiredShare, `b${id(m, '')}`);
 }
 
 /** The gateway's restore_oauth_data.py --clear: delete every key under the prefix, then write the backup's keys. */
-async function restoreClear(m: TrafficModel, w: World, p: { size: number; seed: number }): Promise<void> {
+export async function restoreClear(m: TrafficModel, w: World, p: { size: number; seed: number }): Promise<void> {
   await deleteUnder(w.gateway, prefixPattern(w.keys.prefixes.oauth));
   m.clients = [];
   m.users = [...USERS];
@@ -808,7 +808,7 @@ async function restoreClear(m: TrafficModel, w: World, p: { size: number; seed: 
 }
 
 /** 20 ms apart, as in the wedge's report: token writes in pairs (SETEX + SADD). */
-async function burst(m: TrafficModel, w: World, p: { pairs: number; gapMs: number; user: number }): Promise<void> {
+export async function burst(m: TrafficModel, w: World, p: { pairs: number; gapMs: number; user: number }): Promise<void> {
   for (let i = 0; i < p.pairs; i++) {
     const user = pickFrom(m.users, p.user + i) as string;
     const jti = id(m, 'burst_');
@@ -820,7 +820,7 @@ async function burst(m: TrafficModel, w: World, p: { pairs: number; gapMs: numbe
   }
 }
 
-async function restartRedis(_m: TrafficModel, w: World): Promise<void> {
+export async function restartRedis(_m: TrafficModel, w: World): Promise<void> {
   if (!w.restart) return;
   await w.restart();
   await waitForRedis(w.gateway);
@@ -972,7 +972,7 @@ export async function checkPurge(w: World, m: TrafficModel): Promise<string[]> {
   }
 }
 
-async function quiet(m: TrafficModel, w: World): Promise<void> {
+export async function quiet(m: TrafficModel, w: World): Promise<void> {
   const result = await checkQuiet(w, m);
   if (result.divergences.length > 0) throw new Divergence('quiet point', result.divergences);
 }
