@@ -2,8 +2,13 @@
 # Data recipes run in-process against REDIS_URL, or against a running service when ADMIN_URL is set
 # (with ADMIN_TOKEN). Add --json to any listing for output a script can parse, e.g.
 #   just oauth-list-tokens --json | jq '.[] | select(.status == "ACTIVE") | .jti'
+# Every recipe takes --help (its usage; nothing else is done). The CLI checks each recipe's
+# arguments strictly: an unknown option or a missing or extra argument is exit 2, and nothing runs.
 
 set positional-arguments := true
+# A failing recipe prints our one `error: …` line and exits with our code, without just's own
+# "recipe failed on line N" after it (exit codes: 0 success, 1 failure, 2 usage, 3 not confirmed).
+set no-exit-message := true
 
 cli := "node --max-semi-space-size=8 --max-old-space-size=1024 --import tsx src/cli/index.ts"
 
@@ -13,83 +18,83 @@ default:
 
 # ── Listing ─────────────────────────────────────────────────────────────
 
-# Show all registered OAuth clients
+# Show all registered OAuth clients [--json]
 oauth-list-registrations *args:
     @{{cli}} list-registrations "$@"
 
-# Show all access tokens with their status (--active / --expired to filter)
+# Show all access tokens with their status [--active | --expired] [--json]
 oauth-list-tokens *args:
     @{{cli}} list-tokens "$@"
 
-# Show complete OAuth statistics
+# Show complete OAuth statistics [--json]
 oauth-stats *args:
     @{{cli}} stats "$@"
 
-# Display everything (stats + registrations + tokens)
+# Display everything (stats + registrations + tokens) [--json]
 oauth-show-all *args:
     @{{cli}} show-all "$@"
 
 # ── Client deletion ─────────────────────────────────────────────────────
 
-# Delete a specific client registration (the client key only)
-oauth-delete-registration client_id *args:
+# CLIENT_ID: delete a client registration (the client key only)
+oauth-delete-registration *args:
     @{{cli}} delete-registration "$@"
 
-# Delete client and ALL associated data (tokens, refresh tokens, codes, states, index entries)
-oauth-delete-client-complete client_id *args:
+# CLIENT_ID: delete a client and ALL its data (tokens, refresh tokens, codes, states, index entries), or an unregistered id's orphans
+oauth-delete-client-complete *args:
     @{{cli}} delete-client-complete "$@"
 
-# Delete ALL registrations (dangerous! asks; OAUTH_ADMIN_CONFIRM=yes in scripts; --cascade for their data)
+# Delete ALL registrations [--cascade: and their data] (dangerous! asks; OAUTH_ADMIN_CONFIRM=yes in scripts)
 oauth-delete-all-registrations *args:
     @{{cli}} delete-all-registrations "$@"
 
 # ── Token management ────────────────────────────────────────────────────
 
-# Delete specific token by JTI
-oauth-delete-token jti *args:
+# JTI: delete one access token and its user-index entry
+oauth-delete-token *args:
     @{{cli}} delete-token "$@"
 
 # Delete ALL tokens (dangerous! access and refresh tokens and user indexes; asks)
 oauth-delete-all-tokens *args:
     @{{cli}} delete-all-tokens "$@"
 
-# Log one user out everywhere (--dry-run to preview)
-oauth-revoke-user username *args:
+# USERNAME [--dry-run]: log one user out everywhere
+oauth-revoke-user *args:
     @{{cli}} revoke-user "$@"
 
 # Purge expired tokens (dry run)
 oauth-purge-expired-dry *args:
     @{{cli}} purge-expired --dry-run "$@"
 
-# Actually purge expired tokens
+# Actually purge expired tokens [--dry-run]
 oauth-purge-expired *args:
     @{{cli}} purge-expired "$@"
 
 # ── Backup and restore ──────────────────────────────────────────────────
 
-# Backup all OAuth registrations and tokens (backups/oauth-backup-YYYYMMDD-HHMMSS.json, mode 0600)
+# Backup all OAuth registrations and tokens [--note TEXT] (backups/oauth-backup-YYYYMMDD-HHMMSS.json, mode 0600)
 oauth-backup *args:
     @{{cli}} backup "$@"
 
-# List available backups
+# List available backups (reads BACKUP_DIR only: no Redis needed)
 oauth-backup-list *args:
     @{{cli}} backup-list "$@"
 
-# View contents of latest backup
+# View contents of latest backup (no Redis needed; fails on an unreadable file)
 oauth-backup-view *args:
     @{{cli}} backup-view "$@"
 
-# View specific backup file
-oauth-backup-view-file file *args:
-    @{{cli}} backup-view "$@"
+# FILE: view one backup file in BACKUP_DIR (no Redis needed; fails on an unreadable file)
+oauth-backup-view-file *args:
+    @{{cli}} backup-view-file "$@"
 
-# Restore from latest backup (merge: other keys stay; expired entries are not brought back)
+# Restore from latest backup (merge: other keys stay; expired entries are not brought back) [--dry-run]
 oauth-restore *args:
     @{{cli}} restore "$@"
 
-# Restore from specific file
-oauth-restore-file file *args:
-    @{{cli}} restore "$@"
+# FILE: restore one backup file in BACKUP_DIR [--dry-run] [--replace]
+oauth-restore-file *args:
+    @{{cli}} restore-file "$@"
 
 # Clear existing data before restore (dangerous! asks; writes a safety backup first)
 oauth-restore-clear *args:
@@ -105,51 +110,55 @@ oauth-restore-dry *args:
 test-cleanup-show *args:
     @{{cli}} test-cleanup-show "$@"
 
-# Clean up test registrations completely
+# Clean up test registrations completely [--dry-run]
 test-cleanup *args:
     @{{cli}} test-cleanup "$@"
 
 # ── Gateway tokens (.env) ───────────────────────────────────────────────
 
-# Generate new JWT secret into .env (GATEWAY_JWT_SECRET)
-generate-jwt-secret:
-    @{{cli}} generate-jwt-secret
+# Generate a JWT secret into .env (GATEWAY_JWT_SECRET); an existing one is kept unless --force
+generate-jwt-secret *args:
+    @{{cli}} generate-jwt-secret "$@"
 
 # Generate RSA key pair for RS256 into .env (JWT_PRIVATE_KEY_B64); a valid key is kept
-generate-rsa-keys:
-    @{{cli}} generate-rsa-keys
+generate-rsa-keys *args:
+    @{{cli}} generate-rsa-keys "$@"
 
 # Generate GitHub OAuth token (device flow) and the gateway client token
-generate-github-token:
-    @{{cli}} generate-github-token
+generate-github-token *args:
+    @{{cli}} generate-github-token "$@"
 
-# Refresh existing tokens in .env when near expiry
+# CODE: finish generate-github-token with the code from its authorize URL
+generate-github-token-complete *args:
+    @{{cli}} generate-github-token-complete "$@"
+
+# Refresh the tokens in .env that are expired, near expiry or refused by the gateway
 refresh-tokens *args:
     @{{cli}} refresh-tokens "$@"
 
-# Validate all configured tokens (--online also asks the gateway and GitHub)
+# Validate all configured tokens [--online: also ask the gateway and GitHub]
 validate-tokens *args:
     @{{cli}} validate-tokens "$@"
 
-# Check token expiration
+# Check token expiration [--online]
 check-token-expiry *args:
     @{{cli}} check-token-expiry "$@"
 
 # Generate token for mcp-streamablehttp-client (registers a client, PKCE authorization)
-mcp-client-token:
-    @{{cli}} mcp-client-token
+mcp-client-token *args:
+    @{{cli}} mcp-client-token "$@"
 
-# Complete OAuth flow with auth code
-mcp-client-token-complete code:
+# CODE: complete the MCP client's OAuth flow with the authorization code
+mcp-client-token-complete *args:
     @{{cli}} mcp-client-token-complete "$@"
 
 # ── Development ─────────────────────────────────────────────────────────
 
-# Run the service with reload (starts a private redis-server when none answers); --demo seeds demo data
+# Run the service with reload (starts a private redis-server when none answers) [--demo: seed demo data]
 dev *args:
     @node --import tsx scripts/dev.ts "$@"
 
-# Fill an empty Redis with realistic gateway-format demo data
+# Fill an empty Redis with realistic gateway-format demo data [--force]
 seed-demo *args:
     @{{cli}} seed-demo "$@"
 

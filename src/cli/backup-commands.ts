@@ -28,7 +28,7 @@ async function latestName(ctx: CommandContext): Promise<string> {
 
 export async function backupCommand(ctx: CommandContext): Promise<void> {
   const since = Date.now() - 1000;
-  const created = ctx.transport.request(ops.CreateBackupMutation, { note: ctx.flags.has('note') ? (ctx.args[0] ?? null) : null });
+  const created = ctx.transport.request(ops.CreateBackupMutation, { note: ctx.values.note ?? null });
   // The backup runs as a job; on a terminal, show its progress while the mutation waits for it.
   const watching = !ctx.json && process.stderr.isTTY ? watchNewJob(ctx, 'CREATE_BACKUP', since, created) : Promise.resolve();
   const { createBackup: backup } = await created;
@@ -81,9 +81,14 @@ export async function backupViewCommand(ctx: CommandContext): Promise<void> {
   const name = ctx.args[0] ? backupName(ctx, ctx.args[0]) : await latestName(ctx);
   const { backup } = await ctx.transport.request(ops.BackupViewQuery, { name });
   if (!backup) throw new CliError(`backup ${JSON.stringify(name)} does not exist`, 'NOT_FOUND');
-  if (ctx.json) return json(ctx, backup);
+  if (ctx.json) {
+    json(ctx, backup);
+    if (backup.parseError) throw new CliError(`backup ${backup.name} cannot be used: ${backup.parseError}`, 'BAD_BACKUP');
+    return;
+  }
   ctx.io.out(`📦 ${backup.name}  taken ${date(backup.createdAt)}  ${size(backup.sizeBytes)}  ${backup.format ?? ''}${backup.encrypted ? ' encrypted' : ''}${backup.note ? `  (${backup.note})` : ''}`);
-  if (backup.parseError) ctx.io.out(`⚠️  ${backup.parseError}`);
+  // An unreadable file is a failure (exit 1), not a warning: a script must not take it for a good backup.
+  if (backup.parseError) throw new CliError(`backup ${backup.name} cannot be used: ${backup.parseError}`, 'BAD_BACKUP');
   const c = backup.counts;
   if (c) ctx.io.out(`registrations ${c.registrations}, tokens ${c.tokens}, refresh tokens ${c.refreshTokens}, user indexes ${c.userTokens}, states ${c.states}, codes ${c.codes}, sessions ${c.sessions}`);
   const clients = backup.clients.edges.map((e) => e.node);
@@ -114,10 +119,10 @@ export async function backupViewCommand(ctx: CommandContext): Promise<void> {
 }
 
 /** oauth-restore, -file, -dry and -clear: MERGE by default, REPLACE two-step with consent. */
-export async function restoreCommand(ctx: CommandContext): Promise<void> {
+export async function restoreCommand(ctx: CommandContext, file: string | null): Promise<void> {
   const replace = ctx.flags.has('replace');
   const dryRun = ctx.flags.has('dry-run');
-  const name = ctx.args[0] ? backupName(ctx, ctx.args[0]) : await latestName(ctx);
+  const name = file ? backupName(ctx, file) : await latestName(ctx);
   const mode = replace ? 'REPLACE' : 'MERGE';
   let result = (await ctx.transport.request(ops.RestoreMutation, { name, mode, dryRun, confirmToken: null })).restoreBackup;
   if (replace && !dryRun && !result.executed) {

@@ -4,6 +4,7 @@ import { type Column, ProgressBar, countsLines, date, duration, statsBox, table,
 import type { Terminal } from './confirm.js';
 import { consent } from './confirm.js';
 import * as ops from './operations.js';
+import { UsageError } from './args.js';
 import { CliError, type Transport } from './transport.js';
 
 export interface Output {
@@ -16,7 +17,11 @@ export interface CommandContext {
   config: Config;
   env: NodeJS.ProcessEnv;
   json: boolean;
+  /** Boolean options given (`dry-run`, `json`, ...), already checked against the command's own. */
   flags: Set<string>;
+  /** String options given (`--note TEXT`). */
+  values: Record<string, string>;
+  /** Positional arguments, as many as the command takes (checked before it runs). */
   args: string[];
   io: Output;
   terminal: Terminal;
@@ -39,7 +44,7 @@ const printJson = (ctx: CommandContext, value: unknown) => ctx.io.out(JSON.strin
 
 function needArg(ctx: CommandContext, name: string): string {
   const value = ctx.args[0];
-  if (!value) throw new CliError(`missing ${name}`, 'USAGE');
+  if (!value) throw new UsageError(`missing ${name}`);
   return value;
 }
 
@@ -84,6 +89,7 @@ const tokenColumns: Column<TokenRow>[] = [
 ];
 
 export async function listTokens(ctx: CommandContext): Promise<void> {
+  if (ctx.flags.has('active') && ctx.flags.has('expired')) throw new UsageError('list-tokens: give --active or --expired, not both');
   const status = ctx.flags.has('active') ? 'ACTIVE' : ctx.flags.has('expired') ? 'EXPIRED' : null;
   const tokens = await fetchTokens(ctx, status);
   if (ctx.json) return printJson(ctx, tokens);
@@ -121,7 +127,12 @@ function reportDeletion(ctx: CommandContext, title: string, result: { executed: 
 export async function deleteRegistration(ctx: CommandContext, cascade: boolean): Promise<void> {
   const clientId = needArg(ctx, 'CLIENT_ID');
   const { deleteClient } = await ctx.transport.request(ops.DeleteClientMutation, { clientId, cascade });
-  reportDeletion(ctx, cascade ? `deleted client ${clientId} and all its data` : `deleted registration ${clientId}`, deleteClient);
+  const title = !cascade
+    ? `deleted registration ${clientId}`
+    : deleteClient.counts.clients === 0
+      ? `client ${clientId} was not registered; deleted the data left behind under its id (orphans)`
+      : `deleted client ${clientId} and all its data`;
+  reportDeletion(ctx, title, deleteClient);
 }
 
 export async function deleteToken(ctx: CommandContext): Promise<void> {

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { CliError } from './transport.js';
+import { CliError } from './cli-error.js';
 
 export interface Terminal {
   interactive: boolean;

@@ -1,52 +1,129 @@
+import { resolve } from 'node:path';
 import { ConfigError, loadEnv, parseConfig } from '../config.js';
-import { Keys } from '../redis/keys.js';
-import { createRedis } from '../redis/connection.js';
-import * as b from './backup-commands.js';
-import * as c from './commands.js';
+import { type CommandSpec, UsageError, commandHelp, parseCommandArgs, wantsHelp } from './args.js';
+import { CliError } from './cli-error.js';
 import type { CommandContext, Output } from './commands.js';
 import { type Terminal, processTerminal } from './confirm.js';
-import { seedDemo } from './demo.js';
-import * as t from './token-commands.js';
-import { CliError, createTransport, redactUrl } from './transport.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+import type { Transport } from './transport.js';
 
-interface Command {
-  summary: string;
-  usage?: string;
-  /** Commands that only edit `.env` or call remote endpoints need no Redis and no service. */
-  local?: boolean;
+// The commands' modules (and through them the schema, Yoga and ioredis) load only when a command
+// runs: `--help` and usage errors answer at once and can touch nothing.
+const c = () => import('./commands.js');
+const b = () => import('./backup-commands.js');
+const t = () => import('./token-commands.js');
+
+interface Command extends CommandSpec {
+  /**
+   * `data`: Redis in-process, or the service at ADMIN_URL. `files`: BACKUP_DIR only (in-process it
+   * needs no Redis). `local`: only `.env` and remote endpoints, no Redis and no service.
+   */
+  needs: 'data' | 'files' | 'local';
   run: (ctx: CommandContext) => Promise<void>;
 }
 
+const DRY_RUN = { type: 'boolean', description: 'only count what it would do; change nothing' } as const;
+
 const COMMANDS: Record<string, Command> = {
-  'list-registrations': { summary: 'Show all registered OAuth clients', run: c.listRegistrations },
-  'list-tokens': { summary: 'Show access tokens with their status (--active, --expired to filter)', run: c.listTokens },
-  stats: { summary: 'Show OAuth statistics', run: c.stats },
-  'show-all': { summary: 'Statistics, registrations and tokens', run: c.showAll },
-  'delete-registration': { summary: 'Delete a client registration (the client key only)', usage: 'CLIENT_ID', run: (ctx) => c.deleteRegistration(ctx, false) },
-  'delete-client-complete': { summary: 'Delete a client and all its tokens, refresh tokens, codes and states', usage: 'CLIENT_ID', run: (ctx) => c.deleteRegistration(ctx, true) },
-  'delete-all-registrations': { summary: 'Delete ALL registrations (--cascade: and their data); asks for confirmation', run: c.deleteAllRegistrations },
-  'delete-token': { summary: 'Delete one access token and its user-index entry', usage: 'JTI', run: c.deleteToken },
-  'delete-all-tokens': { summary: 'Delete ALL access tokens, refresh tokens and user indexes; asks for confirmation', run: c.deleteAllTokens },
-  'revoke-user': { summary: 'Log a user out everywhere (--dry-run to preview)', usage: 'USERNAME', run: c.revokeUser },
-  'purge-expired': { summary: 'Purge expired tokens, leftovers and stale index entries (--dry-run to preview)', run: (ctx) => c.purgeExpired(ctx, ctx.flags.has('dry-run')) },
-  'test-cleanup-show': { summary: 'Show test registrations and what cleanup would remove', run: (ctx) => c.testCleanup(ctx, true) },
-  'test-cleanup': { summary: 'Delete every TEST client completely', run: (ctx) => c.testCleanup(ctx, ctx.flags.has('dry-run')) },
-  backup: { summary: 'Back up every OAuth key to BACKUP_DIR (oauth-backup-YYYYMMDD-HHMMSS.json)', run: b.backupCommand },
-  'backup-list': { summary: 'List the backups, newest first', run: b.backupListCommand },
-  'backup-view': { summary: 'Show what a backup holds (the newest when FILE is omitted)', usage: '[FILE]', run: b.backupViewCommand },
-  restore: { summary: 'Restore a backup (newest when FILE is omitted); --dry-run, --replace (asks)', usage: '[FILE]', run: b.restoreCommand },
-  'validate-tokens': { summary: 'Check the configured tokens (signature, issuer, expiry, not revoked); --online also asks the gateway', run: (ctx) => t.validateTokensCommand(ctx, 'validate') },
-  'check-token-expiry': { summary: 'Show how long the configured tokens have left', run: (ctx) => t.validateTokensCommand(ctx, 'expiry') },
-  'generate-jwt-secret': { summary: 'Write a new GATEWAY_JWT_SECRET into .env', local: true, run: t.generateJwtSecretCommand },
-  'generate-rsa-keys': { summary: 'Ensure an RSA key in JWT_PRIVATE_KEY_B64 (.env); print the public key and JWKS', local: true, run: t.generateRsaKeysCommand },
-  'generate-github-token': { summary: 'GitHub device flow into GITHUB_PAT, then the gateway client and token', local: true, run: t.generateGithubTokenCommand },
-  'refresh-tokens': { summary: 'Refresh the gateway and MCP client tokens in .env when they are near expiry', local: true, run: t.refreshTokensCommand },
-  'mcp-client-token': { summary: 'Register an MCP client and start its PKCE authorization', local: true, run: t.mcpClientTokenCommand },
-  'mcp-client-token-complete': { summary: 'Exchange the authorization code for the MCP client tokens', usage: 'CODE', local: true, run: t.mcpClientTokenCompleteCommand },
+  'list-registrations': { summary: 'Show all registered OAuth clients', recipes: ['oauth-list-registrations'], needs: 'data', run: async (ctx) => (await c()).listRegistrations(ctx) },
+  'list-tokens': {
+    summary: 'Show access tokens with their status',
+    recipes: ['oauth-list-tokens'],
+    options: { active: { type: 'boolean', description: 'only ACTIVE tokens' }, expired: { type: 'boolean', description: 'only EXPIRED tokens' } },
+    needs: 'data',
+    run: async (ctx) => (await c()).listTokens(ctx),
+  },
+  stats: { summary: 'Show OAuth statistics', recipes: ['oauth-stats'], needs: 'data', run: async (ctx) => (await c()).stats(ctx) },
+  'show-all': { summary: 'Statistics, registrations and tokens', recipes: ['oauth-show-all'], needs: 'data', run: async (ctx) => (await c()).showAll(ctx) },
+  'delete-registration': { summary: 'Delete a client registration (the client key only)', args: ['CLIENT_ID'], recipes: ['oauth-delete-registration CLIENT_ID'], needs: 'data', run: async (ctx) => (await c()).deleteRegistration(ctx, false) },
+  'delete-client-complete': {
+    summary: 'Delete a client and all its tokens, refresh tokens, codes and states; for a client id that is no longer registered, its orphaned data',
+    args: ['CLIENT_ID'],
+    recipes: ['oauth-delete-client-complete CLIENT_ID'],
+    needs: 'data',
+    run: async (ctx) => (await c()).deleteRegistration(ctx, true),
+  },
+  'delete-all-registrations': {
+    summary: 'Delete ALL registrations; shows the plan and asks (OAUTH_ADMIN_CONFIRM=yes in scripts)',
+    options: { cascade: { type: 'boolean', description: "also every client's tokens, refresh tokens, codes and states" } },
+    recipes: ['oauth-delete-all-registrations'],
+    needs: 'data',
+    run: async (ctx) => (await c()).deleteAllRegistrations(ctx),
+  },
+  'delete-token': { summary: 'Delete one access token and its user-index entry', args: ['JTI'], recipes: ['oauth-delete-token JTI'], needs: 'data', run: async (ctx) => (await c()).deleteToken(ctx) },
+  'delete-all-tokens': { summary: 'Delete ALL access tokens, refresh tokens and user indexes; shows the plan and asks (OAUTH_ADMIN_CONFIRM=yes in scripts)', recipes: ['oauth-delete-all-tokens'], needs: 'data', run: async (ctx) => (await c()).deleteAllTokens(ctx) },
+  'revoke-user': { summary: "Log a user out everywhere: their access tokens, refresh tokens, codes and token index", args: ['USERNAME'], options: { 'dry-run': DRY_RUN }, recipes: ['oauth-revoke-user USERNAME'], needs: 'data', run: async (ctx) => (await c()).revokeUser(ctx) },
+  'purge-expired': {
+    summary: 'Purge expired access tokens, leftover refresh tokens, states and codes, and stale index entries',
+    options: { 'dry-run': DRY_RUN },
+    recipes: ['oauth-purge-expired', 'oauth-purge-expired-dry (adds --dry-run)'],
+    needs: 'data',
+    run: async (ctx) => (await c()).purgeExpired(ctx, ctx.flags.has('dry-run')),
+  },
+  'test-cleanup-show': { summary: 'Show test registrations ("TEST " names) and what cleanup would remove; changes nothing', recipes: ['test-cleanup-show'], needs: 'data', run: async (ctx) => (await c()).testCleanup(ctx, true) },
+  'test-cleanup': { summary: 'Delete every test client ("TEST " names) completely', options: { 'dry-run': DRY_RUN }, recipes: ['test-cleanup'], needs: 'data', run: async (ctx) => (await c()).testCleanup(ctx, ctx.flags.has('dry-run')) },
+  backup: {
+    summary: 'Back up every OAuth key to BACKUP_DIR (oauth-backup-YYYYMMDD-HHMMSS.json, mode 0600)',
+    options: { note: { type: 'string', valueName: 'TEXT', description: 'why the backup is taken (kept in its manifest)' } },
+    recipes: ['oauth-backup'],
+    needs: 'data',
+    run: async (ctx) => (await b()).backupCommand(ctx),
+  },
+  'backup-list': { summary: 'List the backups in BACKUP_DIR, newest first (no Redis needed)', recipes: ['oauth-backup-list'], needs: 'files', run: async (ctx) => (await b()).backupListCommand(ctx) },
+  'backup-view': { summary: 'Show what a backup holds, the newest when FILE is omitted (no Redis needed); fails on an unreadable file', args: ['[FILE]'], recipes: ['oauth-backup-view'], needs: 'files', run: async (ctx) => (await b()).backupViewCommand(ctx) },
+  'backup-view-file': { summary: 'Show what one backup file in BACKUP_DIR holds (no Redis needed); fails on an unreadable file', args: ['FILE'], recipes: ['oauth-backup-view-file FILE'], needs: 'files', run: async (ctx) => (await b()).backupViewCommand(ctx) },
+  restore: {
+    summary: 'Restore the newest backup (merge: other keys stay; expired entries are not brought back)',
+    options: { 'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' }, replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' } },
+    recipes: ['oauth-restore', 'oauth-restore-dry (adds --dry-run)', 'oauth-restore-clear (adds --replace)'],
+    needs: 'data',
+    run: async (ctx) => (await b()).restoreCommand(ctx, null),
+  },
+  'restore-file': {
+    summary: 'Restore one backup file in BACKUP_DIR (merge, unless --replace)',
+    args: ['FILE'],
+    options: { 'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' }, replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' } },
+    recipes: ['oauth-restore-file FILE'],
+    needs: 'data',
+    run: async (ctx) => (await b()).restoreCommand(ctx, ctx.args[0] ?? null),
+  },
+  'validate-tokens': {
+    summary: "Check the configured tokens (signature, issuer, expiry, not revoked); fails for a configured token that is not valid",
+    options: { online: { type: 'boolean', description: "also ask the gateway's /verify about each token, and GitHub about GITHUB_PAT" } },
+    recipes: ['validate-tokens'],
+    needs: 'data',
+    run: async (ctx) => (await t()).validateTokensCommand(ctx, 'validate'),
+  },
+  'check-token-expiry': {
+    summary: 'Show how long the configured tokens have left',
+    options: { online: { type: 'boolean', description: "also ask the gateway's /verify about each token, and GitHub about GITHUB_PAT" } },
+    recipes: ['check-token-expiry'],
+    needs: 'data',
+    run: async (ctx) => (await t()).validateTokensCommand(ctx, 'expiry'),
+  },
+  'generate-jwt-secret': {
+    summary: 'Write a GATEWAY_JWT_SECRET into .env; an existing one is kept unless --force',
+    options: { force: { type: 'boolean', description: 'replace an existing secret: every token signed with it stops being accepted' } },
+    json: false,
+    recipes: ['generate-jwt-secret'],
+    needs: 'local',
+    run: async (ctx) => (await t()).generateJwtSecretCommand(ctx),
+  },
+  'generate-rsa-keys': { summary: 'Ensure an RSA key in JWT_PRIVATE_KEY_B64 (.env), keeping a valid one; print the public key and JWKS', json: false, recipes: ['generate-rsa-keys'], needs: 'local', run: async (ctx) => (await t()).generateRsaKeysCommand(ctx) },
+  'generate-github-token': { summary: 'GitHub device flow into GITHUB_PAT, then the gateway client and its token (asks for the code on a terminal)', recipes: ['generate-github-token'], needs: 'local', run: async (ctx) => (await t()).generateGithubTokenCommand(ctx) },
+  'generate-github-token-complete': { summary: "Exchange the authorization code from generate-github-token's URL for GATEWAY_OAUTH_ACCESS_TOKEN", args: ['CODE'], recipes: ['generate-github-token-complete CODE'], needs: 'local', run: async (ctx) => (await t()).gatewayTokenCompleteCommand(ctx) },
+  'refresh-tokens': { summary: 'Refresh the gateway and MCP client tokens in .env that are expired, near expiry or refused by the gateway', recipes: ['refresh-tokens'], needs: 'local', run: async (ctx) => (await t()).refreshTokensCommand(ctx) },
+  'mcp-client-token': { summary: 'Register an MCP client and start its PKCE authorization (asks for the code on a terminal)', recipes: ['mcp-client-token'], needs: 'local', run: async (ctx) => (await t()).mcpClientTokenCommand(ctx) },
+  'mcp-client-token-complete': { summary: 'Exchange the authorization code for the MCP client tokens', args: ['CODE'], recipes: ['mcp-client-token-complete CODE'], needs: 'local', run: async (ctx) => (await t()).mcpClientTokenCompleteCommand(ctx) },
   'seed-demo': {
-    summary: 'Fill an empty Redis with realistic gateway-format demo data (--force to add anyway)',
+    summary: 'Fill an empty Redis with realistic gateway-format demo data',
+    options: { force: { type: 'boolean', description: 'add the demo data even when the store holds registrations' } },
+    json: false,
+    recipes: ['seed-demo'],
+    needs: 'data',
     run: async (ctx) => {
       if (ctx.config.ADMIN_URL) throw new CliError('seed-demo writes to Redis directly: unset ADMIN_URL and point REDIS_URL at the Redis to fill');
+      const [{ createRedis }, { Keys }, { seedDemo }, { redactUrl }] = await Promise.all([import('../redis/connection.js'), import('../redis/keys.js'), import('./demo.js'), import('./transport.js')]);
       const redis = createRedis(ctx.transport.redisUrl ?? '', { name: 'oauth-admin-demo', maxRetriesPerRequest: 0 });
       try {
         const keys = new Keys({ oauth: ctx.config.OAUTH_KEY_PREFIX, session: ctx.config.SESSION_KEY_PREFIX, admin: ctx.config.ADMIN_KEY_PREFIX });
@@ -65,13 +142,19 @@ export function registerCommand(name: string, command: Command): void {
   COMMANDS[name] = command;
 }
 
+/** The commands and what they take (for tests that walk every recipe). */
+export function commandSpecs(): Readonly<Record<string, CommandSpec>> {
+  return COMMANDS;
+}
+
 function help(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length + (COMMANDS[n]?.usage?.length ?? 0) + 1));
-  const lines = Object.entries(COMMANDS).map(([name, cmd]) => `  ${`${name} ${cmd.usage ?? ''}`.padEnd(width + 1)} ${cmd.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length + (COMMANDS[n]?.args?.join(' ').length ?? 0) + 1));
+  const lines = Object.entries(COMMANDS).map(([name, cmd]) => `  ${`${name} ${cmd.args?.join(' ') ?? ''}`.padEnd(width + 1)} ${cmd.summary}`);
   return [
-    'usage: oauth-admin <command> [args] [--json]',
+    'usage: oauth-admin <command> [args] [options]    (oauth-admin <command> --help for one command)',
     '',
     'Runs in-process against REDIS_URL, or against the service at ADMIN_URL (with ADMIN_TOKEN).',
+    'Exit codes: 0 success, 1 failure, 2 usage error (nothing done), 3 not confirmed (nothing changed).',
     '',
     ...lines,
   ].join('\n');
@@ -89,36 +172,44 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(help());
-    return name ? 0 : 2;
+    return name ? EXIT.OK : EXIT.USAGE;
   }
   const command = COMMANDS[name];
   if (!command) {
     io.err(`error: unknown command ${JSON.stringify(name)} (run with --help for the list)`);
-    return 2;
+    return EXIT.USAGE;
   }
-  const flags = new Set(rest.filter((a) => a.startsWith('--')).map((a) => a.slice(2)));
-  const args = rest.filter((a) => !a.startsWith('--'));
-  let transport: ReturnType<typeof createTransport> | null = null;
+  if (wantsHelp(rest)) {
+    io.out(commandHelp(name, command));
+    return EXIT.OK;
+  }
+  let transport: Transport | null = null;
   try {
-    const env = loadEnv(options.env ?? process.env);
+    const parsed = parseCommandArgs(name, command, rest);
+    const given = options.env ?? process.env;
+    // One `.env` for the configuration and for the commands that edit it.
+    const env = loadEnv(given, resolve(given.OAUTH_ADMIN_ENV_FILE ?? '.env'));
     const config = parseConfig(env);
-    if (!command.local) transport = createTransport(config);
+    if (command.needs !== 'local') transport = (await import('./transport.js')).createTransport(config, { redis: command.needs === 'data' });
     await command.run({
-      transport: transport as ReturnType<typeof createTransport>,
+      transport: transport as Transport,
       config,
       env,
-      json: flags.has('json'),
-      flags,
-      args,
+      json: parsed.flags.has('json'),
+      flags: parsed.flags,
+      values: parsed.values,
+      args: parsed.args,
       io,
       terminal: options.terminal ?? processTerminal(),
     });
-    return 0;
+    return EXIT.OK;
   } catch (error) {
-    const message = error instanceof CliError || error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
     io.err(`error: ${message.split('\n')[0]}`);
-    return error instanceof CliError && error.code === 'USAGE' ? 2 : 1;
+    return exitCodeOf(error);
   } finally {
     await transport?.close().catch(() => {});
   }
 }
+
+export { UsageError };

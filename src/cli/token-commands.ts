@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CONFIGURED_TOKEN_NAMES, authBaseUrl, checkGithubToken, ensureRsaKey, generateGithubToken, jwksEntry, mcpClientToken, mcpClientTokenComplete, readEnvFile, refreshTokens, verifyAccessToken, writeJwtSecret } from '../services/token-tooling/index.js';
+import { CONFIGURED_TOKEN_NAMES, OAuthRequestError, authBaseUrl, checkGithubToken, ensureRsaKey, gatewayTokenComplete, generateGithubToken, jwksEntry, mcpClientToken, mcpClientTokenComplete, readEnvFile, refreshTokens, verifyStatus, writeJwtSecret } from '../services/token-tooling/index.js';
 import { githubApiBaseUrl } from '../services/token-tooling/endpoints.js';
 import type { CommandContext } from './commands.js';
 import { duration } from './format.js';
@@ -15,9 +15,17 @@ const io = (ctx: CommandContext) => ({
 });
 
 export async function generateJwtSecretCommand(ctx: CommandContext): Promise<void> {
-  const { secret } = await writeJwtSecret(envPath(ctx));
+  const result = await writeJwtSecret(envPath(ctx), { force: ctx.flags.has('force') });
+  if (!result.written) {
+    ctx.io.out(
+      `✅ kept the existing GATEWAY_JWT_SECRET in ${envPath(ctx)}. Replacing it (--force) makes the gateway refuse every HS256 token it has issued: ` +
+        'every client and user must get a new token, and the gateway must be restarted with the new secret.',
+    );
+    return;
+  }
   // The value stays in .env: a secret printed to a terminal ends up in scrollback and CI logs.
-  ctx.io.out(`✅ GATEWAY_JWT_SECRET written to ${envPath(ctx)} (${secret.length} characters, 32 random bytes, base64url)`);
+  ctx.io.out(`✅ GATEWAY_JWT_SECRET ${result.replaced ? 'replaced' : 'written'} in ${envPath(ctx)} (${result.secret.length} characters, 32 random bytes, base64url)`);
+  if (result.replaced) ctx.io.out('⚠️  every HS256 token signed with the old secret is now refused once the gateway runs with the new one: restart it and issue new tokens (just generate-github-token, just mcp-client-token)');
 }
 
 export async function generateRsaKeysCommand(ctx: CommandContext): Promise<void> {
@@ -43,10 +51,7 @@ export async function validateTokensCommand(ctx: CommandContext, focus: 'validat
     }
     const { inspectToken } = await ctx.transport.request(ops.InspectTokenQuery, { token });
     const entry: (typeof results)[number] = { name, verdict: inspectToken.verdict, reason: inspectToken.reason, secondsLeft: inspectToken.secondsLeft ?? null };
-    if (ctx.flags.has('online') && name === 'GATEWAY_OAUTH_ACCESS_TOKEN') {
-      entry.online = (await verifyAccessToken(authBaseUrl(env(ctx)), token)) ? 'gateway /verify: 200' : 'gateway /verify: refused';
-      if (!entry.online.endsWith('200')) entry.verdict = 'REFUSED_ONLINE';
-    }
+    if (ctx.flags.has('online')) await askGateway(ctx, token, entry);
     results.push(entry);
   }
   if (ctx.flags.has('online') && env(ctx).GITHUB_PAT) {
@@ -66,6 +71,20 @@ export async function validateTokensCommand(ctx: CommandContext, focus: 'validat
   if (failed.length > 0) throw new CliError(`${failed.length} configured token(s) failed: ${failed.map((f) => `${f.name} ${f.verdict}`).join(', ')}`, 'TOKENS_INVALID');
 }
 
+/** `--online`: the gateway's own answer for a token (its /verify), with the HTTP status. */
+async function askGateway(ctx: CommandContext, token: string, entry: { verdict: string; online?: string }): Promise<void> {
+  const base = authBaseUrl(env(ctx));
+  try {
+    const status = await verifyStatus(base, token);
+    entry.online = status === 200 ? `gateway ${base}/verify: HTTP 200 (accepted)` : `gateway ${base}/verify: HTTP ${status} (refused)`;
+    if (status !== 200) entry.verdict = 'REFUSED_ONLINE';
+  } catch (error) {
+    if (!(error instanceof OAuthRequestError)) throw error;
+    entry.online = `gateway not asked: ${error.message}`;
+    entry.verdict = 'UNVERIFIED_ONLINE';
+  }
+}
+
 export async function refreshTokensCommand(ctx: CommandContext): Promise<void> {
   const result = await refreshTokens({ envPath: envPath(ctx), env: env(ctx), ...io(ctx) });
   if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
@@ -80,12 +99,19 @@ export async function generateGithubTokenCommand(ctx: CommandContext): Promise<v
 export async function mcpClientTokenCommand(ctx: CommandContext): Promise<void> {
   const result = await mcpClientToken({ envPath: envPath(ctx), env: env(ctx), ...io(ctx) });
   if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
-  else if (!result.completed) ctx.io.out(`\nThen run: just mcp-client-token-complete <code>`);
 }
 
 export async function mcpClientTokenCompleteCommand(ctx: CommandContext): Promise<void> {
   const code = ctx.args[0];
   if (!code) throw new CliError('missing CODE (the authorization code shown after you approved)', 'USAGE');
   const result = await mcpClientTokenComplete({ envPath: envPath(ctx), env: env(ctx), ...io(ctx), code });
+  if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
+}
+
+/** Finishes `generate-github-token` when it ran without a terminal: the code from its authorize URL. */
+export async function gatewayTokenCompleteCommand(ctx: CommandContext): Promise<void> {
+  const code = ctx.args[0];
+  if (!code) throw new CliError('missing CODE (the authorization code shown after you approved)', 'USAGE');
+  const result = await gatewayTokenComplete({ envPath: envPath(ctx), env: env(ctx), ...io(ctx), code });
   if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
 }

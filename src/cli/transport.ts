@@ -7,15 +7,9 @@ import { createRedis } from '../redis/connection.js';
 import { createServices, serviceOptions } from '../services/index.js';
 import { sseResults } from './sse.js';
 
-/** A failure the CLI reports in one line (and exits non-zero). */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | null = null,
-  ) {
-    super(message);
-  }
-}
+import { CliError } from './cli-error.js';
+
+export { CliError };
 
 /**
  * Sends our typed GraphQL operations somewhere: into an in-process service over the gateway's
@@ -40,8 +34,28 @@ function firstError(body: ExecutionResult<unknown>): CliError | null {
   return new CliError(error.message, code);
 }
 
-function overFetch(fetchFn: FetchLike, url: string, token: string, description: string, redisUrl: string | null, close: () => Promise<void>): Transport {
-  const post = (document: unknown, variables: unknown, accept: string) =>
+/** How the CLI waits when the service says 429: as `Retry-After` says, a bounded number of times. */
+export interface RetryPolicy {
+  /** Retries after the first answer (default 5). */
+  attempts: number;
+  /** The longest single wait, in seconds (default 30): a longer Retry-After fails at once. */
+  maxWaitSeconds: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 5, maxWaitSeconds: 30, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+
+/** `Retry-After` in seconds (a number of seconds or an HTTP date); 1 when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number {
+  if (!header) return 1;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? 1 : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function overFetch(fetchFn: FetchLike, url: string, token: string, description: string, redisUrl: string | null, close: () => Promise<void>, retry: RetryPolicy = DEFAULT_RETRY): Transport {
+  const once = (document: unknown, variables: unknown, accept: string) =>
     fetchFn(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}` },
@@ -50,6 +64,19 @@ function overFetch(fetchFn: FetchLike, url: string, token: string, description: 
       if (error instanceof CliError) throw error;
       throw new CliError(`cannot reach ${description}: ${error instanceof Error ? error.message : String(error)}`);
     });
+  // A rate-limited request did nothing on the service: sending it again is safe.
+  const post = async (document: unknown, variables: unknown, accept: string): Promise<Response> => {
+    for (let attempt = 0; ; attempt++) {
+      const response = await once(document, variables, accept);
+      if (response.status !== 429) return response;
+      const wait = retryAfterSeconds(response.headers.get('retry-after'));
+      await response.body?.cancel().catch(() => {});
+      if (attempt >= retry.attempts || wait > retry.maxWaitSeconds) {
+        throw new CliError(`${description} is rate-limiting this token (429, retry after ${wait} s); gave up after ${attempt + 1} attempt(s): try again later or raise RATE_LIMIT_PER_SECOND`, 'RATE_LIMITED');
+      }
+      await retry.sleep(wait * 1000);
+    }
+  };
 
   return {
     description,
@@ -76,17 +103,29 @@ function overFetch(fetchFn: FetchLike, url: string, token: string, description: 
   };
 }
 
+export interface TransportOptions {
+  /**
+   * In-process: whether the operations need Redis (default true). Commands that only read
+   * BACKUP_DIR pass false: then no connection is made and a Redis that is down does not matter.
+   */
+  redis?: boolean;
+  /** How 429 answers are retried (tests shorten the waits). */
+  retry?: Partial<RetryPolicy>;
+}
+
 /** ADMIN_URL set: a running service, with ADMIN_TOKEN. Otherwise: in-process over REDIS_URL. */
-export function createTransport(config: Config): Transport {
+export function createTransport(config: Config, options: TransportOptions = {}): Transport {
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
   if (config.ADMIN_URL) {
     if (!config.ADMIN_TOKEN) throw new CliError('ADMIN_URL is set but ADMIN_TOKEN is not: the service needs a bearer token');
     // The service's address alone means its GraphQL endpoint.
     const url = new URL(config.ADMIN_URL);
     if (url.pathname === '/') url.pathname = '/graphql';
-    return overFetch(fetch, url.href, config.ADMIN_TOKEN, url.href, null, async () => {});
+    return overFetch(fetch, url.href, config.ADMIN_TOKEN, url.href, null, async () => {}, retry);
   }
+  const needsRedis = options.redis ?? true;
   const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
-  const redis = createRedis(redisUrl, { name: 'oauth-admin-cli', maxRetriesPerRequest: 0, commandTimeoutMs: 30_000 });
+  const redis = createRedis(redisUrl, { name: 'oauth-admin-cli', maxRetriesPerRequest: 0, commandTimeoutMs: 30_000, lazyConnect: !needsRedis });
   let connectionError: string | null = null;
   redis.on('error', (error: Error) => {
     connectionError = error.message;
@@ -96,6 +135,7 @@ export function createTransport(config: Config): Transport {
   const app = createApp({ services, auth: { adminToken: token, anonymousAdmin: false, adminActor: 'cli' } });
   const where = redactUrl(redisUrl);
   const inProcess: FetchLike = async (url, init) => {
+    if (!needsRedis) return app.fetch(url, init);
     try {
       await redis.ping();
     } catch {
@@ -103,11 +143,11 @@ export function createTransport(config: Config): Transport {
     }
     return app.fetch(url, init);
   };
-  return overFetch(inProcess, 'http://in-process/graphql', token, `Redis at ${where}`, redisUrl, async () => {
+  return overFetch(inProcess, 'http://in-process/graphql', token, needsRedis ? `Redis at ${where}` : 'the backup files', redisUrl, async () => {
     await services.jobs.drain();
     await app.dispose();
     redis.disconnect();
-  });
+  }, retry);
 }
 
 /** A URL fit to print: the password is replaced. */

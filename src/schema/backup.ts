@@ -18,7 +18,7 @@ import { builder } from './builder.js';
 import { Job } from './job.js';
 import { type PageArgs, decodeCursor, encodeCursor, paginate } from './pagination.js';
 import { fromEpochSeconds } from './scalars.js';
-import { adminOnly } from './shared.js';
+import { adminOnly, dryRunOpenToViewer } from './shared.js';
 import { TokenStatusEnum } from './token.js';
 
 /** Categories whose names are themselves secrets: a viewer gets a fingerprint only. */
@@ -305,8 +305,8 @@ builder.mutationFields((t) => ({
   restoreBackup: t.field({
     type: RestoreResult,
     description:
-      'Restores a backup (name null: the newest). The whole file is validated before anything is written; each key gets back its absolute expiry and expired entries are skipped. MERGE writes over existing keys and leaves others; REPLACE is two-step (see RestoreMode). One restore or other maintenance job at a time.',
-    authScopes: { admin: true },
+      'Restores a backup (name null: the newest). The whole file is validated before anything is written; each key gets back its absolute expiry and expired entries are skipped. MERGE writes over existing keys and leaves others; REPLACE is two-step (see RestoreMode). One restore or other maintenance job at a time. The dry run is open to the viewer token.',
+    authScopes: dryRunOpenToViewer,
     args: {
       name: t.arg.string({ description: 'The backup file name; null for the newest.' }),
       mode: t.arg({ type: RestoreModeEnum, defaultValue: 'MERGE', description: 'MERGE or REPLACE.' }),

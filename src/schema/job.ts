@@ -3,6 +3,7 @@ import { TERMINAL } from '../services/jobs.js';
 import { builder } from './builder.js';
 import { DeletionCounts } from './deletion.js';
 import { paginate } from './pagination.js';
+import { dryRunOpenToViewer } from './shared.js';
 
 export const JobStatusEnum = builder.enumType('JobStatus', {
   description: 'Where a job is in its life.',
@@ -99,15 +100,15 @@ builder.mutationFields((t) => ({
   purgeExpired: t.field({
     type: Job,
     description:
-      'Starts a purge: EXPIRED access tokens (and their index entries), expired refresh tokens, states and codes without a TTL, stale index entries and index keys left empty. Never a client, an ACTIVE token, a valid refresh token, a corrupt record or a key outside the prefix. One maintenance job runs at a time (CONFLICT otherwise).',
-    authScopes: { admin: true },
+      'Starts a purge: EXPIRED access tokens (and their index entries), expired refresh tokens, states and codes without a TTL, stale index entries and index keys left empty. Never a client, an ACTIVE token, a valid refresh token, a corrupt record or a key outside the prefix. One maintenance job runs at a time (CONFLICT otherwise). The dry run is open to the viewer token.',
+    authScopes: dryRunOpenToViewer,
     args: { dryRun: t.arg.boolean({ required: true, description: 'Only count; change nothing.' }) },
     resolve: (_root, { dryRun }, ctx) => ctx.services.deletion.purgeExpired(ctx.principal, dryRun),
   }),
   cleanupTestClients: t.field({
     type: Job,
-    description: 'Starts the removal of every test client (`TEST ` names) completely, as a cascade delete of each.',
-    authScopes: { admin: true },
+    description: 'Starts the removal of every test client (`TEST ` names) completely, as a cascade delete of each. The dry run is open to the viewer token.',
+    authScopes: dryRunOpenToViewer,
     args: { dryRun: t.arg.boolean({ required: true, description: 'Only count; change nothing.' }) },
     resolve: (_root, { dryRun }, ctx) => ctx.services.deletion.cleanupTestClients(ctx.principal, dryRun),
   }),

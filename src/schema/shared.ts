@@ -8,3 +8,9 @@ export async function keyExpiresAt(record: { key: string }, _args: unknown, ctx:
   const ttl = await ctx.view.keyTtl(record.key);
   return ttl === null ? null : new Date(ctx.view.now() + ttl);
 }
+
+/**
+ * For mutations with a dry run: the dry run changes no gateway data, so the viewer may run it
+ * (semantics: "Who may do what"); the real run is the admin's.
+ */
+export const dryRunOpenToViewer = (_root: unknown, args: { dryRun?: boolean | null }) => (args.dryRun === true ? { viewer: true } : { admin: true });

@@ -5,6 +5,7 @@ import { DeleteResult } from './deletion.js';
 import { OAuthClient, OAuthClientConnection } from './client.js';
 import { AccessToken, AccessTokenConnection, TokenStatusEnum } from './token.js';
 import { paginate } from './pagination.js';
+import { dryRunOpenToViewer } from './shared.js';
 
 interface UserShape {
   username: string;
@@ -106,8 +107,8 @@ builder.mutationField('deleteUserTokens', (t) =>
   t.field({
     type: DeleteResult,
     description:
-      'Logs a user out everywhere: deletes their access tokens, refresh tokens and unredeemed authorization codes, and their token index. NOT_FOUND when the gateway knows nothing of the user.',
-    authScopes: { admin: true },
+      'Logs a user out everywhere: deletes their access tokens, refresh tokens and unredeemed authorization codes, and their token index. NOT_FOUND when the gateway knows nothing of the user. The dry run is open to the viewer token.',
+    authScopes: dryRunOpenToViewer,
     args: {
       username: t.arg.string({ required: true, validate: z.string().min(1, 'username must not be empty').max(512) }),
       dryRun: t.arg.boolean({ required: true, description: 'Only count; change nothing.' }),

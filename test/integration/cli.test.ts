@@ -107,7 +107,7 @@ describe('the CLI on gateway-format data', () => {
 
       it('dangerous commands refuse without confirmation in a script, and run with OAUTH_ADMIN_CONFIRM=yes', async () => {
         const refused = await cli(['delete-all-tokens'], env());
-        expect(refused.code).toBe(1);
+        expect(refused.code).toBe(3);
         expect(refused.err).toContain('OAUTH_ADMIN_CONFIRM=yes');
         expect(refused.out).toContain('access tokens:         7');
         expect(await store.redis.exists(store.keys.token('a1'))).toBe(1);
@@ -116,7 +116,7 @@ describe('the CLI on gateway-format data', () => {
         expect(await store.redis.exists(store.keys.token('a1'))).toBe(0);
         const asked: string[] = [];
         const no = await cli(['delete-all-registrations'], env(), { interactive: true, ask: async (q) => (asked.push(q), 'no') });
-        expect(no.code).toBe(1);
+        expect(no.code).toBe(3);
         expect(asked[0]).toContain('cannot be undone');
         expect(await store.redis.exists(store.keys.client('client_A'))).toBe(1);
         const yes = await cli(['delete-all-registrations'], env(), { interactive: true, ask: async () => 'yes' });
@@ -192,12 +192,19 @@ describe('the .env tooling through the CLI', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('generate-jwt-secret writes the secret into .env, keeps other lines, leaves no backup and prints no secret', async () => {
+  it('generate-jwt-secret keeps an existing secret unless --force, and writes into .env keeping other lines, no backup, no secret printed', async () => {
     const envFile = join(dir, '.env');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(envFile, '# gateway\nBASE_DOMAIN=example.com\nGATEWAY_JWT_SECRET=old\nOTHER=1');
-    const result = await cli(['generate-jwt-secret'], { PATH: process.env.PATH, OAUTH_ADMIN_ENV_FILE: envFile });
+    const original = '# gateway\nBASE_DOMAIN=example.com\nGATEWAY_JWT_SECRET=old\nOTHER=1';
+    writeFileSync(envFile, original);
+    const kept = await cli(['generate-jwt-secret'], { PATH: process.env.PATH, OAUTH_ADMIN_ENV_FILE: envFile });
+    expect(kept.code).toBe(0);
+    expect(kept.out).toMatch(/kept the existing GATEWAY_JWT_SECRET.*--force.*refuse every HS256 token/);
+    expect(readFileSync(envFile, 'utf8')).toBe(original);
+    const result = await cli(['generate-jwt-secret', '--force'], { PATH: process.env.PATH, OAUTH_ADMIN_ENV_FILE: envFile });
     expect(result.code).toBe(0);
+    expect(result.out).toContain('GATEWAY_JWT_SECRET replaced');
+    expect(result.out).toContain('now refused');
     const text = readFileSync(envFile, 'utf8');
     const secret = /^GATEWAY_JWT_SECRET=([A-Za-z0-9_-]{43})$/m.exec(text)?.[1];
     expect(secret).toBeTruthy();

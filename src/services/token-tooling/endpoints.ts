@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_DOMAIN } from '../../config.js';
 import type { EnvLike } from './inspect.js';
 
 /** Output and input of a command, so the orchestrations never touch stdout, stdin or process.env. */
@@ -14,7 +15,7 @@ export interface CommandBase extends CommandIo {
 }
 
 export interface EndpointOverrides {
-  /** Default `GATEWAY_AUTH_URL`, then `https://auth.{BASE_DOMAIN}`. */
+  /** Default `GATEWAY_AUTH_URL`, then `https://auth.{BASE_DOMAIN}` (BASE_DOMAIN defaults as in the configuration). */
   authBase?: string | undefined;
   /** Default `GITHUB_URL`, then `https://github.com`. */
   githubBase?: string | undefined;
@@ -25,9 +26,7 @@ export interface EndpointOverrides {
 export function authBaseUrl(env: EnvLike, override?: string): string {
   const explicit = override ?? nonEmpty(env.GATEWAY_AUTH_URL);
   if (explicit) return trimSlash(explicit);
-  const domain = nonEmpty(env.BASE_DOMAIN);
-  if (!domain) throw new Error('BASE_DOMAIN is not set (or set GATEWAY_AUTH_URL)');
-  return `https://auth.${domain}`;
+  return `https://auth.${nonEmpty(env.BASE_DOMAIN) ?? DEFAULT_BASE_DOMAIN}`;
 }
 
 export function githubBaseUrl(env: EnvLike, override?: string): string {

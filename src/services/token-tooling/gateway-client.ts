@@ -120,13 +120,21 @@ export async function probeClient(
   return response.status === 400 && errorCode(response.body) === 'invalid_grant' ? 'valid' : 'invalid';
 }
 
-/** `GET /verify` (the ForwardAuth check): true when the gateway accepts the bearer token. */
-export async function verifyAccessToken(authBase: string, accessToken: string): Promise<boolean> {
+/**
+ * `GET /verify` (the ForwardAuth check): the HTTP status the gateway answers for this bearer token
+ * (200 accepted, 401 refused: unknown, revoked or expired). Server errors and network failures throw.
+ */
+export async function verifyStatus(authBase: string, accessToken: string): Promise<number> {
   const secrets = [accessToken];
   const response = await getJson(joinUrl(authBase, '/verify'), {
     secrets,
     headers: { authorization: `Bearer ${accessToken}` },
   });
   if (response.status >= 500) throw responseError('GET /verify', response, secrets);
-  return response.status === 200;
+  return response.status;
+}
+
+/** True when the gateway's `/verify` accepts the bearer token. */
+export async function verifyAccessToken(authBase: string, accessToken: string): Promise<boolean> {
+  return (await verifyStatus(authBase, accessToken)) === 200;
 }

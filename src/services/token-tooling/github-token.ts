@@ -24,7 +24,7 @@ export interface GenerateGithubTokenOptions extends CommandBase {
 export interface GenerateGithubTokenResult {
   githubPat: 'kept' | 'created';
   gatewayClient: 'kept' | 'registered';
-  /** `pending`: the authorize URL was printed and no code came back; finish with `gatewayTokenComplete`. */
+  /** `pending`: the authorize URL was printed and no code came back; finish with `gatewayTokenComplete` (`just generate-github-token-complete CODE`). */
   gatewayToken: 'kept' | 'created' | 'pending';
   authorizeUrl?: string;
   written: string[];
@@ -92,7 +92,7 @@ export async function generateGithubToken(options: GenerateGithubTokenOptions): 
 
   const code = options.prompt ? (await options.prompt('Authorization code (empty to finish later): ')).trim() : '';
   if (!code) {
-    log('Finish later with the code (gatewayTokenComplete).');
+    log('Then run: just generate-github-token-complete CODE');
     return { githubPat, gatewayClient, gatewayToken: 'pending', authorizeUrl: flow.authorizeUrl, written };
   }
   const completed = await gatewayTokenComplete({

@@ -1,5 +1,5 @@
 export { parseEnv, readEnvFile, setEnvVars, formatEnvValue, type EnvMap, type EnvUpdateResult } from './env-file.js';
-export { generateJwtSecret, tokenUrlSafe, writeJwtSecret } from './secrets.js';
+export { generateJwtSecret, tokenUrlSafe, writeJwtSecret, type JwtSecretResult } from './secrets.js';
 export {
   validatePrivateKeyB64,
   generateRsaKeyB64,
@@ -45,6 +45,7 @@ export {
   refreshAccessToken,
   probeClient,
   verifyAccessToken,
+  verifyStatus,
   type RegistrationRequest,
   type RegisteredClient,
   type TokenResponse,

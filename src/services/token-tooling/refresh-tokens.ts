@@ -1,6 +1,6 @@
 import { authBaseUrl, githubApiBaseUrl, nonEmpty, type CommandBase } from './endpoints.js';
 import { setEnvVars } from './env-file.js';
-import { refreshAccessToken } from './gateway-client.js';
+import { refreshAccessToken, verifyStatus } from './gateway-client.js';
 import { checkGithubToken } from './github.js';
 import { OAuthRequestError } from './http.js';
 import { TOKEN_PLACEHOLDER } from './inspect.js';
@@ -14,11 +14,13 @@ export interface RefreshTokensOptions extends CommandBase {
   minSecondsLeft?: number;
   /** Check `GITHUB_PAT` against GitHub (default true). */
   checkGithubPat?: boolean;
+  /** Ask the gateway's `/verify` about a token that is not near expiry (default true): a revoked one is refreshed. */
+  verifyOnline?: boolean;
 }
 
 export type TokenRefreshOutcome =
-  | { action: 'kept'; secondsLeft: number }
-  | { action: 'refreshed'; expiresIn?: number | undefined }
+  | { action: 'kept'; secondsLeft: number; verified: boolean }
+  | { action: 'refreshed'; expiresIn?: number | undefined; why?: string | undefined }
   | { action: 'not-configured' }
   | { action: 'cannot-refresh'; reason: string }
   | { action: 'failed'; reason: string };
@@ -26,8 +28,8 @@ export type TokenRefreshOutcome =
 export type GithubPatStatus = 'valid' | 'invalid' | 'unknown' | 'missing' | 'skipped';
 
 export interface RefreshTokensResult {
-  /** False when the gateway token could not be made fresh, the MCP client token could not be
-   *  refreshed although configured, or GitHub rejects `GITHUB_PAT`. */
+  /** False when a configured token (gateway or MCP client) could not be made fresh, or GitHub
+   *  rejects `GITHUB_PAT`. A token that is not configured at all is not a failure. */
   ok: boolean;
   gateway: TokenRefreshOutcome;
   mcpClient: TokenRefreshOutcome;
@@ -41,8 +43,6 @@ interface TokenSlot {
   refreshKey: string;
   clientIdKey: string;
   clientSecretKey: string;
-  /** A missing token is only a problem for the gateway token; the MCP client token is optional. */
-  required: boolean;
 }
 
 const SLOTS: TokenSlot[] = [
@@ -52,7 +52,6 @@ const SLOTS: TokenSlot[] = [
     refreshKey: 'GATEWAY_OAUTH_REFRESH_TOKEN',
     clientIdKey: 'GATEWAY_OAUTH_CLIENT_ID',
     clientSecretKey: 'GATEWAY_OAUTH_CLIENT_SECRET',
-    required: true,
   },
   {
     label: 'MCP_CLIENT_ACCESS_TOKEN',
@@ -60,13 +59,14 @@ const SLOTS: TokenSlot[] = [
     refreshKey: 'MCP_CLIENT_REFRESH_TOKEN',
     clientIdKey: 'MCP_CLIENT_ID',
     clientSecretKey: 'MCP_CLIENT_SECRET',
-    required: false,
   },
 ];
 
 /**
- * `refresh-tokens`: refreshes `GATEWAY_OAUTH_ACCESS_TOKEN` (and `MCP_CLIENT_ACCESS_TOKEN`, each with
- * its own refresh token and client) when missing, expired or close to expiry. Never copies one into the other.
+ * `refresh-tokens`: refreshes `GATEWAY_OAUTH_ACCESS_TOKEN` and `MCP_CLIENT_ACCESS_TOKEN` (each with
+ * its own refresh token and client) when expired, close to expiry or refused by the gateway's
+ * `/verify` (revoked). A slot with neither access nor refresh token is not configured and skipped.
+ * Never copies one token into the other.
  */
 export async function refreshTokens(options: RefreshTokensOptions): Promise<RefreshTokensResult> {
   const now = options.now ?? Date.now;
@@ -86,11 +86,8 @@ export async function refreshTokens(options: RefreshTokensOptions): Promise<Refr
   const [gateway, mcpClient] = outcomes as [TokenRefreshOutcome, TokenRefreshOutcome];
 
   const githubPat = await checkPat(options);
-  const ok =
-    (gateway.action === 'kept' || gateway.action === 'refreshed') &&
-    mcpClient.action !== 'failed' &&
-    mcpClient.action !== 'cannot-refresh' &&
-    githubPat !== 'invalid';
+  const failed = (o: TokenRefreshOutcome) => o.action === 'failed' || o.action === 'cannot-refresh';
+  const ok = !failed(gateway) && !failed(mcpClient) && githubPat !== 'invalid';
   return { ok, gateway, mcpClient, githubPat, written };
 }
 
@@ -107,9 +104,23 @@ async function refreshSlot(
   const clientId = nonEmpty(env[slot.clientIdKey]);
   const clientSecret = nonEmpty(env[slot.clientSecretKey]);
 
-  const secondsLeft = token && token !== TOKEN_PLACEHOLDER ? secondsUntilExpiry(token, now) : undefined;
-  if (secondsLeft !== undefined && secondsLeft >= minSecondsLeft) return { outcome: { action: 'kept', secondsLeft } };
-  if (!token && !refreshToken && !slot.required) return { outcome: { action: 'not-configured' } };
+  const usableToken = token && token !== TOKEN_PLACEHOLDER ? token : undefined;
+  if (!usableToken && !refreshToken) return { outcome: { action: 'not-configured' } };
+  const secondsLeft = usableToken ? secondsUntilExpiry(usableToken, now) : undefined;
+  let why = usableToken === undefined ? 'no access token' : secondsLeft === undefined ? 'unreadable expiry' : secondsLeft <= 0 ? 'expired' : `${secondsLeft} s left`;
+  if (usableToken && secondsLeft !== undefined && secondsLeft >= minSecondsLeft) {
+    // `exp` alone says nothing about revocation: the gateway's /verify decides whether it still works.
+    if (options.verifyOnline === false) return { outcome: { action: 'kept', secondsLeft, verified: false } };
+    let status: number;
+    try {
+      status = await verifyStatus(authBaseUrl(env, options.authBase), usableToken);
+    } catch (err) {
+      if (err instanceof OAuthRequestError) return { outcome: { action: 'failed', reason: `could not ask the gateway whether it still accepts the token: ${err.message}` } };
+      throw err;
+    }
+    if (status === 200) return { outcome: { action: 'kept', secondsLeft, verified: true } };
+    why = `refused by the gateway's /verify (HTTP ${status}) with ${secondsLeft} s left: revoked or unknown`;
+  }
 
   const missing = [
     refreshToken ? undefined : refreshKey,
@@ -117,7 +128,7 @@ async function refreshSlot(
     clientSecret ? undefined : slot.clientSecretKey,
   ].filter(Boolean);
   if (missing.length > 0) {
-    return { outcome: { action: 'cannot-refresh', reason: `${missing.join(', ')} not set` } };
+    return { outcome: { action: 'cannot-refresh', reason: `${why}, and ${missing.join(', ')} not set` } };
   }
   try {
     const tokens = await refreshAccessToken(authBaseUrl(env, options.authBase), {
@@ -130,7 +141,7 @@ async function refreshSlot(
     if (typeof tokens.refresh_token === 'string' && tokens.refresh_token && tokens.refresh_token !== refreshToken) {
       values[refreshKey] = tokens.refresh_token;
     }
-    return { outcome: { action: 'refreshed', expiresIn: tokens.expires_in }, written: values };
+    return { outcome: { action: 'refreshed', expiresIn: tokens.expires_in, why }, written: values };
   } catch (err) {
     if (err instanceof OAuthRequestError) return { outcome: { action: 'failed', reason: err.message } };
     throw err;
@@ -164,9 +175,9 @@ async function checkPat(options: RefreshTokensOptions): Promise<GithubPatStatus>
 function describe(outcome: TokenRefreshOutcome): string {
   switch (outcome.action) {
     case 'kept':
-      return `kept (${outcome.secondsLeft} s left)`;
+      return `kept (${outcome.secondsLeft} s left${outcome.verified ? '; the gateway accepts it' : ''})`;
     case 'refreshed':
-      return outcome.expiresIn === undefined ? 'refreshed' : `refreshed (valid for ${outcome.expiresIn} s)`;
+      return `refreshed${outcome.why ? ` (was: ${outcome.why})` : ''}${outcome.expiresIn === undefined ? '' : `; valid for ${outcome.expiresIn} s`}`;
     case 'not-configured':
       return 'not configured';
     case 'cannot-refresh':

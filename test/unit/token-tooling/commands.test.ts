@@ -138,7 +138,8 @@ describe('refreshTokens', () => {
     await mcpClientTokenComplete({ envPath, env: mcp, log, authBase: gateway.url, code: gateway.approve(new URL(lines.find((l) => l.includes('/authorize'))!).href) });
     const issued = await readEnvFile(envPath);
 
-    const mcpToken = jwtWithExp(nowS() + 7200);
+    // The MCP client's token as the gateway issued it: not near expiry, and /verify accepts it.
+    const mcpToken = issued.MCP_CLIENT_ACCESS_TOKEN!;
     const old = jwtWithExp(nowS() + 600);
     writeFileSync(
       envPath,
@@ -156,7 +157,7 @@ describe('refreshTokens', () => {
     expect(result).toMatchObject({
       ok: true,
       gateway: { action: 'refreshed', expiresIn: 86400 },
-      mcpClient: { action: 'kept' },
+      mcpClient: { action: 'kept', verified: true },
       githubPat: 'skipped',
       written: ['GATEWAY_OAUTH_ACCESS_TOKEN'],
     });
@@ -171,11 +172,11 @@ describe('refreshTokens', () => {
     const { gateway, envPath, log, lines } = await setup('');
     const fresh = jwtWithExp(nowS() + 7200);
     const env = { BASE_DOMAIN: 'example.com', GATEWAY_OAUTH_ACCESS_TOKEN: fresh, MCP_CLIENT_ACCESS_TOKEN: jwtWithExp(nowS() - 5) };
-    const result = await refreshTokens({ envPath, env, log, authBase: gateway.url, checkGithubPat: false });
-    expect(result.gateway).toMatchObject({ action: 'kept' });
+    const result = await refreshTokens({ envPath, env, log, authBase: gateway.url, checkGithubPat: false, verifyOnline: false });
+    expect(result.gateway).toMatchObject({ action: 'kept', verified: false });
     expect(result.mcpClient).toEqual({
       action: 'cannot-refresh',
-      reason: 'MCP_CLIENT_REFRESH_TOKEN, MCP_CLIENT_ID, MCP_CLIENT_SECRET not set',
+      reason: 'expired, and MCP_CLIENT_REFRESH_TOKEN, MCP_CLIENT_ID, MCP_CLIENT_SECRET not set',
     });
     expect(result.ok).toBe(false);
     expect(result.written).toEqual([]);
@@ -183,8 +184,28 @@ describe('refreshTokens', () => {
     expect(gateway.requests).toHaveLength(0);
     expect(lines.join('\n')).not.toContain(fresh);
 
+    // Neither token configured: nothing to refresh is not a failure.
     const none = await refreshTokens({ envPath, env: { BASE_DOMAIN: 'example.com' }, log, authBase: gateway.url, checkGithubPat: false });
-    expect(none).toMatchObject({ ok: false, gateway: { action: 'cannot-refresh' }, mcpClient: { action: 'not-configured' } });
+    expect(none).toMatchObject({ ok: true, gateway: { action: 'not-configured' }, mcpClient: { action: 'not-configured' } });
+  });
+
+  it('refreshes a token the gateway refuses although its exp is far off (revoked), and keeps one it accepts', async () => {
+    const { gateway, envPath, log, lines } = await setup('');
+    await mcpClientToken({ envPath, env: {}, log, authBase: gateway.url });
+    const mcp = await readEnvFile(envPath);
+    await mcpClientTokenComplete({ envPath, env: mcp, log, authBase: gateway.url, code: gateway.approve(new URL(lines.find((l) => l.includes('/authorize'))!).href) });
+    const issued = await readEnvFile(envPath);
+    const accepted = await refreshTokens({ envPath, env: issued, log, authBase: gateway.url, checkGithubPat: false });
+    expect(accepted).toMatchObject({ ok: true, gateway: { action: 'not-configured' }, mcpClient: { action: 'kept', verified: true }, written: [] });
+
+    gateway.tokens.delete(decodeJwt(issued.MCP_CLIENT_ACCESS_TOKEN!).payload.jti as string);
+    lines.length = 0;
+    const revoked = await refreshTokens({ envPath, env: issued, log, authBase: gateway.url, checkGithubPat: false });
+    expect(revoked).toMatchObject({ ok: true, mcpClient: { action: 'refreshed', why: expect.stringContaining('/verify (HTTP 401)') }, written: ['MCP_CLIENT_ACCESS_TOKEN'] });
+    expect(lines[1]).toMatch(/^MCP_CLIENT_ACCESS_TOKEN: refreshed \(was: refused by the gateway's \/verify \(HTTP 401\)/);
+    const after = await readEnvFile(envPath);
+    expect(after.MCP_CLIENT_ACCESS_TOKEN).not.toBe(issued.MCP_CLIENT_ACCESS_TOKEN);
+    expect(gateway.tokens.has(decodeJwt(after.MCP_CLIENT_ACCESS_TOKEN!).payload.jti as string)).toBe(true);
   });
 
   it('reports a refresh the gateway refuses as failed, with its error', async () => {
@@ -205,11 +226,11 @@ describe('refreshTokens', () => {
     const gh = await startGithubStandIn({ pollAnswers: [] });
     open.push(gh);
     const env = { BASE_DOMAIN: 'example.com', GATEWAY_OAUTH_ACCESS_TOKEN: jwtWithExp(nowS() + 7200) };
-    const good = await refreshTokens({ envPath, env: { ...env, GITHUB_PAT: gh.token }, log, authBase: gateway.url, githubApiBase: gh.url });
+    const good = await refreshTokens({ envPath, env: { ...env, GITHUB_PAT: gh.token }, log, authBase: gateway.url, githubApiBase: gh.url, verifyOnline: false });
     expect([good.ok, good.githubPat]).toEqual([true, 'valid']);
-    const bad = await refreshTokens({ envPath, env: { ...env, GITHUB_PAT: 'gho_revoked' }, log, authBase: gateway.url, githubApiBase: gh.url });
+    const bad = await refreshTokens({ envPath, env: { ...env, GITHUB_PAT: 'gho_revoked' }, log, authBase: gateway.url, githubApiBase: gh.url, verifyOnline: false });
     expect([bad.ok, bad.githubPat]).toEqual([false, 'invalid']);
-    const missing = await refreshTokens({ envPath, env, log, authBase: gateway.url, githubApiBase: gh.url });
+    const missing = await refreshTokens({ envPath, env, log, authBase: gateway.url, githubApiBase: gh.url, verifyOnline: false });
     expect([missing.ok, missing.githubPat]).toEqual([true, 'missing']);
   });
 });

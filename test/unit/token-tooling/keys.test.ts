@@ -33,8 +33,15 @@ describe('generateJwtSecret', () => {
 
     const path = join(tempDir(), '.env');
     writeFileSync(path, 'GATEWAY_JWT_SECRET=old\n');
-    const { secret: written } = await writeJwtSecret(path);
-    expect(readFileSync(path, 'utf8')).toBe(`GATEWAY_JWT_SECRET=${written}\n`);
+    // An existing secret signs the gateway's live tokens: kept unless forced.
+    expect(await writeJwtSecret(path)).toEqual({ written: false, replaced: false });
+    expect(readFileSync(path, 'utf8')).toBe('GATEWAY_JWT_SECRET=old\n');
+    const forced = await writeJwtSecret(path, { force: true });
+    expect(forced).toMatchObject({ written: true, replaced: true });
+    expect(readFileSync(path, 'utf8')).toBe(`GATEWAY_JWT_SECRET=${forced.written ? forced.secret : ''}\n`);
+    const fresh = join(tempDir(), '.env');
+    const first = await writeJwtSecret(fresh);
+    expect(first).toMatchObject({ written: true, replaced: false });
   });
 });
 
