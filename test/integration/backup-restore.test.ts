@@ -355,15 +355,22 @@ describe('encryption (BACKUP_ENCRYPTION_KEY)', () => {
 });
 
 describe('who may do what', () => {
-  it('viewers can list backups but not create or restore them', async () => {
+  it('viewers can list backups and dry-run a restore, but not create or restore them', async () => {
     const s = await store();
     const create = await execute(s, CreateBackup, {}, { token: VIEWER });
     expect(create.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const restored = await execute(s, Restore, { dryRun: true }, { token: VIEWER });
-    expect(restored.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(expectData(await execute(s, Backups, {}, { token: VIEWER })).backups.totalCount).toBe(0);
-    const audit = await s.services.audit.list();
-    expect(audit.filter((e) => e.action.startsWith('createBackup') || e.action.startsWith('restoreBackup'))).toEqual([]);
+    expect((await s.services.audit.list()).filter((e) => e.action.startsWith('createBackup'))).toEqual([]);
+    await s.services.backups.create({ role: 'admin', name: 'admin-token' });
+    for (const mode of ['MERGE', 'REPLACE'] as const) {
+      const restored = await execute(s, Restore, { mode, dryRun: false }, { token: VIEWER });
+      expect(restored.body.errors?.[0]?.extensions?.code, mode).toBe('FORBIDDEN');
+    }
+    // The dry run changes no gateway data: open to the viewer (semantics, "Who may do what").
+    const dry = expectData(await execute(s, Restore, { dryRun: true }, { token: VIEWER })).restoreBackup;
+    expect(dry).toMatchObject({ executed: false, confirmToken: null });
+    const restores = (await s.services.audit.list()).filter((e) => e.action.startsWith('restoreBackup'));
+    expect(restores.every((e) => e.dryRun && e.actor === 'viewer-token')).toBe(true);
   });
 
   it('audits executed backups and restores', async () => {
