@@ -1,6 +1,6 @@
-// The npm registry this project's machines reach serves rust-just's binary package for linux-x64
-// only, so `npm install` leaves the other platforms' optional packages out of package-lock.json,
-// and `npm ci` then refuses the lock. This lists them (never fetched on another platform): run
+// A registry (or mirror) that serves rust-just's binary package for some platforms only makes
+// `npm install` leave the other platforms' optional packages out of package-lock.json, and `npm ci`
+// then refuses the lock. This lists them (never fetched on another platform): run
 // `npm run lock:platforms` after any `npm install`.
 import { readFileSync, writeFileSync } from 'node:fs';
 
