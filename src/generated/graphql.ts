@@ -884,7 +884,7 @@ export type OAuthStats = {
   corruptRegistrations: Scalars['Int']['output'];
   /** Access-token keys whose value does not parse (in neither active nor expired). */
   corruptTokens: Scalars['Int']['output'];
-  /** Refresh tokens whose created_at + REFRESH_TOKEN_LIFETIME has passed. */
+  /** Leftover refresh tokens: keys without a TTL whose created_at + REFRESH_TOKEN_LIFETIME has passed (purge removes them). A key with a TTL is never counted: the gateway honours it until Redis drops it. */
   expiredRefreshTokens: Scalars['Int']['output'];
   /** Access-token keys whose expiry has passed (the seed box's "Expired Tokens"). */
   expiredTokens: Scalars['Int']['output'];
