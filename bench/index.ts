@@ -519,14 +519,14 @@ async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType
  * reclaimed by Redis (nor its notification sent) until something touches it: up to three tries,
  * each after the previous scan touched every key and the indexer caught up.
  */
-async function statsAgainstScan(bench: BenchRedis, indexer: BenchApp['services']['indexes']['indexer']): Promise<string[]> {
+async function statsAgainstScan(bench: BenchRedis): Promise<string[]> {
   let diffs: string[] = [];
   for (let attempt = 0; attempt < 3; attempt++) {
     const frozen = Math.floor(Date.now() / 1000) * 1000;
     const app = createBenchApp(bench, { now: () => frozen });
     const scan = (await app.services.stats.scan()) as unknown as Stats;
     await new Promise((r) => setTimeout(r, 300));
-    await indexer.flush();
+    // The query's own barrier waits until the leader's follower has applied every change before it.
     const index = (await app.query<{ stats: Stats }>(STATS_QUERY)).stats;
     diffs = Object.keys(scan)
       .filter((k) => index[k] !== scan[k])
@@ -701,6 +701,16 @@ interface SizeResult {
 
 let current: BenchRedis | null = null;
 
+/** Waits until reads answer from the indexes; returns the follower's problem when it cannot follow. */
+async function waitFresh(app: BenchApp): Promise<string | null> {
+  for (;;) {
+    if (await app.services.indexes.fresh()) return null;
+    const status = await app.services.indexes.status();
+    if (status.leader && status.notificationsProblem && status.notificationsProblem !== 'not started') return status.notificationsProblem;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function reconcile(app: BenchApp, counter: ReturnType<typeof countCommands>): Promise<Reconcile> {
   counter.reset();
   const started = performance.now();
@@ -743,15 +753,14 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
 
     const app = createBenchApp(bench);
     const counter = countCommands(bench.redis as Redis);
-    // As the leader process does: follow keyspace notifications, then reconcile.
-    const indexer = app.services.indexes.indexer;
-    const followProblem = await indexer.follow();
-    if (followProblem) log(`  !! ${followProblem}`);
-    // The leader's "I follow the changes" mark: without it readers scan instead of using the index.
-    await indexer.store.markLive(3_600_000);
     if (!options.quiet) log('  reconcile (job)...');
     const rec = await reconcile(app, counter);
     if (!options.quiet) log(`    ${(rec.ms / 1000).toFixed(1)} s, ${formatCount(rec.scanned)} keys, ${formatCount(Math.round(rec.scanned / (rec.ms / 1000)))} keys/s, ${formatCount(rec.changed)} index entries written`);
+    // As a service process does: become the leader (follow the changes, reconcile again), and wait
+    // until reads answer from the indexes (a barrier proves them current).
+    app.services.indexes.start('bench-leader');
+    const followProblem = await waitFresh(app);
+    if (followProblem) log(`  !! ${followProblem}`);
     const afterReconcile = await usedMemory(bench.redis);
     const usage = await app.services.indexes.indexer.store.memoryBytes();
     const memory: Memory = { empty, afterSeed, afterReconcile, indexKeys: usage.keys, indexUsageBytes: usage.bytes };
@@ -762,7 +771,7 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
 
     const statsProblems = statsMismatches((await app.query<{ stats: Stats }>(STATS_QUERY)).stats, seed);
     if (statsProblems.length > 0) log(`  !! stats from the index disagree with the seeded data: ${statsProblems.join(', ')}`);
-    const liveDiffs = await statsAgainstScan(bench, indexer);
+    const liveDiffs = await statsAgainstScan(bench);
     if (!options.quiet) log(liveDiffs.length === 0 ? '  stats from the index = stats from a full scan, every field' : `  !! stats from the index differ from a full scan: ${liveDiffs.join(', ')}`);
 
     const results: CaseResult[] = [];
@@ -772,6 +781,8 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
       results.push(r);
     }
 
+    const load = options.load ? await loadTest(bench, app, counter, seed, size) : null;
+    const cpu = options.load ? await cpuPerRequest(bench, app, seed, size) : null;
     let scanResults: CaseResult[] | null = null;
     let answerDiffs: string[] | null = null;
     if (options.scan) {
@@ -779,13 +790,10 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
       const clientIds = Array.from({ length: 5 }, () => pick(rng, seed.clientIdsWithTokens));
       const usernames = Array.from({ length: 5 }, () => pick(rng, seed.usernamesWithTokens));
       const viaIndex = await answers(app, clientIds, usernames);
-      const store = app.services.indexes.indexer.store;
-      const readyKey = `${store.prefix}ready`;
-      const readyValue = await bench.redis.get(readyKey);
-      if (readyValue === null) throw new Error(`${readyKey} is not set after the reconcile`);
-      log(`  index marked not ready (DEL ${readyKey}): the same queries on the scan path...`);
-      await bench.redis.del(readyKey);
-      try {
+      // Without a leader the indexes are not complete: the same queries take the scan path.
+      await app.services.indexes.stop();
+      log('  index leader stopped: the same queries on the scan path...');
+      {
         const viaScan = await answers(app, clientIds, usernames);
         answerDiffs = answerDifferences(viaIndex, viaScan);
         if (answerDiffs.length > 0) log(`  !! index and scan answers differ:\n    ${answerDiffs.join('\n    ')}`);
@@ -795,16 +803,10 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
           log(`  ${c.name} (scan): p50 ${formatMs(r.summary.p50)} ms, p95 ${formatMs(r.summary.p95)} ms (${r.summary.n} runs, ${formatCount(r.commands)} Redis cmds)`);
           scanResults.push(r);
         }
-      } finally {
-        await bench.redis.set(readyKey, readyValue);
       }
-      if ((await store.readyAt()) === null) throw new Error('could not restore the ready marker');
     }
 
-    const load = options.load ? await loadTest(bench, app, counter, seed, size) : null;
-    const cpu = options.load ? await cpuPerRequest(bench, app, seed, size) : null;
-    await indexer.unfollow();
-    await indexer.store.clearLive();
+    await app.services.indexes.stop();
     return { size, families, seed, reconcile: rec, memory, results, scanResults, answerDiffs, statsProblems, liveDiffs, notifications: followProblem, load, cpu };
   } finally {
     current = null;

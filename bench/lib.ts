@@ -24,6 +24,28 @@ import type { LoadConfig, LoadResult } from './load.js';
 
 // ------------------------------------------------------------------------------------ Redis
 
+/**
+ * Runs an index leader on the bench's server as a service process does (follower, reconcile) until
+ * `bench.stop()`, and resolves once reads answer from the indexes. Returns how long that took.
+ */
+export async function startIndexLeader(bench: BenchRedis): Promise<number> {
+  const started = performance.now();
+  const app = createBenchApp(bench);
+  app.services.indexes.start('bench-leader');
+  for (;;) {
+    if (await app.services.indexes.fresh()) break;
+    const status = await app.services.indexes.status();
+    if (status.leader && status.notificationsProblem && status.notificationsProblem !== 'not started') throw new Error(status.notificationsProblem);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const stop = bench.stop.bind(bench);
+  bench.stop = async () => {
+    await app.services.indexes.stop();
+    await stop();
+  };
+  return performance.now() - started;
+}
+
 /** The gateway's lifetimes (seconds), as its auth service uses them. */
 export const GATEWAY_LIFETIMES = { access: 86400, refresh: 2592000, client: 7776000 } as const;
 
@@ -176,6 +198,8 @@ export function createBenchApp(bench: Pick<BenchRedis, 'redis' | 'prefixes'>, op
     prefixes: bench.prefixes,
     lifetimes: { refreshTokenSeconds: GATEWAY_LIFETIMES.refresh },
     ...(options.now ? { now: options.now } : {}),
+    // The bench's servers are its own: the index follower may turn keyspace notifications on.
+    indexing: { configureNotifications: true },
   });
   const app = createApp({ services, auth: { adminToken: BENCH_ADMIN_TOKEN, anonymousAdmin: false } });
   return {

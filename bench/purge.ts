@@ -736,6 +736,7 @@ async function runSize(size: number, redisUrl: string | undefined, budgetMs: num
         const bench = await lib.startBenchRedis({ snapshot });
         // Without indexes: as on data the service has never indexed (nothing under our prefix).
         if (!indexes) await deleteAdminKeys(bench);
+        else await lib.startIndexLeader(bench);
         log(`  ${label}: data from the snapshot${indexes ? ', indexes built' : ', no indexes'}`);
         return bench;
       },
@@ -750,11 +751,12 @@ async function runSize(size: number, redisUrl: string | undefined, budgetMs: num
         if (unused && indexes) {
           const bench = unused;
           unused = null;
+          await lib.startIndexLeader(bench);
           return bench;
         }
         const again = await seedFresh(size, redisUrl, label);
         sameSeed(again.seed, seed);
-        if (indexes) await buildIndexes(again.bench);
+        if (indexes) await lib.startIndexLeader(again.bench);
         return again.bench;
       },
       expiredBefore: 0,
@@ -804,25 +806,19 @@ function sameSeed(again: SeedResult, seed: SeedResult): void {
 }
 
 /**
- * Builds the derived indexes as the service's leader does (follow the keyspace notifications,
- * reconcile), then stops following and leaves the "live" mark for the child's purge: the index
- * upkeep after the purge (syncing what it deleted) is the leader's work, not the purge's.
+ * Builds the derived indexes with a reconcile job (timed), as the service's leader does at start.
+ * A purge takes its candidates from them only while a leader follows the changes (its barrier
+ * must come back), so every run "with indexes" has a leader running beside the purge child
+ * (`startIndexLeader` in the parent, which also applies the purge's deletions as they happen).
  */
 async function buildIndexes(bench: BenchRedis): Promise<{ ms: number; keys: number }> {
   const { createBenchApp } = await import('./lib.js');
   const app = createBenchApp(bench);
-  const indexer = app.services.indexes.indexer;
-  const problem = await indexer.follow();
-  if (problem) throw new Error(problem);
   const started = performance.now();
   const job = await app.services.indexes.reconcile({ role: 'admin', name: 'bench' }, false);
   const done = await app.services.jobs.wait(job.id);
   if (done?.status !== 'SUCCEEDED') throw new Error(`reconcile ended ${done?.status ?? 'unknown'}: ${done?.error ?? ''}`);
-  const ms = performance.now() - started;
-  await indexer.flush();
-  await indexer.unfollow();
-  await indexer.store.markLive(ACTIVE_FOR_SECONDS * 1000);
-  return { ms, keys: done.progress.scanned };
+  return { ms: performance.now() - started, keys: done.progress.scanned };
 }
 
 function reportChecks(label: string, checks: Check[]): void {

@@ -43,8 +43,8 @@ export interface FollowerStatus {
  * Follows the gateway's writes through keyspace notifications and applies them in the order they
  * arrive, with one worker loop: a strict FIFO of changed keys and barriers. A barrier (a key a
  * reader writes, services/index-gate.ts) is acknowledged (deleted) once every change queued before
- * it is applied, which proves to the reader that the index holds every write made before its
- * barrier. Anything that breaks the chain of notifications (a flood past `maxPending`, a batch that
+ * it is applied (and only while the indexes are complete), which proves to the reader that the
+ * index holds every write made before its barrier. Anything that breaks the chain of notifications (a flood past `maxPending`, a batch that
  * keeps failing, a reconnection, a stop) is reported through `onBreak`, so that the owner marks
  * the indexes incomplete and reconciles.
  */
@@ -70,6 +70,11 @@ export class Follower {
     private readonly options: FollowerOptions,
     private readonly apply: (keys: string[]) => Promise<void>,
     private readonly onBreak: (reason: string) => void,
+    /**
+     * Whether barriers may be acknowledged: only while the owner holds the indexes complete. After
+     * a break (until a reconcile finishes) a barrier goes unanswered and its reader scans.
+     */
+    private readonly complete: () => boolean,
     private readonly logger: Logger | null,
     private readonly now: () => number = Date.now,
   ) {}
@@ -83,8 +88,13 @@ export class Follower {
     const run = this.run;
     try {
       for (const node of await keyHolders(this.redis)) {
-        const [, current = ''] = (await node.config('GET', 'notify-keyspace-events')) as [string, string];
-        const missing = missingNotifyFlags(current);
+        // Managed Redis often forbids CONFIG: then subscribe anyway; the leader's barrier probe
+        // tells whether notifications really arrive.
+        const current = await node.config('GET', 'notify-keyspace-events').then(
+          (reply) => String((reply as string[])[1] ?? ''),
+          () => null,
+        );
+        const missing = current === null ? [] : missingNotifyFlags(current);
         if (missing.length > 0) {
           if (!this.options.configureNotifications) {
             throw new Error(`notify-keyspace-events is "${current}", lacking ${missing.join('')}; set it on the server (e.g. KEg$sx) or allow the service to (INDEX_CONFIGURE_NOTIFICATIONS=yes)`);
@@ -129,9 +139,10 @@ export class Follower {
     return subscriber;
   }
 
-  /** Unsubscribes and drops the queue (what it held is the next reconcile's). */
-  async stop(): Promise<void> {
+  /** Unsubscribes and drops the queue (what it held is the next reconcile's); `problem` says why, for indexStatus. */
+  async stop(problem: string | null = null): Promise<void> {
     this.run += 1;
+    if (problem !== null) this.problem = problem;
     const subs = this.subscribers;
     this.subscribers = [];
     for (const s of subs) s.disconnect();
@@ -202,7 +213,7 @@ export class Follower {
         this.head = 0;
       }
       this.lastAppliedAt = this.now();
-      const barriers = batch.filter((e) => e.node !== null);
+      const barriers = this.complete() ? batch.filter((e) => e.node !== null) : [];
       // Acknowledged only now: every change queued before each barrier is applied.
       await Promise.all(barriers.map((b) => (b.node as Redis).unlink(b.key).catch(() => {})));
       this.settleWaiters();

@@ -26,7 +26,6 @@ const BARRIER_TTL_MS = 60_000;
 export class IndexGate {
   private next: Promise<boolean> | null = null;
   private behindUntil = 0;
-  private lastRound: { ok: boolean; at: number; waitedMs: number } | null = null;
 
   constructor(
     private readonly redis: RedisClient,
@@ -49,20 +48,18 @@ export class IndexGate {
     return this.next;
   }
 
-  /** One barrier round now, without sharing and without the back-off (the leader's own probe). */
+  /**
+   * One barrier round now, without sharing, without the back-off and whatever `live` says: the
+   * leader's own check that its follower receives and applies notifications.
+   */
   probe(): Promise<boolean> {
     return this.round(true).catch(() => false);
-  }
-
-  /** The last round's outcome in this process (for indexStatus). */
-  get last(): { ok: boolean; at: number; waitedMs: number } | null {
-    return this.lastRound;
   }
 
   private async round(probe: boolean): Promise<boolean> {
     const started = Date.now();
     if (!probe && started < this.behindUntil) return false;
-    if (!(await this.store.isLive())) return this.settle(false, started);
+    if (!probe && !(await this.store.isLive())) return false;
     const id = randomUUID();
     const barriers = (await nodeTags(this.redis)).map((tag) => this.keys.barrier(tag, id));
     await Promise.all(barriers.map((key) => this.redis.set(key, '1', 'PX', BARRIER_TTL_MS)));
@@ -71,22 +68,17 @@ export class IndexGate {
       await new Promise((r) => setTimeout(r, Math.min(check, 10)));
       const exists = await existMany(this.redis, waiting);
       waiting = waiting.filter((_, i) => exists[i]);
-      if (waiting.length === 0) return this.settle(true, started);
+      if (waiting.length === 0) return true;
       const late = Date.now() - started >= this.maxLagMs;
       // The leader clears `live` when the chain of notifications breaks: no need to wait then.
-      if (late || (check % 25 === 0 && !(await this.store.isLive()))) {
+      if (late || (!probe && check % 25 === 0 && !(await this.store.isLive()))) {
         await unlinkMany(this.redis, waiting).catch(() => 0);
         if (late && !probe) {
           this.behindUntil = Date.now() + this.maxLagMs;
           this.logger?.warn('derived indexes are behind: reads scan the store for now', { waitedMs: Date.now() - started, maxLagMs: this.maxLagMs });
         }
-        return this.settle(false, started);
+        return false;
       }
     }
-  }
-
-  private settle(ok: boolean, started: number): boolean {
-    this.lastRound = { ok, at: started, waitedMs: Date.now() - started };
-    return ok;
   }
 }

@@ -76,8 +76,12 @@ export class IndexService implements IndexReader {
   private lastReconcile: { at: number; repaired: number } | null = null;
   private reconciling = false;
   private beating: Promise<void> | null = null;
+  /** The leader's own probe runs before the indexes are complete: its barrier must be answered. */
+  private probing = false;
   private overflows = 0;
   private followerRestarts = 0;
+  /** Notifications did not arrive after a start: the next attempt waits until then. */
+  private retryFollowAt = 0;
 
   constructor(
     private readonly redis: RedisClient,
@@ -88,7 +92,15 @@ export class IndexService implements IndexReader {
     private readonly options: IndexingOptions,
     private readonly logger: Logger | null = null,
   ) {
-    this.follower = new Follower(redis, keys, options, (changed) => indexer.applyChanges(changed), (reason) => this.broken(reason), logger);
+    this.follower = new Follower(
+      redis,
+      keys,
+      options,
+      (changed) => indexer.applyChanges(changed),
+      (reason) => this.broken(reason),
+      () => this.complete || this.probing,
+      logger,
+    );
     this.gate = new IndexGate(redis, keys, indexer.store, options.maxLagMs, logger);
   }
 
@@ -143,6 +155,7 @@ export class IndexService implements IndexReader {
     if (this.stopped || !this.token) return;
     if (!(await this.holdLease(this.token))) return;
     if (!this.follower.isFollowing) {
+      if (Date.now() < this.retryFollowAt) return;
       const problem = await this.follower.start();
       if (problem !== null) {
         this.logger?.warn('derived indexes not followed: reads scan the store', { problem });
@@ -187,7 +200,9 @@ export class IndexService implements IndexReader {
   private async watchdog(): Promise<void> {
     let reason: string | null = null;
     if (this.follower.stalled(this.options.watchdogMs)) reason = `no change applied for ${this.options.watchdogMs} ms`;
-    else if (this.complete && !(await this.gate.probe())) reason = await this.diagnose();
+    // A barrier that waits behind queued changes only says the follower is busy (readers scan
+    // meanwhile); one that never arrives while nothing is queued says the notifications stopped.
+    else if (this.complete && this.follower.status().pending === 0 && !(await this.probe()) && this.follower.status().pending === 0) reason = await this.diagnose();
     if (reason === null) return;
     this.followerRestarts += 1;
     this.logger?.warn('index follower restarted', { reason });
@@ -195,6 +210,16 @@ export class IndexService implements IndexReader {
     this.broken(`follower restarted: ${reason}`);
     const problem = await this.follower.start();
     if (problem !== null) this.logger?.warn('derived indexes not followed: reads scan the store', { problem });
+  }
+
+  /** The leader's own barrier round (answered even before the indexes are complete). */
+  private async probe(): Promise<boolean> {
+    this.probing = true;
+    try {
+      return await this.gate.probe();
+    } finally {
+      this.probing = false;
+    }
   }
 
   private async diagnose(): Promise<string> {
@@ -235,6 +260,7 @@ export class IndexService implements IndexReader {
 
   /** A reconcile ended: record it; the leader's, with nothing broken meanwhile, makes the indexes complete. */
   private async finished(repaired: number, continuous: boolean): Promise<void> {
+    const breaks = this.breaks;
     const at = Date.now();
     this.lastReconcile = { at, repaired };
     await this.indexer.store.markReady(at);
@@ -244,25 +270,31 @@ export class IndexService implements IndexReader {
       return;
     }
     // Notifications must really arrive (CONFIG may be unreadable, the flags wrong): one probe.
-    await this.indexer.store.markLive(this.token, this.options.leaseMs * 2);
-    if (!(await this.gate.probe())) {
-      await this.indexer.store.clearLive();
-      this.logger?.warn('derived indexes not followed: no keyspace notification arrives', { problem: await this.diagnose() });
-      await this.follower.stop();
+    if (!(await this.probe())) {
+      // Allowed to configure the server: the next beat starts the follower again, which restores
+      // the flags (a restarted Redis forgets a CONFIG SET). Otherwise try again in a minute.
+      const retry = this.options.configureNotifications ? 'starting the follower again' : 'trying again in a minute';
+      const problem = `no keyspace notification arrives (${await this.diagnose()}): reads scan the store; ${retry}`;
+      this.logger?.warn('derived indexes not followed', { problem });
+      if (!this.options.configureNotifications) this.retryFollowAt = Date.now() + 60_000;
+      this.reconcileDue = true;
+      await this.follower.stop(problem);
       return;
     }
+    if (this.breaks !== breaks) return;
     this.complete = true;
+    await this.indexer.store.markLive(this.token, this.options.leaseMs * 2);
   }
 
   async status(): Promise<IndexStatus & { memoryBytes: number | null }> {
-    const [readyAt, live] = await Promise.all([this.indexer.store.readyAt(), this.indexer.store.isLive()]);
+    // `ready` is what a read would do now: the same barrier (shared with concurrent reads).
+    const [readyAt, live, ready] = await Promise.all([this.indexer.store.readyAt(), this.indexer.store.isLive(), this.gate.fresh()]);
     const f = this.follower.status();
-    const last = this.gate.last;
     return {
       notifications: f.following,
       notificationsProblem: f.problem,
       leader: this.leader,
-      ready: live && (last === null || last.ok || Date.now() - last.at > this.options.maxLagMs),
+      ready,
       complete: live,
       readyAt,
       pending: f.pending,
