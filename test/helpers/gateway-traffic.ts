@@ -162,6 +162,9 @@ export async function openWorld(options: WorldOptions): Promise<World> {
     now: () => clock.now(),
     verification: { baseDomain: 'example.com', jwtSecret: 'model-secret-for-hs256-0123456789abcdef' },
     indexing,
+    // A crash that loses the last second of writes (AOF everysec) can bring back a finished job's
+    // exclusive lock; it then blocks the next purge until it expires: keep that short here.
+    jobs: { lockTtlMs: 6000 },
   });
   const app = createApp({ services, auth: { adminToken: MODEL_ADMIN, anonymousAdmin: false } });
   let started = false;
@@ -266,7 +269,18 @@ export async function statsViaApi(world: World): Promise<{ ready: boolean; stats
 
 /** Runs purgeExpired through the API and returns the finished job's status and counts. */
 export async function purgeViaApi(world: World, dryRun: boolean): Promise<{ status: string; error: string | null; counts: PurgeCounts }> {
-  const { purgeExpired } = await gql<{ purgeExpired: { id: string } }>(world, PURGE_MUTATION, { dryRun });
+  let started: { purgeExpired: { id: string } } | null = null;
+  for (const deadline = Date.now() + 20_000; !started; ) {
+    try {
+      started = await gql<{ purgeExpired: { id: string } }>(world, PURGE_MUTATION, { dryRun });
+    } catch (error) {
+      // After a Redis crash that lost the last second of writes, a finished job's lock may be back.
+      if (!String(error).includes('job is running') || Date.now() > deadline) throw error;
+      world.counts.set('(purge refused: a lock back from a crash)', (world.counts.get('(purge refused: a lock back from a crash)') ?? 0) + 1);
+      await sleep(500);
+    }
+  }
+  const { purgeExpired } = started;
   const job = await withTimeout(world.services.jobs.wait(purgeExpired.id), 120_000, 'the purge job');
   if (!job) throw new Error(`purge job ${purgeExpired.id} vanished`);
   return { status: job.status, error: job.error ?? null, counts: pickCounts(job.counts as unknown as Record<string, number>) };
