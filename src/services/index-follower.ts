@@ -191,8 +191,8 @@ export class Follower {
         .catch((error: unknown) => this.logger?.error('index follower loop failed', { error: String(error) }))
         .finally(() => {
           this.running = false;
-          // Changes that arrived after the loop's last look.
-          if (this.queue.length > this.head && run === this.run) this.kick();
+          // Changes that arrived after the loop's last look (or for a run started meanwhile).
+          if (this.queue.length > this.head) this.kick();
         });
     });
   }

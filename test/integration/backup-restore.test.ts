@@ -389,3 +389,22 @@ describe('who may do what', () => {
     );
   });
 });
+
+describe('refresh tokens (semantics: never delete, nor bring back, against the gateway)', () => {
+  it('skips a leftover refresh token (no TTL, past its lifetime) and restores one past its lifetime whose key has a TTL', async () => {
+    const s = await store();
+    const now = Math.floor(s.clock.now / 1000);
+    const fortyDaysAgo = now - 40 * 86400;
+    await s.writer.refreshToken('refresh_leftover', { username: 'lea', clientId: 'client_A', createdAt: fortyDaysAgo }, null);
+    await s.writer.refreshToken('refresh_stretched', { username: 'lea', clientId: 'client_A', createdAt: fortyDaysAgo }, 3600);
+    await s.writer.refreshToken('refresh_recent', { username: 'lea', clientId: 'client_A', createdAt: now - 60 }, null);
+    const backup = await s.services.backups.create(admin);
+    for (const t of ['refresh_leftover', 'refresh_stretched', 'refresh_recent']) await s.redis.unlink(s.keys.refresh(t));
+    const { job } = await restore(s, { name: backup.name, dryRun: false });
+    expect(job).toMatchObject({ status: 'SUCCEEDED' });
+    expect(category(job, 'refresh_tokens')).toMatchObject({ restored: 2, skippedExpired: 1 });
+    expect(await s.redis.exists(s.keys.refresh('refresh_leftover'))).toBe(0);
+    expect(await s.redis.pttl(s.keys.refresh('refresh_stretched'))).toBeGreaterThan(3_500_000);
+    expect(await s.redis.pttl(s.keys.refresh('refresh_recent'))).toBe(-1);
+  });
+});
