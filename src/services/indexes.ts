@@ -80,6 +80,7 @@ export class IndexService implements IndexReader {
   private probing = false;
   private overflows = 0;
   private followerRestarts = 0;
+  private lastProblem: string | null = null;
   /** Notifications did not arrive after a start: the next attempt waits until then. */
   private retryFollowAt = 0;
 
@@ -157,10 +158,10 @@ export class IndexService implements IndexReader {
     if (!this.follower.isFollowing) {
       if (Date.now() < this.retryFollowAt) return;
       const problem = await this.follower.start();
-      if (problem !== null) {
-        this.logger?.warn('derived indexes not followed: reads scan the store', { problem });
-        return;
-      }
+      // Said once per problem, not at every beat.
+      if (problem !== this.lastProblem && problem !== null) this.logger?.warn('derived indexes not followed: reads scan the store', { problem });
+      this.lastProblem = problem;
+      if (problem !== null) return;
     }
     await this.watchdog();
     const scheduled = this.options.reconcileEveryMs > 0 && Date.now() - this.lastReconcileAt > this.options.reconcileEveryMs;
