@@ -61,7 +61,7 @@ export function statsBox(s: Record<string, number>): string {
     `Corrupt registrations:    ${s.corruptRegistrations}`,
     `Corrupt tokens:           ${s.corruptTokens}`,
     `Orphan tokens:            ${s.orphanTokens}`,
-    `Refresh tokens:           ${s.refreshTokens} (${s.expiredRefreshTokens} expired)`,
+    `Refresh tokens:           ${s.refreshTokens} (${s.expiredRefreshTokens} left over: no TTL, past their lifetime)`,
     `Auth states:              ${s.authStates} (${s.leftoverStates} leftover)`,
     `Auth codes:               ${s.authCodes} (${s.leftoverCodes} leftover)`,
     `User token indexes:       ${s.userIndexes} (${s.staleIndexEntries} stale entries)`,

@@ -1160,7 +1160,7 @@ export type RefreshTokenEdge = {
 export type RefreshTokenFilter = {
   /** Refresh tokens of this client. */
   clientId?: InputMaybe<Scalars['String']['input']>;
-  /** ACTIVE or EXPIRED (by created_at + REFRESH_TOKEN_LIFETIME). */
+  /** ACTIVE (the gateway would accept it) or EXPIRED (a leftover: no TTL, past created_at + REFRESH_TOKEN_LIFETIME), as `RefreshToken.status`. */
   status?: InputMaybe<TokenStatus>;
   /** Refresh tokens of this user. */
   username?: InputMaybe<Scalars['String']['input']>;

@@ -116,7 +116,7 @@ const AuthorizationCodeConnection = builder.connectionObject(
 const RefreshTokenFilter = builder.inputType('RefreshTokenFilter', {
   description: 'Narrows a refresh-token listing.',
   fields: (t) => ({
-    status: t.field({ type: TokenStatusEnum, description: 'ACTIVE or EXPIRED (by created_at + REFRESH_TOKEN_LIFETIME).' }),
+    status: t.field({ type: TokenStatusEnum, description: 'ACTIVE (the gateway would accept it) or EXPIRED (a leftover: no TTL, past created_at + REFRESH_TOKEN_LIFETIME), as `RefreshToken.status`.' }),
     clientId: t.string({ description: 'Refresh tokens of this client.' }),
     username: t.string({ description: 'Refresh tokens of this user.' }),
   }),
