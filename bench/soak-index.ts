@@ -41,7 +41,7 @@ if (process.env.SOAK_DEBUG) {
   };
 }
 
-/** A rejection nobody handled would end a service process (Node's default): reported as a failure of the run. */
+/** A rejection nobody handled (src/server.ts logs one as a bug; vitest fails the run): reported as a failure of the run. */
 const unhandled: string[] = [];
 process.on('unhandledRejection', (reason) => {
   unhandled.push(reason instanceof Error ? (reason.stack ?? reason.message) : String(reason));
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       if (result.failed || lost.length > 0) {
         const message = result.failed
           ? `${result.counterexample ? `steps: ${String(result.counterexample[0])}\n` : ''}${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`
-          : `${lost.length} unhandled rejection(s) (a service process would have crashed):\n${lost.slice(0, 3).join('\n')}`;
+          : `${lost.length} unhandled rejection(s) (the server logs each as 'a bug: please report it'):\n${lost.slice(0, 3).join('\n')}`;
         failures.push({ seed, message });
         process.stdout.write(`DIVERGED: ${line}\n  seed ${seed} (replay: SOAK_SEED=${seed} npm run soak:index)\n  ${message.split('\n').join('\n  ')}\n`);
       } else {
