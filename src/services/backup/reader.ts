@@ -29,6 +29,7 @@ import {
 import { BackupJsonParser, JsonStreamError, type StreamEvent } from './json-stream.js';
 import { parseLenient } from './pyjson.js';
 import { encryptedHeaderJson } from './writer.js';
+import { fingerprint } from '../fingerprint.js';
 
 export class BackupFormatError extends Error {}
 
@@ -83,6 +84,19 @@ const zeroCounts = () => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Re
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Categories whose names are not secrets (client ids, jtis, usernames): errors may quote them. */
+const PUBLIC_NAMES: ReadonlySet<Category> = new Set<Category>(['registrations', 'tokens', 'user_tokens']);
+
+/**
+ * How an error names an entry. For refresh tokens, codes, states, sessions and unknown keys the
+ * name is the secret itself (or may be): those are named by the API's fingerprint (the same
+ * handle `RefreshToken.fingerprint`, `AuthorizationCode.fingerprint` and the diff show), never
+ * quoted.
+ */
+export function entryLabel(category: Category, id: string): string {
+  return PUBLIC_NAMES.has(category) ? `entry ${category}.${JSON.stringify(id)}` : `entry of ${category} with fingerprint ${fingerprint(id)}`;
+}
+
 function fail(message: string): never {
   throw new BackupFormatError(message);
 }
@@ -131,14 +145,14 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
     summary.counts[category]++;
     if (headerOnly) return;
     const id = ev.name as string;
-    const value = parseJson(ev.raw, `entry ${category}.${JSON.stringify(id)}`);
+    const value = parseJson(ev.raw, entryLabel(category, id));
     const parsed = EntrySchema.safeParse(value);
-    if (!parsed.success) fail(`entry ${category}.${JSON.stringify(id)} is not a backup entry (${zodMessage(parsed.error)})`);
+    if (!parsed.success) fail(`${entryLabel(category, id)} is not a backup entry (${zodMessage(parsed.error)})`);
     let items: (string | Buffer)[];
     try {
       items = entryItems(parsed.data);
     } catch (error) {
-      return fail(`entry ${category}.${JSON.stringify(id)}: ${(error as Error).message}`);
+      return fail(`${entryLabel(category, id)}: ${(error as Error).message}`);
     }
     if (!options.trusted) {
       // The category's bytes as our writer lays them out (json.dump indent=2 at this depth).
