@@ -10,7 +10,8 @@ set positional-arguments := true
 # "recipe failed on line N" after it (exit codes: 0 success, 1 failure, 2 usage, 3 not confirmed).
 set no-exit-message := true
 
-cli := "node --max-semi-space-size=8 --max-old-space-size=1024 --import tsx src/cli/index.ts"
+# The compiled CLI (dist/cli.js, rebuilt first only when a source changed), with the service's Node flags.
+cli := "node --enable-source-maps --max-semi-space-size=8 --max-old-space-size=1024 scripts/cli.mjs"
 
 # List the recipes
 default:
