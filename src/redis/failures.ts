@@ -8,6 +8,7 @@ export type RedisFailure = 'unreachable' | 'timeout' | 'refused';
  * confused with a fetch's AbortError, which is no Redis failure).
  */
 export function classifyRedisFailure(error: unknown): RedisFailure | null {
+  error = redisCause(error);
   if (!(error instanceof Error)) return null;
   const message = error.message.split('\n')[0] ?? '';
   if (/Command timed out/i.test(message)) return 'timeout';
@@ -19,6 +20,19 @@ export function classifyRedisFailure(error: unknown): RedisFailure | null {
   }
   if (/LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|OOM command not allowed/.test(message)) return 'refused';
   return null;
+}
+
+/**
+ * The error that counts: a MULTI whose commands Redis refused while queueing (OOM under
+ * maxmemory, say) fails at EXEC with "EXECABORT Transaction discarded because of previous
+ * errors"; ioredis keeps the refusals in `previousErrors`, and the first one is the reason.
+ */
+export function redisCause(error: unknown): unknown {
+  if (error instanceof Error && /^EXECABORT/.test(error.message)) {
+    const previous = (error as { previousErrors?: unknown[] }).previousErrors?.[0];
+    if (previous instanceof Error) return previous;
+  }
+  return error;
 }
 
 /** Redis went away or stopped answering (as opposed to refusing a command or any other error). */

@@ -1,5 +1,5 @@
 import { AdminError } from '../errors.js';
-import { classifyRedisFailure } from '../redis/failures.js';
+import { classifyRedisFailure, redisCause } from '../redis/failures.js';
 
 /**
  * Words an operator can act on for a failure of Redis itself (down, unreachable, too slow), or
@@ -8,7 +8,7 @@ import { classifyRedisFailure } from '../redis/failures.js';
 export function describeRedisFailure(error: unknown): string | null {
   const kind = classifyRedisFailure(error);
   if (kind === null) return null;
-  const message = (error as Error).message.split('\n')[0] ?? '';
+  const message = (redisCause(error) as Error).message.split('\n')[0] ?? '';
   if (kind === 'timeout') return 'Redis did not answer in time (command timeout): it is overloaded or paused; try again shortly';
   if (kind === 'unreachable') return 'Redis is not reachable: the service is waiting for it to come back (see /health)';
   return `Redis refused the command (${message.split(' ')[0]}): ${/OOM/.test(message) ? 'it is out of memory (maxmemory)' : 'it is not ready'}; try again shortly`;

@@ -1,5 +1,7 @@
+import { type Logger, silentLogger } from '../logger.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
+import { describeRedisFailure } from '../security/redis-errors.js';
 import type { DeletionCounts } from './jobs.js';
 
 export type AuditOutcome = 'SUCCEEDED' | 'FAILED' | 'REFUSED' | 'PLANNED' | 'CANCELLED';
@@ -25,18 +27,47 @@ export interface AuditEntry extends Required<AuditInput> {
 /** Entries kept; older ones are trimmed as new ones arrive. */
 export const AUDIT_CAPACITY = 10_000;
 
+/** How long `record` waits before each new attempt when Redis refuses or fails the append. */
+const RETRY_DELAYS_MS = [50, 200, 500];
+
 /** The audit trail: a capped Redis stream under our own prefix. */
 export class AuditLog {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
+    private readonly logger: Logger = silentLogger,
+    private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
   ) {}
 
   private get key(): string {
     return this.keys.admin('audit');
   }
 
-  async record(input: AuditInput): Promise<void> {
+  /**
+   * Appends an entry; never throws. When Redis cannot take it (full, gone, too slow) after a few
+   * attempts, the whole entry goes to the log at `error` level instead, so an operation that ran
+   * (a deletion frees memory, so it runs while Redis is full) is never left without a record.
+   * Resolves with whether the entry reached the stream.
+   */
+  async record(input: AuditInput): Promise<boolean> {
+    let failure: unknown = null;
+    for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[attempt - 1]).unref());
+      try {
+        await this.append(input);
+        return true;
+      } catch (error) {
+        failure = error;
+      }
+    }
+    const reason = describeRedisFailure(failure) ?? (failure instanceof Error ? `${failure.name}: ${failure.message.split('\n')[0]}` : 'unknown error');
+    this.logger.error(`audit entry not written to Redis (${reason}): it is recorded in this line instead`, {
+      entry: { at: new Date().toISOString(), action: input.action, actor: input.actor, dryRun: input.dryRun, outcome: input.outcome, target: input.target ?? null, counts: input.counts ?? null, jobId: input.jobId ?? null, error: input.error ?? null },
+    });
+    return false;
+  }
+
+  private async append(input: AuditInput): Promise<void> {
     const fields: Record<string, string> = {
       action: input.action,
       actor: input.actor,

@@ -70,14 +70,13 @@ export class DeletionService {
     } catch (error) {
       const refused = error instanceof AdminError;
       await this.audit
-        .record({ action, actor: who.name, target, dryRun, outcome: refused ? 'REFUSED' : 'FAILED', error: describeJobError(error) })
-        .catch(() => {});
+        .record({ action, actor: who.name, target, dryRun, outcome: refused ? 'REFUSED' : 'FAILED', error: describeJobError(error) });
       throw error;
     }
-    // The deletion happened: a failed audit write (Redis full, say) must not report it as failed.
+    // The deletion happened: a failed audit write (Redis full, say) must not report it as failed;
+    // `record` then writes the entry to the error log instead (it never throws).
     await this.audit
-      .record({ action, actor: who.name, target, dryRun, outcome: result.executed === false ? 'PLANNED' : 'SUCCEEDED', counts: result.counts ?? null })
-      .catch(() => {});
+      .record({ action, actor: who.name, target, dryRun, outcome: result.executed === false ? 'PLANNED' : 'SUCCEEDED', counts: result.counts ?? null });
     return result;
   }
 
@@ -228,13 +227,12 @@ export class DeletionService {
         } catch (error) {
           const cancelled = error instanceof JobCancelled;
           await this.audit
-            .record({ action, actor: who.name, dryRun, outcome: cancelled ? 'CANCELLED' : 'FAILED', counts: ctx.state.counts, jobId: ctx.id, error: cancelled ? null : describeJobError(error) })
-            .catch(() => {});
+            .record({ action, actor: who.name, dryRun, outcome: cancelled ? 'CANCELLED' : 'FAILED', counts: ctx.state.counts, jobId: ctx.id, error: cancelled ? null : describeJobError(error) });
           throw error;
         }
       });
     } catch (error) {
-      await this.audit.record({ action, actor: who.name, dryRun, outcome: 'REFUSED', error: describeJobError(error) }).catch(() => {});
+      await this.audit.record({ action, actor: who.name, dryRun, outcome: 'REFUSED', error: describeJobError(error) });
       throw error;
     }
   }

@@ -81,7 +81,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const now = options.now ?? Date.now;
   const events = options.events ?? createJobEvents();
   const jobs = new JobRunner(redis, keys, events, options.jobs);
-  const audit = new AuditLog(redis, keys);
+  const audit = new AuditLog(redis, keys, options.logger?.child({ component: 'audit' }));
   const confirmations = new Confirmations(redis, keys);
   const indexer = new Indexer(redis, keys);
   const indexes = new IndexService(redis, keys, indexer, jobs, audit, { ...DEFAULT_INDEXING, ...options.indexing }, options.logger?.child({ component: 'indexes' }) ?? null);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AdminError } from '../errors.js';
 import type { RedisClient } from '../redis/connection.js';
-import { classifyRedisFailure } from '../redis/failures.js';
+import { classifyRedisFailure, redisCause } from '../redis/failures.js';
 import type { Keys } from '../redis/keys.js';
 import { runScript } from '../redis/scripts.js';
 import type { JobEvents } from './events.js';
@@ -325,7 +325,8 @@ export class JobRunner {
 export function describeJobError(error: unknown): string {
   if (error instanceof AdminError) return error.message;
   const kind = classifyRedisFailure(error);
-  const first = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+  const cause = redisCause(error);
+  const first = cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : '';
   if (kind === 'unreachable') return `Redis connection lost: ${first}`;
   if (kind === 'timeout') return `Redis did not answer in time: ${first}`;
   if (kind === 'refused') return `Redis refused the command: ${first.split(' ')[0]}${/^OOM/.test(first) ? ' (out of memory: maxmemory)' : ''}`;

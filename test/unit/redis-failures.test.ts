@@ -34,6 +34,10 @@ describe('telling a Redis failure from any other error', () => {
     // A fetch's AbortError (token tooling) is not a Redis failure.
     const fetchAbort = new DOMException('This operation was aborted', 'AbortError');
     expect(classifyRedisFailure(fetchAbort)).toBe(null);
+    // A MULTI refused while queueing fails at EXEC; the refusal in previousErrors is the reason (issue 14, item 4).
+    const aborted = Object.assign(new ReplyError('EXECABORT Transaction discarded because of previous errors.'), { previousErrors: [oom] });
+    expect(classifyRedisFailure(aborted)).toBe('refused');
+    expect(describeJobError(aborted)).toBe('Redis refused the command: OOM (out of memory: maxmemory)');
     const other = new TypeError('secret-value is not a function');
     expect(classifyRedisFailure(other)).toBe(null);
     expect(describeJobError(other)).toBe('internal error: TypeError');

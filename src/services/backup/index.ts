@@ -311,13 +311,12 @@ export class BackupService {
         } catch (error) {
           const cancelled = error instanceof JobCancelled;
           await this.audit
-            .record({ action: 'createBackup', actor: who.name, dryRun: false, outcome: cancelled ? 'CANCELLED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : describeJobError(error) })
-            .catch(() => {});
+            .record({ action: 'createBackup', actor: who.name, dryRun: false, outcome: cancelled ? 'CANCELLED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : describeJobError(error) });
           throw error;
         }
       });
     } catch (error) {
-      await this.audit.record({ action: 'createBackup', actor: who.name, dryRun: false, outcome: 'REFUSED', error: describeJobError(error) }).catch(() => {});
+      await this.audit.record({ action: 'createBackup', actor: who.name, dryRun: false, outcome: 'REFUSED', error: describeJobError(error) });
       throw error;
     }
     const final = await this.jobs.wait(job.id);
@@ -396,7 +395,7 @@ export class BackupService {
       // Once the job runs, it records its own outcome.
       if (!jobStarted) {
         const outcome = error instanceof AdminError ? 'REFUSED' : 'FAILED';
-        await this.audit.record({ action, actor: who.name, target: args.name ?? null, dryRun, outcome, error: describeJobError(error) }).catch(() => {});
+        await this.audit.record({ action, actor: who.name, target: args.name ?? null, dryRun, outcome, error: describeJobError(error) });
       }
       throw error;
     }
@@ -493,8 +492,7 @@ export class BackupService {
           }
           const reason = refused ? describeRefusal(name, error) : describeJobError(error);
           await this.audit
-            .record({ action, actor: who.name, target: name, dryRun, outcome: cancelled ? 'CANCELLED' : refused ? 'REFUSED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : reason })
-            .catch(() => {});
+            .record({ action, actor: who.name, target: name, dryRun, outcome: cancelled ? 'CANCELLED' : refused ? 'REFUSED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : reason });
           if (refused) throw new AdminError('BAD_USER_INPUT', reason);
           throw error;
         } finally {
