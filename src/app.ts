@@ -8,6 +8,7 @@ import { schema } from './schema/index.js';
 import { DEFAULT_QUERY_LIMITS, type QueryGuards, type QueryLimits, queryGuards, useQueryLimits } from './security/limits.js';
 import { type RateLimitOptions, RateLimiter } from './security/rate-limit.js';
 import { describeRedisFailure, redisUnavailable } from './security/redis-errors.js';
+import { codedError } from './security/error-codes.js';
 import type { ShutdownGate } from './security/shutdown.js';
 import type { Services } from './services/index.js';
 
@@ -292,7 +293,7 @@ export function createApp(options: AppOptions): App {
           const located = error instanceof GraphQLError ? error : null;
           return new GraphQLError(unavailable.message, { nodes: located?.nodes, path: located?.path, extensions: unavailable.extensions });
         }
-        return maskError(error, message, false);
+        return codedError(maskError(error, message, false));
       },
     },
     logging: yogaLogger(logger.child({ component: 'graphql' })),
