@@ -167,9 +167,9 @@ seed-demo *args:
 test:
     npm test
 
-# Start Redis and the service in containers (needs a Docker engine)
+# Start Redis and the service in containers (needs a Docker engine; Compose v2 or v1, whichever is installed)
 up:
-    docker compose up -d --build
+    @if docker compose version >/dev/null 2>&1; then set -x; docker compose up -d --build; elif command -v docker-compose >/dev/null 2>&1; then set -x; docker-compose up -d --build; else echo "error: no Docker Compose: neither 'docker compose' (v2) nor 'docker-compose' (v1) is installed" >&2; exit 1; fi
 
 # Print the CLI's own help
 cli-help:

@@ -60,6 +60,7 @@ start() {
   for _ in $(seq 1 120); do
     if answers; then
       say "dockerd $(DOCKER_HOST="$ENGINE_HOST" docker version --format '{{.Server.Version}}' 2>/dev/null) (pid $pid) answers at $ENGINE_HOST after $((SECONDS - started)) s"
+      remove_all "left from an earlier run that did not stop it"
       return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then break; fi
@@ -71,20 +72,28 @@ start() {
   return 1
 }
 
+# Every container and volume of this engine (all of them are ours: nobody else uses its socket).
+remove_all() {
+  local containers volumes
+  containers="$(DOCKER_HOST="$ENGINE_HOST" docker ps -aq 2>/dev/null || true)"
+  if [ -n "$containers" ]; then
+    # shellcheck disable=SC2086
+    DOCKER_HOST="$ENGINE_HOST" docker rm -f -v $containers >/dev/null 2>&1 || true
+    say "removed $(echo "$containers" | wc -w) container(s)${1:+ $1}"
+  fi
+  volumes="$(DOCKER_HOST="$ENGINE_HOST" docker volume ls -q 2>/dev/null || true)"
+  if [ -n "$volumes" ]; then
+    # shellcheck disable=SC2086
+    DOCKER_HOST="$ENGINE_HOST" docker volume rm -f $volumes >/dev/null 2>&1 || true
+    say "removed $(echo "$volumes" | wc -w) volume(s)${1:+ $1}"
+  fi
+}
+
 stop() {
   local pid=''
   [ -f "$PIDFILE" ] && pid="$(cat "$PIDFILE" 2>/dev/null || true)"
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    if answers; then
-      local containers
-      containers="$(DOCKER_HOST="$ENGINE_HOST" docker ps -aq 2>/dev/null || true)"
-      if [ -n "$containers" ]; then
-        # shellcheck disable=SC2086
-        DOCKER_HOST="$ENGINE_HOST" docker rm -f -v $containers >/dev/null 2>&1 || true
-        say "removed $(echo "$containers" | wc -w) container(s)"
-      fi
-      DOCKER_HOST="$ENGINE_HOST" docker volume prune -f >/dev/null 2>&1 || true
-    fi
+    answers && remove_all
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     if kill -0 "$pid" 2>/dev/null; then
