@@ -3,12 +3,13 @@ import { GraphQLError } from 'graphql';
 import { type Plugin, type YogaServerInstance, createYoga, isAsyncIterable, maskError } from 'graphql-yoga';
 import { type AuthOptions, authenticate, describeAuthFailure } from './auth.js';
 import { type Context, type Principal, createContext } from './context.js';
-import { type Logger, silentLogger, yogaLogger } from './logger.js';
+import { type LogFields, type Logger, silentLogger, yogaLogger } from './logger.js';
 import { schema } from './schema/index.js';
 import { DEFAULT_QUERY_LIMITS, type QueryGuards, type QueryLimits, queryGuards, useQueryLimits } from './security/limits.js';
 import { type RateLimitOptions, RateLimiter } from './security/rate-limit.js';
 import { describeRedisFailure, redisUnavailable } from './security/redis-errors.js';
 import { codedError } from './security/error-codes.js';
+import { Repeats } from './security/repeats.js';
 import type { ShutdownGate } from './security/shutdown.js';
 import type { Services } from './services/index.js';
 
@@ -67,6 +68,11 @@ function errorResponse(status: number, code: string, message: string, headers: R
 const unauthorized = () =>
   errorResponse(401, 'UNAUTHENTICATED', 'missing or invalid bearer token', { 'www-authenticate': 'Bearer realm="oauth-admin"' });
 
+/** The window repeated refusals are counted in before they are logged again: the rate limit's (10 s without one). */
+function repeatWindowMs(options: AppOptions): number {
+  return (options.rateLimit?.windowSeconds ?? 10) * 1000;
+}
+
 /** The caller's address as the socket saw it (a proxy in front makes every caller share one). */
 export function remoteAddress(req: { socket?: { remoteAddress?: string } } | undefined): string {
   return req?.socket?.remoteAddress ?? 'in-process';
@@ -104,11 +110,16 @@ export interface Gateway {
   admit(authorization: string | null, address: string): Promise<Admission>;
   /** The one log line per request: never headers or variables. */
   logRequest(method: string, path: string, status: number, info: RequestInfo): void;
+  /** Logs the counts of repeated refusals still being aggregated (when the app is disposed). */
+  flushRepeats(): void;
 }
 
 function createGateway(options: AppOptions, logger: Logger): Gateway {
   const { services } = options;
   const limiter = options.rateLimit ? new RateLimiter(services.redis, services.keys, options.rateLimit) : null;
+  const refusals = new Repeats<{ method: string; path: string; status: number; info: RequestInfo }>(repeatWindowMs(options), (r, repeated) =>
+    logger.info('request refused', { method: r.method, path: r.path, status: r.status, principal: r.info.principal?.name ?? null, address: r.info.address, repeated }),
+  );
   return {
     async admit(authorization, address) {
       const principal = authenticate(authorization, options.auth);
@@ -134,6 +145,8 @@ function createGateway(options: AppOptions, logger: Logger): Gateway {
       return { principal, refusal: null };
     },
     logRequest(method, path, status, info) {
+      // 401s and 429s repeat as fast as a caller sends them: one line per caller, status and window, then the count.
+      if ((status === 401 || status === 429) && !refusals.take(`${status}\u0000${info.principal?.name ?? info.address}`, { method, path, status, info })) return;
       const fields = {
         method,
         path,
@@ -147,6 +160,9 @@ function createGateway(options: AppOptions, logger: Logger): Gateway {
       else if (status >= 400) logger.info('request refused', fields);
       else logger.debug('request', fields);
     },
+    flushRepeats() {
+      refusals.flush(true);
+    },
   };
 }
 
@@ -158,6 +174,7 @@ function useGateway(options: AppOptions, gateway: Gateway, principals: WeakMap<R
   const { services, shutdown } = options;
   const healthTimeoutMs = options.healthTimeoutMs ?? 1000;
   const requests = new WeakMap<Request, RequestInfo>();
+  const authFailures = new Repeats<LogFields>(repeatWindowMs(options), (fields, repeated) => logger.warn('authentication failed', { ...fields, repeated }));
 
   const health = async (): Promise<Response> => {
     if (shutdown?.draining) return errorResponseHealth(503, 'draining', 'unknown');
@@ -198,10 +215,11 @@ function useGateway(options: AppOptions, gateway: Gateway, principals: WeakMap<R
       }
       if (!principal) {
         const reason = describeAuthFailure(header);
-        logger.warn('authentication failed', { reason, address: info.address, path: url.pathname });
-        await services.audit
-          .record({ action: 'authenticate', actor: 'anonymous', dryRun: false, outcome: 'REFUSED', target: info.address, error: reason })
-          .catch((error: unknown) => logger.warn('could not audit a failed authentication', { err: error }));
+        // Repeats from one address within a window: one log line and one audit entry now, the count when the window ends.
+        if (authFailures.take(`${info.address}\u0000${reason}`, { reason, address: info.address, path: url.pathname })) {
+          logger.warn('authentication failed', { reason, address: info.address, path: url.pathname });
+        }
+        await services.audit.refused({ action: 'authenticate', actor: 'anonymous', dryRun: false, outcome: 'REFUSED', target: info.address, error: reason });
         endResponse(unauthorized());
         return;
       }
@@ -214,6 +232,10 @@ function useGateway(options: AppOptions, gateway: Gateway, principals: WeakMap<R
     onResponse({ request, response }) {
       const info = requests.get(request);
       if (info) gateway.logRequest(request.method, new URL(request.url).pathname, response.status, info);
+    },
+    onDispose() {
+      authFailures.flush(true);
+      gateway.flushRepeats();
     },
     // Subscriptions end when the server begins to shut down, so no stream holds it open.
     onSubscribe() {

@@ -162,6 +162,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       // No new index reconcile from this process; the lease passes to another one.
       const indexesStopped = services.indexes.stop().catch(() => {});
       await services.jobs.cancelAll();
+      // Repeated refusals still being counted go on record now rather than at their window's end.
+      services.audit.flushRefusals();
       const drained = await Promise.race([
         services.jobs.drain().then(() => true),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now() - 500)).unref()),

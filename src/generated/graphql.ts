@@ -72,7 +72,7 @@ export type AccessTokenEdge = {
   node: AccessToken;
 };
 
-/** One executed (or refused) mutation: who, what, when, with what outcome. Never holds a secret. */
+/** One executed (or refused) mutation, or a refused access (failed authentication: action `authenticate`; a mutation the token may not run): who, what, when, with what outcome. Never holds a secret. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** The operation (`deleteClient(cascade)`, `purgeExpired`, ...). */
@@ -81,6 +81,8 @@ export type AuditEntry = {
   actor: Scalars['String']['output'];
   /** When. */
   at: Scalars['DateTime']['output'];
+  /** How many refusals the entry stands for: 1, or, for the entry written when a window of repeated refusals ends (same caller, same kind: failed logins from one address, one mutation refused to one token), how many came after the first one, which has its own entry. */
+  attempts: Scalars['Int']['output'];
   /** What it removed or would remove. */
   counts?: Maybe<DeletionCounts>;
   /** Whether it only counted (or planned). */
@@ -922,7 +924,7 @@ export type PageInfo = {
 /** Read the gateway's OAuth data: clients, tokens, users and flows, as linked types. */
 export type Query = {
   __typename?: 'Query';
-  /** The audit trail of mutations, newest first (the last 10,000 are kept). */
+  /** The audit trail, newest first: mutations (the last 10,000 kept) and, kept apart so they cannot push those out, refused accesses (the last 10,000; repeats from one caller aggregated per window, see `attempts`). */
   auditLog: AuditEntryConnection;
   /** Unredeemed authorization codes, sorted by fingerprint. */
   authCodes: AuthorizationCodeConnection;

@@ -4,7 +4,8 @@ import { DeletionCounts } from './deletion.js';
 import { paginate } from './pagination.js';
 
 const AuditEntry = builder.objectRef<EntryShape>('AuditEntry').implement({
-  description: 'One executed (or refused) mutation: who, what, when, with what outcome. Never holds a secret.',
+  description:
+    'One executed (or refused) mutation, or a refused access (failed authentication: action `authenticate`; a mutation the token may not run): who, what, when, with what outcome. Never holds a secret.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The stream entry id.' }),
     action: t.exposeString('action', { description: 'The operation (`deleteClient(cascade)`, `purgeExpired`, ...).' }),
@@ -16,6 +17,10 @@ const AuditEntry = builder.objectRef<EntryShape>('AuditEntry').implement({
     counts: t.field({ type: DeletionCounts, nullable: true, description: 'What it removed or would remove.', resolve: (e) => e.counts }),
     jobId: t.exposeString('jobId', { nullable: true, description: 'The job, for job operations.' }),
     error: t.exposeString('error', { nullable: true, description: 'Why it was refused or failed.' }),
+    attempts: t.exposeInt('attempts', {
+      description:
+        'How many refusals the entry stands for: 1, or, for the entry written when a window of repeated refusals ends (same caller, same kind: failed logins from one address, one mutation refused to one token), how many came after the first one, which has its own entry.',
+    }),
   }),
 });
 
@@ -28,7 +33,8 @@ builder.queryField('auditLog', (t) =>
   t.connection(
     {
       type: AuditEntry,
-      description: 'The audit trail of mutations, newest first (the last 10,000 are kept).',
+      description:
+        'The audit trail, newest first: mutations (the last 10,000 kept) and, kept apart so they cannot push those out, refused accesses (the last 10,000; repeats from one caller aggregated per window, see `attempts`).',
       authScopes: { viewer: true },
       resolve: async (_root, args, ctx) => paginate(await ctx.services.audit.list(), args, auditSortKey, 'desc'),
     },

@@ -26,7 +26,15 @@ export const builder = new SchemaBuilder<{
       admin: ctx.principal.role === 'admin',
       viewer: ctx.principal.role === 'admin' || ctx.principal.role === 'viewer',
     }),
-    unauthorizedError: () => new AdminError('FORBIDDEN', 'this operation needs the admin token'),
+    unauthorizedError: (_parent, ctx, info) => {
+      const message = 'this operation needs the admin token';
+      // A mutation the role check refuses is on record (aggregated per caller and mutation, so
+      // repeating it cannot flood the trail); its arguments are not (they may hold a confirm token).
+      if (info.parentType.name === 'Mutation') {
+        void ctx.services.audit.refused({ action: info.fieldName, actor: ctx.principal.name, dryRun: false, outcome: 'REFUSED', error: message });
+      }
+      return new AdminError('FORBIDDEN', message);
+    },
   },
   relay: {
     clientMutationId: 'omit',

@@ -3,7 +3,7 @@ import { readPttls } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
 import { Keys } from '../redis/keys.js';
 import { type Repositories, createRepositories } from '../redis/repositories.js';
-import { AuditLog } from './audit.js';
+import { AuditLog, type AuditOptions } from './audit.js';
 import { BackupService } from './backup/index.js';
 import { Confirmations } from './confirm.js';
 import { DeletionService } from './deletion.js';
@@ -33,6 +33,8 @@ export interface ServiceOptions {
   indexing?: Partial<IndexingOptions>;
   /** Where the services say what they notice on their own (the index follower, its watchdog). */
   logger?: Logger;
+  /** The audit streams' capacity and how repeated refusals are aggregated. */
+  audit?: AuditOptions;
 }
 
 /** The rules of the service, built once per process over one Redis connection. */
@@ -81,7 +83,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const now = options.now ?? Date.now;
   const events = options.events ?? createJobEvents();
   const jobs = new JobRunner(redis, keys, events, options.jobs);
-  const audit = new AuditLog(redis, keys, options.logger?.child({ component: 'audit' }));
+  const audit = new AuditLog(redis, keys, options.logger?.child({ component: 'audit' }), options.audit);
   const confirmations = new Confirmations(redis, keys);
   const indexer = new Indexer(redis, keys);
   const indexes = new IndexService(redis, keys, indexer, jobs, audit, { ...DEFAULT_INDEXING, ...options.indexing }, options.logger?.child({ component: 'indexes' }) ?? null);

@@ -9,7 +9,7 @@ import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { type RedisClient, createRedis } from '../../src/redis/connection.js';
 import { GatewayWriter } from '../../src/redis/gateway-format.js';
 import { Keys } from '../../src/redis/keys.js';
-import { type Services, createServices } from '../../src/services/index.js';
+import { type ServiceOptions, type Services, createServices } from '../../src/services/index.js';
 import type { IndexingOptions } from '../../src/services/indexes.js';
 
 export const ADMIN = 'test-admin-token-0123456789';
@@ -40,7 +40,7 @@ export interface TestStore {
  * A store of our own in the test Redis: a fresh namespace (so tests never touch each other's keys
  * and nobody flushes anything), services over it with a settable clock, and the Yoga app.
  */
-export async function openStore(options: { now?: number; encryptionKey?: string; indexing?: Partial<IndexingOptions> } = {}): Promise<TestStore> {
+export async function openStore(options: { now?: number; encryptionKey?: string; indexing?: Partial<IndexingOptions>; audit?: ServiceOptions['audit'] } = {}): Promise<TestStore> {
   const namespace = `t${randomBytes(6).toString('hex')}:`;
   const redis = createRedis(inject('redisUrl'), { name: 'oauth-admin-test' });
   const clock = { now: options.now ?? Date.now() };
@@ -55,6 +55,7 @@ export async function openStore(options: { now?: number; encryptionKey?: string;
     verification: { baseDomain: 'example.com', jwtSecret: JWT_SECRET },
     // The test servers are ours: the index follower may turn keyspace notifications on.
     indexing: { configureNotifications: true, ...options.indexing },
+    ...(options.audit ? { audit: options.audit } : {}),
   });
   const app = createApp({ services, auth: { adminToken: ADMIN, viewerToken: VIEWER, anonymousAdmin: false }, graphiql: true });
   const snapshot = async () => {

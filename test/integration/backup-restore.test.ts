@@ -360,7 +360,8 @@ describe('who may do what', () => {
     const create = await execute(s, CreateBackup, {}, { token: VIEWER });
     expect(create.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(expectData(await execute(s, Backups, {}, { token: VIEWER })).backups.totalCount).toBe(0);
-    expect((await s.services.audit.list()).filter((e) => e.action.startsWith('createBackup'))).toEqual([]);
+    // The refusal itself is on record (issue 14, item 9); nothing ran.
+    expect((await s.services.audit.list()).filter((e) => e.action.startsWith('createBackup') && e.outcome !== 'REFUSED')).toEqual([]);
     await s.services.backups.create({ role: 'admin', name: 'admin-token' });
     for (const mode of ['MERGE', 'REPLACE'] as const) {
       const restored = await execute(s, Restore, { mode, dryRun: false }, { token: VIEWER });
@@ -369,7 +370,7 @@ describe('who may do what', () => {
     // The dry run changes no gateway data: open to the viewer (semantics, "Who may do what").
     const dry = expectData(await execute(s, Restore, { dryRun: true }, { token: VIEWER })).restoreBackup;
     expect(dry).toMatchObject({ executed: false, confirmToken: null });
-    const restores = (await s.services.audit.list()).filter((e) => e.action.startsWith('restoreBackup'));
+    const restores = (await s.services.audit.list()).filter((e) => e.action.startsWith('restoreBackup') && e.outcome !== 'REFUSED');
     expect(restores.every((e) => e.dryRun && e.actor === 'viewer-token')).toBe(true);
   });
 

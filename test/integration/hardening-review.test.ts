@@ -1,9 +1,14 @@
 /**
  * Issue 14 (security review), the findings about errors and the audit trail: every error a client
- * sees has a code and no parser internals (item 6).
+ * sees has a code and no parser internals (item 6); anonymous callers cannot flood the record of
+ * admin actions out of the trail, nor the log with 429 lines (item 7); a mutation refused by the
+ * role check is audited (item 9).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type TestStore, openStore } from '../helpers/store.js';
+import { createApp } from '../../src/app.js';
+import { addLogTap, createLogger } from '../../src/logger.js';
+import { ADMIN, type TestStore, VIEWER, openStore } from '../helpers/store.js';
+import { until } from '../helpers/wait.js';
 
 interface Answer {
   status: number;
@@ -75,5 +80,96 @@ describe('errors a client sees (issue 14, item 6)', () => {
     expect(csrf.status).toBe(403);
     const refused = (await csrf.json()) as Answer['body'];
     expect(typeof refused.errors?.[0]?.extensions?.code).toBe('string');
+  });
+});
+
+/** A request as if from `address` (the socket's remote address Yoga's server context carries). */
+async function from(app: TestStore['app'], address: string, token: string | null, query = '{ stats { registrations } }'): Promise<number> {
+  const response = await app.fetch(
+    'http://oauth-admin.test/graphql',
+    { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) },
+    { req: { socket: { remoteAddress: address } } },
+  );
+  await response.text();
+  return response.status;
+}
+
+const AUDIT = 'query { auditLog(first: 500) { edges { node { action actor outcome target error attempts } } } }';
+
+describe('the audit trail cannot be flooded (issue 14, items 7 and 9)', () => {
+  let store: TestStore;
+  const lines: Record<string, any>[] = [];
+  let untap: () => void;
+  beforeAll(async () => {
+    store = await openStore({ audit: { capacity: 50 } });
+    untap = addLogTap((line) => lines.push(JSON.parse(line) as Record<string, any>));
+  });
+  afterAll(async () => {
+    untap();
+    await store.close();
+  });
+
+  it('failed logins from many addresses never push out the record of admin actions; one address adds at most two entries per window', async () => {
+    await store.redis.set(store.keys.client('client_kept_on_record'), '{"client_id": "client_kept_on_record"}');
+    const deleted = await send(store, JSON.stringify({ query: 'mutation { deleteClient(clientId: "client_kept_on_record") { executed } }' }));
+    expect(deleted.body.errors).toBeUndefined();
+
+    // 120 addresses, more than the trail's capacity (50 here), and one address 100 times.
+    for (let i = 0; i < 120; i++) expect(await from(store.app, `10.0.${Math.floor(i / 250)}.${i % 250}`, 'not-a-token-0123456789')).toBe(401);
+    for (let i = 0; i < 100; i++) expect(await from(store.app, '192.0.2.7', null)).toBe(401);
+
+    const entries = (await send(store, JSON.stringify({ query: AUDIT }))).body.data.auditLog.edges.map((e: { node: unknown }) => e.node) as {
+      action: string; actor: string; outcome: string; target: string | null; error: string | null; attempts: number;
+    }[];
+    expect(entries.find((e) => e.action === 'deleteClient' && e.target === 'client_kept_on_record')).toMatchObject({ actor: 'admin-token', outcome: 'SUCCEEDED' });
+    // The mutations' stream holds no authentication failure at all.
+    const main = await store.redis.xrange(store.keys.admin('audit'), '-', '+');
+    expect(main.map(([, f]) => f[f.indexOf('action') + 1])).not.toContain('authenticate');
+    // One address: the first refusal at once; the rest of the window is one entry when it ends.
+    expect(entries.filter((e) => e.action === 'authenticate' && e.target === '192.0.2.7')).toHaveLength(1);
+    store.services.audit.flushRefusals();
+    await until('the aggregated entry', async () => {
+      const again = (await send(store, JSON.stringify({ query: AUDIT }))).body.data.auditLog.edges.map((e: { node: unknown }) => e.node) as typeof entries;
+      const mine = again.filter((e) => e.action === 'authenticate' && e.target === '192.0.2.7');
+      return mine.length === 2 && mine.some((e) => e.attempts === 99);
+    });
+    // Each 401 used to write a warning; an address repeating itself now writes one per window.
+    expect(lines.filter((l) => l.msg === 'authentication failed' && l.address === '192.0.2.7').length).toBeLessThanOrEqual(2);
+  });
+
+  it('429s write one log line per caller and window, with the count when the window ends', async () => {
+    const limited = createApp({
+      services: store.services,
+      auth: { adminToken: ADMIN, viewerToken: VIEWER, anonymousAdmin: false },
+      rateLimit: { perSecond: 100, anonymousPerSecond: 1, windowSeconds: 1 },
+      logger: createLogger({ level: 'silent' }),
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push(await from(limited, '198.51.100.9', null));
+    const refused = statuses.filter((s) => s === 429).length;
+    expect(refused).toBeGreaterThan(30);
+    const limitedLines = () => lines.filter((l) => l.status === 429 && l.address === '198.51.100.9');
+    // At most one per window (the run may straddle two or three one-second windows).
+    expect(limitedLines().length).toBeLessThanOrEqual(3);
+    // Each first line stands for itself, each summary for `repeated` more: together, every 429.
+    const accounted = () => limitedLines().reduce((n, l) => n + (typeof l.repeated === 'number' ? l.repeated : 1), 0);
+    await until('the summaries of the repeats', async () => accounted() === refused, 5000);
+    expect(limitedLines().some((l) => typeof l.repeated === 'number' && l.repeated > 0)).toBe(true);
+  });
+
+  it('a mutation the role check refuses (FORBIDDEN) is audited under the caller, at most twice per window', async () => {
+    for (let i = 0; i < 30; i++) {
+      const answer = await send(store, JSON.stringify({ query: 'mutation { deleteToken(jti: "jti-viewer-wants-gone") { executed } }' }), { authorization: `Bearer ${VIEWER}` });
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const refusals = async () =>
+      ((await send(store, JSON.stringify({ query: AUDIT }))).body.data.auditLog.edges.map((e: { node: unknown }) => e.node) as { action: string; actor: string; outcome: string; error: string | null; attempts: number }[]).filter(
+        (e) => e.action === 'deleteToken' && e.actor === 'viewer-token',
+      );
+    const first = await until('the refusal on record', async () => ((await refusals()).length > 0 ? refusals() : null));
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ outcome: 'REFUSED', error: 'this operation needs the admin token', attempts: 1 });
+    store.services.audit.flushRefusals();
+    await until('the aggregated refusal', async () => (await refusals()).some((e) => e.attempts === 29));
   });
 });
