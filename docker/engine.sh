@@ -112,6 +112,11 @@ stop() {
       kill -KILL "$cpid" 2>/dev/null || true
     fi
   done
+  # What the engine leaves mounted (its network namespace's bind mount; more if it was killed).
+  local mountpoint
+  for mountpoint in $(awk -v root="$ENGINE_RUN/" 'index($2, root) == 1 { print $2 }' /proc/mounts | sort -r); do
+    umount "$mountpoint" 2>/dev/null || umount -l "$mountpoint" 2>/dev/null || true
+  done
   rm -f "$PIDFILE"
   if [ -n "$pid" ]; then say "stopped (pid $pid)"; fi
 }
