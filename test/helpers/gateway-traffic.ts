@@ -109,6 +109,8 @@ export interface World {
   /** Big numbers for the soak's report. */
   keysWritten: number;
   elapsedMs: number;
+  /** The paths stats answers took (scan or index), newest last, for reports. */
+  statsPaths: string[];
   start(): void;
   close(): Promise<void>;
 }
@@ -167,6 +169,20 @@ export async function openWorld(options: WorldOptions): Promise<World> {
     jobs: { lockTtlMs: 6000 },
   });
   const app = createApp({ services, auth: { adminToken: MODEL_ADMIN, anonymousAdmin: false } });
+  // Which path the last stats answer took (for a divergence's report): wrap the two, per instance.
+  const paths: string[] = [];
+  const stats = services.stats as unknown as { scan: () => Promise<unknown> };
+  const scan = stats.scan.bind(stats);
+  stats.scan = async () => {
+    paths.push(`scan@${Date.now() % 100000}`);
+    return scan();
+  };
+  const store = indexApi(services).indexer.store;
+  const readStats = store.readStats.bind(store);
+  store.readStats = async (...args) => {
+    paths.push(`index@${Date.now() % 100000}`);
+    return readStats(...args);
+  };
   let started = false;
   const world: World = {
     url: options.url,
@@ -183,6 +199,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
     counts: new Map(),
     keysWritten: 0,
     elapsedMs: 0,
+    statsPaths: paths,
     start() {
       started = true;
       indexApi(services).start(`model-${randomBytes(8).toString('hex')}`);
@@ -1157,6 +1174,8 @@ export function steadyTraffic(w: World, m: TrafficModel, gate: Gate, options: { 
 }
 
 export interface SampleReport {
+  /** Samples not ready (answered by a scan) during which Redis restarted (its run_id changed), with what the answer was. */
+  acrossRestart: string[];
   samples: number;
   readySamples: number;
   /** Samples the store changed under (an expiry), or that failed (Redis away): not judged. */
@@ -1172,7 +1191,7 @@ export interface SampleReport {
  * where it said ready are counted, so a test can require that the index path was exercised.
  */
 export function sampler(w: World, gate: Gate, options: { everyMs?: number } = {}) {
-  const report: SampleReport = { samples: 0, readySamples: 0, skipped: 0, failed: 0, mismatches: [] };
+  const report: SampleReport = { acrossRestart: [], samples: 0, readySamples: 0, skipped: 0, failed: 0, mismatches: [] };
   let stopped = false;
   const pattern = prefixPattern(w.keys.prefixes.oauth);
   const startedAt = Date.now();
@@ -1180,11 +1199,24 @@ export function sampler(w: World, gate: Gate, options: { everyMs?: number } = {}
     while (!stopped) {
       await gate.hold(async () => {
         try {
+          const runIdBefore = await serverRunIds(w);
           const before = await readRaw(w.gateway, pattern);
           const at = w.clock.freeze();
           let answer: { ready: boolean; stats: Figures };
+          let explain = '';
           try {
+            w.statsPaths.length = 0;
             answer = await statsViaApi(w);
+            const path = w.statsPaths.join(',');
+            const truth = computeTruth(before, w.keys, at, w.refreshLifetime).stats;
+            if (diffFigures('', truth, answer.stats, STAT_FIELDS).length > 0) {
+              // Which path answered: the index as it is now, or a scan?
+              const same = (x: Record<string, number>) => STAT_FIELDS.every((f) => x[f] === answer.stats[f]);
+              const index = await indexApi(w.services).indexer.store.readStats(at / 1000, w.refreshLifetime).catch(() => null);
+              const scan = (await w.services.stats.scan().catch(() => null)) as unknown as Record<string, number> | null;
+              const status = await indexApi(w.services).status().catch(() => null);
+              explain = ` [answered by ${path}; = index now: ${index ? same(index) : '?'}; = scan now: ${scan ? same(scan) : '?'}; status ${JSON.stringify(status)}]`;
+            }
           } finally {
             w.clock.thaw();
           }
@@ -1193,10 +1225,18 @@ export function sampler(w: World, gate: Gate, options: { everyMs?: number } = {}
             report.skipped += 1;
             return;
           }
+          if (!answer.ready && (await serverRunIds(w)) !== runIdBefore) {
+            // Redis restarted during the sample (keeping its data) and the answer was a scan: a
+            // scan that straddles a restart is a known problem of its own (index-faults.test.ts,
+            // 'a scan across a Redis restart'); kept apart here, not judged.
+            const d = diffFigures('stats (ready false)', computeTruth(before, w.keys, at, w.refreshLifetime).stats, answer.stats, STAT_FIELDS);
+            report.acrossRestart.push(`${d.length === 0 ? 'exact' : d.join(', ')}${explain}`);
+            return;
+          }
           report.samples += 1;
           if (answer.ready) report.readySamples += 1;
           const d = diffFigures(`stats (ready ${answer.ready})`, computeTruth(before, w.keys, at, w.refreshLifetime).stats, answer.stats, STAT_FIELDS);
-          if (d.length > 0) report.mismatches.push(`sample ${report.samples} at +${Date.now() - startedAt} ms: ${d.join(', ')}`);
+          if (d.length > 0) report.mismatches.push(`sample ${report.samples} at +${Date.now() - startedAt} ms: ${d.join(', ')}${explain}`);
         } catch {
           report.failed += 1;
         }
@@ -1212,6 +1252,13 @@ export function sampler(w: World, gate: Gate, options: { everyMs?: number } = {}
       return report;
     },
   };
+}
+
+/** The run_id of every key holder: it changes when a server restarts. */
+async function serverRunIds(w: World): Promise<string> {
+  const ids: string[] = [];
+  for (const node of await keyHolders(w.gateway)) ids.push(/run_id:(\w+)/.exec(await node.info('server'))?.[1] ?? '?');
+  return ids.join(',');
 }
 
 /** Local ports of this process's TCP connections to `port` (the sockets Node holds open). */
