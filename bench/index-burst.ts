@@ -86,8 +86,10 @@ async function startService(bench: BenchRedis, entry: string, maxPending: number
     base,
     query,
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
     },
   };
 }
@@ -164,6 +166,7 @@ async function run(bench: BenchRedis, entry: string, maxPending: number, label: 
     const diffs = fields.split(' ').filter((f) => served[f] !== scanned[f]).map((f) => `${f}: served ${served[f]}, scan ${scanned[f]}`);
     console.log(`    written in ${(writeMs / 1000).toFixed(1)} s; ready ${((performance.now() - afterWrite) / 1000).toFixed(1)} s after the last write (${(readyMs / 1000).toFixed(1)} s of polling)`);
     console.log(`    stats: ${diffs.length === 0 ? 'every field equals a full scan' : `DIFFER: ${diffs.join('; ')}`}`);
+    console.log(`    service RSS ${formatBytes(before)} before, ${formatBytes(peakSampled)} peak sampled, VmHWM ${formatBytes(hwm)}; overflows ${indexStatus.overflows}`);
     return [label, formatCount(maxPending), formatBytes(before), formatBytes(peakSampled), formatBytes(hwm), `${((performance.now() - afterWrite) / 1000).toFixed(1)} s`, String(indexStatus.overflows), diffs.length === 0 ? 'equal' : `${diffs.length} differ`];
   } finally {
     await service.stop();
