@@ -15,6 +15,7 @@ import {
   contentOf,
   diffContents,
   diffFigures,
+  gql,
   indexApi,
   killSubscribers,
   newModel,
@@ -397,6 +398,15 @@ describe('index faults: purges decide from the truth (issue 12, items 2 and 4)',
       }
     };
     expect(await figures()).toEqual({ api: 2, index: 2, scan: 2, purge: 2, total: 6 });
+    // The API tells the gateway's view apart: outliving its lifetime (a live key) is not EXPIRED.
+    const shown = async () => {
+      const data = await gql<{ user: { refreshTokens: { edges: { node: { status: string | null; outlivesLifetime: boolean } }[] } } }>(
+        w,
+        'query RitaRefresh { user(username: "rita") { refreshTokens(first: 50) { edges { node { status outlivesLifetime } } } } }',
+      );
+      return data.user.refreshTokens.edges.map((e) => `${e.node.status}${e.node.outlivesLifetime ? ' outliving' : ''}`).sort();
+    };
+    expect(await shown()).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE outliving', 'ACTIVE outliving', 'EXPIRED', 'EXPIRED']);
 
     // The TTLs change: PERSIST makes a leftover of an old token; EXPIRE makes a leftover live again.
     await w.gateway.persist(w.keys.refresh('persisted_later'));
@@ -408,6 +418,7 @@ describe('index faults: purges decide from the truth (issue 12, items 2 and 4)',
     const left = [...(await readRaw(w.gateway, w.keys.pattern('refresh'))).keys()].map((k) => k.slice(w.keys.prefixes.oauth.length + 'refresh:'.length)).sort();
     expect(left).toEqual(['live_outliving', 'normal', 'ttl_given_later', 'young_no_ttl']);
     expect(await figures()).toEqual({ api: 0, index: 0, scan: 0, purge: 0, total: 4 });
+    expect(await shown()).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE outliving', 'ACTIVE outliving']);
     expectConverged(await checkQuiet(w, model));
   }, 60_000);
 });
