@@ -114,6 +114,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const services = createServices(redis, { ...serviceOptions(config), events, logger });
   // Competes for the derived-index leadership lease; exactly one process maintains the indexes.
   services.indexes.start(randomUUID());
+  // What a backup killed with an earlier process left in BACKUP_DIR (needs no Redis).
+  void services.backups.removeLeftovers();
   const gate = new ShutdownGate();
   const yoga = createApp({
     services,

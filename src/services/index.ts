@@ -95,7 +95,12 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     audit,
     confirmations,
     deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs, indexes),
-    backups: new BackupService(redis, keys, audit, jobs, confirmations, { ...(options.backup ?? { dir: './backups' }), lifetimes: options.lifetimes, now }),
+    backups: new BackupService(redis, keys, audit, jobs, confirmations, {
+      ...(options.backup ?? { dir: './backups' }),
+      lifetimes: options.lifetimes,
+      now,
+      ...(options.logger ? { logger: options.logger.child({ component: 'backups' }) } : {}),
+    }),
     inspector: new TokenInspector(repos, options.verification ?? { baseDomain: 'localhost' }, now),
     keys,
     repos,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -10,6 +10,27 @@ const root = mkdtempSync(join(tmpdir(), 'oauth-admin-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the backup directory', () => {
+  it('removes what unfinished backups left once stale, and a running backup keeps its own files fresh (issue 14, item 5)', async () => {
+    const dir = new BackupDir(join(root, 'leftovers'));
+    await dir.ensure();
+    const old = new Date(Date.now() - 10 * 60_000);
+    const partial = join(dir.path, '.oauth-backup-0123456789abcdef.partial');
+    const scratch = join(dir.path, '.oauth-backup-tmp-Ab12Cd');
+    const running = join(dir.path, '.oauth-backup-fedcba9876543210.partial');
+    writeFileSync(partial, 'x');
+    mkdirSync(scratch);
+    writeFileSync(running, 'y');
+    // Neither a backup nor hidden files of anyone else's are ever touched.
+    writeFileSync(join(dir.path, 'oauth-backup-20200101-000000.json'), '{}');
+    writeFileSync(join(dir.path, '.oauth-backup-notes'), 'mine');
+    for (const path of [partial, scratch, running, join(dir.path, 'oauth-backup-20200101-000000.json'), join(dir.path, '.oauth-backup-notes')]) utimesSync(path, old, old);
+    const stop = dir.keepFresh(() => [running, null], 20);
+    await new Promise((r) => setTimeout(r, 100));
+    stop();
+    expect(await dir.removeLeftovers(60_000)).toBe(2);
+    expect(readdirSync(dir.path).sort()).toEqual(['.oauth-backup-fedcba9876543210.partial', '.oauth-backup-notes', 'oauth-backup-20200101-000000.json']);
+  });
+
   it('publishes a finished file under the first free name, never over an existing one', async () => {
     const dir = new BackupDir(join(root, 'a'));
     const names: string[] = [];

@@ -3,7 +3,7 @@
  * under its final name without ever overwriting one or showing a partial file under it.
  */
 import { constants, type Stats } from 'node:fs';
-import { link, mkdir, mkdtemp, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, mkdtemp, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { badInput } from '../../errors.js';
@@ -162,7 +162,52 @@ export class BackupDir {
   async remove(path: string): Promise<void> {
     await rm(path, { recursive: true, force: true });
   }
+
+  /**
+   * Removes what backups that never finished left behind (a killed process: its `.partial` file,
+   * the backup's plaintext, and its scratch directory), once stale: not touched for `staleMs`.
+   * A running backup touches its files every `LEFTOVER_HEARTBEAT_MS` (`keepFresh`), so another
+   * process's backup in progress is never taken for a leftover. Returns how many were removed.
+   */
+  async removeLeftovers(staleMs = LEFTOVER_STALE_MS, now = Date.now()): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names.filter((n) => LEFTOVER.test(n))) {
+      const path = join(this.path, name);
+      try {
+        const stats = await lstat(path);
+        if (now - stats.mtimeMs < staleMs) continue;
+        await rm(path, { recursive: true, force: true });
+        removed++;
+      } catch {
+        // gone meanwhile (another process cleaned it)
+      }
+    }
+    return removed;
+  }
+
+  /** Touches a running backup's files every `LEFTOVER_HEARTBEAT_MS` until the returned stop is called. */
+  keepFresh(paths: () => (string | null)[], everyMs = LEFTOVER_HEARTBEAT_MS): () => void {
+    const timer = setInterval(() => {
+      const now = new Date();
+      for (const path of paths()) if (path) void utimes(path, now, now).catch(() => {});
+    }, everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
 }
+
+/** What an unfinished backup leaves: its temporary file and its scratch directory. */
+const LEFTOVER = /^\.oauth-backup-(?:[0-9a-f]{16}\.partial|tmp-[A-Za-z0-9]+)$/;
+/** How often a running backup touches its files, and after how long untouched they are leftovers. */
+export const LEFTOVER_HEARTBEAT_MS = 15_000;
+export const LEFTOVER_STALE_MS = 120_000;
 
 export class BackupNotFound extends Error {
   constructor(readonly backupName: string) {

@@ -23,6 +23,7 @@ import { pyCompare } from './pyjson.js';
 import { BackupFormatError, type BackupSummary, type ReadEntry, readBackup } from './reader.js';
 import { RestoreBatcher, deadOnArrival, reportedCounts, restoreKey } from './restore.js';
 import type { Lifetimes } from '../status.js';
+import { type Logger, silentLogger } from '../../logger.js';
 import { categorize, categorizer, redisServerVersion, versionAtLeast, writeBackup } from './writer.js';
 
 export { CATEGORIES, type Category } from './format.js';
@@ -123,6 +124,8 @@ export interface BackupServiceOptions {
   /** REFRESH_TOKEN_LIFETIME and the clock, to skip what nothing should use (restore.ts deadOnArrival). */
   lifetimes?: Lifetimes;
   now?: () => number;
+  /** Where the service says what it did on its own (leftovers removed, keys a backup could not hold). */
+  logger?: Logger;
 }
 
 const DELETION_FIELD: Partial<Record<Category, keyof DeletionCounts>> = {
@@ -330,7 +333,27 @@ export class BackupService {
     return info;
   }
 
+  private get logger(): Logger {
+    return this.options.logger ?? silentLogger;
+  }
+
+  /**
+   * Removes the files backups that never finished left in BACKUP_DIR (a killed process), once
+   * stale; at start and before each backup. Never throws: a failure is logged.
+   */
+  async removeLeftovers(): Promise<number> {
+    try {
+      const removed = await this.dir.removeLeftovers();
+      if (removed > 0) this.logger.warn('removed files left by an interrupted backup (a temporary file or scratch directory)', { dir: this.dir.path, removed });
+      return removed;
+    } catch (error) {
+      this.logger.warn('could not look for files left by an interrupted backup', { dir: this.dir.path, err: error });
+      return 0;
+    }
+  }
+
   private async write(note: string | undefined, progress?: (p: { phase: string; scanned: number }) => Promise<void>, checkpoint?: () => Promise<void>) {
+    await this.removeLeftovers();
     return writeBackup({
       redis: this.redis,
       keys: this.keys,

@@ -292,14 +292,17 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
   const scratch = await dir.scratch();
   // One budget for all categories: when it is spent, every category's names become a sorted run.
   const held = new SortBudget(budget);
-  const encrypt = Boolean(options.encryptionKey);
-  const sorters = new Map<Category, NameSorter>(CATEGORIES.map((c) => [c, new NameSorter(scratch, c, encrypt, held)]));
+  // The runs hold key names, refresh tokens and codes among them: always encrypted, under a key
+  // that exists only in memory, so a killed backup leaves nothing readable behind.
+  const sorters = new Map<Category, NameSorter>(CATEGORIES.map((c) => [c, new NameSorter(scratch, c, true, held)]));
   const flushAll = async () => {
     for (const sorter of sorters.values()) await sorter.flush();
     held.held = 0;
   };
   const checkpoint = throttled(options.checkpoint);
   let temp: { path: string; handle: FileHandle } | null = null;
+  // Fresh files are a running backup's: never removed as leftovers of a killed one (files.ts).
+  const stopHeartbeat = dir.keepFresh(() => [scratch, temp?.path ?? null]);
   try {
     // ---------------------------------------------------------------- 1. scan and sort the names
     const exact = versionAtLeast(version, 7);
@@ -462,6 +465,7 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
     temp = null;
     return { name, sizeBytes, timestampMs, counts, encrypted: fileKey !== null, manifest };
   } finally {
+    stopHeartbeat();
     if (temp) {
       await temp.handle.close().catch(() => {});
       await dir.remove(temp.path).catch(() => {});
