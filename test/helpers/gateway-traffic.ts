@@ -171,16 +171,20 @@ export async function openWorld(options: WorldOptions): Promise<World> {
   const app = createApp({ services, auth: { adminToken: MODEL_ADMIN, anonymousAdmin: false } });
   // Which path the last stats answer took (for a divergence's report): wrap the two, per instance.
   const paths: string[] = [];
+  const note = (path: string) => {
+    paths.push(path);
+    if (paths.length > 50) paths.splice(0, paths.length - 50);
+  };
   const stats = services.stats as unknown as { scan: () => Promise<unknown> };
   const scan = stats.scan.bind(stats);
   stats.scan = async () => {
-    paths.push(`scan@${Date.now() % 100000}`);
+    note(`scan@${Date.now() % 100000}`);
     return scan();
   };
   const store = indexApi(services).indexer.store;
   const readStats = store.readStats.bind(store);
   store.readStats = async (...args) => {
-    paths.push(`index@${Date.now() % 100000}`);
+    note(`index@${Date.now() % 100000}`);
     return readStats(...args);
   };
   let started = false;
