@@ -7,6 +7,13 @@ import * as ops from './operations.js';
 import { CliError } from './transport.js';
 
 const json = (ctx: CommandContext, value: unknown) => ctx.io.out(JSON.stringify(value, null, 2));
+
+/** What a backup left out because the format cannot hold it (sorted sets, streams): one line, or none. */
+function leftOut(backup: { unsupportedKeys?: { total: number; types: string[] } | null }): string | null {
+  const u = backup.unsupportedKeys;
+  if (!u || u.total === 0) return null;
+  return `⚠️  ${u.total} key${u.total === 1 ? '' : 's'} left out (${u.types.join(', ') || 'unsupported types'}): the backup format cannot hold ${u.total === 1 ? 'its type' : 'their types'}; a restore will not bring ${u.total === 1 ? 'it' : 'them'} back`;
+}
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`);
 
 /**
@@ -39,6 +46,8 @@ export async function backupCommand(ctx: CommandContext): Promise<void> {
     `✅ backup written: ${backup.name} (${size(backup.sizeBytes)}${backup.encrypted ? ', encrypted' : ''})\n` +
       `  registrations ${c?.registrations ?? 0}, tokens ${c?.tokens ?? 0}, refresh tokens ${c?.refreshTokens ?? 0}, user indexes ${c?.userTokens ?? 0}, states ${c?.states ?? 0}, codes ${c?.codes ?? 0}, sessions ${c?.sessions ?? 0}`,
   );
+  const warning = leftOut(backup);
+  if (warning) ctx.io.err(warning);
 }
 
 /** Follows the newest job of a kind started after `since` until `done` settles (best effort). */
@@ -91,6 +100,8 @@ export async function backupViewCommand(ctx: CommandContext): Promise<void> {
   if (backup.parseError) throw new CliError(`backup ${backup.name} cannot be used: ${backup.parseError}`, 'BAD_BACKUP');
   const c = backup.counts;
   if (c) ctx.io.out(`registrations ${c.registrations}, tokens ${c.tokens}, refresh tokens ${c.refreshTokens}, user indexes ${c.userTokens}, states ${c.states}, codes ${c.codes}, sessions ${c.sessions}`);
+  const warning = leftOut(backup);
+  if (warning) ctx.io.out(warning);
   const clients = backup.clients.edges.map((e) => e.node);
   ctx.io.out(`\nRegistrations (${backup.clients.totalCount}):`);
   ctx.io.out(

@@ -125,6 +125,7 @@ export const CreateBackupMutation = graphql(`
     createBackup(note: $note) {
       name createdAt sizeBytes encrypted
       counts { registrations tokens refreshTokens userTokens states codes sessions other total }
+      unsupportedKeys { total types }
     }
   }
 `);
@@ -150,6 +151,7 @@ export const BackupViewQuery = graphql(`
     backup(name: $name) {
       name createdAt sizeBytes format encrypted redisVersion note parseError
       counts { registrations tokens refreshTokens userTokens states codes sessions other total }
+      unsupportedKeys { total types }
       clients(first: 500) { totalCount edges { node { clientId clientName scope redirectUris createdAt isTestClient keyExpiresAt parseError } } }
       tokens(first: 500) { totalCount edges { node { jti username clientId scope issuedAt expiresAt status keyExpiresAt parseError } } }
       users(first: 500) { totalCount edges { node { username tokenCount refreshTokenCount indexedTokenCount } } }

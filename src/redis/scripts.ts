@@ -89,7 +89,7 @@ for _, key in ipairs(KEYS) do
         n = n + 2
       end
     else
-      parts[n + 1] = '\\5'
+      parts[n + 1] = '\\5' .. string.char(math.min(#typ, 255)) .. string.sub(typ, 1, 255)
       n = n + 1
     end
   end

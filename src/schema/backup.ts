@@ -12,6 +12,7 @@ import type {
   DiffCategory,
   DiffEntry,
   RestoreOutcome,
+  UnsupportedKeys,
 } from '../services/backup/index.js';
 import { backupSortKey } from '../services/backup/format.js';
 import { builder } from './builder.js';
@@ -65,6 +66,21 @@ const BackupCounts = builder.objectRef<Record<string, number>>('BackupCounts').i
     sessions: t.int({ description: 'Session keys (`redis:session:*`).', resolve: (c) => c.sessions ?? 0 }),
     other: t.int({ description: 'Other keys under the prefix (kept byte for byte).', resolve: (c) => c.other ?? 0 }),
     total: t.int({ description: 'All entries.', resolve: (c) => Object.values(c).reduce((a, b) => a + b, 0) }),
+  }),
+});
+
+const BackupUnsupportedKeys = builder.objectRef<UnsupportedKeys>('BackupUnsupportedKeys').implement({
+  description:
+    'Keys under the prefixes a backup left out because the backup format (the gateway\'s) cannot hold their Redis type (a sorted set, a stream, ...): a restore will not bring them back. They are counted, never named.',
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'Keys left out.' }),
+    counts: t.field({
+      type: BackupCounts,
+      nullable: true,
+      description: 'Per category (by where their names put them); null for files written before this was recorded.',
+      resolve: (u) => (u.byCategory as Record<string, number> | null) ?? null,
+    }),
+    types: t.exposeStringList('types', { description: 'Their Redis types (`zset`, `stream`, ...), sorted.' }),
   }),
 });
 
@@ -208,6 +224,12 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
     redisVersion: t.exposeString('redisVersion', { nullable: true, description: 'The Redis server version it was taken from (ours only).' }),
     sha256: t.exposeString('sha256', { nullable: true, description: 'The manifest\'s checksum over all categories (ours only).' }),
     note: t.exposeString('note', { nullable: true, description: 'Why it was taken, when recorded (e.g. the safety backup before a REPLACE).' }),
+    unsupportedKeys: t.field({
+      type: BackupUnsupportedKeys,
+      nullable: true,
+      description: 'Keys the backup left out because the format cannot hold their type (0 when none); null for the gateway\'s files, which do not say, and for files that cannot be read.',
+      resolve: (b) => b.unsupported,
+    }),
     parseError: t.string({
       nullable: true,
       description:

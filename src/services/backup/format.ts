@@ -213,6 +213,10 @@ export const ManifestSchema = z.object({
   note: z.string().optional(),
   /** Keys under the prefixes of a type the gateway's format cannot hold (sorted sets, streams): not in the file. */
   unsupported_keys: int.min(0).optional(),
+  /** The same per category (files written before this was recorded have only the total). */
+  unsupported: z.record(z.string(), int.min(0)).optional(),
+  /** Their Redis types (`zset`, `stream`, ...). */
+  unsupported_types: z.array(z.string()).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

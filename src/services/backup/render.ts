@@ -26,6 +26,8 @@ export interface ReadKey {
   expiresAtMs: number;
   /** string: [value]; set and list: members; hash: field, value, ... */
   items: Buffer[];
+  /** For `type: 'unsupported'`: the Redis type the format cannot hold (`zset`, `stream`, ...). */
+  redisType?: string;
 }
 
 /** The rendered entry for one key (the general path), or null when its type is one the gateway format cannot hold. */

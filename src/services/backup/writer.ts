@@ -72,7 +72,11 @@ function parseRead(keys: readonly string[], b: Buffer): ReadKey[] {
     at += 1;
     const type = TYPE_CODES[code as 1];
     if (!type) {
-      if (code === 5) out.push({ key, type: 'unsupported', pttl: -1, expiresAtMs: -1, items: [] });
+      if (code === 5) {
+        const length = b[at]!;
+        out.push({ key, type: 'unsupported', pttl: -1, expiresAtMs: -1, items: [], redisType: b.toString('latin1', at + 1, at + 1 + length) });
+        at += 1 + length;
+      }
       continue; // 0: gone
     }
     const expiresAtMs = b.readDoubleBE(at);
@@ -102,6 +106,8 @@ export interface WrittenBackup {
   counts: Record<Category, number>;
   encrypted: boolean;
   manifest: Manifest;
+  /** Keys left out because the format cannot hold their type: per category, and the Redis types met. */
+  unsupported: { byCategory: Partial<Record<Category, number>>; types: string[] };
 }
 
 export interface WriteOptions {
@@ -326,6 +332,10 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
     const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
     const digests: Record<string, { count: number; sha256: string }> = {};
     let unsupported = 0;
+    const unsupportedBy: Partial<Record<Category, number>> = {};
+    const unsupportedTypes = new Set<string>();
+    /** The types met, as the manifest keeps them (a few, short: its room is reserved in advance). */
+    const typeList = () => [...unsupportedTypes].map((t) => t.slice(0, MAX_TYPE_LENGTH)).sort().slice(0, MAX_TYPES);
     const fileKey = options.encryptionKey ? await newFileKey(options.encryptionKey) : null;
     const buildManifest = (padding?: string, reserve = false): Manifest => ({
       format: FORMAT_NAME,
@@ -342,6 +352,8 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       ...(fileKey ? { encryption: fileKey.info } : {}),
       ...(options.note ? { note: options.note } : {}),
       ...(unsupported > 0 || reserve ? { unsupported_keys: reserve ? BIGGEST : unsupported } : {}),
+      ...(unsupported > 0 || reserve ? { unsupported: reserve ? Object.fromEntries(present.map((c) => [c, BIGGEST])) : { ...unsupportedBy } } : {}),
+      ...(unsupported > 0 || reserve ? { unsupported_types: reserve ? Array.from({ length: MAX_TYPES }, () => 'x'.repeat(MAX_TYPE_LENGTH)) : typeList() } : {}),
       ...(padding !== undefined ? { padding } : {}),
     });
 
@@ -378,7 +390,10 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       for await (const batch of ahead(sorters.get(category)!.merged(BATCH_SIZE), (names) => read(names.map((name) => head + name)))) {
         for (const r of batch) {
           if (r.type === 'unsupported') {
-            unsupported++; // a sorted set or a stream: the gateway's format has no place for it
+            // A sorted set or a stream: the gateway's format has no place for it (reported, never named).
+            unsupported++;
+            unsupportedBy[category] = (unsupportedBy[category] ?? 0) + 1;
+            if (r.redisType) unsupportedTypes.add(r.redisType);
             continue;
           }
           out.text(count === 0 ? '\n    ' : ',\n    ');
@@ -463,7 +478,7 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
     const sizeBytes = position.at;
     const name = await dir.publish(temp.path, backupBaseName(timestampMs));
     temp = null;
-    return { name, sizeBytes, timestampMs, counts, encrypted: fileKey !== null, manifest };
+    return { name, sizeBytes, timestampMs, counts, encrypted: fileKey !== null, manifest, unsupported: { byCategory: unsupportedBy, types: typeList() } };
   } finally {
     stopHeartbeat();
     if (temp) {
@@ -476,6 +491,9 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
 
 /** The largest number the manifest's reserved space is sized for. */
 const BIGGEST = 10 ** 15;
+/** Unsupported Redis types a manifest names (`zset`, `stream`, a module's type), at most, and their length. */
+const MAX_TYPES = 8;
+const MAX_TYPE_LENGTH = 32;
 
 /**
  * An encrypted backup's plaintext on its way to being sealed: a file in the scratch directory,
