@@ -760,6 +760,7 @@ export type MutationReconcileIndexesArgs = {
 
 /** Change the gateway's data. Admin token only; every executed mutation is audited. */
 export type MutationRestoreBackupArgs = {
+  allowUnencrypted?: InputMaybe<Scalars['Boolean']['input']>;
   confirmToken?: InputMaybe<Scalars['String']['input']>;
   dryRun: Scalars['Boolean']['input'];
   mode?: InputMaybe<RestoreMode>;

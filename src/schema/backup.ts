@@ -334,8 +334,19 @@ builder.mutationFields((t) => ({
       mode: t.arg({ type: RestoreModeEnum, defaultValue: 'MERGE', description: 'MERGE or REPLACE.' }),
       dryRun: t.arg.boolean({ required: true, description: 'Only compare and count; change nothing.' }),
       confirmToken: t.arg.string({ description: 'REPLACE: the token from the plan.' }),
+      allowUnencrypted: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'With BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (the gateway\'s own backups, ours from before the key was set). Without it such a file is refused: anyone who can write BACKUP_DIR could have put it there, and nothing authenticates it. No effect without the key.',
+      }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.services.backups.restore(ctx.principal, { name: args.name, mode: args.mode ?? 'MERGE', dryRun: args.dryRun, confirmToken: args.confirmToken }),
+      ctx.services.backups.restore(ctx.principal, {
+        name: args.name,
+        mode: args.mode ?? 'MERGE',
+        dryRun: args.dryRun,
+        confirmToken: args.confirmToken,
+        allowUnencrypted: args.allowUnencrypted ?? false,
+      }),
   }),
 }));

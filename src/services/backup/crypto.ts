@@ -20,12 +20,46 @@ const KEY_CHECK_LABEL = 'oauth-admin backup key check v1';
 
 export class BackupKeyError extends Error {}
 
+/**
+ * What a file may ask of scrypt: a file names its own parameters, and whoever can write
+ * BACKUP_DIR could otherwise make every read of it cost seconds of CPU (p=200: 17 s) or a
+ * gigabyte. Ours use N=2^15, r=8, p=1 (about 100 ms, 32 MiB); at most 4x that work and 128 MiB.
+ */
+export const KDF_BOUNDS = { minN: 2 ** 10, maxN: 2 ** 17, maxR: 16, maxP: 4, maxWork: 2 ** 15 * 8 * 4, maxMemoryBytes: 128 * 1024 * 1024 } as const;
+
+/** Refuses parameters beyond KDF_BOUNDS (BackupKeyError), before any work is done. */
+export function checkKdf(kdf: { n: number; r: number; p: number }): void {
+  const b = KDF_BOUNDS;
+  const powerOfTwo = Number.isInteger(kdf.n) && kdf.n > 1 && (kdf.n & (kdf.n - 1)) === 0;
+  if (!powerOfTwo || kdf.n < b.minN || kdf.n > b.maxN || kdf.r < 1 || kdf.r > b.maxR || kdf.p < 1 || kdf.p > b.maxP || kdf.n * kdf.r * kdf.p > b.maxWork || 128 * kdf.n * kdf.r > b.maxMemoryBytes) {
+    throw new BackupKeyError(
+      `the file asks for scrypt parameters this service does not accept (N=${kdf.n}, r=${kdf.r}, p=${kdf.p}; N a power of two from 2^10 to 2^17, r at most ${b.maxR}, p at most ${b.maxP}, N*r*p at most 2^20): it was not written by this service, or was altered`,
+    );
+  }
+}
+
+/** Keys derived for existing files, by passphrase and parameters: every read of a file would pay for scrypt again. */
+const derived = new Map<string, Buffer>();
+const DERIVED_KEPT = 64;
+
 export function deriveKey(passphrase: string, kdf: { salt: string; n: number; r: number; p: number }): Promise<Buffer> {
+  checkKdf(kdf);
   return new Promise((resolve, reject) => {
     scrypt(passphrase, Buffer.from(kdf.salt, 'base64'), 32, { N: kdf.n, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.n * kdf.r + 1024 * 1024 }, (error, key) =>
       error ? reject(error) : resolve(key),
     );
   });
+}
+
+async function cachedKey(passphrase: string, kdf: { salt: string; n: number; r: number; p: number }): Promise<Buffer> {
+  checkKdf(kdf);
+  const id = createHash('sha256').update(JSON.stringify([passphrase, kdf.salt, kdf.n, kdf.r, kdf.p])).digest('base64');
+  const known = derived.get(id);
+  if (known) return known;
+  const key = await deriveKey(passphrase, kdf);
+  if (derived.size >= DERIVED_KEPT) derived.delete(derived.keys().next().value as string);
+  derived.set(id, key);
+  return key;
 }
 
 function keyCheck(key: Buffer): string {
@@ -41,7 +75,7 @@ export async function newFileKey(passphrase: string): Promise<{ key: Buffer; inf
 
 /** The key of an existing file; BackupKeyError when the passphrase is not the one it was made with. */
 export async function openFileKey(passphrase: string, info: EncryptionInfo): Promise<Buffer> {
-  const key = await deriveKey(passphrase, info.kdf);
+  const key = await cachedKey(passphrase, info.kdf);
   const expected = Buffer.from(info.key_check, 'base64');
   const actual = Buffer.from(keyCheck(key), 'base64');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {

@@ -66,6 +66,8 @@ export interface RestoreArgs {
   mode?: RestoreMode | null;
   dryRun: boolean;
   confirmToken?: string | null;
+  /** With BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway. */
+  allowUnencrypted?: boolean;
 }
 
 export interface RestoreOutcome {
@@ -160,6 +162,9 @@ function deferred<T>() {
   promise.catch(() => {});
   return { promise, resolve, reject };
 }
+
+/** How many older backups a refused `name: null` restore checks for one to suggest instead. */
+const NEWEST_ALTERNATIVES = 3;
 
 const signature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ino}`;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -411,10 +416,12 @@ export class BackupService {
     const plan = mode === 'REPLACE' && !args.confirmToken && !args.dryRun;
     const dryRun = args.dryRun || plan;
     let jobStarted = false;
+    let resolved: string | null = null;
     try {
       if (args.name != null) checkBackupName(args.name);
       if (args.dryRun && args.confirmToken) throw badInput('confirmToken executes a planned REPLACE: call without dryRun to use it');
       const name = args.name ?? (await this.latest());
+      resolved = name;
       const handle = await this.dir.openForRead(name).catch((e: unknown) => unusable(name, e));
       let owned = true;
       try {
@@ -427,9 +434,16 @@ export class BackupService {
         } catch (error) {
           return unusable(name, error);
         }
+        if (this.encryptionKey && !head.encrypted && !args.allowUnencrypted) {
+          // Nothing authenticates a clear file: with a key set, backups are expected encrypted, and
+          // a clear one may have been put in BACKUP_DIR by anyone who can write there.
+          throw badInput(
+            `backup ${JSON.stringify(name)} is not encrypted, but BACKUP_ENCRYPTION_KEY is set: nothing proves who wrote it (anyone who can write BACKUP_DIR could have). Check where it comes from, then pass allowUnencrypted: true to restore it`,
+          );
+        }
         const version = await redisServerVersion(this.redis);
         if (!versionAtLeast(version, 6, 2)) throw new AdminError('UNAVAILABLE', `restores need Redis 6.2 or newer (SET ... PXAT); this server is ${version}`);
-        const params = { name, mode, size: stats.size, mtimeMs: stats.mtimeMs };
+        const params = { name, mode, size: stats.size, mtimeMs: stats.mtimeMs, ...(args.allowUnencrypted ? { allowUnencrypted: true } : {}) };
         if (mode === 'REPLACE' && args.confirmToken) await this.confirmations.consume(args.confirmToken, 'restoreBackup', params);
         owned = false;
         const run = await this.startRestore(who, action, name, handle, stats, head, mode, dryRun);
@@ -447,14 +461,38 @@ export class BackupService {
       } finally {
         if (owned) await handle.close();
       }
-    } catch (error) {
+    } catch (caught) {
+      let error = caught;
+      if (args.name == null && resolved !== null && error instanceof AdminError && error.code === 'BAD_USER_INPUT') error = await this.newestRefused(resolved, error);
       // Once the job runs, it records its own outcome.
       if (!jobStarted) {
         const outcome = error instanceof AdminError ? 'REFUSED' : 'FAILED';
-        await this.audit.record({ action, actor: who.name, target: args.name ?? null, dryRun, outcome, error: describeJobError(error) });
+        await this.audit.record({ action, actor: who.name, target: args.name ?? resolved, dryRun, outcome, error: describeJobError(error) });
       }
       throw error;
     }
+  }
+
+  /**
+   * `name: null` picked the newest backup and it was refused: the refusal, and which file to
+   * pass instead (the newest that checks out, among the next few), so a corrupt newest file does
+   * not leave the operator guessing.
+   */
+  private async newestRefused(newest: string, refusal: AdminError): Promise<AdminError> {
+    let alternative: string | null = null;
+    let looked = 0;
+    for (const file of await this.dir.list().catch(() => [])) {
+      if (file.name === newest) continue;
+      if (++looked > NEWEST_ALTERNATIVES) break;
+      if ((await this.verify(file.name).catch(() => 'unreadable')) === null) {
+        alternative = file.name;
+        break;
+      }
+    }
+    const hint = alternative
+      ? `pass name: ${JSON.stringify(alternative)} to restore the newest backup that checks out`
+      : `no other of the ${NEWEST_ALTERNATIVES} newest backups checks out either: see backups { name parseError } and pass a name`;
+    return new AdminError('BAD_USER_INPUT', `the newest backup, ${JSON.stringify(newest)} (name: null picks it), cannot be restored: ${refusal.message}. ${hint}`);
   }
 
   /**

@@ -133,6 +133,8 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
   let stop = false;
   let payloadSeen = false;
   let clearCategories = false;
+  /** Something only our writer puts in a file (an entry's `expires_at_ms` or `encoding`, `other`). */
+  let oursOnly: string | null = null;
   // encrypted payload
   let fileKey: Buffer | null = null;
   let header: Buffer | null = null;
@@ -153,6 +155,11 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
       items = entryItems(parsed.data);
     } catch (error) {
       return fail(`${entryLabel(category, id)}: ${(error as Error).message}`);
+    }
+    if (oursOnly === null) {
+      if (parsed.data.expires_at_ms !== undefined) oursOnly = 'entries with "expires_at_ms"';
+      else if (parsed.data.encoding !== undefined) oursOnly = 'entries with "encoding"';
+      else if (category === 'other') oursOnly = 'an "other" category';
     }
     if (!options.trusted) {
       // The category's bytes as our writer lays them out (json.dump indent=2 at this depth).
@@ -329,6 +336,9 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
   const manifest = summary.manifest;
   if (!manifest) {
     if (payloadSeen) fail('"payload" without a manifest');
+    // The gateway's script never writes these: this is one of ours whose manifest (and with it
+    // every checksum) was removed, so whatever else was changed would go unnoticed.
+    if (oursOnly !== null) fail(`the file has no manifest, but ${oursOnly}, which only this service writes: a backup of ours whose manifest was removed (altered), refused`);
     return summary;
   }
   if (manifest.encrypted && !payloadSeen) fail('the manifest says encrypted but the file has no "payload"');
