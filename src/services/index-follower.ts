@@ -97,7 +97,7 @@ export class Follower {
         const missing = current === null ? [] : missingNotifyFlags(current);
         if (missing.length > 0) {
           if (!this.options.configureNotifications) {
-            throw new Error(`notify-keyspace-events is "${current}", lacking ${missing.join('')}; set it on the server (e.g. KEg$sx) or allow the service to (INDEX_CONFIGURE_NOTIFICATIONS=yes)`);
+            throw new Error(`notify-keyspace-events is "${current}", lacking ${missing.join('')}; set it on the server (e.g. Kg$sx) or allow the service to (INDEX_CONFIGURE_NOTIFICATIONS=yes)`);
           }
           await node.config('SET', 'notify-keyspace-events', `${current}${missing.join('')}`);
           this.logger?.info('enabled keyspace notifications', { flags: `${current}${missing.join('')}` });
@@ -121,11 +121,11 @@ export class Follower {
     const dataChannel = `__keyspace@*__:${prefixPattern(this.keys.prefixes.oauth)}`;
     const barrierChannel = `__keyspace@*__:${this.keys.barrierPattern()}`;
     await subscriber.psubscribe(dataChannel, barrierChannel);
-    // After a reconnection, events sent while it was away are lost: the chain is broken.
-    let connectedOnce = false;
+    // After a reconnection, events sent while it was away are lost: the chain is broken. (The
+    // first connection's 'ready' came before the subscription answered, so every one from now on
+    // is a reconnection.)
     subscriber.on('ready', () => {
-      if (connectedOnce && run === this.run) this.onBreak('the follower reconnected to Redis (notifications sent meanwhile are lost)');
-      connectedOnce = true;
+      if (run === this.run) this.onBreak('the follower reconnected to Redis (notifications sent meanwhile are lost)');
     });
     subscriber.on('pmessage', (pattern: string, channel: string, event: string) => {
       if (run !== this.run) return;
