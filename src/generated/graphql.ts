@@ -115,7 +115,7 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-/** A pending authorization (CSRF state) at `oauth:state:{state}`: created by /authorize, consumed by /callback, TTL 300 s. */
+/** A pending authorization (CSRF state) at `oauth:state:{state}`: created by /authorize, consumed by /callback, TTL 300 s. The state is a secret while it lives (the gateway's /callback accepts it with any GitHub code: whoever holds it can finish someone else's authorization with their own account), so listings name it by `fingerprint` and the value is admin-only. */
 export type AuthState = {
   __typename?: 'AuthState';
   /** The client; null when it is gone. */
@@ -126,6 +126,8 @@ export type AuthState = {
   clientState?: Maybe<Scalars['String']['output']>;
   /** PKCE method (S256). */
   codeChallengeMethod?: Maybe<Scalars['String']['output']>;
+  /** A stable, non-secret handle (SHA-256 of the state, base64url, 22 characters). */
+  fingerprint: Scalars['String']['output'];
   /** Whether the client sent a PKCE challenge. */
   hasCodeChallenge: Scalars['Boolean']['output'];
   /** True when the key has no TTL: the gateway always sets one, so it can never be used (purge removes it). */
@@ -138,8 +140,8 @@ export type AuthState = {
   redirectUri?: Maybe<Scalars['String']['output']>;
   /** Requested scopes. */
   scope?: Maybe<Scalars['String']['output']>;
-  /** The server-side state (the key suffix). */
-  state: Scalars['String']['output'];
+  /** The server-side state (the key suffix). Null for viewers. */
+  state?: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of pending authorizations, with the total across all pages. */
@@ -387,7 +389,7 @@ export type BackupDiffEntry = {
   category: Scalars['String']['output'];
   /** A stable non-secret handle for the name (SHA-256, base64url, 22 characters). */
   fingerprint: Scalars['String']['output'];
-  /** The key's name in its category (client id, jti, username, ...). Null for viewers when the name is itself a secret (refresh tokens, codes, sessions). */
+  /** The key's name in its category (client id, jti, username, ...). Null for viewers when the name is or may be a secret (refresh tokens, codes, sessions, states, other keys). */
   name?: Maybe<Scalars['String']['output']>;
   /** How it differs. */
   status: BackupDiffStatus;
@@ -777,7 +779,7 @@ export type OAuthClient = Node & {
   __typename?: 'OAuthClient';
   /** Unredeemed codes issued for this client. */
   authCodes: AuthorizationCodeConnection;
-  /** Pending authorizations started by this client. */
+  /** Pending authorizations started by this client, sorted by fingerprint. */
   authStates: AuthStateConnection;
   /** The client id (the key suffix). */
   clientId: Scalars['String']['output'];
@@ -942,7 +944,7 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** Unredeemed authorization codes, sorted by fingerprint. */
   authCodes: AuthorizationCodeConnection;
-  /** Pending authorizations (CSRF states), sorted by state. */
+  /** Pending authorizations (CSRF states), sorted by fingerprint. */
   authStates: AuthStateConnection;
   /** One backup by file name; null when there is no such file. A name that is not a plain file name in BACKUP_DIR is refused. */
   backup?: Maybe<Backup>;
@@ -1678,7 +1680,7 @@ export type HardeningTokensPageQuery = { __typename?: 'Query', tokens: { __typen
 export type HardeningEverythingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HardeningEverythingQuery = { __typename?: 'Query', stats: { __typename?: 'OAuthStats', registrations: number, corruptRegistrations: number, activeTokens: number, expiredTokens: number, corruptTokens: number, refreshTokens: number, authStates: number, authCodes: number, userCount: number, usersWithActiveTokens: number, orphanTokens: number }, clients: { __typename?: 'OAuthClientConnection', totalCount: number, edges: Array<{ __typename?: 'OAuthClientEdge', node: { __typename?: 'OAuthClient', clientId: string, clientName?: string | null, clientSecret?: string | null, createdAt?: string | null, clientSecretExpiresAt?: string | null, redirectUris?: Array<string> | null, grantTypes?: Array<string> | null, contacts?: Array<string> | null, isTestClient: boolean, parseError?: string | null, keyExpiresAt?: string | null, tokens: { __typename?: 'AccessTokenConnection', totalCount: number } } }> }, tokens: { __typename?: 'AccessTokenConnection', totalCount: number, edges: Array<{ __typename?: 'AccessTokenEdge', node: { __typename?: 'AccessToken', jti: string, username?: string | null, email?: string | null, name?: string | null, scope?: string | null, clientId?: string | null, issuedAt?: string | null, expiresAt?: string | null, expiresInSeconds?: number | null, status?: TokenStatus | null, format?: TokenRecordFormat | null, parseError?: string | null, keyExpiresAt?: string | null, client?: { __typename?: 'OAuthClient', clientId: string } | null, user?: { __typename?: 'User', username: string } | null } }> }, refreshTokens: { __typename?: 'RefreshTokenConnection', totalCount: number, edges: Array<{ __typename?: 'RefreshTokenEdge', node: { __typename?: 'RefreshToken', fingerprint: string, token?: string | null, clientId?: string | null, createdAt?: string | null, expiresAt?: string | null, status?: TokenStatus | null, resources?: Array<string> | null, parseError?: string | null, user?: { __typename?: 'User', username: string } | null } }> }, authCodes: { __typename?: 'AuthorizationCodeConnection', totalCount: number, edges: Array<{ __typename?: 'AuthorizationCodeEdge', node: { __typename?: 'AuthorizationCode', fingerprint: string, code?: string | null, clientId?: string | null, clientState?: string | null, isLeftover: boolean, hasCodeChallenge: boolean, parseError?: string | null, user?: { __typename?: 'User', username: string } | null } }> }, authStates: { __typename?: 'AuthStateConnection', totalCount: number, edges: Array<{ __typename?: 'AuthStateEdge', node: { __typename?: 'AuthState', state: string, clientId?: string | null, redirectUri?: string | null, isLeftover: boolean, hasCodeChallenge: boolean, parseError?: string | null } }> }, users: { __typename?: 'UserConnection', totalCount: number, edges: Array<{ __typename?: 'UserEdge', node: { __typename?: 'User', username: string, indexedTokenCount: number, staleIndexEntries: Array<string>, tokens: { __typename?: 'AccessTokenConnection', totalCount: number } } }> } };
+export type HardeningEverythingQuery = { __typename?: 'Query', stats: { __typename?: 'OAuthStats', registrations: number, corruptRegistrations: number, activeTokens: number, expiredTokens: number, corruptTokens: number, refreshTokens: number, authStates: number, authCodes: number, userCount: number, usersWithActiveTokens: number, orphanTokens: number }, clients: { __typename?: 'OAuthClientConnection', totalCount: number, edges: Array<{ __typename?: 'OAuthClientEdge', node: { __typename?: 'OAuthClient', clientId: string, clientName?: string | null, clientSecret?: string | null, createdAt?: string | null, clientSecretExpiresAt?: string | null, redirectUris?: Array<string> | null, grantTypes?: Array<string> | null, contacts?: Array<string> | null, isTestClient: boolean, parseError?: string | null, keyExpiresAt?: string | null, tokens: { __typename?: 'AccessTokenConnection', totalCount: number } } }> }, tokens: { __typename?: 'AccessTokenConnection', totalCount: number, edges: Array<{ __typename?: 'AccessTokenEdge', node: { __typename?: 'AccessToken', jti: string, username?: string | null, email?: string | null, name?: string | null, scope?: string | null, clientId?: string | null, issuedAt?: string | null, expiresAt?: string | null, expiresInSeconds?: number | null, status?: TokenStatus | null, format?: TokenRecordFormat | null, parseError?: string | null, keyExpiresAt?: string | null, client?: { __typename?: 'OAuthClient', clientId: string } | null, user?: { __typename?: 'User', username: string } | null } }> }, refreshTokens: { __typename?: 'RefreshTokenConnection', totalCount: number, edges: Array<{ __typename?: 'RefreshTokenEdge', node: { __typename?: 'RefreshToken', fingerprint: string, token?: string | null, clientId?: string | null, createdAt?: string | null, expiresAt?: string | null, status?: TokenStatus | null, resources?: Array<string> | null, parseError?: string | null, user?: { __typename?: 'User', username: string } | null } }> }, authCodes: { __typename?: 'AuthorizationCodeConnection', totalCount: number, edges: Array<{ __typename?: 'AuthorizationCodeEdge', node: { __typename?: 'AuthorizationCode', fingerprint: string, code?: string | null, clientId?: string | null, clientState?: string | null, isLeftover: boolean, hasCodeChallenge: boolean, parseError?: string | null, user?: { __typename?: 'User', username: string } | null } }> }, authStates: { __typename?: 'AuthStateConnection', totalCount: number, edges: Array<{ __typename?: 'AuthStateEdge', node: { __typename?: 'AuthState', state?: string | null, clientId?: string | null, redirectUri?: string | null, isLeftover: boolean, hasCodeChallenge: boolean, parseError?: string | null } }> }, users: { __typename?: 'UserConnection', totalCount: number, edges: Array<{ __typename?: 'UserEdge', node: { __typename?: 'User', username: string, indexedTokenCount: number, staleIndexEntries: Array<string>, tokens: { __typename?: 'AccessTokenConnection', totalCount: number } } }> } };
 
 export type IndexedRelationsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -22,8 +22,12 @@ import { fromEpochSeconds } from './scalars.js';
 import { adminOnly, dryRunOpenToViewer } from './shared.js';
 import { TokenStatusEnum } from './token.js';
 
-/** Categories whose names are themselves secrets: a viewer gets a fingerprint only. */
-const SECRET_CATEGORIES = new Set(['refresh_tokens', 'codes', 'sessions']);
+/**
+ * Categories whose names are (or may be) secrets: a viewer gets a fingerprint only. Refresh
+ * tokens, codes, sessions, CSRF states (the gateway's callback accepts them), and keys we do not
+ * know (`other`).
+ */
+const SECRET_CATEGORIES = new Set(['refresh_tokens', 'codes', 'sessions', 'states', 'other']);
 
 const BackupFormatEnum = builder.enumType('BackupFormat', {
   description: 'Who wrote a backup file.',
@@ -146,7 +150,7 @@ const BackupDiffEntry = builder.objectRef<DiffEntry>('BackupDiffEntry').implemen
     status: t.field({ type: BackupDiffStatusEnum, description: 'How it differs.', resolve: (e) => e.status }),
     name: t.string({
       nullable: true,
-      description: 'The key\'s name in its category (client id, jti, username, ...). Null for viewers when the name is itself a secret (refresh tokens, codes, sessions).',
+      description: 'The key\'s name in its category (client id, jti, username, ...). Null for viewers when the name is or may be a secret (refresh tokens, codes, sessions, states, other keys).',
       resolve: (e, _a, ctx) => (SECRET_CATEGORIES.has(e.category) && ctx.principal.role !== 'admin' ? null : e.id),
     }),
     fingerprint: t.string({ description: 'A stable non-secret handle for the name (SHA-256, base64url, 22 characters).', resolve: (e) => fingerprint(e.id) }),

@@ -53,9 +53,11 @@ export const RefreshToken = builder.objectRef<StoredRefreshToken>('RefreshToken'
 });
 
 export const AuthState = builder.objectRef<StoredState>('AuthState').implement({
-  description: 'A pending authorization (CSRF state) at `oauth:state:{state}`: created by /authorize, consumed by /callback, TTL 300 s.',
+  description:
+    'A pending authorization (CSRF state) at `oauth:state:{state}`: created by /authorize, consumed by /callback, TTL 300 s. The state is a secret while it lives (the gateway\'s /callback accepts it with any GitHub code: whoever holds it can finish someone else\'s authorization with their own account), so listings name it by `fingerprint` and the value is admin-only.',
   fields: (t) => ({
-    state: t.string({ description: 'The server-side state (the key suffix).', resolve: (s) => s.id }),
+    fingerprint: t.string({ description: 'A stable, non-secret handle (SHA-256 of the state, base64url, 22 characters).', resolve: byFingerprint }),
+    state: t.string({ nullable: true, description: 'The server-side state (the key suffix). Null for viewers.', ...adminOnly, resolve: (s) => s.id }),
     clientState: t.string({ nullable: true, description: 'The client\'s own `state` parameter.', resolve: (s) => s.record?.clientState ?? null }),
     clientId: t.string({ nullable: true, description: 'The client that started the authorization.', resolve: (s) => s.record?.clientId ?? null }),
     redirectUri: t.string({ nullable: true, description: 'Where the user goes back to.', resolve: (s) => s.record?.redirectUri ?? null }),
@@ -136,10 +138,10 @@ builder.queryFields((t) => ({
   authStates: t.connection(
     {
       type: AuthState,
-      description: 'Pending authorizations (CSRF states), sorted by state.',
+      description: 'Pending authorizations (CSRF states), sorted by fingerprint.',
       authScopes: { viewer: true },
       args: { clientId: t.arg.string({ description: 'Only this client\'s.' }) },
-      resolve: async (_root, args, ctx) => paginate(await ctx.view.listStates({ clientId: args.clientId }), args, (s) => s.id),
+      resolve: async (_root, args, ctx) => paginate(await ctx.view.listStates({ clientId: args.clientId }), args, byFingerprint),
     },
     AuthStateConnection,
   ),
@@ -166,7 +168,7 @@ builder.objectFields(OAuthClient, (t) => ({
     RefreshTokenConnection,
   ),
   authStates: t.connection(
-    { type: AuthState, description: 'Pending authorizations started by this client.', resolve: async (c, args, ctx) => paginate(await ctx.view.listStates({ clientId: c.id }), args, (s) => s.id) },
+    { type: AuthState, description: 'Pending authorizations started by this client, sorted by fingerprint.', resolve: async (c, args, ctx) => paginate(await ctx.view.listStates({ clientId: c.id }), args, byFingerprint) },
     AuthStateConnection,
   ),
   authCodes: t.connection(

@@ -4,7 +4,7 @@ let cached: string[] | null = null;
 
 /**
  * Every secret the test suite knows: the bearer tokens, the JWT key, and the sample backup's
- * client secrets, registration access tokens, refresh-token values and authorization codes.
+ * client secrets, registration access tokens, refresh-token values, authorization codes and states.
  * No log line of any test may contain one.
  */
 export function knownTestSecrets(): string[] {
@@ -22,6 +22,8 @@ export function knownTestSecrets(): string[] {
   }
   for (const key of Object.keys(file.refresh_tokens ?? {})) secrets.add(key);
   for (const key of Object.keys(file.codes ?? {})) secrets.add(key);
+  // CSRF states are secrets while they live (issue 14, item 11).
+  for (const key of Object.keys(file.states ?? {})) secrets.add(key);
   cached = [...secrets].filter((s) => s.length >= 12);
   return cached;
 }

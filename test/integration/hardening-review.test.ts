@@ -2,11 +2,13 @@
  * Issue 14 (security review), the findings about errors and the audit trail: every error a client
  * sees has a code and no parser internals (item 6); anonymous callers cannot flood the record of
  * admin actions out of the trail, nor the log with 429 lines (item 7); a mutation refused by the
- * role check is audited (item 9).
+ * role check is audited (item 9); CSRF states are treated as the secrets they are, and /livez says
+ * nothing (item 11).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { addLogTap, createLogger } from '../../src/logger.js';
+import { fingerprint } from '../../src/services/fingerprint.js';
 import { ADMIN, type TestStore, VIEWER, openStore } from '../helpers/store.js';
 import { until } from '../helpers/wait.js';
 
@@ -171,5 +173,55 @@ describe('the audit trail cannot be flooded (issue 14, items 7 and 9)', () => {
     expect(first[0]).toMatchObject({ outcome: 'REFUSED', error: 'this operation needs the admin token', attempts: 1 });
     store.services.audit.flushRefusals();
     await until('the aggregated refusal', async () => (await refusals()).some((e) => e.attempts === 29));
+  });
+});
+
+describe('pending authorizations (CSRF states) are secrets (issue 14, item 11)', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openStore();
+  });
+  afterAll(() => store.close());
+
+  it('a viewer sees a state by fingerprint only: not its value, not in a cursor, not in a backup diff', async () => {
+    const state = 'live-state-the-gateway-callback-accepts-0123456789';
+    await store.redis.set(store.keys.client('client_s'), JSON.stringify({ client_id: 'client_s', client_name: 'S' }), 'EX', 3600);
+    await store.redis.set(
+      store.keys.state(state),
+      JSON.stringify({ client_id: 'client_s', redirect_uri: 'https://app.example/cb', scope: 'openid', state: 'client-own-state', code_challenge: null, code_challenge_method: 'S256' }),
+      'EX',
+      300,
+    );
+    const query = JSON.stringify({
+      query: '{ authStates(first: 10) { edges { cursor node { state fingerprint clientId } } } client(clientId: "client_s") { authStates(first: 10) { edges { cursor node { state fingerprint } } } } }',
+    });
+    const viewer = await send(store, query, { authorization: `Bearer ${VIEWER}` });
+    expect(viewer.body.errors).toBeUndefined();
+    expect(viewer.text).not.toContain(state);
+    expect(Buffer.from(viewer.body.data.authStates.edges[0].cursor, 'base64url').toString('utf8')).not.toContain(state);
+    expect(viewer.body.data.authStates.edges[0].node).toEqual({ state: null, fingerprint: fingerprint(state), clientId: 'client_s' });
+    expect(viewer.body.data.client.authStates.edges[0].node).toEqual({ state: null, fingerprint: fingerprint(state) });
+    const admin = await send(store, query);
+    expect(admin.body.data.authStates.edges[0].node.state).toBe(state);
+    // Paging by the cursor still works.
+    const after = await send(store, JSON.stringify({ query: `{ authStates(first: 10, after: ${JSON.stringify(viewer.body.data.authStates.edges[0].cursor)}) { edges { node { fingerprint } } } }` }), {
+      authorization: `Bearer ${VIEWER}`,
+    });
+    expect(after.body.data.authStates.edges).toEqual([]);
+
+    // A backup holding the state, compared with a store that no longer has it.
+    const name = (await send(store, JSON.stringify({ query: 'mutation { createBackup { name } }' }))).body.data.createBackup.name as string;
+    await store.redis.del(store.keys.state(state));
+    const diff = await send(store, JSON.stringify({ query: `{ backup(name: ${JSON.stringify(name)}) { diff { entries { category name fingerprint status } } } }` }), { authorization: `Bearer ${VIEWER}` });
+    expect(diff.text).not.toContain(state);
+    expect(diff.body.data.backup.diff.entries).toContainEqual({ category: 'states', name: null, fingerprint: fingerprint(state), status: 'ONLY_IN_BACKUP' });
+  });
+
+  it('/livez answers 200 without a token and says nothing but that the process is up', async () => {
+    const response = await store.app.fetch('http://oauth-admin.test/livez');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.length).toBeLessThan(100);
+    expect(text).not.toMatch(/redis|version|token/i);
   });
 });
