@@ -66,7 +66,7 @@ fi
 say "image oauth-admin:ci built in $((SECONDS - started)) s ($(docker image inspect -f '{{.Size}}' oauth-admin:ci | awk '{printf "%d MB", $1/1e6}'))"
 
 # What the runtime stage holds: its files, listed from a created (never started) container.
-docker create --name ci-image-files oauth-admin:ci >/dev/null
+docker create --name ci-image-files oauth-admin:ci >/dev/null 2>"$logs/create.log" || { cat "$logs/create.log" >&2; fail "docker create oauth-admin:ci"; }
 docker export ci-image-files | tar -t >"$logs/files.txt"
 docker rm ci-image-files >/dev/null
 for forbidden in 'bin/sh' 'usr/local/bin/npm' 'usr/local/lib/node_modules/npm/' 'app/src/' 'app/scripts/' 'app/node_modules/esbuild/' 'app/node_modules/@esbuild/' 'app/node_modules/tsx/' 'app/node_modules/typescript/' 'app/node_modules/vitest/' 'app/node_modules/rust-just/' 'usr/bin/gcc' 'usr/bin/make'; do

@@ -7,8 +7,8 @@
 #                                 stack's Redis in CI, the image's smoke run)
 #   oauth-admin-node:local        node, CA certificates, /etc/passwd with `node` (uid 1000), /tmp:
 #                                 the Dockerfile's runtime stage in CI (no npm, no shell)
-#   oauth-admin-node-build:local  the above plus npm, /bin/sh and a few coreutils (env, rm, mkdir,
-#                                 cp, mv, ls, cat, chmod, ln): the build stage
+#   oauth-admin-node-build:local  oauth-admin-node:local plus npm, /bin/sh and a few coreutils (env,
+#                                 rm, mkdir, cp, mv, ls, cat, chmod, ln): the build stage
 #
 # Usage: docker/local-images.sh [redis|node|node-build ...]   (all three without arguments)
 # Needs: a Docker engine (DOCKER_HOST is honoured), redis-server, redis-cli, node, npm, ldd.
@@ -89,12 +89,14 @@ EOF
 
 node_build_image() {
   local dir="$work/node-build" rootfs="$work/node-build/rootfs"
-  node_rootfs "$rootfs"
-  # npm (its own JavaScript, run by node) and what npm's lifecycle scripts need: a shell and env.
+  # On top of oauth-admin-node:local (built first when missing): only what building adds.
+  docker image inspect oauth-admin-node:local >/dev/null 2>&1 || node_image
+  mkdir -p "$rootfs/usr/local/bin" "$rootfs/usr/local/lib/node_modules"
+  # npm (its own JavaScript, run by node) and what npm's lifecycle scripts and the Dockerfile's RUN
+  # steps need: a shell and a few coreutils.
   local npm_cli npm_root
   npm_cli="$(readlink -f "$(command -v npm)")"
   npm_root="$(dirname "$(dirname "$npm_cli")")"
-  mkdir -p "$rootfs/usr/local/lib/node_modules"
   cp -a "$npm_root" "$rootfs/usr/local/lib/node_modules/npm"
   ln -s ../lib/node_modules/npm/bin/npm-cli.js "$rootfs/usr/local/bin/npm"
   ln -s ../lib/node_modules/npm/bin/npx-cli.js "$rootfs/usr/local/bin/npx"
@@ -106,11 +108,9 @@ node_build_image() {
   local cafile=''
   [ -f /etc/ssl/certs/ca-certificates.crt ] && cafile='ENV NPM_CONFIG_CAFILE=/etc/ssl/certs/ca-certificates.crt'
   cat >"$dir/Dockerfile" <<EOF
-FROM scratch
+FROM oauth-admin-node:local
 COPY rootfs/ /
-ENV PATH=/usr/local/bin:/usr/bin:/bin
 $cafile
-CMD ["node"]
 EOF
   build_image oauth-admin-node-build:local "$dir"
 }
