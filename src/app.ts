@@ -260,8 +260,8 @@ export interface AppParts {
   options: AppOptions;
   gateway: Gateway;
   guards: QueryGuards;
-  /** The per-request context Yoga's resolvers get (before Yoga adds its own fields). */
-  context(principal: Principal): Context;
+  /** The per-request context Yoga's resolvers get (before Yoga adds its own fields); `signal` aborts when the client goes away. */
+  context(principal: Principal, signal?: AbortSignal): Context;
   /** The largest request body Yoga reads (larger: 413). */
   maxRequestBodyBytes: number;
 }
@@ -282,7 +282,7 @@ export function createApp(options: AppOptions): App {
   const guards = queryGuards({ ...DEFAULT_QUERY_LIMITS, ...options.limits });
   const gateway = createGateway(options, logger);
   const maxRequestBodyBytes = options.maxRequestBodyBytes ?? 100_000;
-  const context = (principal: Principal): Context => createContext(options.services, principal);
+  const context = (principal: Principal, signal?: AbortSignal): Context => createContext(options.services, principal, signal);
   const app = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -323,7 +323,7 @@ export function createApp(options: AppOptions): App {
     context: ({ request }) => {
       const principal = principals.get(request);
       if (!principal) throw new Error('request reached GraphQL without authentication');
-      return context(principal);
+      return context(principal, request.signal);
     },
   });
   appParts.set(app, { options, gateway, guards, context, maxRequestBodyBytes });

@@ -14,8 +14,10 @@ export interface Context {
   services: Services;
   /** The request's view of the store: each kind read at most once per request. */
   view: StoreView;
+  /** Aborts when the client goes away: long reads (Backup.diff, whole-file reads) stop then. */
+  signal?: AbortSignal;
 }
 
-export function createContext(services: Services, principal: Principal): Context {
-  return { principal, services, view: services.newView() };
+export function createContext(services: Services, principal: Principal, signal?: AbortSignal): Context {
+  return { principal, services, view: services.newView(), ...(signal ? { signal } : {}) };
 }

@@ -220,7 +220,7 @@ export type Backup = {
   counts?: Maybe<BackupCounts>;
   /** When it was taken (its `timestamp`; from the name when the file cannot be read). */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The backup compared with the live store now. Reads the whole file and scans the store. No categories when the file cannot be read (see `parseError`). */
+  /** The backup compared with the live store now. Reads the whole file and scans the store, so it counts 40,000 toward GRAPHQL_MAX_COST (two per query with the default), runs one backup at a time (callers asking for the same backup meanwhile share the one comparison; more than a few waiting: UNAVAILABLE) and stops when every caller has gone. No categories when the file cannot be read (see `parseError`). */
   diff: BackupDiff;
   /** True when its data is encrypted (BACKUP_ENCRYPTION_KEY is needed to read or restore it). */
   encrypted: Scalars['Boolean']['output'];

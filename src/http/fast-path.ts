@@ -233,13 +233,23 @@ export function createNodeHandler(app: App, options: FastPathOptions = {}): Node
       handOn(req, res, body, handover);
       return;
     }
+    // Aborts when the client goes away before its answer is written: long reads stop then.
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) gone.abort(new DOMException('the client went away', 'AbortError'));
+    };
+    res.once('close', onClose);
     let result: ExecutionResult;
     try {
-      result = await run(prepared, params, context(principal));
+      result = await run(prepared, params, context(principal, gone.signal));
     } catch {
-      handOn(req, res, body, handover);
+      if (!gone.signal.aborted) handOn(req, res, body, handover);
       return;
+    } finally {
+      res.off('close', onClose);
     }
+    // Nobody to answer: Yoga must not run it all again.
+    if (gone.signal.aborted) return;
     if (result.errors || result.extensions) {
       handOn(req, res, body, handover);
       return;

@@ -238,13 +238,13 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
       nullable: true,
       description:
         'Why the file cannot be used (not JSON, truncated, checksum mismatch, wrong entry types, wrong key); null when the whole file checks out. Checking reads the file once; the answer is cached until it changes.',
-      resolve: async (b, _a, ctx) => b.headerError ?? (await ctx.services.backups.verify(b.name)),
+      resolve: async (b, _a, ctx) => b.headerError ?? (await ctx.services.backups.verify(b.name, ctx.signal)),
     }),
     clients: t.connection(
       {
         type: BackupClient,
         description: 'The client registrations in the backup, by client id. Empty when the file cannot be read (see `parseError`).',
-        resolve: (b, args, ctx) => backupConnection(args, (first, after) => ctx.services.backups.clients(b.name, first, after), (c) => c.id),
+        resolve: (b, args, ctx) => backupConnection(args, (first, after) => ctx.services.backups.clients(b.name, first, after, ctx.signal), (c) => c.id),
       },
       BackupClientConnection,
     ),
@@ -252,7 +252,7 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
       {
         type: BackupToken,
         description: 'The access tokens in the backup, by jti. Empty when the file cannot be read (see `parseError`).',
-        resolve: (b, args, ctx) => backupConnection(args, (first, after) => ctx.services.backups.tokens(b.name, first, after), (r) => r.id),
+        resolve: (b, args, ctx) => backupConnection(args, (first, after) => ctx.services.backups.tokens(b.name, first, after, ctx.signal), (r) => r.id),
       },
       BackupTokenConnection,
     ),
@@ -260,18 +260,19 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
       {
         type: BackupUser,
         description: 'The users the backup knows, by username. Empty when the file cannot be read (see `parseError`).',
-        resolve: async (b, args, ctx) => paginate(await unlessUnreadable(ctx.services.backups.users(b.name), []), args, (u) => u.username),
+        resolve: async (b, args, ctx) => paginate(await unlessUnreadable(ctx.services.backups.users(b.name, ctx.signal), []), args, (u) => u.username),
       },
       BackupUserConnection,
     ),
     diff: t.field({
       type: BackupDiff,
-      description: 'The backup compared with the live store now. Reads the whole file and scans the store. No categories when the file cannot be read (see `parseError`).',
+      description:
+        'The backup compared with the live store now. Reads the whole file and scans the store, so it counts 40,000 toward GRAPHQL_MAX_COST (two per query with the default), runs one backup at a time (callers asking for the same backup meanwhile share the one comparison; more than a few waiting: UNAVAILABLE) and stops when every caller has gone. No categories when the file cannot be read (see `parseError`).',
       args: { limit: t.arg.int({ defaultValue: 100, description: 'How many differing keys to list (at most 1000).' }) },
       resolve: (b, { limit }, ctx: Context) => {
         const n = limit ?? 100;
         if (n < 0 || n > 1000) throw badInput('limit must be between 0 and 1000');
-        return unlessUnreadable(ctx.services.backups.diff(b.name, n), { categories: [], entries: [], truncated: false });
+        return unlessUnreadable(ctx.services.backups.diff(b.name, n, ctx.signal), { categories: [], entries: [], truncated: false });
       },
     }),
   }),

@@ -6,17 +6,37 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
   GraphQLError,
+  type GraphQLNamedType,
   Kind,
   type OperationDefinitionNode,
   type ParseOptions,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
+  getNamedType,
+  isCompositeType,
   parse,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { schema } from '../schema/index.js';
 import { DEFAULT_PAGE_SIZE } from '../schema/pagination.js';
+
+/**
+ * What a field costs beyond the 1 every field costs, for fields whose work does not show in the
+ * shape of the query: they read a whole backup file (and `diff` scans the store too). Counted
+ * once per parent instance, like any field, so `backups(first: 10) { edges { node { diff } } } }`
+ * costs ten diffs. With the default GRAPHQL_MAX_COST (100,000) a query may hold two diffs, and a
+ * few dozen whole-file reads.
+ */
+export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = {
+  'Backup.diff': 40_000,
+  'Backup.users': 2_000,
+  'Backup.clients': 1_000,
+  'Backup.tokens': 1_000,
+  'Backup.parseError': 100,
+};
 
 /** What a query may ask for. 0 turns a limit off. */
 export interface QueryLimits {
@@ -102,26 +122,31 @@ export function queryCost(document: DocumentNode, operationName?: string | null,
   }
   if (!operation) return 0;
   const vars = variables ?? {};
-  const walk = (set: SelectionSetNode, multiplier: number, page: number | null, depth: number): number => {
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const composite = (type: GraphQLNamedType | null | undefined): GraphQLCompositeType | null => (type && isCompositeType(type) ? type : null);
+  const walk = (set: SelectionSetNode, multiplier: number, page: number | null, depth: number, parent: GraphQLCompositeType | null): number => {
     // Fragment cycles are refused by validation before this runs; the depth guard is a backstop.
     if (depth > 64) return Number.POSITIVE_INFINITY;
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        const isPageList = selection.name.value === 'edges' || selection.name.value === 'nodes';
+        const name = selection.name.value;
+        const isPageList = name === 'edges' || name === 'nodes';
         const own = isPageList ? multiplier * (page ?? DEFAULT_PAGE_SIZE) : multiplier;
-        cost += own;
-        if (selection.selectionSet) cost += walk(selection.selectionSet, own, pageArgument(selection, vars), depth + 1);
+        cost += own * (1 + (parent ? (EXPENSIVE_FIELDS[`${parent.name}.${name}`] ?? 0) : 0));
+        const field = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
+        if (selection.selectionSet) cost += walk(selection.selectionSet, own, pageArgument(selection, vars), depth + 1, composite(field ? getNamedType(field.type) : null));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        cost += walk(selection.selectionSet, multiplier, page, depth + 1);
+        const narrowed = selection.typeCondition ? composite(schema.getType(selection.typeCondition.name.value)) : parent;
+        cost += walk(selection.selectionSet, multiplier, page, depth + 1, narrowed);
       } else {
         const fragment = fragments.get(selection.name.value);
-        if (fragment) cost += walk(fragment.selectionSet, multiplier, page, depth + 1);
+        if (fragment) cost += walk(fragment.selectionSet, multiplier, page, depth + 1, composite(schema.getType(fragment.typeCondition.name.value)));
       }
     }
     return cost;
   };
-  return walk(operation.selectionSet, 1, null, 0);
+  return walk(operation.selectionSet, 1, null, 0, root ?? null);
 }
 
 /** What `useQueryLimits` enforces, as functions any path that runs a query can apply alike. */

@@ -22,6 +22,8 @@ import { CATEGORIES, type Category, type Manifest, timeFromName } from './format
 import { pyCompare } from './pyjson.js';
 import { BackupFormatError, type BackupSummary, type ReadEntry, readBackup } from './reader.js';
 import { RestoreBatcher, deadOnArrival, reportedCounts, restoreKey } from './restore.js';
+import { HashedKeySet } from './key-set.js';
+import { SharedWork, throwIfAborted } from '../shared-work.js';
 import type { Lifetimes } from '../status.js';
 import { type Logger, silentLogger } from '../../logger.js';
 import { categorize, categorizer, redisServerVersion, versionAtLeast, writeBackup } from './writer.js';
@@ -165,6 +167,12 @@ function deferred<T>() {
 
 /** How many older backups a refused `name: null` restore checks for one to suggest instead. */
 const NEWEST_ALTERNATIVES = 3;
+/** The most keys a diff lists (its `limit` is at most this); every caller gets its own first `limit`. */
+const MAX_DIFF_ENTRIES = 1000;
+/** Keys per comparison script while a diff runs beside requests (a restore uses 1000). */
+const DIFF_BATCH_KEYS = 200;
+/** CPU time a read done for a request (diff, parseError, contents) takes before it lets others run. */
+const YIELD_EVERY_MS = 2;
 
 const signature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ino}`;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -187,6 +195,15 @@ export class BackupService {
   private readonly settleMs: number;
   private readonly headers = new Map<string, { sig: string; info: BackupInfo; summary: BackupSummary | null }>();
   private readonly verified = new Map<string, { sig: string; error: string | null }>();
+  /**
+   * The reads a caller can ask for at will (a viewer too), shared, bounded and cancellable
+   * (shared-work.ts): comparing a backup with the store, one at a time; reading a whole file
+   * (`parseError`, contents), two at a time.
+   */
+  readonly work = {
+    diff: new SharedWork('comparisons of a backup with the store (Backup.diff)', 1, 4),
+    files: new SharedWork('whole-file reads of backups (Backup.parseError, clients, tokens, users)', 2, 16),
+  };
 
   constructor(
     private readonly redis: RedisClient,
@@ -287,7 +304,19 @@ export class BackupService {
    * Reads and checks the whole file (structure, every entry, checksums, encryption); null when it
    * is good, else why not. Cached until the file changes.
    */
-  async verify(name: string): Promise<string | null> {
+  async verify(name: string, signal?: AbortSignal): Promise<string | null> {
+    let sig: string | null = null;
+    try {
+      sig = signature(await stat(this.dir.pathOf(name)));
+    } catch {
+      // missing or unreadable: the read below says how
+    }
+    const cached = this.verified.get(name);
+    if (cached && sig !== null && cached.sig === sig) return cached.error;
+    return this.work.files.run(`verify\u0000${name}\u0000${sig}`, signal, (own) => this.verifyNow(name, own));
+  }
+
+  private async verifyNow(name: string, signal: AbortSignal): Promise<string | null> {
     let handle: FileHandle;
     try {
       handle = await this.dir.openForRead(name);
@@ -305,7 +334,7 @@ export class BackupService {
         if (header.encrypted && !this.encryptionKey) {
           error = 'the backup is encrypted and BACKUP_ENCRYPTION_KEY is not set: this service cannot read or restore it';
         } else {
-          await readBackup(handle, { encryptionKey: this.encryptionKey, fileTimeMs: header.timestampMs });
+          await readBackup(handle, { encryptionKey: this.encryptionKey, fileTimeMs: header.timestampMs, signal, yieldEveryMs: YIELD_EVERY_MS });
         }
       } catch (e) {
         if (e instanceof BackupFormatError || e instanceof BackupKeyError) error = e.message;
@@ -661,7 +690,26 @@ export class BackupService {
    * One page of a category, in key order: entries after `after`, at most `first`. Our files are
    * sorted, so the read stops once the page is full; the gateway's are read to the end.
    */
-  async page<T>(name: string, category: Category, decode: (raw: string) => { record: T | null; parseError: string | null }, first: number, after: string | null): Promise<BackupPage<BackupRecord<T>>> {
+  async page<T>(
+    name: string,
+    category: Category,
+    decode: (raw: string) => { record: T | null; parseError: string | null },
+    first: number,
+    after: string | null,
+    signal?: AbortSignal,
+  ): Promise<BackupPage<BackupRecord<T>>> {
+    const key = `page\u0000${name}\u0000${await this.signatureOf(name)}\u0000${category}\u0000${first}\u0000${after}`;
+    return this.work.files.run(key, signal, (own) => this.readPage(name, category, decode, first, after, own));
+  }
+
+  private async readPage<T>(
+    name: string,
+    category: Category,
+    decode: (raw: string) => { record: T | null; parseError: string | null },
+    first: number,
+    after: string | null,
+    signal: AbortSignal,
+  ): Promise<BackupPage<BackupRecord<T>>> {
     return this.withFile(name, async (handle, head) => {
       const sorted = head.format === 'oauth-admin';
       const picked: ReadEntry[] = [];
@@ -670,6 +718,8 @@ export class BackupService {
         encryptionKey: this.encryptionKey,
         fileTimeMs: head.timestampMs,
         categories: new Set([category]),
+        signal,
+        yieldEveryMs: YIELD_EVERY_MS,
         onEntries: (batch) => {
           for (const e of batch) {
             count++;
@@ -693,16 +743,20 @@ export class BackupService {
     });
   }
 
-  clients(name: string, first: number, after: string | null): Promise<BackupPage<BackupRecord<ClientRecord>>> {
-    return this.page(name, 'registrations', decodeClient, first, after);
+  clients(name: string, first: number, after: string | null, signal?: AbortSignal): Promise<BackupPage<BackupRecord<ClientRecord>>> {
+    return this.page(name, 'registrations', decodeClient, first, after, signal);
   }
 
-  tokens(name: string, first: number, after: string | null): Promise<BackupPage<BackupRecord<AccessTokenRecord>>> {
-    return this.page(name, 'tokens', decodeAccessToken, first, after);
+  tokens(name: string, first: number, after: string | null, signal?: AbortSignal): Promise<BackupPage<BackupRecord<AccessTokenRecord>>> {
+    return this.page(name, 'tokens', decodeAccessToken, first, after, signal);
   }
 
   /** Users the backup knows (from access tokens, refresh tokens and user indexes), sorted. */
-  async users(name: string): Promise<BackupUser[]> {
+  async users(name: string, signal?: AbortSignal): Promise<BackupUser[]> {
+    return this.work.files.run(`users\u0000${name}\u0000${await this.signatureOf(name)}`, signal, (own) => this.readUsers(name, own));
+  }
+
+  private async readUsers(name: string, signal: AbortSignal): Promise<BackupUser[]> {
     return this.withFile(name, async (handle, head) => {
       const users = new Map<string, BackupUser>();
       const user = (username: string) => {
@@ -714,6 +768,8 @@ export class BackupService {
         encryptionKey: this.encryptionKey,
         fileTimeMs: head.timestampMs,
         categories: new Set<Category>(['tokens', 'refresh_tokens', 'user_tokens']),
+        signal,
+        yieldEveryMs: YIELD_EVERY_MS,
         onEntries: (batch) => {
           for (const e of batch) {
             const raw = typeof e.items[0] === 'string' ? e.items[0] : null;
@@ -731,42 +787,77 @@ export class BackupService {
 
   /**
    * The backup against the live store: keys only in the backup (a restore would add them), only in
-   * the store (REPLACE would delete them), and with different values. Holds the backup's key names
-   * in memory (about 100 bytes a key).
+   * the store (REPLACE would delete them), and with different values. One computation per backup
+   * at a time, shared by every caller asking meanwhile (each gets its own `limit` of it), one
+   * backup at a time, stopped when every caller has gone (`work.diff`).
    */
-  async diff(name: string, limit = 100): Promise<BackupDiff> {
+  async diff(name: string, limit = 100, signal?: AbortSignal): Promise<BackupDiff> {
+    const key = `${name}\u0000${await this.signatureOf(name)}`;
+    const full = await this.work.diff.run(key, signal, (own) => this.compare(name, own));
+    return { categories: full.categories, entries: full.entries.slice(0, limit), truncated: full.truncated || full.entries.length > limit };
+  }
+
+  /** The file's size, time and inode, to tell one version of it from the next (null when it cannot be read). */
+  private async signatureOf(name: string): Promise<string | null> {
+    try {
+      return signature(await stat(this.dir.pathOf(name)));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * `diff` itself, listing up to MAX_DIFF_ENTRIES keys. Memory stays flat whatever the sizes: the
+   * file is read in batches, and the backup's key names are held as 64-bit hashes (key-set.ts,
+   * about 16 bytes a key). It gives the event loop back every few milliseconds and compares in
+   * small batches, so requests keep their latency while it runs.
+   */
+  private async compare(name: string, signal: AbortSignal): Promise<BackupDiff> {
     return this.withFile(name, async (handle, head) => {
       const rows = new Map<Category, DiffCategory>(CATEGORIES.map((c) => [c, { category: c, onlyInBackup: 0, onlyInStore: 0, different: 0, same: 0, expiredInBackup: 0 }]));
       const entries: DiffEntry[] = [];
       let truncated = false;
       const note = (category: Category, id: string, status: DiffStatus) => {
-        if (entries.length < limit) entries.push({ category, id, status });
+        if (entries.length < MAX_DIFF_ENTRIES) entries.push({ category, id, status });
         else truncated = true;
       };
-      const inBackup = new Set<string>();
-      const compare = new RestoreBatcher(this.redis, this.keys, head.manifest, false, (t, status) => {
-        const row = rows.get(t.category)!;
-        if (status === 'restored') {
-          row.onlyInBackup++;
-          note(t.category, t.id, 'ONLY_IN_BACKUP');
-        } else if (status === 'overwritten') {
-          row.different++;
-          note(t.category, t.id, 'DIFFERENT');
-        } else if (status === 'unchanged') row.same++;
-        else row.expiredInBackup++;
-      }, this.dead());
+      const total = Object.values(head.counts).reduce((a, b) => a + b, 0);
+      const inBackup = new HashedKeySet(total);
+      const compare = new RestoreBatcher(
+        this.redis,
+        this.keys,
+        head.manifest,
+        false,
+        (t, status) => {
+          const row = rows.get(t.category)!;
+          if (status === 'restored') {
+            row.onlyInBackup++;
+            note(t.category, t.id, 'ONLY_IN_BACKUP');
+          } else if (status === 'overwritten') {
+            row.different++;
+            note(t.category, t.id, 'DIFFERENT');
+          } else if (status === 'unchanged') row.same++;
+          else row.expiredInBackup++;
+        },
+        this.dead(),
+        DIFF_BATCH_KEYS,
+      );
       await readBackup(handle, {
         encryptionKey: this.encryptionKey,
         fileTimeMs: head.timestampMs,
+        signal,
+        yieldEveryMs: YIELD_EVERY_MS,
+        batchSize: DIFF_BATCH_KEYS,
         onEntries: async (batch) => {
           for (const e of batch) inBackup.add(restoreKey(this.keys, e.category, e.id, head.manifest));
           await compare.add(batch);
         },
       });
       await compare.flush();
-      const seen = new Set<string>();
+      const seen = new HashedKeySet();
       for (const pattern of this.prefixPatterns()) {
         for await (const batch of scanKeys(this.redis, pattern)) {
+          throwIfAborted(signal);
           for (const key of batch) {
             if (inBackup.has(key) || seen.has(key)) continue;
             seen.add(key);
@@ -775,6 +866,7 @@ export class BackupService {
             rows.get(place.category)!.onlyInStore++;
             note(place.category, place.id, 'ONLY_IN_STORE');
           }
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
       const categories = [...rows.values()].filter((r) => r.category !== 'other' || r.onlyInBackup + r.onlyInStore + r.different + r.same + r.expiredInBackup > 0);

@@ -78,6 +78,13 @@ export interface ReadOptions {
    * validated, but checksums are not computed again.
    */
   trusted?: boolean;
+  /** Stops the read (throws the signal's reason) between batches once it aborts. */
+  signal?: AbortSignal;
+  /**
+   * Lets other work run (requests, their Redis replies) after at most this much CPU time, by
+   * yielding to the event loop's I/O: for reads done while the service answers requests.
+   */
+  yieldEveryMs?: number;
 }
 
 const zeroCounts = () => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
@@ -301,15 +308,30 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
 
   const parser = new BackupJsonParser((key) => isCategory(key) || key === 'payload');
   let position = 0;
+  const signal = options.signal;
+  const yieldEveryMs = options.yieldEveryMs ?? 0;
+  let sliceStart = performance.now();
+  const pause = async () => {
+    if (yieldEveryMs > 0 && performance.now() - sliceStart >= yieldEveryMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    if (signal?.aborted) throw signal.reason ?? new DOMException('the read was cancelled', 'AbortError');
+  };
+  // A smaller read keeps the parser's synchronous work per read short when others must get a turn.
+  const readBytes = yieldEveryMs > 0 ? 128 * 1024 : READ_BYTES;
   try {
     for (;;) {
-      const chunk = Buffer.allocUnsafe(READ_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, READ_BYTES, position);
+      await pause();
+      const chunk = Buffer.allocUnsafe(readBytes);
+      const { bytesRead } = await handle.read(chunk, 0, readBytes, position);
       if (bytesRead === 0) break;
       position += bytesRead;
+      let seen = 0;
       for (const ev of parser.push(chunk.subarray(0, bytesRead))) {
         await onOuter(ev);
         if (stop) break;
+        if (yieldEveryMs > 0 && (++seen & 63) === 0) await pause();
         if (batch.length >= batchSize && options.onEntries) {
           const out = batch;
           batch = [];
