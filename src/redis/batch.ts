@@ -13,13 +13,40 @@ export const BATCH_SIZE = 1000;
  */
 export async function* scanKeys(redis: RedisClient, pattern: string, count = BATCH_SIZE): AsyncGenerator<string[]> {
   for (const node of await keyHolders(redis)) {
+    const connection = connectionsOf(node);
     let cursor = '0';
     do {
       const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', count);
+      // A cursor only means something to the server that gave it: after a reconnection (a Redis
+      // restart, a failover) the scan would go on elsewhere and silently miss keys.
+      if (connectionsOf(node) !== connection) throw new ScanInterrupted();
       cursor = next;
       if (keys.length > 0) yield keys;
     } while (cursor !== '0');
   }
+}
+
+/** A scan crossed a reconnection: its answer would be partial, so there is none. */
+export class ScanInterrupted extends Error {
+  constructor() {
+    super('Redis connection lost during a scan (restart or failover): the scan cannot be completed; try again');
+  }
+}
+
+const connections = new WeakMap<object, { count: number }>();
+
+/** How many times this connection has become ready (counted from the first call). */
+function connectionsOf(node: { on(event: 'ready', listener: () => void): unknown }): number {
+  let entry = connections.get(node);
+  if (!entry) {
+    const counter = { count: 0 };
+    node.on('ready', () => {
+      counter.count += 1;
+    });
+    connections.set(node, counter);
+    entry = counter;
+  }
+  return entry.count;
 }
 
 /** All keys matching a pattern, deduplicated. */

@@ -272,6 +272,20 @@ export class IndexStore {
   }
 
   /**
+   * Said by a reconcile that runs outside the leader's follower (another process, or one not
+   * following): its writes may race the follower's, so the indexes are incomplete until the
+   * leader's own reconcile. The leader takes the mark at its next beat.
+   */
+  async markDirty(): Promise<void> {
+    await this.redis.set(`${this.prefix}dirty`, '1');
+    await this.clearLive();
+  }
+
+  async takeDirty(): Promise<boolean> {
+    return (await this.redis.getdel(`${this.prefix}dirty`)) !== null;
+  }
+
+  /**
    * Whether some leader says the indexes are complete and followed. Readers still prove they are
    * current with a barrier (services/index-gate.ts) before they answer from them.
    */

@@ -63,12 +63,15 @@ export class Follower {
   private taken = 0;
   /** Bumped when the queue is dropped, so a batch in flight does not advance the new queue. */
   private drops = 0;
+  /** While a reconcile runs: every key applied (the reconcile may overwrite them with older reads). */
+  private tracked: Set<string> | null = null;
 
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly options: FollowerOptions,
-    private readonly apply: (keys: string[]) => Promise<void>,
+    /** Applies changed keys; returns other keys it synced as a consequence (tracked like them). */
+    private readonly apply: (keys: string[]) => Promise<string[]>,
     private readonly onBreak: (reason: string) => void,
     /**
      * Whether barriers may be acknowledged: only while the owner holds the indexes complete. After
@@ -224,7 +227,14 @@ export class Follower {
   private async applyWithRetry(keys: string[], run: number): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
-        if (keys.length > 0) await this.apply(keys);
+        if (keys.length > 0) {
+          const also = await this.apply(keys);
+          if (this.tracked) for (const key of [...keys, ...also]) this.tracked.add(key);
+          if (this.tracked && this.tracked.size > this.options.maxPending) {
+            this.tracked = null;
+            this.onBreak(`flood: more than ${this.options.maxPending} keys changed while a reconcile ran`);
+          }
+        }
         return true;
       } catch (error) {
         if (run !== this.run) return false;
@@ -248,6 +258,30 @@ export class Follower {
       else still.push(w);
     }
     this.waiters = still;
+  }
+
+  /**
+   * A reconcile starts: remember every key applied from now on. `replay()` at its end queues them
+   * again, behind everything else, so their last apply comes after the reconcile's writes (which
+   * may hold older reads) and is serialized with every other apply.
+   */
+  track(): void {
+    this.tracked = new Set();
+  }
+
+  /** Stops tracking (a reconcile that failed: the next one starts over). */
+  untrack(): void {
+    this.tracked = null;
+  }
+
+  /** Queues the tracked keys again and resolves once they are applied; false when tracking was lost (a flood). */
+  async replay(): Promise<boolean> {
+    const keys = this.tracked;
+    this.tracked = null;
+    if (!keys || !this.following) return false;
+    for (const key of keys) this.push({ key, at: this.now(), node: null });
+    await this.drained();
+    return true;
   }
 
   /** Resolves once everything queued before the call is applied (or handed to a reconcile). */

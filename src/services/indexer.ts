@@ -103,9 +103,9 @@ export class Indexer {
   /**
    * Applies a batch of changed keys (the follower's). A token change can make user-index entries
    * stale or live again: the indexes of the token's owner before (from the index) and after (from
-   * the record) are synced too.
+   * the record) are synced too. Returns the user-index keys it synced besides `keys`.
    */
-  async applyChanges(keys: string[]): Promise<void> {
+  async applyChanges(keys: string[]): Promise<string[]> {
     const tokenJtis = keys.map((k) => this.keys.idOf('token', k)).filter((j): j is string => j !== null);
     const users = new Set<string>();
     if (tokenJtis.length > 0) {
@@ -116,13 +116,15 @@ export class Indexer {
     }
     await this.syncKeys(keys.filter((key) => this.keys.idOf('token', key) === null));
     if (users.size > 0) await this.syncIds('user_tokens', [...users], false);
+    return [...users].map((u) => this.keys.userTokens(u));
   }
 
   /**
    * Rebuilds the indexes from the primary keys: syncs every key under the prefix, then removes
-   * the entries whose key is gone. Safe while the follower applies changes at the same time (and
-   * from any process): an entry synced while the reconcile runs is never dropped (see dropUnseen
-   * and dropVanished). In a dry run, counts what would change.
+   * the entries whose key is gone. An entry synced while the reconcile runs is never dropped (see
+   * dropUnseen and dropVanished); a key the follower applied while the reconcile ran may still be
+   * overwritten with what the reconcile read before, so the leader applies those keys once more
+   * afterwards (IndexService.reconcile). In a dry run, counts what would change.
    */
   async reconcile(options: { dryRun: boolean; job?: JobContext }): Promise<ReconcileCounts> {
     const counts: ReconcileCounts = { scanned: 0, changed: 0 };

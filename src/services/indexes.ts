@@ -155,6 +155,7 @@ export class IndexService implements IndexReader {
   private async beat(): Promise<void> {
     if (this.stopped || !this.token) return;
     if (!(await this.holdLease(this.token))) return;
+    if (await this.indexer.store.takeDirty()) this.broken('a reconcile ran outside this follower');
     if (!this.follower.isFollowing) {
       if (Date.now() < this.retryFollowAt) return;
       const problem = await this.follower.start();
@@ -244,7 +245,11 @@ export class IndexService implements IndexReader {
       this.reconciling = true;
       try {
         if (leading) this.reconcileDue = false;
+        if (!dryRun && leading) this.follower.track();
+        if (!dryRun && !leading) await this.indexer.store.markDirty();
         const result = await this.indexer.reconcile({ dryRun, job: ctx });
+        // What the follower applied meanwhile goes through it once more, after the reconcile's writes.
+        if (!dryRun && leading) await this.follower.replay();
         ctx.state.progress.matched = result.changed;
         if (!dryRun) await this.finished(result.changed, leading && this.breaks === breaksAtStart);
         await this.audit.record({ action: 'reconcileIndexes', actor: who.name, dryRun, outcome: 'SUCCEEDED', target: `${result.changed} index entries ${dryRun ? 'would change' : 'changed'}`, jobId: ctx.id });
@@ -254,6 +259,7 @@ export class IndexService implements IndexReader {
         await this.audit.record({ action: 'reconcileIndexes', actor: who.name, dryRun, outcome: cancelled ? 'CANCELLED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : describeJobError(error) }).catch(() => {});
         throw error;
       } finally {
+        if (leading) this.follower.untrack();
         this.reconciling = false;
       }
     });
