@@ -119,16 +119,23 @@ export class Follower {
 
   private async subscribe(node: Redis, run: number): Promise<Redis> {
     // Its own connection, which waits for Redis (the service's main one fails fast instead).
-    const subscriber = node.duplicate({ enableOfflineQueue: true, lazyConnect: false, connectionName: 'oauth-admin-index-follower' });
+    // ioredis would subscribe again by itself after a reconnection, without handling a failure (an
+    // unhandled rejection): we do it here instead.
+    const subscriber = node.duplicate({ enableOfflineQueue: true, lazyConnect: false, connectionName: 'oauth-admin-index-follower', autoResubscribe: false });
     subscriber.on('error', () => {});
     const dataChannel = `__keyspace@*__:${prefixPattern(this.keys.prefixes.oauth)}`;
     const barrierChannel = `__keyspace@*__:${this.keys.barrierPattern()}`;
     await subscriber.psubscribe(dataChannel, barrierChannel);
     // After a reconnection, events sent while it was away are lost: the chain is broken. (The
     // first connection's 'ready' came before the subscription answered, so every one from now on
-    // is a reconnection.)
+    // is a reconnection.) A failed resubscription leaves the follower deaf: the leader's probe
+    // after its reconcile notices, and restarts it.
     subscriber.on('ready', () => {
-      if (run === this.run) this.onBreak('the follower reconnected to Redis (notifications sent meanwhile are lost)');
+      if (run !== this.run) return;
+      this.onBreak('the follower reconnected to Redis (notifications sent meanwhile are lost)');
+      subscriber.psubscribe(dataChannel, barrierChannel).catch((error: unknown) => {
+        this.logger?.warn('index follower could not subscribe again', { error: error instanceof Error ? error.message : String(error) });
+      });
     });
     subscriber.on('pmessage', (pattern: string, channel: string, event: string) => {
       if (run !== this.run) return;

@@ -170,10 +170,13 @@ export class Indexer {
       const exists = await this.existing(kind, ids);
       const gone = ids.filter((_, i) => !exists[i]);
       if (gone.length === 0) continue;
+      // A token gone from the gateway's user index makes its jti there stale: resync its owner's.
+      const owners = kind === 'token' && !dryRun ? (await this.store.tokenOwners(gone)).filter((o): o is string => o !== null) : [];
       if (kind === 'token') changed += await this.store.syncTokens(gone.map((jti) => ({ jti, present: false, exp: null, clientId: null, username: null, corrupt: false })), dryRun);
       else if (kind === 'client') changed += await this.store.syncClients(gone.map((clientId) => ({ clientId, present: false, flag: 'ok' })), dryRun);
       else changed += await this.store.syncUserIndexes(gone.map((username) => ({ username, present: false, stale: [] })), dryRun);
       if (dryRun) continue;
+      if (owners.length > 0) await this.syncIds('user_tokens', [...new Set(owners)], false);
       const back = await this.existing(kind, gone);
       const returned = gone.filter((_, i) => back[i]);
       if (returned.length > 0) await this.syncIds(kind, returned, false);
