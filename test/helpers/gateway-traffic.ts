@@ -18,7 +18,7 @@ import { type App, createApp } from '../../src/app.js';
 import { type RedisClient, createRedis, keyHolders } from '../../src/redis/connection.js';
 import { accessTokenValue, clientValue, codeValue, refreshTokenValue, stateValue } from '../../src/redis/gateway-format.js';
 import { Keys, prefixPattern } from '../../src/redis/keys.js';
-import type { IndexingOptions } from '../../src/services/indexes.js';
+import type { IndexStatus, IndexingOptions } from '../../src/services/indexes.js';
 import { type Services, createServices } from '../../src/services/index.js';
 
 // ------------------------------------------------------------------------------------ constants
@@ -27,22 +27,12 @@ export const MODEL_ADMIN = 'model-admin-token-0123456789abcdef';
 const REFRESH_LIFETIME = 2592000;
 const DAY = 86400;
 
-/** The indexing settings of issue 12 (the service's `IndexingOptions` once the rewrite lands). */
-export interface IndexingSettings {
-  reconcileEveryMs: number;
-  leaseMs: number;
-  maxLagMs: number;
-  maxPending: number;
-  configureNotifications: boolean;
-  watchdogMs: number;
-}
-
 /**
  * Tests' settings: no scheduled reconcile (a divergence must be healed by the follower, an
  * overflow or a reconnection, not hidden by a periodic rebuild), a small queue bound so bulk loads
  * overflow, a short lease and watchdog.
  */
-export const TEST_INDEXING: IndexingSettings = {
+export const TEST_INDEXING: IndexingOptions = {
   reconcileEveryMs: 3_600_000,
   leaseMs: 3000,
   maxLagMs: 2000,
@@ -51,29 +41,12 @@ export const TEST_INDEXING: IndexingSettings = {
   watchdogMs: 2000,
 };
 
-/** `indexStatus` as issue 12 defines it. */
-export interface IndexStatusView {
-  notifications: boolean;
-  notificationsProblem: string | null;
-  leader: boolean;
-  ready: boolean;
-  complete: boolean;
-  readyAt: number | null;
-  pending: number;
-  oldestPendingMs: number | null;
-  lastAppliedAt: number | null;
-  lastReconcileAt: number | null;
-  lastReconcileRepaired: number | null;
-  overflows: number;
-  followerRestarts: number;
-}
-
 /** The index service's API as issue 12 defines it (written against before it lands; see `indexApi`). */
 export interface IndexApi {
   start(token: string): void;
   stop(): Promise<void>;
   fresh(): Promise<boolean>;
-  status(): Promise<IndexStatusView>;
+  status(): Promise<IndexStatus>;
   indexer: { store: { readStats(nowSeconds: number, refreshLifetimeSeconds: number): Promise<Record<string, number>> }; flush?: () => Promise<void> };
 }
 
@@ -137,7 +110,7 @@ export interface WorldOptions {
   url: string;
   /** Another process over the same data: pass an existing world's namespace. */
   namespace?: string;
-  indexing?: Partial<IndexingSettings>;
+  indexing?: Partial<IndexingOptions>;
   restart?: (() => Promise<void>) | null;
   /** Leave the data behind on close (another world over the same namespace cleans up). */
   keepData?: boolean;
@@ -154,7 +127,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
   gateway.on('error', () => {});
   const clock = modelClock();
   const backupDir = mkdtempSync(join(tmpdir(), 'oauth-admin-model-'));
-  const settings: IndexingSettings = { ...TEST_INDEXING, ...options.indexing };
+  const settings: IndexingOptions = { ...TEST_INDEXING, ...options.indexing };
   // Structural: the service's IndexingOptions is issue 12's settings (a subset before it lands).
   const indexing: IndexingOptions = settings;
   const services = createServices(service, {
