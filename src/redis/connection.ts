@@ -57,6 +57,31 @@ export function createRedis(url: string, options: ConnectionOptions = {}): Redis
   return withScripts(new Redis(url, common));
 }
 
+/**
+ * A second connection like `redis` (same server or cluster, same settings), for long background
+ * work: its commands queue on their own socket, so a request's commands never wait behind its
+ * pipeline (Redis serves connections in turn, between commands). The caller disconnects it.
+ */
+export async function sideConnection(redis: RedisClient, name: string, readyWithinMs = 5000): Promise<RedisClient> {
+  const side =
+    redis instanceof Cluster
+      ? withScripts(redis.duplicate(undefined, { redisOptions: { ...redis.options.redisOptions, connectionName: name } }))
+      : withScripts(redis.duplicate({ connectionName: name }));
+  side.on('error', () => {});
+  // The server's connections queue nothing while not ready (enableOfflineQueue off): wait for it.
+  if (side.status !== 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise((resolve) => side.once('ready', resolve)),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, readyWithinMs);
+        timer.unref();
+      }),
+    ]).finally(() => clearTimeout(timer));
+  }
+  return side;
+}
+
 function withScripts<T extends RedisClient>(client: T): T {
   defineScripts(client);
   return client;

@@ -152,3 +152,28 @@ function abortReason(signal: AbortSignal): unknown {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortReason(signal);
 }
+
+/**
+ * Paces work done beside requests on the one event loop: after each slice of `sliceMs` (wall
+ * time since the last rest) it rests `restRatio` times as long, so requests always find the loop
+ * free part of the time instead of waiting behind a batch; and it stops at the slice boundary
+ * when `signal` aborted.
+ */
+export class Pacer {
+  private sliceStart = performance.now();
+
+  constructor(
+    private readonly signal?: AbortSignal,
+    private readonly sliceMs = 2,
+    private readonly restRatio = 1,
+  ) {}
+
+  readonly pause = async (): Promise<void> => {
+    const worked = performance.now() - this.sliceStart;
+    if (worked >= this.sliceMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, Math.round(worked * this.restRatio))));
+      this.sliceStart = performance.now();
+    }
+    throwIfAborted(this.signal);
+  };
+}

@@ -7,10 +7,12 @@
  */
 import { type Server, createServer } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNodeHandler } from '../../src/http/fast-path.js';
 import { inBatches } from '../../src/redis/batch.js';
+import { createRedis } from '../../src/redis/connection.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
+import { createServices } from '../../src/services/index.js';
 import { type TestStore, VIEWER, openStore } from '../helpers/store.js';
 import { until } from '../helpers/wait.js';
 
@@ -116,6 +118,19 @@ describe('Backup.diff cannot exhaust the service (issue 14, item 2)', () => {
       expect(work.started).toBe(started + 1);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('runs on a connection made like the server\'s (nothing queued while it connects)', async () => {
+    const redis = createRedis(inject('redisUrl'), { name: 'oauth-admin-test-server-like', maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    redis.on('error', () => {});
+    try {
+      await until('the connection', async () => redis.status === 'ready');
+      const services = createServices(redis, { prefixes: s.keys.prefixes, lifetimes: { refreshTokenSeconds: 2592000 }, backup: { dir: s.backupDir } });
+      const diff = await services.backups.diff(names[0]!, 5);
+      expect(diff.categories.find((c) => c.category === 'tokens')).toMatchObject({ onlyInStore: 500, same: 20_000 });
+    } finally {
+      redis.disconnect();
     }
   });
 

@@ -10,7 +10,7 @@ import type { Principal } from '../../context.js';
 import { AdminError, badInput } from '../../errors.js';
 import { scanKeys, unlinkMany } from '../../redis/batch.js';
 import { decodeAccessToken, decodeClient, decodeRefreshToken, type AccessTokenRecord, type ClientRecord } from '../../redis/codecs.js';
-import type { RedisClient } from '../../redis/connection.js';
+import { type RedisClient, sideConnection } from '../../redis/connection.js';
 import { isRedisGone } from '../../redis/failures.js';
 import { type Keys, prefixPattern } from '../../redis/keys.js';
 import type { AuditLog } from '../audit.js';
@@ -23,7 +23,7 @@ import { pyCompare } from './pyjson.js';
 import { BackupFormatError, type BackupSummary, type ReadEntry, readBackup } from './reader.js';
 import { RestoreBatcher, deadOnArrival, reportedCounts, restoreKey } from './restore.js';
 import { HashedKeySet } from './key-set.js';
-import { SharedWork, throwIfAborted } from '../shared-work.js';
+import { Pacer, SharedWork } from '../shared-work.js';
 import type { Lifetimes } from '../status.js';
 import { type Logger, silentLogger } from '../../logger.js';
 import { categorize, categorizer, redisServerVersion, versionAtLeast, writeBackup } from './writer.js';
@@ -171,8 +171,7 @@ const NEWEST_ALTERNATIVES = 3;
 const MAX_DIFF_ENTRIES = 1000;
 /** Keys per comparison script while a diff runs beside requests (a restore uses 1000). */
 const DIFF_BATCH_KEYS = 200;
-/** CPU time a read done for a request (diff, parseError, contents) takes before it lets others run. */
-const YIELD_EVERY_MS = 2;
+
 
 const signature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ino}`;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -334,7 +333,7 @@ export class BackupService {
         if (header.encrypted && !this.encryptionKey) {
           error = 'the backup is encrypted and BACKUP_ENCRYPTION_KEY is not set: this service cannot read or restore it';
         } else {
-          await readBackup(handle, { encryptionKey: this.encryptionKey, fileTimeMs: header.timestampMs, signal, yieldEveryMs: YIELD_EVERY_MS });
+          await readBackup(handle, { encryptionKey: this.encryptionKey, fileTimeMs: header.timestampMs, pause: new Pacer(signal).pause });
         }
       } catch (e) {
         if (e instanceof BackupFormatError || e instanceof BackupKeyError) error = e.message;
@@ -718,8 +717,7 @@ export class BackupService {
         encryptionKey: this.encryptionKey,
         fileTimeMs: head.timestampMs,
         categories: new Set([category]),
-        signal,
-        yieldEveryMs: YIELD_EVERY_MS,
+        pause: new Pacer(signal).pause,
         onEntries: (batch) => {
           for (const e of batch) {
             count++;
@@ -768,8 +766,7 @@ export class BackupService {
         encryptionKey: this.encryptionKey,
         fileTimeMs: head.timestampMs,
         categories: new Set<Category>(['tokens', 'refresh_tokens', 'user_tokens']),
-        signal,
-        yieldEveryMs: YIELD_EVERY_MS,
+        pause: new Pacer(signal).pause,
         onEntries: (batch) => {
           for (const e of batch) {
             const raw = typeof e.items[0] === 'string' ? e.items[0] : null;
@@ -823,8 +820,11 @@ export class BackupService {
       };
       const total = Object.values(head.counts).reduce((a, b) => a + b, 0);
       const inBackup = new HashedKeySet(total);
+      // Its own connection: requests' commands must not queue behind its comparisons.
+      const redis = await sideConnection(this.redis, 'oauth-admin-backup-diff');
+      try {
       const compare = new RestoreBatcher(
-        this.redis,
+        redis,
         this.keys,
         head.manifest,
         false,
@@ -842,11 +842,11 @@ export class BackupService {
         this.dead(),
         DIFF_BATCH_KEYS,
       );
+      const pacer = new Pacer(signal);
       await readBackup(handle, {
         encryptionKey: this.encryptionKey,
         fileTimeMs: head.timestampMs,
-        signal,
-        yieldEveryMs: YIELD_EVERY_MS,
+        pause: pacer.pause,
         batchSize: DIFF_BATCH_KEYS,
         onEntries: async (batch) => {
           for (const e of batch) inBackup.add(restoreKey(this.keys, e.category, e.id, head.manifest));
@@ -856,8 +856,8 @@ export class BackupService {
       await compare.flush();
       const seen = new HashedKeySet();
       for (const pattern of this.prefixPatterns()) {
-        for await (const batch of scanKeys(this.redis, pattern)) {
-          throwIfAborted(signal);
+        for await (const batch of scanKeys(redis, pattern)) {
+          await pacer.pause();
           for (const key of batch) {
             if (inBackup.has(key) || seen.has(key)) continue;
             seen.add(key);
@@ -866,11 +866,13 @@ export class BackupService {
             rows.get(place.category)!.onlyInStore++;
             note(place.category, place.id, 'ONLY_IN_STORE');
           }
-          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
       const categories = [...rows.values()].filter((r) => r.category !== 'other' || r.onlyInBackup + r.onlyInStore + r.different + r.same + r.expiredInBackup > 0);
       return { categories, entries, truncated };
+      } finally {
+        redis.disconnect();
+      }
     });
   }
 }

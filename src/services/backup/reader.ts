@@ -78,13 +78,12 @@ export interface ReadOptions {
    * validated, but checksums are not computed again.
    */
   trusted?: boolean;
-  /** Stops the read (throws the signal's reason) between batches once it aborts. */
-  signal?: AbortSignal;
   /**
-   * Lets other work run (requests, their Redis replies) after at most this much CPU time, by
-   * yielding to the event loop's I/O: for reads done while the service answers requests.
+   * For reads done beside requests: awaited between small groups of entries and before each read
+   * of the file, so the read can rest (let requests run) and stop (throw) when its caller is gone.
+   * Files are then read in smaller pieces, to keep each stretch of parsing short.
    */
-  yieldEveryMs?: number;
+  pause?: () => Promise<void>;
 }
 
 const zeroCounts = () => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
@@ -308,21 +307,12 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
 
   const parser = new BackupJsonParser((key) => isCategory(key) || key === 'payload');
   let position = 0;
-  const signal = options.signal;
-  const yieldEveryMs = options.yieldEveryMs ?? 0;
-  let sliceStart = performance.now();
-  const pause = async () => {
-    if (yieldEveryMs > 0 && performance.now() - sliceStart >= yieldEveryMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-    if (signal?.aborted) throw signal.reason ?? new DOMException('the read was cancelled', 'AbortError');
-  };
+  const pause = options.pause;
   // A smaller read keeps the parser's synchronous work per read short when others must get a turn.
-  const readBytes = yieldEveryMs > 0 ? 128 * 1024 : READ_BYTES;
+  const readBytes = pause ? 64 * 1024 : READ_BYTES;
   try {
     for (;;) {
-      await pause();
+      if (pause) await pause();
       const chunk = Buffer.allocUnsafe(readBytes);
       const { bytesRead } = await handle.read(chunk, 0, readBytes, position);
       if (bytesRead === 0) break;
@@ -331,7 +321,7 @@ export async function readBackup(handle: FileHandle, options: ReadOptions = {}):
       for (const ev of parser.push(chunk.subarray(0, bytesRead))) {
         await onOuter(ev);
         if (stop) break;
-        if (yieldEveryMs > 0 && (++seen & 63) === 0) await pause();
+        if (pause && (++seen & 31) === 0) await pause();
         if (batch.length >= batchSize && options.onEntries) {
           const out = batch;
           batch = [];
