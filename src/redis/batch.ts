@@ -13,13 +13,16 @@ export const BATCH_SIZE = 1000;
  */
 export async function* scanKeys(redis: RedisClient, pattern: string, count = BATCH_SIZE): AsyncGenerator<string[]> {
   for (const node of await keyHolders(redis)) {
-    const connection = connectionsOf(node);
+    let connection: number | null = null;
     let cursor = '0';
     do {
       const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', count);
       // A cursor only means something to the server that gave it: after a reconnection (a Redis
-      // restart, a failover) the scan would go on elsewhere and silently miss keys.
-      if (connectionsOf(node) !== connection) throw new ScanInterrupted();
+      // restart, a failover) the scan would go on elsewhere and silently miss keys. The first
+      // answer (cursor 0) may come from any connection; from then on it must stay the same one.
+      const closes = closesOf(node);
+      if (connection === null) connection = closes;
+      else if (closes !== connection) throw new ScanInterrupted();
       cursor = next;
       if (keys.length > 0) yield keys;
     } while (cursor !== '0');
@@ -33,17 +36,17 @@ export class ScanInterrupted extends Error {
   }
 }
 
-const connections = new WeakMap<object, { count: number }>();
+const closes = new WeakMap<object, { count: number }>();
 
-/** How many times this connection has become ready (counted from the first call). */
-function connectionsOf(node: { on(event: 'ready', listener: () => void): unknown }): number {
-  let entry = connections.get(node);
+/** How many times this connection has closed (counted from the first call). */
+function closesOf(node: { on(event: 'close', listener: () => void): unknown }): number {
+  let entry = closes.get(node);
   if (!entry) {
     const counter = { count: 0 };
-    node.on('ready', () => {
+    node.on('close', () => {
       counter.count += 1;
     });
-    connections.set(node, counter);
+    closes.set(node, counter);
     entry = counter;
   }
   return entry.count;
