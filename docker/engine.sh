@@ -10,7 +10,10 @@
 #
 # dockerd runs with --iptables=false --ip-masq=false --ip-forward=false --bridge=none: it changes no
 # firewall rule, leaves the host's IP forwarding alone and makes no bridge, so containers can only use
-# host networking (everything here talks over 127.0.0.1).
+# host networking (everything here talks over 127.0.0.1). --cgroup-parent /: each container's cgroup
+# sits directly under the root, so a Redis in a container competes for CPU like a redis-server process
+# does (under the default /docker parent, all containers together weigh as much as one process: on a
+# busy two-core machine the suite's four Redis containers starved and its multi-process tests timed out).
 set -euo pipefail
 
 ENGINE_DATA="${OAUTH_ADMIN_ENGINE_DATA:-/var/lib/oauth-admin-docker}"
@@ -54,6 +57,7 @@ start() {
     --exec-root "$ENGINE_RUN/exec" \
     --pidfile "$PIDFILE" \
     --storage-driver overlay2 \
+    --cgroup-parent / \
     --iptables=false --ip-masq=false --ip-forward=false --bridge=none \
     </dev/null >"$LOG" 2>&1 &
   local pid=$!
