@@ -22,19 +22,15 @@
  *   npx tsx bench/diff-exhaustion.ts
  *   BENCH_ENTRIES=100000 npx tsx bench/diff-exhaustion.ts     # quick run
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BackupDir } from '../src/services/backup/files.js';
 import { writeBackup } from '../src/services/backup/writer.js';
-import { freePort } from '../test/helpers/redis-server.js';
 import {
-  BENCH_ADMIN_TOKEN,
-  SERVICE_NODE_FLAGS,
   STATS_QUERY,
-  compiledBench,
+  type ServiceProcess,
   envNumber,
   formatBytes,
   formatCount,
@@ -43,9 +39,11 @@ import {
   markdownTable,
   seedGatewayData,
   startBenchRedis,
+  startServiceProcess,
   summarize,
   textTable,
 } from './lib.js';
+import { processMemory } from './memory.js';
 
 const ENTRIES = envNumber('BENCH_ENTRIES', 1_000_000);
 const DIFFS = envNumber('BENCH_DIFFS', 6);
@@ -56,10 +54,6 @@ const RSS_LIMIT = 400 * MB;
 /** Entries per seeded access token: the token, a refresh token for a third, clients (1/20) and user indexes (1/50). */
 const ENTRIES_PER_TOKEN = 1 + 1 / 3 + 1 / 20 + 1 / 50;
 
-function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return kb ? Number(kb) * 1024 : Number.NaN;
-}
 
 /** CPU seconds (user + system) the process has used. */
 function cpuSeconds(pid: number): number {
@@ -72,7 +66,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function main(): Promise<void> {
   const bench = await startBenchRedis();
   const backupDir = mkdtempSync(join(tmpdir(), 'oauth-admin-bench-diff-'));
-  let server: ChildProcess | null = null;
+  let server: ServiceProcess | null = null;
   try {
     const tokens = Math.round(ENTRIES / ENTRIES_PER_TOKEN);
     process.stdout.write(`seeding ${formatCount(tokens)} tokens (about ${formatCount(ENTRIES)} keys)… `);
@@ -90,47 +84,15 @@ async function main(): Promise<void> {
     for (const jti of seed.jtis.slice(0, 200)) pipeline.del(bench.keys.token(jti));
     await pipeline.exec();
 
-    const port = await freePort();
-    const entry = await compiledBench(new URL('../src/server.ts', import.meta.url).pathname);
     const lines: string[] = [];
-    server = spawn(process.execPath, [...SERVICE_NODE_FLAGS, entry], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        REDIS_URL: bench.url,
-        ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-        VIEWER_TOKEN,
-        OAUTH_KEY_PREFIX: bench.prefixes.oauth,
-        SESSION_KEY_PREFIX: bench.prefixes.session,
-        ADMIN_KEY_PREFIX: bench.prefixes.admin,
-        BACKUP_DIR: backupDir,
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_PER_SECOND: '100000',
-        INDEX_CONFIGURE_NOTIFICATIONS: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean)));
-    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => process.stderr.write(chunk));
-    const pid = server.pid as number;
-    const base = `http://127.0.0.1:${port}`;
-    const post = async (query: string, token = VIEWER_TOKEN, signal?: AbortSignal) => {
-      const response = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query }),
-        ...(signal ? { signal } : {}),
-      });
-      const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
-      return { status: response.status, body };
-    };
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${base}/health`).then((r) => r.status, () => 0)) === 200) break;
-      if (i > 600) throw new Error('the service did not become ready in 60 s');
-      await sleep(100);
-    }
+    server = await startServiceProcess(
+      bench,
+      { VIEWER_TOKEN, BACKUP_DIR: backupDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_SECOND: '100000', INDEX_CONFIGURE_NOTIFICATIONS: 'true' },
+      { onLine: (line) => lines.push(line) },
+    );
+    const service = server;
+    const pid = service.pid;
+    const post = (query: string, token = VIEWER_TOKEN, signal?: AbortSignal) => service.post(query, { token, ...(signal ? { signal } : {}) });
     process.stdout.write('service up; waiting for its derived indexes… ');
     const indexStart = performance.now();
     for (;;) {
@@ -155,13 +117,13 @@ async function main(): Promise<void> {
       await sleep(10);
     }
     const idleStats = summarize(idle);
-    const idleRss = procStatus(pid, 'VmRSS');
+    const idleRss = processMemory(pid, 'VmRSS');
     process.stdout.write(`idle: stats p50 ${idleStats.p50.toFixed(1)} ms, p95 ${idleStats.p95.toFixed(1)} ms; RSS ${formatBytes(idleRss)}\n`);
 
     // ---------------------------------------------------------------- 2. six diffs, waited for
     const diffQuery = `{ backup(name: ${JSON.stringify(backup.name)}) { diff(limit: 1) { truncated categories { category onlyInBackup onlyInStore different same expiredInBackup } entries { category status fingerprint } } } }`;
     const rss: number[] = [];
-    const sampler = setInterval(() => rss.push(procStatus(pid, 'VmRSS')), 100);
+    const sampler = setInterval(() => rss.push(processMemory(pid, 'VmRSS')), 100);
     const during: number[] = [];
     let diffsDone = false;
     const cpuBefore = cpuSeconds(pid);
@@ -207,7 +169,7 @@ async function main(): Promise<void> {
     const aliasOutcome = aliases.body.errors ? `${aliases.status} ${aliases.body.errors[0]?.extensions?.code}` : 'answered';
     process.stdout.write(`one request with three diff aliases: ${aliasOutcome}\n`);
 
-    const hwm = procStatus(pid, 'VmHWM');
+    const hwm = processMemory(pid, 'VmHWM');
     const ratio = duringStats.p50 / idleStats.p50;
     const checks = {
       stats: ratio <= 3,
@@ -247,10 +209,7 @@ async function main(): Promise<void> {
     if (errorLines.length > 0) console.log(`service error lines: ${errorLines.length}; first: ${errorLines[0]?.slice(0, 300)}`);
     if (!checks.stats || !checks.rss || !checks.cancel) process.exitCode = 1;
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server!.once('exit', r));
-    }
+    await server?.stop();
     rmSync(backupDir, { recursive: true, force: true });
     await bench.stop();
   }

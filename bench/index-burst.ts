@@ -18,91 +18,32 @@
  *   BURST_KEYS=200000 npx tsx bench/index-burst.ts
  *   BURST_COMPARE=0 npx tsx bench/index-burst.ts  # the bounded follower alone
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { accessTokenValue } from '../src/redis/gateway-format.js';
 import { pyJsonDumps } from '../src/redis/python-json.js';
-import { freePort } from '../test/helpers/redis-server.js';
-import { BENCH_ADMIN_TOKEN, type BenchRedis, SERVICE_NODE_FLAGS, compiledBench, createBenchApp, envNumber, formatBytes, formatCount, startBenchRedis, textTable } from './lib.js';
+import { type BenchRedis, type ServiceProcess, createBenchApp, envNumber, formatBytes, formatCount, startBenchRedis, startServiceProcess, textTable } from './lib.js';
+import { processMemory } from './memory.js';
 
 const KEYS = envNumber('BURST_KEYS', 1_000_000);
 const USERS = 5000;
-
-function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : Number.NaN;
-}
-
-interface Service {
-  child: ChildProcess;
-  base: string;
-  query<T>(query: string): Promise<T>;
-  stop(): Promise<void>;
-}
-
-async function startService(bench: BenchRedis, entry: string, maxPending: number, backupDir: string): Promise<Service> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, entry], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      REDIS_URL: bench.url,
-      ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-      OAUTH_KEY_PREFIX: bench.prefixes.oauth,
-      ADMIN_KEY_PREFIX: bench.prefixes.admin,
-      BACKUP_DIR: backupDir,
-      INDEX_CONFIGURE_NOTIFICATIONS: 'yes',
-      INDEX_MAX_PENDING: String(maxPending),
-      RATE_LIMIT_PER_SECOND: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n')) if (line.includes('index')) console.log(`    service: ${line.slice(0, 220)}`);
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const query = async <T>(q: string): Promise<T> => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
-      body: JSON.stringify({ query: q }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (!body.data) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
-    return body.data;
-  };
-  for (let i = 0; ; i++) {
-    if ((await fetch(`${base}/health`).then((r) => r.status, () => 0)) === 200) break;
-    if (i > 400) throw new Error('the service did not start in 20 s');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    child,
-    base,
-    query,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 interface Status {
   indexStatus: { ready: boolean; complete: boolean; pending: number; overflows: number; followerRestarts: number };
 }
 
-async function waitReady(service: Service, timeoutMs: number): Promise<number> {
+async function query<T>(service: ServiceProcess, q: string): Promise<T> {
+  const { status, body } = await service.post(q);
+  if (!body.data) throw new Error(body.errors?.[0]?.message ?? `HTTP ${status}`);
+  return body.data as T;
+}
+
+async function waitReady(service: ServiceProcess, timeoutMs: number): Promise<number> {
   const started = performance.now();
   for (;;) {
-    const { indexStatus } = await service.query<Status>('{ indexStatus { ready complete pending overflows followerRestarts } }');
+    const { indexStatus } = await query<Status>(service, '{ indexStatus { ready complete pending overflows followerRestarts } }');
     if (indexStatus.ready) return performance.now() - started;
     if (performance.now() - started > timeoutMs) throw new Error(`indexes not ready after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
@@ -142,26 +83,30 @@ async function burst(bench: BenchRedis, label: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function run(bench: BenchRedis, entry: string, maxPending: number, label: string): Promise<string[]> {
+async function run(bench: BenchRedis, maxPending: number, label: string): Promise<string[]> {
   const backupDir = mkdtempSync(join(tmpdir(), 'oauth-admin-burst-'));
-  const service = await startService(bench, entry, maxPending, backupDir);
+  const service = await startServiceProcess(
+    bench,
+    { BACKUP_DIR: backupDir, INDEX_CONFIGURE_NOTIFICATIONS: 'yes', INDEX_MAX_PENDING: String(maxPending), RATE_LIMIT_PER_SECOND: '0', LOG_LEVEL: 'warn' },
+    { onLine: (line) => line.includes('index') && console.log(`    service: ${line.slice(0, 220)}`) },
+  );
   try {
     await waitReady(service, 120_000);
-    const pid = service.child.pid as number;
-    const before = procStatus(pid, 'VmRSS');
+    const pid = service.pid;
+    const before = processMemory(pid, 'VmRSS');
     let peakSampled = before;
     const sampler = setInterval(() => {
-      peakSampled = Math.max(peakSampled, procStatus(pid, 'VmRSS'));
+      peakSampled = Math.max(peakSampled, processMemory(pid, 'VmRSS'));
     }, 50);
     console.log(`  ${label}: writing ${formatCount(KEYS)} keys...`);
     const writeMs = await burst(bench, label);
     const afterWrite = performance.now();
     const readyMs = await waitReady(service, 30 * 60_000);
     clearInterval(sampler);
-    const hwm = procStatus(pid, 'VmHWM');
-    const { indexStatus } = await service.query<Status>('{ indexStatus { ready complete pending overflows followerRestarts } }');
+    const hwm = processMemory(pid, 'VmHWM');
+    const { indexStatus } = await query<Status>(service, '{ indexStatus { ready complete pending overflows followerRestarts } }');
     const fields = 'registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens refreshTokens expiredRefreshTokens authStates authCodes userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens';
-    const served = (await service.query<{ stats: Record<string, number> }>(`{ stats { ${fields} } }`)).stats;
+    const served = (await query<{ stats: Record<string, number> }>(service, `{ stats { ${fields} } }`)).stats;
     // The truth: a full scan of the store by a services instance of the bench's own (no index).
     const scanned = (await createBenchApp(bench).services.stats.scan()) as unknown as Record<string, number>;
     const diffs = fields.split(' ').filter((f) => served[f] !== scanned[f]).map((f) => `${f}: served ${served[f]}, scan ${scanned[f]}`);
@@ -176,7 +121,6 @@ async function run(bench: BenchRedis, entry: string, maxPending: number, label: 
 }
 
 async function main(): Promise<void> {
-  const entry = await compiledBench(new URL('../src/server.ts', import.meta.url).pathname);
   const rows: string[][] = [];
   // The unbounded follower queues every notification: at a million keys it takes many minutes to
   // catch up (and most of a GiB); BURST_COMPARE=0 runs the bounded one alone.
@@ -184,7 +128,7 @@ async function main(): Promise<void> {
   for (const [label, maxPending] of variants) {
     const bench = await startBenchRedis();
     try {
-      rows.push(await run(bench, entry, maxPending, label));
+      rows.push(await run(bench, maxPending, label));
     } finally {
       await bench.stop();
     }

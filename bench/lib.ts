@@ -4,7 +4,7 @@
  * tables. Nothing here ever writes to or flushes a Redis it did not create, except under a random
  * key prefix it deletes afterwards.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type RequestListener, type Server, createServer as createHttpServer } from 'node:http';
@@ -766,6 +766,84 @@ export function runLoad(config: LoadConfig, hardLimitMs: number): Promise<LoadRe
 
 /** The Node flags the service runs with (`npm start`, the Dockerfile): a bench child that stands for the service uses them too. */
 export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8', '--max-old-space-size=1024'] as const;
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  pid: number;
+  base: string;
+  /** POSTs a query (admin token unless another is given); resolves with the HTTP status and the parsed body. */
+  post(query: string, options?: { token?: string; variables?: Record<string, unknown>; signal?: AbortSignal }): Promise<{ status: number; body: GraphQLBody }>;
+  /** SIGTERM, and waits for the exit (at once when it has already exited). */
+  stop(): Promise<void>;
+}
+
+export type GraphQLBody = { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+
+/**
+ * The real service process, compiled and run as `npm start` runs it (`compiledBench`,
+ * `SERVICE_NODE_FLAGS`, NODE_ENV=production), on a free loopback port over the bench's Redis and
+ * prefixes with the bench's admin token; `env` adds or overrides settings. Resolves once `/health`
+ * answers 200. Each line the service logs goes to `onLine`; its stderr is passed through.
+ */
+export async function startServiceProcess(bench: Pick<BenchRedis, 'url' | 'prefixes'>, env: Record<string, string>, options: { onLine?: (line: string) => void } = {}): Promise<ServiceProcess> {
+  const { freePort } = await import('../test/helpers/redis-server.js');
+  const port = await freePort();
+  const entry = await compiledBench(fileURLToPath(new URL('../src/server.ts', import.meta.url)));
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, entry], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      REDIS_URL: bench.url,
+      ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      OAUTH_KEY_PREFIX: bench.prefixes.oauth,
+      SESSION_KEY_PREFIX: bench.prefixes.session,
+      ADMIN_KEY_PREFIX: bench.prefixes.admin,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    for (const line of chunk.split('\n')) if (line) options.onLine?.(line);
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => process.stderr.write(chunk));
+  const base = `http://127.0.0.1:${port}`;
+  const service: ServiceProcess = {
+    child,
+    pid: child.pid as number,
+    base,
+    post: async (query, { token = BENCH_ADMIN_TOKEN, variables = {}, signal } = {}) => {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+        ...(signal ? { signal } : {}),
+      });
+      const text = await response.text();
+      try {
+        return { status: response.status, body: JSON.parse(text) as GraphQLBody };
+      } catch {
+        return { status: response.status, body: { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }] } };
+      }
+    },
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+  for (let i = 0; ; i++) {
+    if ((await fetch(`${base}/health`).then((r) => r.status, () => 0)) === 200) return service;
+    if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode} before it was ready`);
+    if (i > 600) {
+      await service.stop();
+      throw new Error('the service did not become ready in 60 s');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /**
  * Compiles a bench script with the service's own build (scripts/build.mjs: esbuild, one ESM file,

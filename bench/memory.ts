@@ -7,8 +7,13 @@ import { readFileSync } from 'node:fs';
  * 0 where /proc is not there.
  */
 export function rssHighWater(): number {
+  return processMemory('self', 'VmHWM');
+}
+
+/** A process's resident memory now (`VmRSS`) or its high-water mark (`VmHWM`), in bytes; 0 where /proc is not there. */
+export function processMemory(pid: number | 'self', field: 'VmRSS' | 'VmHWM'): number {
   try {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
   } catch {
     return 0;

@@ -12,14 +12,13 @@
  * Loopback only: the server binds 127.0.0.1 and every request goes there; the loop stops by itself.
  * Redis: a private redis-server (or BENCH_REDIS_URL under a random prefix, deleted afterwards).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { accessTokenValue } from '../src/redis/gateway-format.js';
-import { freePort } from '../test/helpers/redis-server.js';
-import { BENCH_ADMIN_TOKEN, SERVICE_NODE_FLAGS, compiledBench, createRng, envNumber, formatBytes, machineInfo, machineInfoRows, percentile, pick, seedGatewayData, startBenchRedis, textTable } from './lib.js';
+import { type ServiceProcess, createRng, envNumber, formatBytes, machineInfo, machineInfoRows, percentile, pick, seedGatewayData, startBenchRedis, startServiceProcess, textTable } from './lib.js';
+import { processMemory } from './memory.js';
 
 const SECONDS = envNumber('SOAK_SECONDS', 180);
 const TOKENS = envNumber('SOAK_TOKENS', 20_000);
@@ -38,72 +37,35 @@ const QUERIES = {
 type Op = keyof typeof QUERIES;
 const MIX: Op[] = ['token', 'token', 'token', 'token', 'clientTokens', 'clientTokens', 'clientTokens', 'users', 'users', 'stats'];
 
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-  return kb ? Number(kb) * 1024 : Number.NaN;
-}
 
 async function main(): Promise<void> {
   const bench = await startBenchRedis({ url: process.env.BENCH_REDIS_URL });
   const backupDir = mkdtempSync(join(tmpdir(), 'oauth-admin-soak-backups-'));
-  let server: ChildProcess | null = null;
+  let server: ServiceProcess | null = null;
   try {
     process.stdout.write(`seeding ${TOKENS} tokens… `);
     const seed = await seedGatewayData(bench.redis, bench.keys, { tokens: TOKENS, seed: 7 });
     process.stdout.write(`done in ${(seed.ms / 1000).toFixed(1)} s\n`);
 
-    const port = await freePort();
     let logLines = 0;
     let errorLines = 0;
-    const entry = await compiledBench(new URL('../src/server.ts', import.meta.url).pathname);
-    server = spawn(process.execPath, [...SERVICE_NODE_FLAGS, entry], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        REDIS_URL: bench.url,
-        ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-        OAUTH_KEY_PREFIX: bench.prefixes.oauth,
-        SESSION_KEY_PREFIX: bench.prefixes.session,
-        ADMIN_KEY_PREFIX: bench.prefixes.admin,
-        BACKUP_DIR: backupDir,
-        LOG_LEVEL: 'info',
-        RATE_LIMIT_PER_SECOND: RATE_LIMIT,
+    server = await startServiceProcess(
+      bench,
+      { BACKUP_DIR: backupDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_SECOND: RATE_LIMIT },
+      {
+        onLine: (line) => {
+          logLines += 1;
+          if (line.includes('"level":"error"')) errorLines += 1;
+        },
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      for (const line of chunk.split('\n')) {
-        if (!line) continue;
-        logLines += 1;
-        if (line.includes('"level":"error"')) errorLines += 1;
-      }
-    });
-    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => process.stderr.write(chunk));
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${base}/health`).then((r) => r.status, () => 0)) === 200) break;
-      if (i > 400) throw new Error('the server did not become ready in 20 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const pid = server.pid as number;
+    );
+    const service = server;
+    const pid = service.pid;
 
     const post = async (query: string, variables: Record<string, unknown> = {}): Promise<{ ok: boolean; data: Record<string, any> | null; error: string | null }> => {
-      const response = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const text = await response.text();
-      try {
-        const body = JSON.parse(text) as { data?: Record<string, any>; errors?: { message: string }[] };
-        if (response.status !== 200 || body.errors) return { ok: false, data: body.data ?? null, error: `HTTP ${response.status}: ${body.errors?.[0]?.message ?? text.slice(0, 200)}` };
-        return { ok: true, data: body.data ?? null, error: null };
-      } catch {
-        return { ok: false, data: null, error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
-      }
+      const { status, body } = await service.post(query, { variables });
+      if (status !== 200 || body.errors) return { ok: false, data: body.data ?? null, error: `HTTP ${status}: ${body.errors?.[0]?.message ?? ''}` };
+      return { ok: true, data: body.data ?? null, error: null };
     };
 
     const started = performance.now();
@@ -111,8 +73,8 @@ async function main(): Promise<void> {
     const latencies: Record<Op, number[]> = { token: [], clientTokens: [], users: [], stats: [] };
     const failures: string[] = [];
     let requests = 0;
-    const rss: { at: number; bytes: number }[] = [{ at: 0, bytes: rssOf(pid) }];
-    const sampler = setInterval(() => rss.push({ at: (performance.now() - started) / 1000, bytes: rssOf(pid) }), 5000);
+    const rss: { at: number; bytes: number }[] = [{ at: 0, bytes: processMemory(pid, 'VmRSS') }];
+    const sampler = setInterval(() => rss.push({ at: (performance.now() - started) / 1000, bytes: processMemory(pid, 'VmRSS') }), 5000);
 
     // Maintenance beside the reads: the gateway keeps expiring tokens, we keep purging and backing up.
     const maintenance = { purges: 0, purgedTokens: 0, backups: 0, failures: [] as string[] };
@@ -187,7 +149,7 @@ async function main(): Promise<void> {
     await maintain;
     clearInterval(progress);
     clearInterval(sampler);
-    rss.push({ at: (performance.now() - started) / 1000, bytes: rssOf(pid) });
+    rss.push({ at: (performance.now() - started) / 1000, bytes: processMemory(pid, 'VmRSS') });
     const elapsed = (performance.now() - started) / 1000;
 
     // ------------------------------------------------------------------ report
@@ -215,11 +177,7 @@ async function main(): Promise<void> {
     for (const f of [...failures.slice(0, 5), ...maintenance.failures.slice(0, 5)]) console.log(`  failure: ${f}`);
     process.exitCode = failures.length === 0 && maintenance.failures.length === 0 && memoryStable ? 0 : 1;
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server?.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    }
+    if (server) await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 15_000))]);
     rmSync(backupDir, { recursive: true, force: true });
     await bench.stop();
   }
