@@ -1,45 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Terminal } from '../../src/cli/confirm.js';
-import { runCli } from '../../src/cli/main.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateRsaKeyB64, readEnvFile } from '../../src/services/token-tooling/index.js';
+import { cli, just, storeEnv } from '../helpers/cli.js';
 import { seedScenario } from '../helpers/scenario.js';
 import { ADMIN, VIEWER, type TestStore, openStore } from '../helpers/store.js';
 import { startGatewayStandIn } from '../unit/token-tooling/stand-ins.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const noTerminal: Terminal = { interactive: false, ask: async () => '' };
 
-async function cli(args: string[], env: NodeJS.ProcessEnv, terminal: Terminal = noTerminal) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { env, terminal, io: { out: (s) => out.push(s), err: (s) => err.push(s) } });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
-function just(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(join(ROOT, 'node_modules/.bin/just'), args, { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: unknown }).code) : 0, stdout, stderr });
-    });
-  });
-}
-
-function storeEnv(store: TestStore, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    REDIS_URL: inject('redisUrl'),
-    OAUTH_KEY_PREFIX: store.keys.prefixes.oauth,
-    SESSION_KEY_PREFIX: store.keys.prefixes.session,
-    ADMIN_KEY_PREFIX: store.keys.prefixes.admin,
-    BACKUP_DIR: store.backupDir,
-    OAUTH_ADMIN_ENV_FILE: '/nonexistent/.env',
-    ...extra,
-  };
+function operatorEnv(store: TestStore, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return storeEnv(store, { BACKUP_DIR: store.backupDir, OAUTH_ADMIN_ENV_FILE: '/nonexistent/.env', ...extra });
 }
 
 describe('the CLI as an operator meets it', () => {
@@ -67,7 +40,7 @@ describe('the CLI as an operator meets it', () => {
   afterEach(() => store.close());
 
   it('exit codes through just: 1 failure, 2 usage, 3 not confirmed, each with one line and no line from just', async () => {
-    const env = storeEnv(store);
+    const env = operatorEnv(store);
     const [missing, usage, unconfirmed, ok] = await Promise.all([
       just(['oauth-delete-registration', 'client_nope'], env),
       just(['oauth-stats', '--bogus'], env),
@@ -85,7 +58,7 @@ describe('the CLI as an operator meets it', () => {
   }, 120_000);
 
   it('a complete delete of an unregistered client id removes its orphans and says so', async () => {
-    const env = storeEnv(store);
+    const env = operatorEnv(store);
     expect((await cli(['delete-registration', 'client_A'], env)).code).toBe(0);
     const orphans = await cli(['delete-client-complete', 'client_A'], env);
     expect(orphans.code).toBe(0);
@@ -104,7 +77,7 @@ describe('the CLI as an operator meets it', () => {
 
   it('the viewer token runs the dry runs (purge, test cleanup, restore, revoke) and nothing else', async () => {
     await store.services.backups.create({ role: 'admin', name: 'test' });
-    const viewer = storeEnv(store, { ADMIN_URL: adminUrl, ADMIN_TOKEN: VIEWER });
+    const viewer = operatorEnv(store, { ADMIN_URL: adminUrl, ADMIN_TOKEN: VIEWER });
     const before = await store.snapshot();
     for (const args of [['purge-expired', '--dry-run'], ['test-cleanup-show'], ['test-cleanup', '--dry-run'], ['restore', '--dry-run'], ['revoke-user', 'alice', '--dry-run']]) {
       const result = await cli(args, viewer);
@@ -122,7 +95,7 @@ describe('the CLI as an operator meets it', () => {
 
   it('backup-list and backup-view work without Redis; an unreadable backup file exits 1', async () => {
     await store.services.backups.create({ role: 'admin', name: 'test' });
-    const noRedis = storeEnv(store, { REDIS_URL: 'redis://127.0.0.1:1' });
+    const noRedis = operatorEnv(store, { REDIS_URL: 'redis://127.0.0.1:1' });
     const list = await cli(['backup-list'], noRedis);
     expect({ code: list.code, err: list.err }).toEqual({ code: 0, err: '' });
     expect(list.out).toMatch(/oauth-backup-\d{8}-\d{6}\.json/);
@@ -144,7 +117,7 @@ describe('the CLI as an operator meets it', () => {
   });
 
   it('waits and retries when the service says 429 with Retry-After, and gives up after a bounded wait', async () => {
-    const env = storeEnv(store, { ADMIN_URL: adminUrl, ADMIN_TOKEN: ADMIN });
+    const env = operatorEnv(store, { ADMIN_URL: adminUrl, ADMIN_TOKEN: ADMIN });
     let refusals = 2;
     const seen: number[] = [];
     inFront = (res) => {
@@ -213,7 +186,7 @@ describe('the token recipes against a stand-in gateway', () => {
       expect((await cli(['mcp-client-token-complete', gateway.approve(url)], base)).code).toBe(0);
       const issued = await readEnvFile(envFile);
       const env = {
-        ...storeEnv(store),
+        ...operatorEnv(store),
         ...base,
         BASE_DOMAIN: 'example.com',
         JWT_PRIVATE_KEY_B64: privateKeyB64,

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,28 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scanKeys } from '../../src/redis/batch.js';
 import { generateRsaKeyB64 } from '../../src/services/token-tooling/index.js';
+import { type Ran, just, storeEnv } from '../helpers/cli.js';
 import { seedScenario } from '../helpers/scenario.js';
 import { type TestStore, openStore } from '../helpers/store.js';
 import { startGatewayStandIn, startGithubStandIn } from '../unit/token-tooling/stand-ins.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
-const JUST = join(ROOT, 'node_modules/.bin/just');
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** One recipe through the real justfile, as an operator runs it. */
-function just(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(JUST, args, { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 /** Runs jobs two at a time (the machine has two cores). */
 async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
@@ -95,12 +76,7 @@ describe.skipIf(inject('redisUrl').startsWith('redis+cluster://'))('a typo never
     envFile = join(dir, '.env');
     // A `.env` the token recipes would rewrite: an expired gateway token with what refreshes it.
     writeFileSync(envFile, ['# operator .env', 'BASE_DOMAIN=example.com', 'GATEWAY_JWT_SECRET=keep-me-0123456789', 'GATEWAY_OAUTH_ACCESS_TOKEN=PLACEHOLDER_NEEDS_REAL_OAUTH_FLOW', 'GATEWAY_OAUTH_REFRESH_TOKEN=r1', 'GATEWAY_OAUTH_CLIENT_ID=c1', 'GATEWAY_OAUTH_CLIENT_SECRET=s1', ''].join('\n'));
-    env = {
-      PATH: process.env.PATH,
-      REDIS_URL: inject('redisUrl'),
-      OAUTH_KEY_PREFIX: store.keys.prefixes.oauth,
-      SESSION_KEY_PREFIX: store.keys.prefixes.session,
-      ADMIN_KEY_PREFIX: store.keys.prefixes.admin,
+    env = storeEnv(store, {
       BACKUP_DIR: store.backupDir,
       OAUTH_ADMIN_ENV_FILE: envFile,
       // Consent given: a dangerous recipe that parsed its arguments loosely would run.
@@ -110,7 +86,7 @@ describe.skipIf(inject('redisUrl').startsWith('redis+cluster://'))('a typo never
       GITHUB_API_URL: github.url,
       GITHUB_CLIENT_ID: 'Iv1.github-app',
       TEST_OAUTH_CALLBACK_URL: 'https://example.com/callback',
-    };
+    });
   });
 
   afterAll(async () => {

@@ -5,10 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
-import type { Terminal } from '../../src/cli/confirm.js';
 import { signJwt } from '../../src/services/token-tooling/index.js';
+import { cli, storeEnv } from '../helpers/cli.js';
 import { seedScenario } from '../helpers/scenario.js';
 import { ADMIN, JWT_SECRET, type TestStore, openStore } from '../helpers/store.js';
 
@@ -21,32 +19,10 @@ const SEED_RECIPES = [
   'validate-tokens', 'check-token-expiry', 'mcp-client-token', 'mcp-client-token-complete', 'dev', 'test', 'up',
 ];
 
-const noTerminal: Terminal = { interactive: false, ask: async () => '' };
-
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
-
 function cliEnv(store: TestStore, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    REDIS_URL: inject('redisUrl'),
-    OAUTH_KEY_PREFIX: store.keys.prefixes.oauth,
-    SESSION_KEY_PREFIX: store.keys.prefixes.session,
-    ADMIN_KEY_PREFIX: store.keys.prefixes.admin,
-    BASE_DOMAIN: 'example.com',
-    ...extra,
-  };
+  return storeEnv(store, { BASE_DOMAIN: 'example.com', ...extra });
 }
 
-async function cli(args: string[], env: NodeJS.ProcessEnv, terminal: Terminal = noTerminal): Promise<Captured> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { env, terminal, io: { out: (s) => out.push(s), err: (s) => err.push(s) } });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('the CLI on gateway-format data', () => {
   let store: TestStore;
