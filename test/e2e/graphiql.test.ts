@@ -21,31 +21,42 @@ async function launch() {
   });
 }
 
+interface Served {
+  store: TestStore;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The app over a seeded store on a free loopback port, with GraphiQL (and these preset headers). */
+async function serve(graphiqlHeaders?: string): Promise<Served> {
+  if (!available) throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  const store = await openStore();
+  await seedScenario(store);
+  const app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, graphiql: true, ...(graphiqlHeaders ? { graphiqlHeaders } : {}) });
+  const server: Server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const address = server.address();
+  return {
+    store,
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await store.close();
+    },
+  };
+}
+
 describe.skipIf(!available && !required)('GraphiQL in a real browser', () => {
+  let served: Served | undefined;
   let store: TestStore;
-  let server: Server;
   let url: string;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-    store = await openStore();
-    await seedScenario(store);
-    const app = createApp({
-      services: store.services,
-      auth: { adminToken: ADMIN, anonymousAdmin: false },
-      graphiql: true,
-      graphiqlHeaders: JSON.stringify({ Authorization: `Bearer ${ADMIN}` }),
-    });
-    server = createServer(app);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    served = await serve(JSON.stringify({ Authorization: `Bearer ${ADMIN}` }));
+    ({ store, url } = served);
   });
 
-  afterAll(async () => {
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-    await store?.close();
-  });
+  afterAll(() => served?.close());
 
   it('opens GraphiQL from our service, runs the example stats query and shows the result', async () => {
     const browser = await launch();
@@ -119,26 +130,16 @@ describe.skipIf(!available && !required)('GraphiQL in a real browser', () => {
 });
 
 describe.skipIf(!available && !required)('GraphiQL without preset headers (production)', () => {
-  let store: TestStore;
-  let server: Server;
+  let served: Served | undefined;
   let url: string;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-    store = await openStore();
-    await seedScenario(store);
     // As NODE_ENV=production with GRAPHQL_INTROSPECTION=true serves it: no headers preset.
-    const app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, graphiql: true });
-    server = createServer(app);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    served = await serve();
+    ({ url } = served);
   });
 
-  afterAll(async () => {
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-    await store?.close();
-  });
+  afterAll(() => served?.close());
 
   it('says what to do, and with the header set and the schema re-fetched, queries run', async () => {
     const browser = await launch();
