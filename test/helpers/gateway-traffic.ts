@@ -13,8 +13,8 @@ import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Cluster } from 'ioredis';
 import { type App, createApp } from '../../src/app.js';
+import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { type RedisClient, createRedis, keyHolders } from '../../src/redis/connection.js';
 import { accessTokenValue, clientValue, codeValue, refreshTokenValue, stateValue } from '../../src/redis/gateway-format.js';
 import { Keys, prefixPattern } from '../../src/redis/keys.js';
@@ -203,19 +203,10 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Scans every key holder; a cluster refuses multi-key commands across slots, so one UNLINK per key (auto-pipelined). */
+/** Removes every key under `pattern` (the project's SCAN and slot-grouped UNLINK). */
 export async function deleteUnder(redis: RedisClient, pattern: string): Promise<number> {
   let deleted = 0;
-  for (const node of await keyHolders(redis)) {
-    let cursor = '0';
-    do {
-      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (batch.length === 0) continue;
-      if (redis instanceof Cluster) deleted += (await Promise.all(batch.map((k) => redis.unlink(k)))).reduce((a, b) => a + b, 0);
-      else deleted += await redis.unlink(...batch);
-    } while (cursor !== '0');
-  }
+  for await (const batch of scanKeys(redis, pattern)) deleted += await unlinkMany(redis, batch);
   return deleted;
 }
 
