@@ -75,7 +75,7 @@ export class IndexService implements IndexReader {
   private lastReconcileAt = 0;
   private lastReconcile: { at: number; repaired: number } | null = null;
   private reconciling = false;
-  private beating: Promise<void> | null = null;
+  private beating: Promise<boolean> | null = null;
   /** The leader's own probe runs before the indexes are complete: its barrier must be answered. */
   private probing = false;
   private overflows = 0;
@@ -123,16 +123,23 @@ export class IndexService implements IndexReader {
     this.token = token;
     const tick = async () => {
       if (this.stopped) return;
-      await this.wake();
-      if (!this.stopped) this.renewTimer = setTimeout(() => void tick(), Math.max(200, Math.floor(this.options.leaseMs / 3)));
+      // A beat that failed (Redis not connected yet, or away) is tried again soon, not a third of a lease later.
+      const ok = await this.wake();
+      if (!this.stopped) this.renewTimer = setTimeout(() => void tick(), ok ? Math.max(200, Math.floor(this.options.leaseMs / 3)) : 500);
     };
     void tick();
   }
 
   /** One beat now (at most one at a time); a break calls it so that the repair starts at once. */
-  private wake(): Promise<void> {
+  private wake(): Promise<boolean> {
     this.beating ??= this.beat()
-      .catch((error: unknown) => this.logger?.debug('index beat failed (Redis away?)', { error: String(error) }))
+      .then(
+        () => true,
+        (error: unknown) => {
+          this.logger?.debug('index beat failed (Redis away?)', { error: String(error) });
+          return false;
+        },
+      )
       .finally(() => {
         this.beating = null;
       });
@@ -204,7 +211,7 @@ export class IndexService implements IndexReader {
     if (this.follower.stalled(this.options.watchdogMs)) reason = `no change applied for ${this.options.watchdogMs} ms`;
     // A barrier that waits behind queued changes only says the follower is busy (readers scan
     // meanwhile); one that never arrives while nothing is queued says the notifications stopped.
-    else if (this.complete && this.follower.status().pending === 0 && !(await this.probe()) && this.follower.status().pending === 0) reason = await this.diagnose();
+    else if (this.complete && this.follower.status().pending === 0 && !(await this.probe()) && this.follower.status().pending === 0) reason = (await this.diagnose()).reason;
     if (reason === null) return;
     this.followerRestarts += 1;
     this.logger?.warn('index follower restarted', { reason });
@@ -224,17 +231,18 @@ export class IndexService implements IndexReader {
     }
   }
 
-  private async diagnose(): Promise<string> {
+  /** Why notifications do not arrive; `flagsMissing` when the server's flags say so (CONFIG readable). */
+  private async diagnose(): Promise<{ reason: string; flagsMissing: boolean }> {
     try {
       for (const node of await keyHolders(this.redis)) {
         const [, current = ''] = (await node.config('GET', 'notify-keyspace-events')) as [string, string];
         const missing = missingNotifyFlags(current);
-        if (missing.length > 0) return `the server's notify-keyspace-events lost ${missing.join('')}`;
+        if (missing.length > 0) return { reason: `the server's notify-keyspace-events lost ${missing.join('')}`, flagsMissing: true };
       }
     } catch {
       // CONFIG may be forbidden: the barrier alone tells.
     }
-    return `its barrier did not come back within ${this.options.maxLagMs} ms`;
+    return { reason: `its barrier did not come back within ${this.options.maxLagMs} ms`, flagsMissing: false };
   }
 
   /** Rebuilds the indexes from the primary keys as a job (one at a time); a dry run counts what would change. */
@@ -278,12 +286,14 @@ export class IndexService implements IndexReader {
     }
     // Notifications must really arrive (CONFIG may be unreadable, the flags wrong): one probe.
     if (!(await this.probe())) {
-      // Allowed to configure the server: the next beat starts the follower again, which restores
-      // the flags (a restarted Redis forgets a CONFIG SET). Otherwise try again in a minute.
-      const retry = this.options.configureNotifications ? 'starting the follower again' : 'trying again in a minute';
-      const problem = `no keyspace notification arrives (${await this.diagnose()}): reads scan the store; ${retry}`;
+      // The next beat starts the follower again: with flags it can read, that costs one CONFIG GET
+      // (and restores them when allowed: a restarted Redis forgets a CONFIG SET) until they are
+      // right. When it cannot tell why, a new attempt (a whole reconcile) waits a minute.
+      const { reason, flagsMissing } = await this.diagnose();
+      const backOff = !flagsMissing && !this.options.configureNotifications;
+      const problem = `no keyspace notification arrives (${reason}): reads scan the store; ${backOff ? 'trying again in a minute' : 'starting the follower again'}`;
       this.logger?.warn('derived indexes not followed', { problem });
-      if (!this.options.configureNotifications) this.retryFollowAt = Date.now() + 60_000;
+      if (backOff) this.retryFollowAt = Date.now() + 60_000;
       this.reconcileDue = true;
       await this.follower.stop(problem);
       return;
