@@ -26,6 +26,8 @@ export interface AppOptions {
   maxRequestBodyBytes?: number;
   /** Per-token and per-address request rates, counted in Redis; none when absent. */
   rateLimit?: RateLimitOptions;
+  /** The clock the rate limiter's fixed windows follow (default `Date.now`; tests pin it). */
+  clock?: () => number;
   /** Where request, auth and error lines go (redacted JSON); silent when absent. */
   logger?: Logger;
   /** The server's shutdown state: refuse new requests and end subscriptions once it begins. */
@@ -116,7 +118,7 @@ export interface Gateway {
 
 function createGateway(options: AppOptions, logger: Logger): Gateway {
   const { services } = options;
-  const limiter = options.rateLimit ? new RateLimiter(services.redis, services.keys, options.rateLimit) : null;
+  const limiter = options.rateLimit ? new RateLimiter(services.redis, services.keys, options.rateLimit, options.clock) : null;
   const refusals = new Repeats<{ method: string; path: string; status: number; info: RequestInfo }>(repeatWindowMs(options), (r, repeated) =>
     logger.info('request refused', { method: r.method, path: r.path, status: r.status, principal: r.info.principal?.name ?? null, address: r.info.address, repeated }),
   );

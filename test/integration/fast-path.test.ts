@@ -369,7 +369,9 @@ describe('the fast path with production settings', () => {
 
   it('counts every request against the rate limit once, whichever path answers it', async () => {
     const windowSeconds = 60;
-    const app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, rateLimit: { perSecond: 0.1, anonymousPerSecond: 0.1, windowSeconds } });
+    // The windows are fixed and follow the clock: pinned, so a run that crosses a minute counts on.
+    const pinned = Date.now();
+    const app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, rateLimit: { perSecond: 0.1, anonymousPerSecond: 0.1, windowSeconds }, clock: () => pinned });
     const handler = createNodeHandler(app);
     const { server, port } = await listen(handler);
     try {
