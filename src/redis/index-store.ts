@@ -21,6 +21,23 @@ function bucketOf(id: string): number {
   return (h >>> 0) % BUCKETS;
 }
 
+/**
+ * An access token's place in listings: its meta bucket, then its jti. The order the index can
+ * page through a bucket at a time (tokenIdsOfBuckets); a scan sorts by it too.
+ */
+export function tokenOrder(jti: string): string {
+  return `${bucketOf(jti).toString(16).padStart(4, '0')}:${jti}`;
+}
+
+export function jtiOfOrder(order: string): string {
+  return order.slice(5);
+}
+
+/** The bucket a token order key starts with. */
+export function bucketOfOrder(order: string): number {
+  return Number.parseInt(order.slice(0, 4), 16);
+}
+
 /** What the index should say about one primary key (`present: false` once it is gone). */
 export interface TokenEntry {
   jti: string;
@@ -173,6 +190,22 @@ export class IndexStore {
     const hash = { client: 'ci', state: 'st', code: 'cd', user_index: 'uidx' }[kind];
     const ids = await this.redis.hkeys(`${this.prefix}${hash}`);
     for (let i = 0; i < ids.length; i += 1000) yield ids.slice(i, i + 1000);
+  }
+
+  static readonly BUCKETS = BUCKETS;
+
+  /** The jtis of the meta buckets `from` to `from + count - 1` (one pipeline), each bucket's sorted. */
+  async tokenIdsOfBuckets(from: number, count: number): Promise<string[][]> {
+    const pipeline = this.redis.pipeline();
+    const end = Math.min(BUCKETS, from + count);
+    for (let i = from; i < end; i++) pipeline.hkeys(`${this.prefix}m:${i}`);
+    return ((await pipeline.exec()) ?? []).map(([error, value]) => {
+      if (error) throw error;
+      return (value as string[])
+        .filter((f) => !f.startsWith('#'))
+        .map((f) => (f.startsWith('!') ? f.slice(1) : f))
+        .sort();
+    });
   }
 
   /** The jtis indexed under each client (one command for all of them). */

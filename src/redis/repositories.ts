@@ -65,6 +65,11 @@ export class RecordRepository<T> {
     }
   }
 
+  /** Every id of this kind in SCAN batches (a key may come twice), no value read. */
+  async *idBatches(): AsyncGenerator<string[]> {
+    for await (const keys of scanKeys(this.redis, this.keys.pattern(this.kind))) yield keys.map((key) => this.keys.idOf(this.kind, key) as string);
+  }
+
   /** Every id of this kind, deduplicated, unsorted. */
   async ids(): Promise<string[]> {
     const keys = await collectKeys(this.redis, this.keys.pattern(this.kind));

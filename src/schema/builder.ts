@@ -10,7 +10,7 @@ import { AdminError } from '../errors.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { admin: boolean; viewer: boolean };
-  Connection: { totalCount: number };
+  Connection: { totalCount: number | (() => Promise<number>) };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -59,7 +59,7 @@ export const builder = new SchemaBuilder<{
 builder.queryType({ description: 'Read the gateway\'s OAuth data: clients, tokens, users and flows, as linked types.' });
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ description: 'How many records match, across all pages.', resolve: (parent) => parent.totalCount }),
+  t.int({ description: 'How many records match, across all pages.', resolve: (parent) => (typeof parent.totalCount === 'function' ? parent.totalCount() : parent.totalCount) }),
 );
 
 builder.mutationType({ description: 'Change the gateway\'s data. Admin token only; every executed mutation is audited.' });

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { builder } from './builder.js';
 import { DeleteResult, DeletionCounts } from './deletion.js';
 import { adminOnly, keyExpiresAt } from './shared.js';
-import { paginate } from './pagination.js';
+import { listConnection } from './pagination.js';
+import { listingOrder } from '../services/store-view.js';
 import { fromEpochSeconds } from './scalars.js';
 
 
@@ -79,7 +80,10 @@ builder.queryFields((t) => ({
       description: 'Every client registration, sorted by client id, corrupt ones included.',
       authScopes: { viewer: true },
       args: { filter: t.arg({ type: ClientFilter }) },
-      resolve: async (_root, args, ctx) => paginate(await ctx.view.listClients(args.filter ?? {}), args, (c) => c.id),
+      resolve: async (_root, args, ctx) => {
+        const filter = args.filter ?? {};
+        return listConnection(args, (at, first) => ctx.view.pageClients(filter, at, first), () => ctx.view.listClients(filter), listingOrder.client);
+      },
     },
     OAuthClientConnection,
   ),

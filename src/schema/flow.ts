@@ -3,7 +3,7 @@ import type { StoredCode, StoredRefreshToken, StoredState } from '../services/st
 import { builder } from './builder.js';
 import { adminOnly, keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';
-import { paginate } from './pagination.js';
+import { listConnection, paginate } from './pagination.js';
 import { fromEpochSeconds } from './scalars.js';
 import { TokenStatusEnum } from './token.js';
 import { User } from './user.js';
@@ -131,7 +131,10 @@ builder.queryFields((t) => ({
       description: 'Refresh tokens, sorted by fingerprint.',
       authScopes: { viewer: true },
       args: { filter: t.arg({ type: RefreshTokenFilter }) },
-      resolve: async (_root, args, ctx) => paginate(await ctx.view.listRefreshTokens(args.filter ?? {}), args, byFingerprint),
+      resolve: async (_root, args, ctx) => {
+        const filter = args.filter ?? {};
+        return listConnection(args, (at, first) => ctx.view.pageRefreshTokens(filter, at, first), () => ctx.view.listRefreshTokens(filter), byFingerprint);
+      },
     },
     RefreshTokenConnection,
   ),
@@ -141,7 +144,8 @@ builder.queryFields((t) => ({
       description: 'Pending authorizations (CSRF states), sorted by fingerprint.',
       authScopes: { viewer: true },
       args: { clientId: t.arg.string({ description: 'Only this client\'s.' }) },
-      resolve: async (_root, args, ctx) => paginate(await ctx.view.listStates({ clientId: args.clientId }), args, byFingerprint),
+      resolve: async (_root, args, ctx) =>
+        listConnection(args, (at, first) => ctx.view.pageStates({ clientId: args.clientId }, at, first), () => ctx.view.listStates({ clientId: args.clientId }), byFingerprint),
     },
     AuthStateConnection,
   ),
@@ -151,7 +155,10 @@ builder.queryFields((t) => ({
       description: 'Unredeemed authorization codes, sorted by fingerprint.',
       authScopes: { viewer: true },
       args: { clientId: t.arg.string({ description: 'Only this client\'s.' }), username: t.arg.string({ description: 'Only this user\'s.' }) },
-      resolve: async (_root, args, ctx) => paginate(await ctx.view.listCodes({ clientId: args.clientId, username: args.username }), args, byFingerprint),
+      resolve: async (_root, args, ctx) => {
+        const filter = { clientId: args.clientId, username: args.username };
+        return listConnection(args, (at, first) => ctx.view.pageCodes(filter, at, first), () => ctx.view.listCodes(filter), byFingerprint);
+      },
     },
     AuthorizationCodeConnection,
   ),

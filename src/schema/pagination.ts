@@ -1,4 +1,5 @@
 import { badInput } from '../errors.js';
+import type { ListPage, ListPosition } from '../services/listing.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -13,19 +14,28 @@ export interface PageArgs {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
+  /** A number, or how to count when the field is asked for (a listing's count costs a pass). */
+  totalCount: number | (() => Promise<number>);
 }
 
 const CURSOR_TAG = 'k:';
+/** A listing cursor that also names the snapshot its page came from: `s:<snapshot>:<key>`. */
+const SNAPSHOT_TAG = 's:';
 
-export function encodeCursor(key: string): string {
-  return Buffer.from(CURSOR_TAG + key, 'utf8').toString('base64url');
+export function encodeCursor(key: string, snapshot: string | null = null): string {
+  return Buffer.from(snapshot ? `${SNAPSHOT_TAG}${snapshot}:${key}` : CURSOR_TAG + key, 'utf8').toString('base64url');
+}
+
+export function decodePosition(cursor: string): ListPosition {
+  const text = /^[A-Za-z0-9_-]*$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  if (text.startsWith(CURSOR_TAG)) return { order: text.slice(CURSOR_TAG.length), snapshot: null };
+  const snapshot = /^s:([0-9a-f]{16}):/.exec(text);
+  if (snapshot) return { order: text.slice(snapshot[0].length), snapshot: snapshot[1] as string };
+  throw badInput('invalid cursor: pass an endCursor or startCursor returned by this API');
 }
 
 export function decodeCursor(cursor: string): string {
-  const text = /^[A-Za-z0-9_-]*$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  if (!text.startsWith(CURSOR_TAG)) throw badInput('invalid cursor: pass an endCursor or startCursor returned by this API');
-  return text.slice(CURSOR_TAG.length);
+  return decodePosition(cursor).order;
 }
 
 function pageSize(value: number | null | undefined, name: string): number | null {
@@ -75,5 +85,39 @@ export function paginate<T>(items: readonly T[], args: PageArgs, keyOf: (item: T
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
     totalCount: items.length,
+  };
+}
+
+/**
+ * A whole-store listing as a connection. Forward pages (`first`/`after`) come from `forward` and
+ * read only their own records (services/listing.ts); backward ones (`last`/`before`) from the
+ * whole list, sorted by `orderOf` (the same order, so cursors mix). `totalCount` counts the whole
+ * list, only when asked for.
+ */
+export async function listConnection<T>(
+  args: PageArgs,
+  forward: (position: ListPosition | null, first: number) => Promise<ListPage<T>>,
+  all: () => Promise<T[]>,
+  orderOf: (item: T) => string,
+): Promise<Connection<T>> {
+  const first = pageSize(args.first, 'first');
+  const last = pageSize(args.last, 'last');
+  const totalCount = async () => (await all()).length;
+  if (last !== null || args.before != null) {
+    const items = [...(await all())].sort((a, b) => (orderOf(a) < orderOf(b) ? -1 : orderOf(a) > orderOf(b) ? 1 : 0));
+    return { ...paginate(items, args, orderOf), totalCount: items.length };
+  }
+  const after = args.after != null ? decodePosition(args.after) : null;
+  const page = await forward(after, first ?? DEFAULT_PAGE_SIZE);
+  const edges = page.items.map((item) => ({ cursor: encodeCursor(item.order, page.snapshot), node: item.node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
   };
 }

@@ -5,7 +5,8 @@ import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
 import { keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';
-import { paginate } from './pagination.js';
+import { listConnection, paginate } from './pagination.js';
+import { listingOrder } from '../services/store-view.js';
 import { fromEpochSeconds } from './scalars.js';
 
 export const TokenStatusEnum = builder.enumType('TokenStatus', {
@@ -93,10 +94,15 @@ builder.queryFields((t) => ({
   tokens: t.connection(
     {
       type: AccessToken,
-      description: 'Access tokens, sorted by jti, corrupt ones included (unless a filter excludes them).',
+      description: 'Access tokens, corrupt ones included (unless a filter excludes them). Sorted by jti with a client or user filter; else in the order the indexes page in (a hash of the jti, then the jti), so each page reads only its own tokens.',
       authScopes: { viewer: true },
       args: { filter: t.arg({ type: TokenFilter }) },
-      resolve: async (_root, args, ctx) => paginate(await ctx.view.listTokens(args.filter ?? {}), args, (tok) => tok.id),
+      resolve: async (_root, args, ctx) => {
+        const filter = args.filter ?? {};
+        // One owner's tokens come from its own index entries (or the request's scan): a short list.
+        if (filter.clientId != null || filter.username != null) return paginate(await ctx.view.listTokens(filter), args, (tok) => tok.id);
+        return listConnection(args, (at, first) => ctx.view.pageTokens(filter, at, first), () => ctx.view.listTokens(filter), listingOrder.token);
+      },
     },
     AccessTokenConnection,
   ),

@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
 import { OAuthClient, OAuthClientConnection } from './client.js';
 import { AccessToken, AccessTokenConnection, TokenStatusEnum } from './token.js';
-import { paginate } from './pagination.js';
+import { listConnection, paginate } from './pagination.js';
 import { dryRunOpenToViewer } from './shared.js';
 
 interface UserShape {
@@ -46,7 +46,8 @@ builder.queryFields((t) => ({
       type: User,
       description: 'Every known user, sorted by username.',
       authScopes: { viewer: true },
-      resolve: async (_root, args, ctx) => paginate((await ctx.view.usernames()).map((username) => ({ username })), args, (u) => u.username),
+      resolve: async (_root, args, ctx) =>
+        listConnection(args, (at, first) => ctx.view.pageUsers(at, first), async () => (await ctx.view.usernames()).map((username) => ({ username })), (u) => u.username),
     },
     UserConnection,
   ),

@@ -16,6 +16,7 @@ import { JobRunner, type JobRunnerOptions } from './jobs.js';
 import type { Lifetimes } from './status.js';
 import { StatsService } from './stats.js';
 import { StoreView } from './store-view.js';
+import { ListingSnapshots } from './listing.js';
 
 export interface ServiceOptions {
   prefixes: { oauth: string; session: string; admin: string };
@@ -86,6 +87,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const audit = new AuditLog(redis, keys, options.logger?.child({ component: 'audit' }), options.audit);
   const confirmations = new Confirmations(redis, keys);
   const indexer = new Indexer(redis, keys);
+  const snapshots = new ListingSnapshots();
   const indexes = new IndexService(redis, keys, indexer, jobs, audit, { ...DEFAULT_INDEXING, ...options.indexing }, options.logger?.child({ component: 'indexes' }) ?? null);
   return {
     indexes,
@@ -107,6 +109,6 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     lifetimes: options.lifetimes,
     now,
     stats: new StatsService(repos, options.lifetimes, now, indexes),
-    newView: () => new StoreView(repos, options.lifetimes, now, (k) => readPttls(redis, k), indexes),
+    newView: () => new StoreView(repos, options.lifetimes, now, (k) => readPttls(redis, k), indexes, snapshots),
   };
 }

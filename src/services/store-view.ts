@@ -7,6 +7,8 @@ import type {
 } from '../redis/codecs.js';
 import DataLoader from 'dataloader';
 import type { IndexReader } from './index-gate.js';
+import { type IdSource, IndexTokenSource, type ListPage, type ListPosition, type ListingSnapshots, SnapshotSource, collectSorted, readPage, type SortedIds } from './listing.js';
+import { jtiOfOrder, tokenOrder } from '../redis/index-store.js';
 import type { Repositories, StoredRecord, UserIndex } from '../redis/repositories.js';
 import { fingerprint } from './fingerprint.js';
 import { type Lifetimes, type TokenStatus, accessTokenStatus, outlivesLifetime, refreshTokenStatus } from './status.js';
@@ -55,6 +57,31 @@ function uniqueSorted<T extends { id: string }>(items: T[], keyOf: (item: T) => 
 }
 
 const byFingerprint = (item: { id: string }) => fingerprint(item.id);
+const byId = (id: string) => id;
+
+/** Each kind's listing order (listing.ts), for the pages that are read from a whole list. */
+export const listingOrder = {
+  token: (t: { id: string }) => tokenOrder(t.id),
+  client: (c: { id: string }) => c.id,
+  bySecret: byFingerprint,
+  user: (u: { username: string }) => u.username,
+};
+
+/** The owner filters records share (a null filter value matches every record). */
+function ownedBy(query: { clientId?: string | null; username?: string | null }): (r: { record: { clientId?: string | null; username?: string | null } | null }) => boolean {
+  return (r) => (query.clientId == null || r.record?.clientId === query.clientId) && (query.username == null || r.record?.username === query.username);
+}
+
+function clientMatches(query: ClientQuery): (c: StoredClient) => boolean {
+  const needle = query.nameContains?.toLowerCase() ?? null;
+  return (c) => {
+    const name = c.record?.clientName ?? null;
+    if (query.testOnly === true && !(name !== null && name.startsWith('TEST '))) return false;
+    if (query.testOnly === false && name !== null && name.startsWith('TEST ')) return false;
+    if (needle !== null && !(name ?? '').toLowerCase().includes(needle)) return false;
+    return true;
+  };
+}
 
 export interface TokenQuery {
   status?: TokenStatus | null;
@@ -82,6 +109,8 @@ export class StoreView {
     private readonly readTtls: (keys: readonly string[]) => Promise<number[]>,
     /** The derived indexes; used only while they are complete and current (IndexGate), else the view scans. */
     private readonly indexes: IndexReader | null = null,
+    /** The process's listing snapshots (listing.ts); none: every page takes its own. */
+    private readonly snapshots: ListingSnapshots | null = null,
   ) {}
 
   private indexReady(): Promise<boolean> {
@@ -166,47 +195,108 @@ export class StoreView {
   }
 
   async listClients(query: ClientQuery = {}): Promise<StoredClient[]> {
-    const all = await this.clients();
-    const needle = query.nameContains?.toLowerCase() ?? null;
-    return all.filter((c) => {
-      const name = c.record?.clientName ?? null;
-      if (query.testOnly === true && !(name !== null && name.startsWith('TEST '))) return false;
-      if (query.testOnly === false && name !== null && name.startsWith('TEST ')) return false;
-      if (needle !== null && !(name ?? '').toLowerCase().includes(needle)) return false;
-      return true;
-    });
+    return (await this.clients()).filter(clientMatches(query));
   }
 
   async listTokens(query: TokenQuery = {}): Promise<StoredToken[]> {
-    const base = await this.tokenBase(query);
-    return base.filter(
-      (t) =>
-        (query.status == null || this.tokenStatus(t) === query.status) &&
-        (query.clientId == null || t.record?.clientId === query.clientId) &&
-        (query.username == null || t.record?.username === query.username),
-    );
+    return (await this.tokenBase(query)).filter(this.tokenMatches(query));
   }
 
   async listRefreshTokens(query: TokenQuery = {}): Promise<StoredRefreshToken[]> {
-    const all = (await this.refreshTokens()).filter(
-      (t) => (query.clientId == null || t.record?.clientId === query.clientId) && (query.username == null || t.record?.username === query.username),
-    );
+    const all = (await this.refreshTokens()).filter(ownedBy(query));
     if (query.status == null) return all;
     const statuses = await Promise.all(all.map((t) => this.refreshStatus(t)));
     return all.filter((_, i) => statuses[i] === query.status);
   }
 
   async listStates(query: { clientId?: string | null } = {}): Promise<StoredState[]> {
-    const all = await this.states();
-    return query.clientId == null ? all : all.filter((s) => s.record?.clientId === query.clientId);
+    return (await this.states()).filter(ownedBy(query));
   }
 
   async listCodes(query: { clientId?: string | null; username?: string | null } = {}): Promise<StoredCode[]> {
-    const all = await this.codes();
-    return all.filter(
-      (c) =>
-        (query.clientId == null || c.record?.clientId === query.clientId) &&
-        (query.username == null || c.record?.username === query.username),
+    return (await this.codes()).filter(ownedBy(query));
+  }
+
+  private tokenMatches(query: TokenQuery): (t: StoredToken) => boolean {
+    return (t) => (query.status == null || this.tokenStatus(t) === query.status) && ownedBy(query)(t);
+  }
+
+  // ---------------------------------------------------------------- listings page by page
+
+  /**
+   * One forward page of a whole-store listing (listing.ts): from the indexes where they page
+   * (access tokens) and are current, else from this listing's snapshot (taken by the first page,
+   * or again when this process no longer has it). Only the page's records are read.
+   */
+  private async pageOf<T>(
+    kind: string,
+    position: ListPosition | null,
+    first: number,
+    scan: () => Promise<SortedIds>,
+    load: (ids: string[]) => Promise<(T | null)[]>,
+    accept: (node: T) => boolean | Promise<boolean>,
+    fromIndex: (() => IdSource) | null = null,
+  ): Promise<ListPage<T>> {
+    if (fromIndex && (await this.indexReady())) return { ...(await readPage(fromIndex(), position?.order ?? null, first, load, accept)), snapshot: null };
+    const kept = position?.snapshot ? this.snapshots?.get(position.snapshot, kind) : null;
+    if (kept) return { ...(await readPage(kept, position?.order ?? null, first, load, accept)), snapshot: position?.snapshot ?? null };
+    const sorted = await scan();
+    const snapshot = this.snapshots?.put(kind, sorted) ?? null;
+    const source = (snapshot !== null ? this.snapshots?.get(snapshot, kind) : null) ?? new SnapshotSource(sorted);
+    const page = await readPage(source, position?.order ?? null, first, load, accept);
+    if (!page.hasNextPage && snapshot !== null) this.snapshots?.drop(snapshot);
+    return { ...page, snapshot: page.hasNextPage ? snapshot : null };
+  }
+
+  pageTokens(query: TokenQuery, position: ListPosition | null, first: number): Promise<ListPage<StoredToken>> {
+    return this.pageOf(
+      'token',
+      position,
+      first,
+      () => collectSorted(this.repos.tokens.idBatches(), tokenOrder, jtiOfOrder),
+      (ids) => this.repos.tokens.getMany(ids),
+      this.tokenMatches(query),
+      () => new IndexTokenSource((this.indexes as IndexReader).store),
+    );
+  }
+
+  pageClients(query: ClientQuery, position: ListPosition | null, first: number): Promise<ListPage<StoredClient>> {
+    return this.pageOf('client', position, first, () => collectSorted(this.repos.clients.idBatches(), byId, byId), (ids) => this.repos.clients.getMany(ids), clientMatches(query));
+  }
+
+  pageRefreshTokens(query: TokenQuery, position: ListPosition | null, first: number): Promise<ListPage<StoredRefreshToken>> {
+    return this.pageOf(
+      'refresh',
+      position,
+      first,
+      () => collectSorted(this.repos.refreshTokens.idBatches(), fingerprint, null),
+      (ids) => this.repos.refreshTokens.getMany(ids),
+      async (t) => ownedBy(query)(t) && (query.status == null || (await this.refreshStatus(t)) === query.status),
+    );
+  }
+
+  pageStates(query: { clientId?: string | null }, position: ListPosition | null, first: number): Promise<ListPage<StoredState>> {
+    return this.pageOf('state', position, first, () => collectSorted(this.repos.states.idBatches(), fingerprint, null), (ids) => this.repos.states.getMany(ids), ownedBy(query));
+  }
+
+  pageCodes(query: { clientId?: string | null; username?: string | null }, position: ListPosition | null, first: number): Promise<ListPage<StoredCode>> {
+    return this.pageOf('code', position, first, () => collectSorted(this.repos.codes.idBatches(), fingerprint, null), (ids) => this.repos.codes.getMany(ids), ownedBy(query));
+  }
+
+  pageUsers(position: ListPosition | null, first: number): Promise<ListPage<{ username: string }>> {
+    return this.pageOf(
+      'user',
+      position,
+      first,
+      async () => collectSorted([await this.usernames()], byId, byId),
+      // A user exists while anything mentions it: with the indexes, checked per page; without,
+      // as the snapshot found it (checking would scan the store again for every page).
+      async (names) => {
+        if (!(await this.indexReady())) return names.map((username) => ({ username }));
+        const exists = await Promise.all(names.map((username) => this.userExists(username)));
+        return names.map((username, i) => (exists[i] ? { username } : null));
+      },
+      () => true,
     );
   }
 
