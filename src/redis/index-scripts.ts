@@ -370,6 +370,30 @@ end
 return out
 `;
 
+/**
+ * Token counts per client or user, from their sorted sets by expiry. ARGV: prefix, kind ('c' or
+ * 'u'), now in epoch seconds, then the names. Returns per name: all, active (expiry after now),
+ * expired (expiry at or before now); tokens without an expiry count in all only.
+ */
+export const COUNTS_OF = `
+local P, kind, now = ARGV[1], ARGV[2], ARGV[3]
+local names = P .. (kind == 'c' and 'ci' or 'ui')
+local out = {}
+for i = 4, #ARGV do
+  local id = redis.call('HGET', names, ARGV[i])
+  if id then
+    local key = P .. kind .. ':' .. id
+    local all = redis.call('ZCARD', key)
+    local expired = redis.call('ZCOUNT', key, '-inf', now)
+    local noExpiry = redis.call('ZCOUNT', key, '+inf', '+inf')
+    out[#out + 1] = { all, all - expired - noExpiry, expired }
+  else
+    out[#out + 1] = { 0, 0, 0 }
+  end
+end
+return out
+`;
+
 /** Usernames recorded for tokens. ARGV: prefix, then bucket, field pairs. Returns one username (or false) per pair. */
 export const TOKEN_OWNERS = `
 local P = ARGV[1]

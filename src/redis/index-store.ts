@@ -213,6 +213,12 @@ export class IndexStore {
     return (await runScript(this.redis, 'ixMembersOf', [`${this.prefix}n`], [this.prefix, 'c', ...clientIds])) as string[][];
   }
 
+  /** How many tokens each client or user holds: all, active and expired at `nowSeconds` (one command). */
+  async tokenCounts(kind: 'client' | 'user', owners: readonly string[], nowSeconds: number): Promise<{ all: number; active: number; expired: number }[]> {
+    const rows = (await runScript(this.redis, 'ixCountsOf', [`${this.prefix}n`], [this.prefix, kind === 'client' ? 'c' : 'u', nowSeconds, ...owners])) as number[][];
+    return rows.map(([all = 0, active = 0, expired = 0]) => ({ all, active, expired }));
+  }
+
   /** The jtis indexed under each user (one command for all of them). */
   async userTokenIds(usernames: readonly string[]): Promise<string[][]> {
     return (await runScript(this.redis, 'ixMembersOf', [`${this.prefix}n`], [this.prefix, 'u', ...usernames])) as string[][];

@@ -1,6 +1,6 @@
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from './connection.js';
-import { EXPIRED_OF, MEMBERS_OF, READ_STATS, SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX, TOKEN_OWNERS } from './index-scripts.js';
+import { COUNTS_OF, EXPIRED_OF, MEMBERS_OF, READ_STATS, SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX, TOKEN_OWNERS } from './index-scripts.js';
 
 /**
  * The backup scripts' clock: `nowms`, the server's time in ms, and `expiry(key)`, a key's absolute
@@ -102,6 +102,7 @@ return table.concat(parts)`,
   ixSyncFlow: { keys: 1, lua: SYNC_FLOW },
   ixSyncUserIndex: { keys: 1, lua: SYNC_USER_INDEX },
   ixMembersOf: { keys: 1, lua: MEMBERS_OF },
+  ixCountsOf: { keys: 1, lua: COUNTS_OF },
   ixReadStats: { keys: 1, lua: READ_STATS },
   ixTokenOwners: { keys: 1, lua: TOKEN_OWNERS },
   ixExpiredOf: { keys: 1, lua: EXPIRED_OF },

@@ -121,3 +121,32 @@ export async function listConnection<T>(
     totalCount,
   };
 }
+
+/** A promise whose work starts only when something awaits it (a field nobody selected costs nothing). */
+function lazy<T>(compute: () => Promise<T>): Promise<T> {
+  let started: Promise<T> | undefined;
+  const run = () => (started ??= compute());
+  return {
+    then: (onFulfilled, onRejected) => run().then(onFulfilled, onRejected),
+    catch: (onRejected) => run().catch(onRejected),
+    finally: (onFinally) => run().finally(onFinally),
+    [Symbol.toStringTag]: 'Promise',
+  } as Promise<T>;
+}
+
+export interface LazyConnection<T> {
+  edges: Promise<Connection<T>['edges']>;
+  pageInfo: Promise<Connection<T>['pageInfo']>;
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * A relation's connection (one owner's records) whose parts are computed only when selected:
+ * `totalCount` alone comes from `count` (an index's cardinality where there is one), and the
+ * records are read only for `edges` or `pageInfo`.
+ */
+export function relationConnection<T>(args: PageArgs, list: () => Promise<readonly T[]>, keyOf: (item: T) => string, count: () => Promise<number>): LazyConnection<T> {
+  let page: Promise<Connection<T>> | undefined;
+  const connection = () => (page ??= list().then((items) => paginate(items, args, keyOf)));
+  return { edges: lazy(async () => (await connection()).edges), pageInfo: lazy(async () => (await connection()).pageInfo), totalCount: count };
+}

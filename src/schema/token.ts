@@ -5,7 +5,7 @@ import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
 import { keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';
-import { listConnection, paginate } from './pagination.js';
+import { listConnection, paginate, relationConnection } from './pagination.js';
 import { listingOrder } from '../services/store-view.js';
 import { fromEpochSeconds } from './scalars.js';
 
@@ -122,7 +122,10 @@ builder.objectField(OAuthClient, 'tokens', (t) =>
       type: AccessToken,
       description: 'Access tokens issued to this client.',
       args: { status: t.arg({ type: TokenStatusEnum, description: 'Only tokens with this status.' }) },
-      resolve: async (client, args, ctx) => paginate(await ctx.view.listTokens({ clientId: client.id, status: args.status }), args, (tok) => tok.id),
+      resolve: (client, args, ctx) => {
+        const query = { clientId: client.id, status: args.status };
+        return relationConnection(args, () => ctx.view.listTokens(query), (tok) => tok.id, () => ctx.view.countTokens(query));
+      },
     },
     AccessTokenConnection,
   ),

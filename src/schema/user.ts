@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
 import { OAuthClient, OAuthClientConnection } from './client.js';
 import { AccessToken, AccessTokenConnection, TokenStatusEnum } from './token.js';
-import { listConnection, paginate } from './pagination.js';
+import { listConnection, paginate, relationConnection } from './pagination.js';
 import { dryRunOpenToViewer } from './shared.js';
 
 interface UserShape {
@@ -67,7 +67,10 @@ builder.objectFields(User, (t) => ({
       type: AccessToken,
       description: 'Access tokens issued to this user.',
       args: { status: t.arg({ type: TokenStatusEnum, description: 'Only tokens with this status.' }) },
-      resolve: async (u, args, ctx) => paginate(await ctx.view.listTokens({ username: u.username, status: args.status }), args, (tok) => tok.id),
+      resolve: (u, args, ctx) => {
+        const query = { username: u.username, status: args.status };
+        return relationConnection(args, () => ctx.view.listTokens(query), (tok) => tok.id, () => ctx.view.countTokens(query));
+      },
     },
     AccessTokenConnection,
   ),

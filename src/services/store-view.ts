@@ -136,6 +136,26 @@ export class StoreView {
     });
   }
 
+  private tokenCountLoader(kind: 'client' | 'user'): DataLoader<string, { all: number; active: number; expired: number }> {
+    return new DataLoader((owners) => (this.indexes as IndexReader).store.tokenCounts(kind, owners, this.now() / 1000));
+  }
+
+  /**
+   * How many access tokens one client or user holds (with `status`, of that status): from the
+   * indexes' sorted sets when they are current (batched across the request, no record read),
+   * else by listing them.
+   */
+  async countTokens(query: TokenQuery): Promise<number> {
+    const owner = query.clientId != null ? ({ kind: 'client', name: query.clientId } as const) : query.username != null ? ({ kind: 'user', name: query.username } as const) : null;
+    if (owner === null || !(await this.indexReady())) return (await this.listTokens(query)).length;
+    const loader = owner.kind === 'client' ? (this.clientCounts ??= this.tokenCountLoader('client')) : (this.userCounts ??= this.tokenCountLoader('user'));
+    const counts = await loader.load(owner.name);
+    return query.status === 'ACTIVE' ? counts.active : query.status === 'EXPIRED' ? counts.expired : counts.all;
+  }
+
+  private clientCounts?: DataLoader<string, { all: number; active: number; expired: number }>;
+  private userCounts?: DataLoader<string, { all: number; active: number; expired: number }>;
+
   // The loaders are made on first use: most requests (a token by jti) need none of them.
   private byClientLoader?: DataLoader<string, StoredToken[]>;
   private byUserLoader?: DataLoader<string, StoredToken[]>;
