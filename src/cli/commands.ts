@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { CliJobProgressSubscription } from '../generated/graphql.js';
-import { type Column, ProgressBar, countsLines, date, duration, statsBox, table, type Counts } from './format.js';
+import { type Column, ProgressBar, countsLines, date, duration, jsonArrayWriter, statsBox, table, tableWriter, type Counts } from './format.js';
 import type { Terminal } from './confirm.js';
 import { consent } from './confirm.js';
 import * as ops from './operations.js';
@@ -29,15 +29,23 @@ export interface CommandContext {
 
 const PAGE = 500;
 
-async function allPages<T>(fetchPage: (after: string | null) => Promise<{ edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } }>): Promise<T[]> {
-  const out: T[] = [];
+type Page<T> = { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+
+/** A listing's nodes a page at a time, each page as soon as it arrives. */
+async function* pages<T>(fetchPage: (after: string | null) => Promise<Page<T>>): AsyncGenerator<T[]> {
   let after: string | null = null;
   for (;;) {
-    const page = await fetchPage(after);
-    out.push(...page.edges.map((e) => e.node));
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return out;
+    const page: Page<T> = await fetchPage(after);
+    yield page.edges.map((e) => e.node);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
     after = page.pageInfo.endCursor;
   }
+}
+
+async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const batch of batches) out.push(...batch);
+  return out;
 }
 
 const printJson = (ctx: CommandContext, value: unknown) => ctx.io.out(JSON.stringify(value, null, 2));
@@ -49,10 +57,23 @@ function needArg(ctx: CommandContext, name: string): string {
 }
 
 // ------------------------------------------------------------------ listings
+// Listings print each page as it arrives: the service reads only that page's records
+// (a snapshot of the ids, or the indexes, keeps the listing one pass over the store).
 
-type ClientRow = Awaited<ReturnType<typeof fetchClients>>[number];
-async function fetchClients(ctx: CommandContext, filter: { testOnly?: boolean } = {}) {
-  return allPages(async (after) => (await ctx.transport.request(ops.ClientsQuery, { first: PAGE, after, filter })).clients);
+type ClientRow = ClientPage['clients']['edges'][number]['node'];
+type ClientPage = Awaited<ReturnType<typeof clientPage>>;
+function clientPage(ctx: CommandContext, after: string | null, filter: { testOnly?: boolean }, counts: boolean) {
+  return ctx.transport.request(ops.ClientsQuery, { first: PAGE, after, filter, counts });
+}
+
+/**
+ * Registrations, a page at a time. Each one's active-token count comes from the derived indexes
+ * when they are current (a running service keeps them); without them a count would read every
+ * token, so the listing goes without (the column says `-`, and a line says why).
+ */
+async function clientPages(ctx: CommandContext, filter: { testOnly?: boolean } = {}): Promise<{ counts: boolean; batches: AsyncGenerator<ClientRow[]> }> {
+  const counts = (await ctx.transport.request(ops.IndexReadyQuery)).indexStatus.ready;
+  return { counts, batches: pages(async (after) => (await clientPage(ctx, after, filter, counts)).clients) };
 }
 
 const clientColumns: Column<ClientRow>[] = [
@@ -61,19 +82,33 @@ const clientColumns: Column<ClientRow>[] = [
   { header: 'SCOPE', value: (c) => c.scope ?? '' },
   { header: 'REDIRECT URIS', value: (c) => (c.redirectUris ?? []).join(', ') },
   { header: 'CREATED', value: (c) => date(c.createdAt), full: true },
-  { header: 'ACTIVE', value: (c) => String(c.activeTokens.totalCount) },
+  { header: 'ACTIVE', value: (c) => (c.activeTokens ? String(c.activeTokens.totalCount) : '-') },
 ];
 
+const NO_COUNTS = 'ACTIVE: - (the derived indexes are not current: a running service keeps them; counting without them would read every token)';
+
 export async function listRegistrations(ctx: CommandContext): Promise<void> {
-  const clients = await fetchClients(ctx);
-  if (ctx.json) return printJson(ctx, clients);
-  ctx.io.out(table(clients, clientColumns));
-  ctx.io.out(`\nTotal registrations: ${clients.length}`);
+  const { counts, batches } = await clientPages(ctx);
+  const writer = ctx.json ? jsonArrayWriter(ctx.io.out) : tableWriter(clientColumns, ctx.io.out);
+  let total = 0;
+  for await (const batch of batches) {
+    writer.write(batch);
+    total += batch.length;
+  }
+  writer.end();
+  if (ctx.json) return;
+  ctx.io.out(`\nTotal registrations: ${total}`);
+  if (!counts) ctx.io.out(NO_COUNTS);
 }
 
-type TokenRow = Awaited<ReturnType<typeof fetchTokens>>[number];
-async function fetchTokens(ctx: CommandContext, status: 'ACTIVE' | 'EXPIRED' | null) {
-  return allPages(async (after) => (await ctx.transport.request(ops.TokensQuery, { first: PAGE, after, filter: status ? { status } : null })).tokens);
+type TokenRow = TokenPage['tokens']['edges'][number]['node'];
+type TokenPage = Awaited<ReturnType<typeof tokenPage>>;
+function tokenPage(ctx: CommandContext, after: string | null, status: 'ACTIVE' | 'EXPIRED' | null) {
+  return ctx.transport.request(ops.TokensQuery, { first: PAGE, after, filter: status ? { status } : null });
+}
+
+function tokenPages(ctx: CommandContext, status: 'ACTIVE' | 'EXPIRED' | null): AsyncGenerator<TokenRow[]> {
+  return pages(async (after) => (await tokenPage(ctx, after, status)).tokens);
 }
 
 const tokenColumns: Column<TokenRow>[] = [
@@ -88,15 +123,28 @@ const tokenColumns: Column<TokenRow>[] = [
   { header: 'KEY TTL', value: (t) => (t.keyExpiresAt ? duration(Math.round((Date.parse(t.keyExpiresAt) - Date.now()) / 1000)) : 'none') },
 ];
 
-export async function listTokens(ctx: CommandContext): Promise<void> {
+function tokenStatusFlag(ctx: CommandContext): 'ACTIVE' | 'EXPIRED' | null {
   if (ctx.flags.has('active') && ctx.flags.has('expired')) throw new UsageError('list-tokens: give --active or --expired, not both');
-  const status = ctx.flags.has('active') ? 'ACTIVE' : ctx.flags.has('expired') ? 'EXPIRED' : null;
-  const tokens = await fetchTokens(ctx, status);
-  if (ctx.json) return printJson(ctx, tokens);
-  ctx.io.out(table(tokens, tokenColumns));
-  const active = tokens.filter((t) => t.status === 'ACTIVE').length;
-  const expired = tokens.filter((t) => t.status === 'EXPIRED').length;
-  ctx.io.out(`\nTotal tokens: ${tokens.length} (${active} active, ${expired} expired${tokens.length - active - expired ? `, ${tokens.length - active - expired} unreadable` : ''})`);
+  return ctx.flags.has('active') ? 'ACTIVE' : ctx.flags.has('expired') ? 'EXPIRED' : null;
+}
+
+export async function listTokens(ctx: CommandContext): Promise<void> {
+  const status = tokenStatusFlag(ctx);
+  const writer = ctx.json ? jsonArrayWriter(ctx.io.out) : tableWriter(tokenColumns, ctx.io.out);
+  let total = 0;
+  let active = 0;
+  let expired = 0;
+  for await (const batch of tokenPages(ctx, status)) {
+    writer.write(batch);
+    total += batch.length;
+    for (const t of batch) {
+      if (t.status === 'ACTIVE') active++;
+      else if (t.status === 'EXPIRED') expired++;
+    }
+  }
+  writer.end();
+  if (ctx.json) return;
+  ctx.io.out(`\nTotal tokens: ${total} (${active} active, ${expired} expired${total - active - expired ? `, ${total - active - expired} unreadable` : ''})`);
 }
 
 export async function stats(ctx: CommandContext): Promise<void> {
@@ -106,15 +154,23 @@ export async function stats(ctx: CommandContext): Promise<void> {
 }
 
 export async function showAll(ctx: CommandContext): Promise<void> {
-  if (ctx.json) {
-    const [{ stats: s }, clients, tokens] = await Promise.all([ctx.transport.request(ops.StatsQuery), fetchClients(ctx), fetchTokens(ctx, null)]);
-    return printJson(ctx, { stats: s, registrations: clients, tokens });
+  if (!ctx.json) {
+    await stats(ctx);
+    ctx.io.out('\nRegistrations:');
+    await listRegistrations(ctx);
+    ctx.io.out('\nTokens:');
+    return listTokens(ctx);
   }
-  await stats(ctx);
-  ctx.io.out('\nRegistrations:');
-  await listRegistrations(ctx);
-  ctx.io.out('\nTokens:');
-  await listTokens(ctx);
+  // { "stats": …, "registrations": […], "tokens": […] }, as JSON.stringify would lay it out, streamed.
+  const { stats: s } = await ctx.transport.request(ops.StatsQuery);
+  ctx.io.out(`{\n  "stats": ${JSON.stringify(s, null, 2).replace(/\n/g, '\n  ')},`);
+  const registrations = jsonArrayWriter(ctx.io.out, '  ', '"registrations": ', ',');
+  for await (const batch of (await clientPages(ctx)).batches) registrations.write(batch);
+  registrations.end();
+  const tokens = jsonArrayWriter(ctx.io.out, '  ', '"tokens": ');
+  for await (const batch of tokenPages(ctx, null)) tokens.write(batch);
+  tokens.end();
+  ctx.io.out('}');
 }
 
 // ------------------------------------------------------------------ deletions
@@ -203,7 +259,7 @@ export async function purgeExpired(ctx: CommandContext, dryRun: boolean): Promis
 }
 
 export async function testCleanup(ctx: CommandContext, dryRun: boolean): Promise<void> {
-  const clients = await fetchClients(ctx, { testOnly: true });
+  const clients = await collect((await clientPages(ctx, { testOnly: true })).batches);
   const { cleanupTestClients: job } = await ctx.transport.request(ops.CleanupMutation, { dryRun });
   const final = await followJob(ctx, job.id);
   if (ctx.json) return printJson(ctx, { testClients: clients, job: final });

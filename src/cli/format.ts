@@ -14,9 +14,10 @@ function shorten(text: string, max: number): string {
   return max <= 1 ? text.slice(0, max) : `${text.slice(0, max - 1)}…`;
 }
 
-/** A plain table whose shortenable columns shrink until it fits the terminal. */
-export function table<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  const cells = rows.map((row) => columns.map((c) => c.value(row).replace(/[\r\n\t]+/g, ' ')));
+/** Column widths that fit `rows` (shortenable columns shrink until the table fits the terminal), and how to draw a line. */
+function layout<T>(rows: readonly T[], columns: readonly Column<T>[]): { header: string[]; row: (r: T) => string } {
+  const cellsOf = (row: T) => columns.map((c) => c.value(row).replace(/[\r\n\t]+/g, ' '));
+  const cells = rows.map(cellsOf);
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length)));
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1);
   while (total() > width()) {
@@ -32,7 +33,62 @@ export function table<T>(rows: readonly T[], columns: readonly Column<T>[]): str
       .map((v, i) => shorten(v, widths[i] ?? 0).padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+  return { header: [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w)))], row: (r) => line(cellsOf(r)) };
+}
+
+/** A plain table whose shortenable columns shrink until it fits the terminal. */
+export function table<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  const { header, row } = layout(rows, columns);
+  return [...header, ...rows.map(row)].join('\n');
+}
+
+/**
+ * A table written a page at a time, as the pages arrive: the widths fit the first page (and the
+ * headers) and stay; a longer value in a later page is shortened, or, in a column never
+ * shortened, shifts its own line only.
+ */
+export function tableWriter<T>(columns: readonly Column<T>[], out: (text: string) => void): { write(rows: readonly T[]): void; end(): void } {
+  let draw: ((r: T) => string) | null = null;
+  return {
+    write(rows) {
+      if (rows.length === 0) return;
+      if (!draw) {
+        const { header, row } = layout(rows, columns);
+        out(header.join('\n'));
+        draw = row;
+      }
+      out(rows.map(draw).join('\n'));
+    },
+    end() {
+      if (!draw) out(table([], columns));
+    },
+  };
+}
+
+/**
+ * A JSON array written item by item, byte for byte what `JSON.stringify(items, null, 2)` gives,
+ * indented by `indent` when it is a member of an enclosing object (`open` then says its name).
+ */
+export function jsonArrayWriter(out: (text: string) => void, indent = '', open = '', closeSuffix = ''): { write(items: readonly unknown[]): void; end(): void } {
+  let held: string | null = null;
+  let any = false;
+  const item = (value: unknown) => `${indent}  ${JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}  `)}`;
+  return {
+    write(items) {
+      if (items.length === 0) return;
+      const lines: string[] = [];
+      if (!any) lines.push(`${indent}${open}[`);
+      any = true;
+      for (const value of items) {
+        if (held !== null) lines.push(`${held},`);
+        held = item(value);
+      }
+      out(lines.join('\n'));
+    },
+    end() {
+      out(any ? `${held}\n${indent}]${closeSuffix}` : `${indent}${open}[]${closeSuffix}`);
+    },
+  };
 }
 
 export function date(iso: string | null | undefined): string {

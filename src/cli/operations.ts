@@ -13,25 +13,29 @@ export const StatsQuery = graphql(`
 `);
 
 export const ClientsQuery = graphql(`
-  query CliClients($first: Int, $after: String, $filter: ClientFilter) {
+  query CliClients($first: Int, $after: String, $filter: ClientFilter, $counts: Boolean!) {
     clients(first: $first, after: $after, filter: $filter) {
-      totalCount
       pageInfo { hasNextPage endCursor }
       edges {
         node {
           clientId clientName scope redirectUris createdAt isTestClient parseError keyExpiresAt
-          activeTokens: tokens(status: ACTIVE) { totalCount }
-          refreshTokens { totalCount }
+          activeTokens: tokens(status: ACTIVE) @include(if: $counts) { totalCount }
         }
       }
     }
   }
 `);
 
+/** Whether the derived indexes answer now (per-client counts are cheap then, a pass over every token without). */
+export const IndexReadyQuery = graphql(`
+  query CliIndexReady {
+    indexStatus { ready }
+  }
+`);
+
 export const TokensQuery = graphql(`
   query CliTokens($first: Int, $after: String, $filter: TokenFilter) {
     tokens(first: $first, after: $after, filter: $filter) {
-      totalCount
       pageInfo { hasNextPage endCursor }
       edges {
         node {
