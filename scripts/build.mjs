@@ -13,7 +13,7 @@
 //   node scripts/build.mjs                 build dist/ when a source changed since the last build
 //   node scripts/build.mjs --force         build dist/ whatever
 //   node scripts/build.mjs --outdir=DIR name=entry.ts ...   the benches' children (always built)
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT, isStale, writeStamp } from './build-stamp.mjs';
@@ -69,7 +69,8 @@ const CLI_OPTIONS = {
  * file is written beside its place and renamed into it (atomic), maps before their code and chunks
  * before the entries that import them, so a recipe starting while another one builds never loads
  * half a file or an entry whose chunks are missing. Chunks no longer used are deleted one build
- * later (a recipe that started on the previous build may still import its chunks).
+ * later (a recipe that started on the previous build may still import its chunks), and not
+ * within ten minutes of being written.
  */
 export async function buildProduct({ force = false } = {}) {
   if (!force && !isStale('dist')) return;
@@ -90,12 +91,17 @@ export async function buildProduct({ force = false } = {}) {
     writeFileSync(scratch, file.contents);
     renameSync(scratch, file.path);
   }
-  // Keep this build's chunks and the previous build's; delete the rest.
+  // Keep this build's chunks, the previous build's, and any written in the last ten minutes (a
+  // build running beside this one may have put its entry in place last); delete the rest.
   const chunks = cli.outputFiles.filter((file) => file.path.startsWith(chunkDir)).map((file) => basename(file.path));
   const listFile = join(target, '.cli-chunks');
   const previous = existsSync(listFile) ? readFileSync(listFile, 'utf8').split('\n') : [];
   const keep = new Set([...chunks, ...previous]);
-  for (const name of readdirSync(chunkDir)) if (!keep.has(name)) rmSync(join(chunkDir, name), { force: true });
+  const recent = Date.now() - 10 * 60_000;
+  for (const name of readdirSync(chunkDir)) {
+    const path = join(chunkDir, name);
+    if (!keep.has(name) && statSync(path, { throwIfNoEntry: false })?.mtimeMs < recent) rmSync(path, { force: true });
+  }
   writeFileSync(listFile, chunks.join('\n'));
   writeStamp('dist');
 }
