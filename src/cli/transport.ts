@@ -54,12 +54,35 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(at) ? 1 : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-function overFetch(fetchFn: FetchLike, url: string, token: string, description: string, redisUrl: string | null, close: () => Promise<void>, retry: RetryPolicy = DEFAULT_RETRY): Transport {
+/** Each operation's text, printed once. */
+const printed = new WeakMap<object, string>();
+function queryText(document: unknown): string {
+  let text = printed.get(document as object);
+  if (text === undefined) {
+    text = print(document as Parameters<typeof print>[0]);
+    printed.set(document as object, text);
+  }
+  return text;
+}
+
+/** In-process: runs a read-only query without the HTTP layer; null when the app must answer it. */
+type Direct = (params: { query: string; variables: Record<string, unknown> | null; operationName: null }, authorization: string) => Promise<ExecutionResult | null>;
+
+function overFetch(
+  fetchFn: FetchLike,
+  url: string,
+  token: string,
+  description: string,
+  redisUrl: string | null,
+  close: () => Promise<void>,
+  retry: RetryPolicy = DEFAULT_RETRY,
+  direct: Direct | null = null,
+): Transport {
   const once = (document: unknown, variables: unknown, accept: string) =>
     fetchFn(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: print(document as Parameters<typeof print>[0]), variables: variables ?? {} }),
+      body: JSON.stringify({ query: queryText(document), variables: variables ?? {} }),
     }).catch((error: unknown) => {
       if (error instanceof CliError) throw error;
       throw new CliError(`cannot reach ${description}: ${error instanceof Error ? error.message : String(error)}`);
@@ -83,6 +106,8 @@ function overFetch(fetchFn: FetchLike, url: string, token: string, description: 
     redisUrl,
     close,
     async request(document, variables) {
+      const result = direct ? await direct({ query: queryText(document), variables: (variables ?? null) as Record<string, unknown> | null, operationName: null }, `Bearer ${token}`) : null;
+      if (result?.data) return result.data as never;
       const response = await post(document, variables, 'application/graphql-response+json, application/json');
       if (response.status === 401) throw new CliError(`${description} refused the token (401): check ADMIN_TOKEN`, 'UNAUTHENTICATED');
       const body = (await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status} from ${description}` }] }))) as ExecutionResult<never>;
@@ -143,11 +168,23 @@ export function createTransport(config: Config, options: TransportOptions = {}):
     }
     return app.fetch(url, init);
   };
-  return overFetch(inProcess, 'http://in-process/graphql', token, needsRedis ? `Redis at ${where}` : 'the backup files', redisUrl, async () => {
+  const close = async () => {
     await services.jobs.drain();
     await app.dispose();
     redis.disconnect();
-  }, retry);
+  };
+  // From the second request on (listings: a request per page), queries run as the server's fast
+  // path runs them (prepared once, graphql-jit, no HTTP layer); anything else, and any answer with
+  // errors, goes through the app as a request would. A one-request command never loads it.
+  let directQuery: Promise<Direct> | null = null;
+  const direct: Direct = async (params, authorization) => {
+    if (!directQuery) {
+      directQuery = import('../http/fast-path.js').then((m) => m.createDirectQuery(app) as Direct);
+      return null;
+    }
+    return (await directQuery)(params, authorization);
+  };
+  return overFetch(inProcess, 'http://in-process/graphql', token, needsRedis ? `Redis at ${where}` : 'the backup files', redisUrl, close, retry, direct);
 }
 
 /** A URL fit to print: the password is replaced. */

@@ -140,7 +140,7 @@ export class DocumentCache {
   }
 }
 
-interface Params {
+export interface Params {
   query: string;
   variables: Record<string, unknown> | null | undefined;
   operationName: string | null | undefined;
@@ -166,8 +166,13 @@ function paramsOf(body: Buffer): Params | null {
   return { query, variables: variables as Params['variables'], operationName };
 }
 
-export function createNodeHandler(app: App, options: FastPathOptions = {}): NodeHandler {
-  const { options: appOptions, gateway, guards, context, maxRequestBodyBytes } = partsOf(app);
+/**
+ * The fast path's core, shared by the HTTP handler and the CLI's in-process transport: prepared
+ * documents (parsed and validated once, with the app's rules), graphql-jit from a document's
+ * `jitAfter`-th use, and counts.
+ */
+function createRunner(app: App, options: FastPathOptions) {
+  const { guards } = partsOf(app);
   const cache = new DocumentCache(options.maxDocuments ?? 500, options.maxCachedChars ?? 1_000_000);
   const maxQueryLength = options.maxQueryLength ?? 10_000;
   const rules = [...specifiedRules, ...guards.rules];
@@ -185,6 +190,13 @@ export function createNodeHandler(app: App, options: FastPathOptions = {}): Node
     }
     cache.set(query, prepared);
     return prepared;
+  };
+
+  /** The prepared document of a read-only query within the app's limits, or null (Yoga decides). */
+  const preparedQuery = (params: Params): PreparedDocument | null => {
+    const prepared = params.query.length <= maxQueryLength ? prepare(params.query) : null;
+    const operation = prepared ? getOperationAST(prepared.document, params.operationName) : null;
+    return prepared && operation?.operation === 'query' ? prepared : null;
   };
 
   const run = (prepared: PreparedDocument, params: Params, contextValue: unknown): ExecutionResult | Promise<ExecutionResult> => {
@@ -209,6 +221,35 @@ export function createNodeHandler(app: App, options: FastPathOptions = {}): Node
     return execute({ schema, document: prepared.document, contextValue, variableValues: params.variables, operationName: params.operationName });
   };
 
+  return { cache, counts, preparedQuery, run };
+}
+
+/**
+ * For the CLI's in-process transport: runs a read-only query as the fast path would (same
+ * documents, checks and admission), and returns its result when it has no errors; null when
+ * Yoga must answer (a mutation, a refusal, a result with errors: Yoga runs it and reports).
+ */
+export function createDirectQuery(app: App, options: FastPathOptions = {}): (params: Params, authorization: string | null) => Promise<ExecutionResult | null> {
+  const { gateway, guards, context, options: appOptions } = partsOf(app);
+  const runner = createRunner(app, options);
+  return async (params, authorization) => {
+    const prepared = runner.preparedQuery(params);
+    if (!prepared) return null;
+    const admission = await gateway.admit(authorization, 'in-process');
+    if (!admission.principal || admission.refusal || appOptions.shutdown?.draining || guards.checkCost(prepared.document, params.operationName, params.variables)) return null;
+    try {
+      const result = await runner.run(prepared, params, context(admission.principal));
+      return result.errors || result.extensions ? null : result;
+    } catch {
+      return null;
+    }
+  };
+}
+
+export function createNodeHandler(app: App, options: FastPathOptions = {}): NodeHandler {
+  const { options: appOptions, gateway, guards, context, maxRequestBodyBytes } = partsOf(app);
+  const { cache, counts, preparedQuery, run } = createRunner(app, options);
+
   /** Yoga answers, with the body already read and the admission if one was decided. */
   const handOn = (req: IncomingMessage, res: ServerResponse, body: Buffer, handover: Handover | null): void => {
     counts.handedOn += 1;
@@ -219,9 +260,8 @@ export function createNodeHandler(app: App, options: FastPathOptions = {}): Node
 
   const answer = async (req: IncomingMessage, res: ServerResponse, body: Buffer, contentType: string, started: number): Promise<void> => {
     const params = paramsOf(body);
-    const prepared = params && params.query.length <= maxQueryLength ? prepare(params.query) : null;
-    const operation = prepared && params ? getOperationAST(prepared.document, params.operationName) : null;
-    if (!params || !prepared || operation?.operation !== 'query') {
+    const prepared = params ? preparedQuery(params) : null;
+    if (!params || !prepared) {
       handOn(req, res, body, null);
       return;
     }
