@@ -31,14 +31,22 @@ const PAGE = 500;
 
 type Page<T> = { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
 
-/** A listing's nodes a page at a time, each page as soon as it arrives. */
+/**
+ * A listing's nodes a page at a time, each page as soon as it arrives; the next page is asked for
+ * before this one is handed on, so the service reads it while this one is printed.
+ */
 async function* pages<T>(fetchPage: (after: string | null) => Promise<Page<T>>): AsyncGenerator<T[]> {
-  let after: string | null = null;
-  for (;;) {
-    const page: Page<T> = await fetchPage(after);
-    yield page.edges.map((e) => e.node);
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
-    after = page.pageInfo.endCursor;
+  let next: Promise<Page<T>> | null = fetchPage(null);
+  try {
+    while (next) {
+      const page: Page<T> = await next;
+      const after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      next = after ? fetchPage(after) : null;
+      yield page.edges.map((e) => e.node);
+    }
+  } finally {
+    // A consumer that stops early (an error while printing) leaves no request to fail unheard.
+    next?.catch(() => {});
   }
 }
 

@@ -208,6 +208,13 @@ export class IndexStore {
     });
   }
 
+  /** The client ids whose registration key exists (flagged ok, test or corrupt), from the interned names. */
+  async registeredClientIds(): Promise<string[]> {
+    const values = await this.redis.hvals(`${this.prefix}cn`);
+    // `flag|clientId`; an empty flag: a client id only tokens name.
+    return values.flatMap((v) => (v.indexOf('|') > 0 ? [v.slice(v.indexOf('|') + 1)] : []));
+  }
+
   /** The jtis indexed under each client (one command for all of them). */
   async clientTokenIds(clientIds: readonly string[]): Promise<string[][]> {
     return (await runScript(this.redis, 'ixMembersOf', [`${this.prefix}n`], [this.prefix, 'c', ...clientIds])) as string[][];

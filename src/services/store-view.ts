@@ -281,7 +281,9 @@ export class StoreView {
   }
 
   pageClients(query: ClientQuery, position: ListPosition | null, first: number): Promise<ListPage<StoredClient>> {
-    return this.pageOf('client', position, first, () => collectSorted(this.repos.clients.idBatches(), byId, byId), (ids) => this.repos.clients.getMany(ids), clientMatches(query));
+    // The registered ids: from the indexes when they are current (one hash), else one SCAN.
+    const ids = async () => ((await this.indexReady()) ? [await (this.indexes as IndexReader).store.registeredClientIds()] : this.repos.clients.idBatches());
+    return this.pageOf('client', position, first, async () => collectSorted(await ids(), byId, byId), (ids) => this.repos.clients.getMany(ids), clientMatches(query));
   }
 
   pageRefreshTokens(query: TokenQuery, position: ListPosition | null, first: number): Promise<ListPage<StoredRefreshToken>> {

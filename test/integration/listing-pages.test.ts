@@ -119,6 +119,8 @@ describe.skipIf(onCluster)('listings page in one pass over the store (20k tokens
     }
     for (const row of rows) expect({ clientId: row.clientId, active: row.active, all: row.all }).toEqual({ clientId: row.clientId, ...(expected.get(row.clientId) ?? { active: 0, all: 0 }) });
     expect(rows.filter((r) => r.all > 0).length).toBe(expected.size);
+    // The registrations listed from the indexes are exactly the client keys in Redis.
+    expect(rows.map((r) => r.clientId)).toEqual((await store.services.repos.clients.ids()).sort());
   }, 120_000);
 
   it('the CLI prints a listing page by page, and its --json is what JSON.stringify makes of the whole list', async () => {
