@@ -82,17 +82,26 @@ interface Snapshot {
 }
 
 /**
- * The snapshots of this process's listings in progress, kept while they are paged through: at
- * most `max` (least recently used dropped first), each for `idleMs` after its last page.
+ * The snapshots of this process's listings in progress, kept while they are paged through, each
+ * for `idleMs` after its last page. Bounded: at most `max` snapshots holding at most `maxIds` ids
+ * together (least recently used dropped first; the newest is kept whatever its size). A dropped
+ * snapshot costs its listing one more scan, nothing else.
  */
 export class ListingSnapshots {
   private readonly entries = new Map<string, Snapshot>();
+  private held = 0;
 
   constructor(
     private readonly max = 4,
+    private readonly maxIds = 2_000_000,
     private readonly idleMs = 10 * 60_000,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Ids held in all snapshots. */
+  get ids(): number {
+    return this.held;
+  }
 
   /**
    * Keeps `sorted` and names it by its content: two scans that find the same ids give the same
@@ -103,13 +112,17 @@ export class ListingSnapshots {
     const hash = createHash('sha256').update(kind);
     for (const order of sorted.orders) hash.update('\n').update(order);
     const id = hash.digest('hex').slice(0, 16);
-    this.entries.delete(id);
+    this.drop(id);
     this.entries.set(id, { kind, source: new SnapshotSource(sorted), usedAt: this.now() });
-    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+    this.held += sorted.orders.length;
+    while (this.entries.size > 1 && (this.entries.size > this.max || this.held > this.maxIds)) this.drop(this.entries.keys().next().value as string);
     return id;
   }
 
   drop(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.held -= entry.source.size;
     this.entries.delete(id);
   }
 
@@ -130,7 +143,7 @@ export class ListingSnapshots {
 
   private expire(): void {
     const oldest = this.now() - this.idleMs;
-    for (const [id, entry] of this.entries) if (entry.usedAt < oldest) this.entries.delete(id);
+    for (const [id, entry] of this.entries) if (entry.usedAt < oldest) this.drop(id);
   }
 }
 
@@ -161,19 +174,24 @@ export async function readPage<T>(
 ): Promise<{ items: { order: string; node: T }[]; hasNextPage: boolean }> {
   const items: { order: string; node: T }[] = [];
   let position = after;
-  let batch = Math.max(first + 1, 50);
+  let examined = 0;
+  let batch = first + 1;
   for (;;) {
-    const { orders, ids, done } = await source.next(position, Math.min(batch, 5000));
+    const { orders, ids, done } = await source.next(position, batch);
     if (orders.length > 0) {
       const nodes = await load(ids);
       const verdicts = await Promise.all(nodes.map((node) => (node === null ? false : accept(node))));
       for (let i = 0; i < nodes.length && items.length <= first; i++) {
         if (verdicts[i]) items.push({ order: orders[i] as string, node: nodes[i] as T });
       }
+      examined += orders.length;
       position = orders[orders.length - 1] as string;
     }
     if (items.length > first || done) break;
-    batch *= 2;
+    // Size the next batch by how many the filter has accepted so far (what a page reads past its
+    // last record is read again by the next page): doubling while it has accepted none.
+    const wanted = first + 1 - items.length;
+    batch = Math.min(5000, Math.max(wanted, items.length === 0 ? batch * 2 : Math.ceil((wanted * examined * 1.25) / items.length)));
   }
   return { items: items.slice(0, first), hasNextPage: items.length > first };
 }
