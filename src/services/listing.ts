@@ -65,9 +65,14 @@ export class SnapshotSource implements IdSource {
  */
 export async function collectSorted(batches: AsyncIterable<string[]> | Iterable<string[]>, orderOf: (id: string) => string, idOf: ((order: string) => string) | null): Promise<SortedIds> {
   if (idOf) {
-    const orders = new Set<string>();
-    for await (const ids of batches) for (const id of ids) orders.add(orderOf(id));
-    return { orders: [...orders].sort(), ids: null, idOf };
+    // Sorted, then each once (a SCAN may return a key twice): no set beside the array.
+    const orders: string[] = [];
+    for await (const ids of batches) for (const id of ids) orders.push(orderOf(id));
+    orders.sort();
+    let kept = 0;
+    for (let i = 0; i < orders.length; i++) if (i === 0 || orders[i] !== orders[kept - 1]) orders[kept++] = orders[i] as string;
+    orders.length = kept;
+    return { orders, ids: null, idOf };
   }
   const byOrder = new Map<string, string>();
   for await (const ids of batches) for (const id of ids) byOrder.set(orderOf(id), id);
