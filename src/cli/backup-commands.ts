@@ -135,7 +135,8 @@ export async function restoreCommand(ctx: CommandContext, file: string | null): 
   const dryRun = ctx.flags.has('dry-run');
   const name = file ? backupName(ctx, file) : await latestName(ctx);
   const mode = replace ? 'REPLACE' : 'MERGE';
-  let result = (await ctx.transport.request(ops.RestoreMutation, { name, mode, dryRun, confirmToken: null })).restoreBackup;
+  const allowUnencrypted = ctx.flags.has('allow-unencrypted');
+  let result = (await ctx.transport.request(ops.RestoreMutation, { name, mode, dryRun, confirmToken: null, allowUnencrypted })).restoreBackup;
   if (replace && !dryRun && !result.executed) {
     const plan = result.job ? await followJob({ ...ctx, json: true }, result.job.id) : null;
     if (!ctx.json && plan) {
@@ -144,7 +145,7 @@ export async function restoreCommand(ctx: CommandContext, file: string | null): 
     }
     if (!result.confirmToken) throw new CliError('the service returned no confirm token');
     await consent(`Replace ALL OAuth data with backup ${name} (a safety backup is written first)`, ctx.terminal, ctx.env.OAUTH_ADMIN_CONFIRM);
-    result = (await ctx.transport.request(ops.RestoreMutation, { name, mode, dryRun: false, confirmToken: result.confirmToken })).restoreBackup;
+    result = (await ctx.transport.request(ops.RestoreMutation, { name, mode, dryRun: false, confirmToken: result.confirmToken, allowUnencrypted })).restoreBackup;
   }
   if (!result.job) throw new CliError('the restore started no job');
   const final = await followJob(ctx, result.job.id);

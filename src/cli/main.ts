@@ -74,7 +74,7 @@ const COMMANDS: Record<string, Command> = {
   'backup-view-file': { summary: 'Show what one backup file in BACKUP_DIR holds (no Redis needed); fails on an unreadable file', args: ['FILE'], recipes: ['oauth-backup-view-file FILE'], needs: 'files', run: async (ctx) => (await b()).backupViewCommand(ctx) },
   restore: {
     summary: 'Restore the newest backup (merge: other keys stay; expired entries are not brought back)',
-    options: { 'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' }, replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' } },
+    options: { 'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' }, replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' }, 'allow-unencrypted': { type: 'boolean', description: 'with BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (check where it comes from first)' } },
     recipes: ['oauth-restore', 'oauth-restore-dry (adds --dry-run)', 'oauth-restore-clear (adds --replace)'],
     needs: 'data',
     run: async (ctx) => (await b()).restoreCommand(ctx, null),
@@ -82,7 +82,7 @@ const COMMANDS: Record<string, Command> = {
   'restore-file': {
     summary: 'Restore one backup file in BACKUP_DIR (merge, unless --replace)',
     args: ['FILE'],
-    options: { 'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' }, replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' } },
+    options: { 'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' }, replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' }, 'allow-unencrypted': { type: 'boolean', description: 'with BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (check where it comes from first)' } },
     recipes: ['oauth-restore-file FILE'],
     needs: 'data',
     run: async (ctx) => (await b()).restoreCommand(ctx, ctx.args[0] ?? null),

@@ -164,8 +164,8 @@ export const BackupViewQuery = graphql(`
 `);
 
 export const RestoreMutation = graphql(`
-  mutation CliRestore($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String) {
-    restoreBackup(name: $name, mode: $mode, dryRun: $dryRun, confirmToken: $confirmToken) {
+  mutation CliRestore($name: String, $mode: RestoreMode, $dryRun: Boolean!, $confirmToken: String, $allowUnencrypted: Boolean) {
+    restoreBackup(name: $name, mode: $mode, dryRun: $dryRun, confirmToken: $confirmToken, allowUnencrypted: $allowUnencrypted) {
       executed confirmToken
       backup { name createdAt }
       safetyBackup { name }

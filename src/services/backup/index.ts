@@ -466,7 +466,7 @@ export class BackupService {
           // Nothing authenticates a clear file: with a key set, backups are expected encrypted, and
           // a clear one may have been put in BACKUP_DIR by anyone who can write there.
           throw badInput(
-            `backup ${JSON.stringify(name)} is not encrypted, but BACKUP_ENCRYPTION_KEY is set: nothing proves who wrote it (anyone who can write BACKUP_DIR could have). Check where it comes from, then pass allowUnencrypted: true to restore it`,
+            `backup ${JSON.stringify(name)} is not encrypted, but BACKUP_ENCRYPTION_KEY is set: nothing proves who wrote it (anyone who can write BACKUP_DIR could have). Check where it comes from, then pass allowUnencrypted: true to restore it (the recipes: --allow-unencrypted)`,
           );
         }
         const version = await redisServerVersion(this.redis);
