@@ -91,24 +91,28 @@ describe.skipIf(!available && !required)('GraphiQL in a real browser', () => {
         if (response.status() >= 400) refused.push(`${response.status()} ${response.request().method()} ${response.url()}`);
       });
       await page.goto(url);
-      const run = async (document: string) => {
+      const run = async (document: string, operationName: string) => {
         const editor = page.locator('.graphiql-query-editor').first();
         await editor.click();
         await page.keyboard.press('Control+A');
         await page.keyboard.press('Delete');
         // insertText: no typed brackets for the editor to auto-close.
         await page.keyboard.insertText(document);
+        // GraphiQL takes the operation name from the edited document a moment later (debounced);
+        // executing before that sends the previous name ("Cannot infer operation Overview"). The
+        // active tab shows the name it will send.
+        await page.locator('.graphiql-tab-active').filter({ hasText: operationName }).first().waitFor({ timeout: 30_000 });
         await page.getByRole('button', { name: /execute/i }).first().click({ timeout: 30_000 });
       };
       const result = page.locator('.graphiql-response').first();
       const text = async () => (await result.innerText()).replace(/\s+/g, ' ');
 
-      await run('mutation Purge { purgeExpired(dryRun: false) { id kind } }');
+      await run('mutation Purge { purgeExpired(dryRun: false) { id kind } }', 'Purge');
       await expect.poll(text, { timeout: 30_000 }).toMatch(/"kind": "PURGE_EXPIRED"/);
       const id = /"id": "([^"]+)"/.exec(await text())?.[1];
       expect(id).toBeTruthy();
 
-      await run(`subscription Follow { jobProgress(id: "${id}") { id status counts { accessTokens refreshTokens } } }`);
+      await run(`subscription Follow { jobProgress(id: "${id}") { id status counts { accessTokens refreshTokens } } }`, 'Follow');
       await expect.poll(text, { timeout: 30_000 }).toMatch(/"status": "SUCCEEDED"/);
       expect(await text()).toMatch(/"accessTokens": 3/);
       mkdirSync(ARTIFACTS, { recursive: true });
