@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_DOMAIN } from '../../config.js';
 import { checkClaims, decodeJwt, resolveVerificationKey, verifySignature, type JsonObject } from './jwt.js';
 
 export type TokenVerdict = 'VALID' | 'EXPIRED' | 'REVOKED' | 'FORGED' | 'MALFORMED' | 'NO_KEY';
@@ -113,15 +114,16 @@ export type EnvLike = Readonly<Record<string, string | undefined>>;
 export const TOKEN_PLACEHOLDER = 'PLACEHOLDER_NEEDS_REAL_OAUTH_FLOW';
 
 /**
- * `validate-tokens` / `check-token-expiry`: inspects the configured tokens using `BASE_DOMAIN`,
+ * `validate-tokens` / `check-token-expiry`: inspects the configured tokens using `BASE_DOMAIN` (unset:
+ * `localhost`, as in the configuration),
  * `JWT_PRIVATE_KEY_B64`, `GATEWAY_JWT_SECRET` and `JWT_ALGORITHM` from `env`.
  */
 export async function validateConfiguredTokens(
   env: EnvLike,
   deps: Pick<InspectOptions, 'now' | 'tokenExists'>,
 ): Promise<ConfiguredTokensResult> {
-  const baseDomain = env.BASE_DOMAIN?.trim();
-  if (!baseDomain) throw new Error('BASE_DOMAIN is not set; it is needed to check the token issuer');
+  // One default for BASE_DOMAIN, the configuration's (the CLI's recipes and the service use it too).
+  const baseDomain = env.BASE_DOMAIN?.trim() || DEFAULT_BASE_DOMAIN;
   const tokens: ConfiguredTokenReport[] = [];
   for (const name of CONFIGURED_TOKEN_NAMES) {
     const token = env[name]?.trim();

@@ -218,7 +218,17 @@ describe('validateConfiguredTokens', () => {
     expect(bad.tokens.map((t) => t.verdict)).toEqual(['VALID', 'EXPIRED']);
   });
 
-  it('needs BASE_DOMAIN to know the issuer', async () => {
-    await expect(validateConfiguredTokens({}, deps)).rejects.toThrow(/BASE_DOMAIN/);
+  it('takes BASE_DOMAIN unset as its default, localhost (as the configuration and the recipes do)', async () => {
+    const local = 'https://auth.localhost';
+    const env = { GATEWAY_JWT_SECRET: secret, JWT_ALGORITHM: 'HS256' };
+    const issuedHere = signJwt(claims({ iss: local, aud: local }), { alg: 'HS256', secret });
+    const unset = await validateConfiguredTokens({ ...env, GATEWAY_OAUTH_ACCESS_TOKEN: issuedHere }, deps);
+    expect(unset.tokens.map((t) => [t.name, t.verdict])).toEqual([
+      ['GATEWAY_OAUTH_ACCESS_TOKEN', 'VALID'],
+      ['MCP_CLIENT_ACCESS_TOKEN', 'NOT_CONFIGURED'],
+    ]);
+    const blank = await validateConfiguredTokens({ ...env, BASE_DOMAIN: '  ', GATEWAY_OAUTH_ACCESS_TOKEN: signJwt(claims(), { alg: 'HS256', secret }) }, deps);
+    expect(blank.ok).toBe(false);
+    expect(JSON.stringify(blank.tokens[0])).toContain(local);
   });
 });
