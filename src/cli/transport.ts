@@ -108,7 +108,8 @@ function overFetch(
     async request(document, variables) {
       const result = direct ? await direct({ query: queryText(document), variables: (variables ?? null) as Record<string, unknown> | null, operationName: null }, `Bearer ${token}`) : null;
       if (result?.data) return result.data as never;
-      const response = await post(document, variables, 'application/graphql-response+json, application/json');
+      // One media type, the one the service's read fast path answers (a list of them goes to Yoga).
+      const response = await post(document, variables, 'application/graphql-response+json');
       if (response.status === 401) throw new CliError(`${description} refused the token (401): check ADMIN_TOKEN`, 'UNAUTHENTICATED');
       const body = (await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status} from ${description}` }] }))) as ExecutionResult<never>;
       const error = firstError(body);
