@@ -38,6 +38,9 @@ describe('telling a Redis failure from any other error', () => {
     const aborted = Object.assign(new ReplyError('EXECABORT Transaction discarded because of previous errors.'), { previousErrors: [oom] });
     expect(classifyRedisFailure(aborted)).toBe('refused');
     expect(describeJobError(aborted)).toBe('Redis refused the command: OOM (out of memory: maxmemory)');
+    // A file system refusal says its code and call, not the path in its message.
+    const notDir = Object.assign(new Error("ENOTDIR: not a directory, mkdir '/srv/backups/x'"), { code: 'ENOTDIR', syscall: 'mkdir', path: '/srv/backups/x' });
+    expect(describeJobError(notDir)).toBe('the file system refused: ENOTDIR (mkdir)');
     const other = new TypeError('secret-value is not a function');
     expect(classifyRedisFailure(other)).toBe(null);
     expect(describeJobError(other)).toBe('internal error: TypeError');
