@@ -13,7 +13,7 @@ import {
   decodeClient,
   decodeRefreshToken,
 } from './codecs.js';
-import { collectKeys, existMany, readPttls, readSets, readStrings, readTypes, scanKeys } from './batch.js';
+import { BATCH_SIZE, collectKeys, existMany, readPttls, readSets, readStrings, readTypes, scanKeys } from './batch.js';
 
 /** A key as found in Redis: its id, the exact stored string and what the codec made of it. */
 export interface StoredRecord<T> {
@@ -56,13 +56,23 @@ export class RecordRepository<T> {
     });
   }
 
-  /** Every record of this kind, in batches; keys that vanish between SCAN and read are left out. */
+  /**
+   * Every record of this kind, in batches; keys that vanish between SCAN and read are left out.
+   * Ids are read in full batches (BATCH_SIZE), however SCAN happened to split them, so the reads
+   * follow the number of records, not the shape of the keyspace.
+   */
   async *scan(): AsyncGenerator<StoredRecord<T>[]> {
-    for await (const keys of scanKeys(this.redis, this.keys.pattern(this.kind))) {
-      const ids = keys.map((key) => this.keys.idOf(this.kind, key) as string);
+    let ids: string[] = [];
+    const read = async () => {
       const found = await this.getMany(ids);
-      yield found.filter((r): r is StoredRecord<T> => r !== null);
+      ids = [];
+      return found.filter((r): r is StoredRecord<T> => r !== null);
+    };
+    for await (const keys of scanKeys(this.redis, this.keys.pattern(this.kind))) {
+      for (const key of keys) ids.push(this.keys.idOf(this.kind, key) as string);
+      if (ids.length >= BATCH_SIZE) yield await read();
     }
+    if (ids.length > 0) yield await read();
   }
 
   /** Every id of this kind in SCAN batches (a key may come twice), no value read. */
