@@ -65,6 +65,7 @@ type Documents = {
     "\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) { id status }\n  }\n": typeof types.CancelJobDocument,
     "\n  query RecentJobs {\n    jobs(first: 10) { totalCount edges { node { id kind status dryRun } } }\n  }\n": typeof types.RecentJobsDocument,
     "\n  query ListingTokenPage($first: Int, $after: String) {\n    tokens(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { jti status } } }\n  }\n": typeof types.ListingTokenPageDocument,
+    "\n  query ListingTokensBefore($last: Int, $before: String) {\n    tokens(last: $last, before: $before) { edges { node { jti } } }\n  }\n": typeof types.ListingTokensBeforeDocument,
     "\n  query ListingClientCounts($after: String) {\n    clients(first: 500, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { clientId active: tokens(status: ACTIVE) { totalCount } all: tokens { totalCount } } }\n    }\n  }\n": typeof types.ListingClientCountsDocument,
     "\n  query Stats {\n    stats {\n      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens\n      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes\n      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens\n    }\n  }\n": typeof types.StatsDocument,
     "\n  query ClientsPage($first: Int, $after: String, $filter: ClientFilter) {\n    clients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id clientId clientName clientSecret registrationAccessToken redirectUris createdAt isTestClient parseError } }\n    }\n  }\n": typeof types.ClientsPageDocument,
@@ -126,6 +127,7 @@ const documents: Documents = {
     "\n  mutation CancelJob($id: ID!) {\n    cancelJob(id: $id) { id status }\n  }\n": types.CancelJobDocument,
     "\n  query RecentJobs {\n    jobs(first: 10) { totalCount edges { node { id kind status dryRun } } }\n  }\n": types.RecentJobsDocument,
     "\n  query ListingTokenPage($first: Int, $after: String) {\n    tokens(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { jti status } } }\n  }\n": types.ListingTokenPageDocument,
+    "\n  query ListingTokensBefore($last: Int, $before: String) {\n    tokens(last: $last, before: $before) { edges { node { jti } } }\n  }\n": types.ListingTokensBeforeDocument,
     "\n  query ListingClientCounts($after: String) {\n    clients(first: 500, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges { node { clientId active: tokens(status: ACTIVE) { totalCount } all: tokens { totalCount } } }\n    }\n  }\n": types.ListingClientCountsDocument,
     "\n  query Stats {\n    stats {\n      registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens\n      refreshTokens expiredRefreshTokens authStates authCodes leftoverStates leftoverCodes\n      userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens\n    }\n  }\n": types.StatsDocument,
     "\n  query ClientsPage($first: Int, $after: String, $filter: ClientFilter) {\n    clients(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { id clientId clientName clientSecret registrationAccessToken redirectUris createdAt isTestClient parseError } }\n    }\n  }\n": types.ClientsPageDocument,
@@ -354,6 +356,10 @@ export function graphql(source: "\n  query RecentJobs {\n    jobs(first: 10) { t
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListingTokenPage($first: Int, $after: String) {\n    tokens(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { jti status } } }\n  }\n"): (typeof documents)["\n  query ListingTokenPage($first: Int, $after: String) {\n    tokens(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { jti status } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListingTokensBefore($last: Int, $before: String) {\n    tokens(last: $last, before: $before) { edges { node { jti } } }\n  }\n"): (typeof documents)["\n  query ListingTokensBefore($last: Int, $before: String) {\n    tokens(last: $last, before: $before) { edges { node { jti } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,6 +38,11 @@ export function bucketOfOrder(order: string): number {
   return Number.parseInt(order.slice(0, 4), 16);
 }
 
+/** The jtis among a meta bucket's fields (refresh tokens' are `#…`; a jti that starts with `#` or `!` is stored `!`-prefixed). */
+function jtisOfFields(fields: readonly string[]): string[] {
+  return fields.filter((f) => !f.startsWith('#')).map((f) => (f.startsWith('!') ? f.slice(1) : f));
+}
+
 /** What the index should say about one primary key (`present: false` once it is gone). */
 export interface TokenEntry {
   jti: string;
@@ -181,7 +186,7 @@ export class IndexStore {
         const fields = ((await pipeline.exec()) ?? []).flatMap(([, v]) => (Array.isArray(v) ? (v as string[]) : []));
         const ids =
           kind === 'token'
-            ? fields.filter((f) => !f.startsWith('#')).map((f) => (f.startsWith('!') ? f.slice(1) : f))
+            ? jtisOfFields(fields)
             : fields.filter((f) => f.startsWith('#')).map((f) => f.slice(1));
         if (ids.length > 0) yield ids;
       }
@@ -201,10 +206,7 @@ export class IndexStore {
     for (let i = from; i < end; i++) pipeline.hkeys(`${this.prefix}m:${i}`);
     return ((await pipeline.exec()) ?? []).map(([error, value]) => {
       if (error) throw error;
-      return (value as string[])
-        .filter((f) => !f.startsWith('#'))
-        .map((f) => (f.startsWith('!') ? f.slice(1) : f))
-        .sort();
+      return jtisOfFields(value as string[]).sort();
     });
   }
 
@@ -282,6 +284,12 @@ export class IndexStore {
 
   async userExists(username: string): Promise<boolean> {
     return (await this.redis.hexists(`${this.prefix}ui`, username)) === 1;
+  }
+
+  /** Whether each user is known to the index (one command for all of them). */
+  async usersExist(usernames: readonly string[]): Promise<boolean[]> {
+    if (usernames.length === 0) return [];
+    return (await this.redis.hmget(`${this.prefix}ui`, ...usernames)).map((id) => id !== null);
   }
 
   usernames(): Promise<string[]> {

@@ -104,8 +104,10 @@ export async function listConnection<T>(
   const last = pageSize(args.last, 'last');
   const totalCount = async () => (await all()).length;
   if (last !== null || args.before != null) {
-    const items = [...(await all())].sort((a, b) => (orderOf(a) < orderOf(b) ? -1 : orderOf(a) > orderOf(b) ? 1 : 0));
-    return { ...paginate(items, args, orderOf), totalCount: items.length };
+    // Each order key once (a fingerprint is a hash), not once per comparison.
+    const keyed = (await all()).map((item) => ({ key: orderOf(item), item })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const page = paginate(keyed, args, (k) => k.key);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.item })) };
   }
   const after = args.after != null ? decodePosition(args.after) : null;
   const page = await forward(after, first ?? DEFAULT_PAGE_SIZE);

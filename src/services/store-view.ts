@@ -262,8 +262,7 @@ export class StoreView {
     if (kept) return { ...(await readPage(kept, position?.order ?? null, first, load, accept)), snapshot: position?.snapshot ?? null };
     const sorted = await scan();
     const snapshot = this.snapshots?.put(kind, sorted) ?? null;
-    const source = (snapshot !== null ? this.snapshots?.get(snapshot, kind) : null) ?? new SnapshotSource(sorted);
-    const page = await readPage(source, position?.order ?? null, first, load, accept);
+    const page = await readPage(new SnapshotSource(sorted), position?.order ?? null, first, load, accept);
     if (!page.hasNextPage && snapshot !== null) this.snapshots?.drop(snapshot);
     return { ...page, snapshot: page.hasNextPage ? snapshot : null };
   }
@@ -315,7 +314,7 @@ export class StoreView {
       // as the snapshot found it (checking would scan the store again for every page).
       async (names) => {
         if (!(await this.indexReady())) return names.map((username) => ({ username }));
-        const exists = await Promise.all(names.map((username) => this.userExists(username)));
+        const exists = await (this.indexes as IndexReader).store.usersExist(names);
         return names.map((username, i) => (exists[i] ? { username } : null));
       },
       () => true,

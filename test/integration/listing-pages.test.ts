@@ -15,6 +15,12 @@ const TokenPage = graphql(`
   }
 `);
 
+const TokensBefore = graphql(`
+  query ListingTokensBefore($last: Int, $before: String) {
+    tokens(last: $last, before: $before) { edges { node { jti } } }
+  }
+`);
+
 const ClientCounts = graphql(`
   query ListingClientCounts($after: String) {
     clients(first: 500, after: $after) {
@@ -80,6 +86,13 @@ describe.skipIf(onCluster)('listings page in one pass over the store (20k tokens
     expect(sum(restSmall)).toBeLessThanOrEqual(6 * sum(restBig) + 8);
     // The old way read the whole kind for every page: every page would have cost the first's.
     expect(sum(small.perPage)).toBeLessThan(2 * firstSmall + 4 * small.perPage.length);
+  }, 120_000);
+
+  it('a backward page lists the same tokens as the forward pages before its cursor', async () => {
+    const forward = await readAllPages(store, countCommands(store.redis as Redis), 500);
+    const first = expectData(await execute(store, TokenPage, { first: 30, after: null })).tokens;
+    const back = expectData(await execute(store, TokensBefore, { last: 10, before: first.pageInfo.endCursor ?? null })).tokens;
+    expect(back.edges.map((e) => e.node.jti)).toEqual(forward.jtis.slice(19, 29));
   }, 120_000);
 
   it('with indexes: pages come from the meta buckets, each costing its own buckets and records, in the same order', async () => {
