@@ -79,7 +79,9 @@ describe.skipIf(onCluster)('listings page in one pass over the store (20k tokens
     const [firstSmall = 0, ...restSmall] = small.perPage;
     const perLaterPage = Math.max(...restBig, ...restSmall);
     expect(firstBig).toBeGreaterThan(20);
-    expect(perLaterPage).toBeLessThanOrEqual(4);
+    // 2 as a rule (MGET, the freshness check); the index gate's periodic liveness probe adds a
+    // few now and then. Reading the store again would cost the first page's 30 and more.
+    expect(perLaterPage).toBeLessThanOrEqual(8);
     expect(Math.abs(firstSmall - firstBig)).toBeLessThanOrEqual(4);
     // 5x the pages: the later pages cost 5x the commands, give or take the constant.
     expect(sum(restSmall)).toBeGreaterThanOrEqual(4 * sum(restBig));
