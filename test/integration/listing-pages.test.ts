@@ -78,14 +78,19 @@ describe.skipIf(onCluster)('listings page in one pass over the store (20k tokens
     const [firstBig = 0, ...restBig] = big.perPage;
     const [firstSmall = 0, ...restSmall] = small.perPage;
     const perLaterPage = Math.max(...restBig, ...restSmall);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    // Both first pages scan. The Redis is shared with the other test files, which write and delete
+    // keys meanwhile, so a scan's length varies from run to run: compare within a factor, not a count.
     expect(firstBig).toBeGreaterThan(20);
-    // 2 as a rule (MGET, the freshness check); the index gate's periodic liveness probe adds a
-    // few now and then. Reading the store again would cost the first page's 30 and more.
-    expect(perLaterPage).toBeLessThanOrEqual(8);
-    expect(Math.abs(firstSmall - firstBig)).toBeLessThanOrEqual(4);
-    // 5x the pages: the later pages cost 5x the commands, give or take the constant.
-    expect(sum(restSmall)).toBeGreaterThanOrEqual(4 * sum(restBig));
-    expect(sum(restSmall)).toBeLessThanOrEqual(6 * sum(restBig) + 8);
+    expect(firstSmall).toBeGreaterThan(20);
+    expect(firstSmall).toBeLessThan(2 * firstBig);
+    expect(firstBig).toBeLessThan(2 * firstSmall);
+    // A later page: 2 commands as a rule (MGET, the freshness check); the index gate's periodic
+    // liveness probe adds a few now and then. A page that read the store again would cost about the
+    // first page's scan: no later page comes near half of it.
+    expect(median(restBig)).toBeLessThanOrEqual(3);
+    expect(median(restSmall)).toBeLessThanOrEqual(3);
+    expect(perLaterPage).toBeLessThan(Math.min(firstBig, firstSmall) / 2);
     // The old way read the whole kind for every page: every page would have cost the first's.
     expect(sum(small.perPage)).toBeLessThan(2 * firstSmall + 4 * small.perPage.length);
   }, 120_000);
