@@ -27,7 +27,7 @@ export interface CommandContext {
   terminal: Terminal;
 }
 
-const PAGE = 500;
+const PAGE = 2000;
 
 type Page<T> = { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
 

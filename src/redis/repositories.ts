@@ -75,6 +75,14 @@ export class RecordRepository<T> {
     if (ids.length > 0) yield await read();
   }
 
+  /**
+   * The records of these ids, a window of batches at a time (the next window is read while the
+   * caller works on this one); ids whose key is gone by then are left out.
+   */
+  async *records(ids: readonly string[]): AsyncGenerator<StoredRecord<T>[]> {
+    yield* readAhead(ids, async (window) => (await this.getMany(window)).filter((r): r is StoredRecord<T> => r !== null));
+  }
+
   /** Every id of this kind in SCAN batches (a key may come twice), no value read. */
   async *idBatches(): AsyncGenerator<string[]> {
     for await (const keys of scanKeys(this.redis, this.keys.pattern(this.kind))) yield keys.map((key) => this.keys.idOf(this.kind, key) as string);
@@ -140,10 +148,50 @@ export class UserIndexRepository {
     }
   }
 
+  /** The sets of these users, a window at a time (see RecordRepository.records). */
+  async *sets(usernames: readonly string[]): AsyncGenerator<UserIndex[]> {
+    yield* readAhead(usernames, async (window) => (await this.getMany(window)).filter((u): u is UserIndex => u !== null));
+  }
+
   async usernames(): Promise<string[]> {
     const keys = await collectKeys(this.redis, this.keys.pattern('user_tokens'));
     return keys.map((key) => this.keys.idOf('user_tokens', key) as string);
   }
+}
+
+/** Ids read per window: a few batches, so a window's reads are pipelined and memory stays bounded. */
+const WINDOW = 4 * BATCH_SIZE;
+
+async function* readAhead<T>(ids: readonly string[], read: (window: string[]) => Promise<T[]>): AsyncGenerator<T[]> {
+  let next: Promise<T[]> | null = ids.length > 0 ? read(ids.slice(0, WINDOW)) : null;
+  try {
+    for (let start = WINDOW; next; start += WINDOW) {
+      const current: T[] = await next;
+      next = start < ids.length ? read(ids.slice(start, start + WINDOW)) : null;
+      yield current;
+    }
+  } finally {
+    // A consumer that stops early leaves no read to fail unheard.
+    next?.catch(() => {});
+  }
+}
+
+/** A SCAN of the whole prefix asks for more keys per call: it walks every kind's keys at once. */
+const CENSUS_SCAN_COUNT = 5 * BATCH_SIZE;
+
+/**
+ * The ids of each kind asked for, in one pass over the gateway's keys (one SCAN of the prefix instead
+ * of one per kind), each id once. Keys of other kinds, and keys we do not recognise, are passed over.
+ */
+export async function idsByKind<K extends RecordKind>(redis: RedisClient, keys: Keys, kinds: readonly K[]): Promise<Record<K, string[]>> {
+  const found = new Map<RecordKind, Set<string>>(kinds.map((kind) => [kind, new Set<string>()]));
+  for await (const batch of scanKeys(redis, keys.allOAuthPattern(), CENSUS_SCAN_COUNT)) {
+    for (const key of batch) {
+      const known = keys.classify(key);
+      if (known) found.get(known.kind)?.add(known.id);
+    }
+  }
+  return Object.fromEntries(kinds.map((kind) => [kind, [...(found.get(kind) ?? [])]])) as Record<K, string[]>;
 }
 
 export interface Repositories {
@@ -153,6 +201,8 @@ export interface Repositories {
   states: RecordRepository<AuthStateRecord>;
   codes: RecordRepository<AuthCodeRecord>;
   userIndexes: UserIndexRepository;
+  /** The ids of several kinds in one pass over the keyspace (idsByKind). */
+  idsByKind<K extends RecordKind>(kinds: readonly K[]): Promise<Record<K, string[]>>;
 }
 
 export function createRepositories(redis: RedisClient, keys: Keys): Repositories {
@@ -163,5 +213,6 @@ export function createRepositories(redis: RedisClient, keys: Keys): Repositories
     states: new RecordRepository(redis, keys, 'state', decodeAuthState),
     codes: new RecordRepository(redis, keys, 'code', decodeAuthCode),
     userIndexes: new UserIndexRepository(redis, keys),
+    idsByKind: (kinds) => idsByKind(redis, keys, kinds),
   };
 }

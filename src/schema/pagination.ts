@@ -2,7 +2,7 @@ import { badInput } from '../errors.js';
 import type { ListPage, ListPosition } from '../services/listing.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 500;
+export const MAX_PAGE_SIZE = 2000;
 
 export interface PageArgs {
   first?: number | null;

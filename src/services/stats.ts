@@ -25,8 +25,8 @@ export interface OAuthStats {
 }
 
 /**
- * Computes the statistics in one streaming pass per kind: memory holds client ids and usernames,
- * never the records, and SCAN repeats are removed per kind.
+ * Computes the statistics from one pass over the keyspace, then the records read by id a window at a
+ * time: memory holds ids and usernames, never all the records.
  */
 export class StatsService {
   constructor(
@@ -56,10 +56,13 @@ export class StatsService {
     const users = new Set<string>();
     const activeUsers = new Set<string>();
 
+    // One pass over the keyspace finds every kind's ids; the records are then read by id.
+    const ids = await this.repos.idsByKind(['client', 'token', 'refresh', 'state', 'code', 'user_tokens']);
+
+    // Counted as read: a key deleted between the scan and the read is not counted.
     const clientIds = new Set<string>();
-    for await (const batch of this.repos.clients.scan()) {
+    for await (const batch of this.repos.clients.records(ids.client)) {
       for (const c of batch) {
-        if (clientIds.has(c.id)) continue;
         clientIds.add(c.id);
         s.registrations += 1;
         if (c.parseError !== null) s.corruptRegistrations += 1;
@@ -68,9 +71,8 @@ export class StatsService {
     }
 
     const seenTokens = new Set<string>();
-    for await (const batch of this.repos.tokens.scan()) {
+    for await (const batch of this.repos.tokens.records(ids.token)) {
       for (const t of batch) {
-        if (seenTokens.has(t.id)) continue;
         seenTokens.add(t.id);
         if (t.record === null) {
           s.corruptTokens += 1;
@@ -88,16 +90,11 @@ export class StatsService {
       }
     }
 
-    const seenRefresh = new Set<string>();
-    for await (const batch of this.repos.refreshTokens.scan()) {
-      const fresh = batch.filter((r) => !seenRefresh.has(r.id));
-      for (const r of fresh) {
-        seenRefresh.add(r.id);
-        s.refreshTokens += 1;
-        if (r.record?.username != null) users.add(r.record.username);
-      }
+    for await (const batch of this.repos.refreshTokens.records(ids.refresh)) {
+      s.refreshTokens += batch.length;
+      for (const r of batch) if (r.record?.username != null) users.add(r.record.username);
       // Leftovers: past their lifetime (judged without a TTL first) and, read now, without a TTL.
-      const past = fresh.filter((r) => isLeftoverRefresh(r.record, null, this.lifetimes, nowMs));
+      const past = batch.filter((r) => isLeftoverRefresh(r.record, null, this.lifetimes, nowMs));
       const ttls = await this.repos.refreshTokens.ttls(past.map((r) => r.id));
       s.expiredRefreshTokens += past.filter((r, i) => isLeftoverRefresh(r.record, ttls[i] ?? null, this.lifetimes, nowMs)).length;
     }
@@ -107,18 +104,16 @@ export class StatsService {
       ['code', 'authCodes', 'leftoverCodes'],
     ] as const) {
       const repo = kind === 'state' ? this.repos.states : this.repos.codes;
-      const ids = await repo.ids();
-      s[countField] = ids.length;
-      const ttls = await repo.ttls(ids);
+      s[countField] = ids[kind].length;
+      const ttls = await repo.ttls(ids[kind]);
       s[leftoverField] = ttls.filter(isLeftover).length;
     }
 
     // A stale entry is a jti whose token key does not exist: the token pass above saw every one
     // that does, so no per-entry round trip is needed.
     const seenIndexes = new Set<string>();
-    for await (const batch of this.repos.userIndexes.scan()) {
+    for await (const batch of this.repos.userIndexes.sets(ids.user_tokens)) {
       for (const u of batch) {
-        if (seenIndexes.has(u.username)) continue;
         seenIndexes.add(u.username);
         users.add(u.username);
         for (const jti of u.jtis) if (!seenTokens.has(jti)) s.staleIndexEntries += 1;

@@ -148,14 +148,15 @@ describe.skipIf(onCluster)('listings page in one pass over the store (20k tokens
     const chunks: string[] = [];
     const code = await runCli(['list-tokens', '--json'], { env, io: { out: (s) => chunks.push(s), err: () => {} }, terminal: noTerminal });
     expect(code).toBe(0);
-    expect(chunks.length).toBeGreaterThan(TOKENS / 500);
+    // Written a page (2000 tokens) at a time, not in one piece at the end.
+    expect(chunks.length).toBeGreaterThanOrEqual(TOKENS / 2000);
     const text = chunks.join('\n');
     const listed = JSON.parse(text) as { jti: string }[];
     expect(listed.length).toBe(TOKENS);
     expect(text).toBe(JSON.stringify(listed, null, 2));
     const table: string[] = [];
     expect(await runCli(['list-tokens'], { env, io: { out: (s) => table.push(s), err: () => {} }, terminal: noTerminal })).toBe(0);
-    expect(table.length).toBeGreaterThan(TOKENS / 500);
+    expect(table.length).toBeGreaterThanOrEqual(TOKENS / 2000);
     expect(table.join('\n')).toContain(`Total tokens: ${TOKENS}`);
   }, 120_000);
 });
