@@ -126,10 +126,10 @@ describe('the CLI on gateway-format data', () => {
         const secret = JWT_SECRET;
         const now = Math.floor(Date.now() / 1000);
         const claims = (jti: string, exp: number) => ({ sub: '1', username: 'alice', client_id: 'client_A', jti, iat: now - 60, exp, iss: 'https://auth.example.com', aud: 'https://auth.example.com' });
-        const valid = signJwt(claims('a1', now + 3600), { alg: 'HS256', secret });
-        const expired = signJwt(claims('a2', now - 60), { alg: 'HS256', secret });
-        const revoked = signJwt(claims('revoked-jti', now + 3600), { alg: 'HS256', secret });
-        const forged = signJwt(claims('a1', now + 3600), { alg: 'HS256', secret: 'someone-elses-secret-000000000000' });
+        const valid = await signJwt(claims('a1', now + 3600), { alg: 'HS256', secret });
+        const expired = await signJwt(claims('a2', now - 60), { alg: 'HS256', secret });
+        const revoked = await signJwt(claims('revoked-jti', now + 3600), { alg: 'HS256', secret });
+        const forged = await signJwt(claims('a1', now + 3600), { alg: 'HS256', secret: 'someone-elses-secret-000000000000' });
         const check = async (token: string) => {
           const result = await cli(['validate-tokens', '--json'], env({ GATEWAY_JWT_SECRET: secret, GATEWAY_OAUTH_ACCESS_TOKEN: token }));
           const report = JSON.parse(result.out) as { ok: boolean; tokens: { name: string; verdict: string }[] };

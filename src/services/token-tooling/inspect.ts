@@ -49,7 +49,7 @@ export async function inspectToken(token: string, options: InspectOptions): Prom
   const key = resolveVerificationKey(options);
   if (!key.ok) return { verdict: 'NO_KEY', reason: `cannot verify: ${key.reason}`, ...claims };
 
-  const signature = verifySignature(decoded, key.key);
+  const signature = await verifySignature(decoded, key.key);
   if (!signature.ok) return { verdict: 'FORGED', reason: signature.reason, ...claims };
 
   const check = checkClaims(decoded.payload, { issuer: issuerFor(options.baseDomain), nowSeconds });

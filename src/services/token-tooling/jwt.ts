@@ -1,4 +1,5 @@
-import { createHmac, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { SignJWT, compactVerify, decodeJwt as decodePayload, decodeProtectedHeader, errors } from 'jose';
 import { privateKeyFromB64, publicKeyFromB64, validatePrivateKeyB64 } from './rsa-keys.js';
 
 export type JwtAlgorithm = 'RS256' | 'HS256';
@@ -15,8 +16,8 @@ export type VerificationKey = { alg: 'RS256'; publicKey: KeyObject } | { alg: 'H
 export interface DecodedJwt {
   header: JsonObject;
   payload: JsonObject;
-  signingInput: string;
-  signature: Buffer;
+  /** The compact token as decoded, for `verifySignature`. */
+  token: string;
 }
 
 export class MalformedJwtError extends Error {
@@ -24,54 +25,28 @@ export class MalformedJwtError extends Error {
 }
 
 const MAX_TOKEN_LENGTH = 16 * 1024;
-const SEGMENT = /^[A-Za-z0-9_-]*$/;
 
 /** Splits and decodes a compact JWT. Nothing here is trusted: the signature is not checked. */
 export function decodeJwt(token: string): DecodedJwt {
   if (token.length > MAX_TOKEN_LENGTH) throw new MalformedJwtError('the token is too long');
-  const parts = token.trim().split('.');
-  if (parts.length !== 3) throw new MalformedJwtError('a JWT has three dot-separated parts');
-  const [h, p, s] = parts as [string, string, string];
-  if (!SEGMENT.test(h) || !SEGMENT.test(p) || !SEGMENT.test(s)) {
-    throw new MalformedJwtError('a JWT part is not base64url');
-  }
-  return {
-    header: decodeSegment(h, 'header'),
-    payload: decodeSegment(p, 'payload'),
-    signingInput: `${h}.${p}`,
-    signature: Buffer.from(s, 'base64url'),
-  };
-}
-
-function decodeSegment(segment: string, name: string): JsonObject {
-  let value: unknown;
+  const compact = token.trim();
   try {
-    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-  } catch {
-    throw new MalformedJwtError(`the ${name} is not JSON`);
+    const payload = decodePayload(compact);
+    return { header: decodeProtectedHeader(compact) as JsonObject, payload, token: compact };
+  } catch (err) {
+    // jose's messages name the failing part and never quote the token.
+    throw new MalformedJwtError(`the token is not a compact JWT: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new MalformedJwtError(`the ${name} is not a JSON object`);
-  }
-  return value as JsonObject;
 }
 
-/** Signs like authlib `JsonWebToken.encode`: header `{"alg", "typ": "JWT"}`, no `kid`. */
-export function signJwt(payload: JsonObject, key: SigningKey): string {
-  const header = { alg: key.alg, typ: 'JWT' };
-  const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
-  let signature: Buffer;
-  if (key.alg === 'HS256') {
-    signature = createHmac('sha256', key.secret).update(signingInput).digest();
-  } else {
-    const privateKey = 'privateKey' in key ? key.privateKey : privateKeyFromB64(key.privateKeyB64);
-    signature = sign('sha256', Buffer.from(signingInput), privateKey);
-  }
-  return `${signingInput}.${signature.toString('base64url')}`;
+/** Signs like authlib `JsonWebToken.encode`: header `{"alg", "typ": "JWT"}`, no `kid`, claims as given. */
+export async function signJwt(payload: JsonObject, key: SigningKey): Promise<string> {
+  const signingKey = key.alg === 'HS256' ? secretBytes(key.secret) : 'privateKey' in key ? key.privateKey : privateKeyFromB64(key.privateKeyB64);
+  return new SignJWT(payload).setProtectedHeader({ alg: key.alg, typ: 'JWT' }).sign(signingKey);
 }
 
-function b64url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
+function secretBytes(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
 }
 
 export type KeyResolution = { ok: true; key: VerificationKey } | { ok: false; reason: string };
@@ -102,31 +77,24 @@ export function resolveVerificationKey(config: {
 export type CheckResult = { ok: true } | { ok: false; reason: string };
 
 /** Checks the signature with the configured key; the header's `alg` must name that key's algorithm. */
-export function verifySignature(decoded: DecodedJwt, key: VerificationKey): CheckResult {
+export async function verifySignature(decoded: DecodedJwt, key: VerificationKey): Promise<CheckResult> {
   const alg = decoded.header.alg;
   if (typeof alg !== 'string') return { ok: false, reason: 'the header has no alg' };
   if (alg.toLowerCase() === 'none') return { ok: false, reason: 'the token is unsigned (alg none)' };
   if (alg !== key.alg) {
     return { ok: false, reason: `the header says ${printableAlg(alg)} but the configured key is ${key.alg}` };
   }
-  const input = Buffer.from(decoded.signingInput);
-  const valid =
-    key.alg === 'HS256'
-      ? safeEqual(createHmac('sha256', key.secret).update(input).digest(), decoded.signature)
-      : rsaVerify(input, key.publicKey, decoded.signature);
-  return valid ? { ok: true } : { ok: false, reason: `the ${key.alg} signature does not match the configured key` };
-}
-
-function rsaVerify(input: Buffer, publicKey: KeyObject, signature: Buffer): boolean {
   try {
-    return verify('sha256', input, publicKey, signature);
-  } catch {
-    return false;
+    await compactVerify(decoded.token, key.alg === 'HS256' ? secretBytes(key.secret) : key.publicKey, { algorithms: [key.alg] });
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof errors.JWSSignatureVerificationFailed) {
+      return { ok: false, reason: `the ${key.alg} signature does not match the configured key` };
+    }
+    // The code only: jose's messages may quote header parameters, which the token's author controls.
+    const code = err instanceof errors.JOSEError ? err.code : 'ERR_JWS_INVALID';
+    return { ok: false, reason: `the token is not a verifiable ${key.alg} JWS (${code})` };
   }
-}
-
-function safeEqual(expected: Buffer, actual: Buffer): boolean {
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 function printableAlg(alg: string): string {

@@ -140,7 +140,7 @@ describe('refreshTokens', () => {
 
     // The MCP client's token as the gateway issued it: not near expiry, and /verify accepts it.
     const mcpToken = issued.MCP_CLIENT_ACCESS_TOKEN!;
-    const old = jwtWithExp(nowS() + 600);
+    const old = await jwtWithExp(nowS() + 600);
     writeFileSync(
       envPath,
       [
@@ -170,8 +170,8 @@ describe('refreshTokens', () => {
 
   it('keeps fresh tokens, reports missing pieces, and never copies the gateway token', async () => {
     const { gateway, envPath, log, lines } = await setup('');
-    const fresh = jwtWithExp(nowS() + 7200);
-    const env = { BASE_DOMAIN: 'example.com', GATEWAY_OAUTH_ACCESS_TOKEN: fresh, MCP_CLIENT_ACCESS_TOKEN: jwtWithExp(nowS() - 5) };
+    const fresh = await jwtWithExp(nowS() + 7200);
+    const env = { BASE_DOMAIN: 'example.com', GATEWAY_OAUTH_ACCESS_TOKEN: fresh, MCP_CLIENT_ACCESS_TOKEN: await jwtWithExp(nowS() - 5) };
     const result = await refreshTokens({ envPath, env, log, authBase: gateway.url, checkGithubPat: false, verifyOnline: false });
     expect(result.gateway).toMatchObject({ action: 'kept', verified: false });
     expect(result.mcpClient).toEqual({
@@ -225,7 +225,7 @@ describe('refreshTokens', () => {
     const { gateway, envPath, log } = await setup('');
     const gh = await startGithubStandIn({ pollAnswers: [] });
     open.push(gh);
-    const env = { BASE_DOMAIN: 'example.com', GATEWAY_OAUTH_ACCESS_TOKEN: jwtWithExp(nowS() + 7200) };
+    const env = { BASE_DOMAIN: 'example.com', GATEWAY_OAUTH_ACCESS_TOKEN: await jwtWithExp(nowS() + 7200) };
     const good = await refreshTokens({ envPath, env: { ...env, GITHUB_PAT: gh.token }, log, authBase: gateway.url, githubApiBase: gh.url, verifyOnline: false });
     expect([good.ok, good.githubPat]).toEqual([true, 'valid']);
     const bad = await refreshTokens({ envPath, env: { ...env, GITHUB_PAT: 'gho_revoked' }, log, authBase: gateway.url, githubApiBase: gh.url, verifyOnline: false });

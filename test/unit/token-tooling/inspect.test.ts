@@ -68,7 +68,7 @@ describe.each(setups)('inspectToken with $name', (setup) => {
     inspectToken(token, { baseDomain: BASE_DOMAIN, now: () => NOW_MS, tokenExists, ...setup.options() });
 
   it('VALID: signed by the configured key, right issuer, not expired, record present', async () => {
-    const token = signJwt(claims(), setup.key());
+    const token = await signJwt(claims(), setup.key());
     expect(decodeJwt(token).header).toEqual({ alg: setup.name, typ: 'JWT' });
     expect(await inspect(token)).toEqual({
       verdict: 'VALID',
@@ -85,27 +85,27 @@ describe.each(setups)('inspectToken with $name', (setup) => {
   });
 
   it('VALID up to and including the exp second (authlib has no leeway)', async () => {
-    expect((await inspect(signJwt(claims({ exp: NOW }), setup.key()))).verdict).toBe('VALID');
+    expect((await inspect(await signJwt(claims({ exp: NOW }), setup.key()))).verdict).toBe('VALID');
   });
 
   it('EXPIRED: exp in the past', async () => {
-    const result = await inspect(signJwt(claims({ exp: NOW - 60 }), setup.key()));
+    const result = await inspect(await signJwt(claims({ exp: NOW - 60 }), setup.key()));
     expect(result).toMatchObject({ verdict: 'EXPIRED', reason: 'the token expired 60 s ago', secondsLeft: -60, jti: JTI });
   });
 
   it('REVOKED: everything checks out but oauth:token:{jti} is gone', async () => {
-    const result = await inspect(signJwt(claims(), setup.key()), async () => false);
+    const result = await inspect(await signJwt(claims(), setup.key()), async () => false);
     expect(result).toMatchObject({ verdict: 'REVOKED', jti: JTI, username: 'alice' });
   });
 
   it('FORGED: signed with another key', async () => {
-    const result = await inspect(signJwt(claims(), setup.wrongKey()));
+    const result = await inspect(await signJwt(claims(), setup.wrongKey()));
     expect(result.verdict).toBe('FORGED');
     expect(result.reason).toBe(`the ${setup.name} signature does not match the configured key`);
   });
 
   it('FORGED: payload changed after signing', async () => {
-    const [h, , s] = signJwt(claims(), setup.key()).split('.');
+    const [h, , s] = (await signJwt(claims(), setup.key())).split('.');
     const tampered = `${h}.${b64json(claims({ username: 'mallory', exp: NOW + 999_999 }))}.${s}`;
     expect(await inspect(tampered)).toMatchObject({ verdict: 'FORGED', username: 'mallory' });
   });
@@ -113,14 +113,14 @@ describe.each(setups)('inspectToken with $name', (setup) => {
   it('FORGED: alg none, with or without a signature', async () => {
     const unsigned = `${b64json({ alg: 'none', typ: 'JWT' })}.${b64json(claims())}.`;
     expect(await inspect(unsigned)).toMatchObject({ verdict: 'FORGED', reason: 'the token is unsigned (alg none)' });
-    const [, , s] = signJwt(claims(), setup.key()).split('.');
+    const [, , s] = (await signJwt(claims(), setup.key())).split('.');
     const noneWithSig = `${b64json({ alg: 'None' })}.${b64json(claims())}.${s}`;
     expect((await inspect(noneWithSig)).verdict).toBe('FORGED');
   });
 
   it('FORGED: a header naming the other algorithm is refused before any verification', async () => {
     const other: SigningKey = setup.name === 'RS256' ? { alg: 'HS256', secret } : { alg: 'RS256', privateKeyB64: rsaKey };
-    const result = await inspect(signJwt(claims(), other));
+    const result = await inspect(await signJwt(claims(), other));
     expect(result).toMatchObject({
       verdict: 'FORGED',
       reason: `the header says ${other.alg} but the configured key is ${setup.name}`,
@@ -128,13 +128,13 @@ describe.each(setups)('inspectToken with $name', (setup) => {
   });
 
   it('MALFORMED: wrong issuer or a missing jti / exp, even when properly signed', async () => {
-    const wrongIss = await inspect(signJwt(claims({ iss: 'https://auth.evil.test' }), setup.key()));
+    const wrongIss = await inspect(await signJwt(claims({ iss: 'https://auth.evil.test' }), setup.key()));
     expect(wrongIss).toMatchObject({ verdict: 'MALFORMED', reason: `the issuer is not ${ISSUER} (check BASE_DOMAIN)` });
-    expect(await inspect(signJwt(claims({ jti: undefined }), setup.key()))).toMatchObject({
+    expect(await inspect(await signJwt(claims({ jti: undefined }), setup.key()))).toMatchObject({
       verdict: 'MALFORMED',
       reason: 'the token has no jti claim',
     });
-    expect(await inspect(signJwt(claims({ exp: '2099-01-01' }), setup.key()))).toMatchObject({
+    expect(await inspect(await signJwt(claims({ exp: '2099-01-01' }), setup.key()))).toMatchObject({
       verdict: 'MALFORMED',
       reason: 'the token has no numeric exp claim',
     });
@@ -152,7 +152,7 @@ describe('inspectToken edge cases', () => {
   });
 
   it('NO_KEY when no key is configured or the configured key is a placeholder', async () => {
-    const token = signJwt(claims(), { alg: 'HS256', secret });
+    const token = await signJwt(claims(), { alg: 'HS256', secret });
     expect(await inspectToken(token, base)).toMatchObject({
       verdict: 'NO_KEY',
       reason: 'cannot verify: neither JWT_PRIVATE_KEY_B64 nor GATEWAY_JWT_SECRET is configured',
@@ -165,7 +165,7 @@ describe('inspectToken edge cases', () => {
   });
 
   it('uses JWT_ALGORITHM when given: HS256 even though an RSA key is configured', async () => {
-    const token = signJwt(claims(), { alg: 'HS256', secret });
+    const token = await signJwt(claims(), { alg: 'HS256', secret });
     const options = { ...base, privateKeyB64: rsaKey, jwtSecret: secret };
     expect((await inspectToken(token, options)).verdict).toBe('FORGED');
     expect((await inspectToken(token, { ...options, algorithm: 'HS256' })).verdict).toBe('VALID');
@@ -174,8 +174,8 @@ describe('inspectToken edge cases', () => {
   it('never echoes the token, the secret or control characters from the claims', async () => {
     const evil = claims({ username: 'a\u001b[31mb', sub: 'x'.repeat(1000) });
     const tokens = [
-      signJwt(evil, { alg: 'HS256', secret }),
-      signJwt(evil, { alg: 'HS256', secret: 'wrong' }),
+      await signJwt(evil, { alg: 'HS256', secret }),
+      await signJwt(evil, { alg: 'HS256', secret: 'wrong' }),
       `${b64json({ alg: 'eyJ'.repeat(5) })}.${b64json(evil)}.sig`,
     ];
     for (const token of tokens) {
@@ -194,7 +194,7 @@ describe('validateConfiguredTokens', () => {
 
   it('reports unset tokens without failing and fails on any configured token that is not VALID', async () => {
     const env = { BASE_DOMAIN, GATEWAY_JWT_SECRET: secret, JWT_ALGORITHM: 'HS256', JWT_PRIVATE_KEY_B64: '' };
-    const valid = signJwt(claims(), { alg: 'HS256', secret });
+    const valid = await signJwt(claims(), { alg: 'HS256', secret });
 
     const none = await validateConfiguredTokens({ ...env, MCP_CLIENT_ACCESS_TOKEN: 'PLACEHOLDER_NEEDS_REAL_OAUTH_FLOW' }, deps);
     expect(none).toEqual({
@@ -212,7 +212,7 @@ describe('validateConfiguredTokens', () => {
       ['MCP_CLIENT_ACCESS_TOKEN', 'NOT_CONFIGURED'],
     ]);
 
-    const expired = signJwt(claims({ exp: NOW - 1 }), { alg: 'HS256', secret });
+    const expired = await signJwt(claims({ exp: NOW - 1 }), { alg: 'HS256', secret });
     const bad = await validateConfiguredTokens({ ...env, GATEWAY_OAUTH_ACCESS_TOKEN: valid, MCP_CLIENT_ACCESS_TOKEN: expired }, deps);
     expect(bad.ok).toBe(false);
     expect(bad.tokens.map((t) => t.verdict)).toEqual(['VALID', 'EXPIRED']);
@@ -221,13 +221,13 @@ describe('validateConfiguredTokens', () => {
   it('takes BASE_DOMAIN unset as its default, localhost (as the configuration and the recipes do)', async () => {
     const local = 'https://auth.localhost';
     const env = { GATEWAY_JWT_SECRET: secret, JWT_ALGORITHM: 'HS256' };
-    const issuedHere = signJwt(claims({ iss: local, aud: local }), { alg: 'HS256', secret });
+    const issuedHere = await signJwt(claims({ iss: local, aud: local }), { alg: 'HS256', secret });
     const unset = await validateConfiguredTokens({ ...env, GATEWAY_OAUTH_ACCESS_TOKEN: issuedHere }, deps);
     expect(unset.tokens.map((t) => [t.name, t.verdict])).toEqual([
       ['GATEWAY_OAUTH_ACCESS_TOKEN', 'VALID'],
       ['MCP_CLIENT_ACCESS_TOKEN', 'NOT_CONFIGURED'],
     ]);
-    const blank = await validateConfiguredTokens({ ...env, BASE_DOMAIN: '  ', GATEWAY_OAUTH_ACCESS_TOKEN: signJwt(claims(), { alg: 'HS256', secret }) }, deps);
+    const blank = await validateConfiguredTokens({ ...env, BASE_DOMAIN: '  ', GATEWAY_OAUTH_ACCESS_TOKEN: await signJwt(claims(), { alg: 'HS256', secret }) }, deps);
     expect(blank.ok).toBe(false);
     expect(JSON.stringify(blank.tokens[0])).toContain(local);
   });

@@ -159,12 +159,12 @@ export async function startGatewayStandIn(options: { privateKeyB64: string; base
         codes.delete(f.get('code')!);
         const refresh = tokenUrlSafe(32);
         refreshTokens.set(refresh, { client_id: code.client_id, scope: code.scope });
-        return { json: { access_token: mint(clientId, code.scope), token_type: 'Bearer', expires_in: 86400, refresh_token: refresh, scope: code.scope } };
+        return { json: { access_token: await mint(clientId, code.scope), token_type: 'Bearer', expires_in: 86400, refresh_token: refresh, scope: code.scope } };
       }
       if (grant === 'refresh_token') {
         const record = refreshTokens.get(f.get('refresh_token') ?? '');
         if (!record) return detail(400, 'invalid_grant', 'Invalid or expired refresh token');
-        return { json: { access_token: mint(clientId, record.scope), token_type: 'Bearer', expires_in: 86400, refresh_token: null, scope: record.scope } };
+        return { json: { access_token: await mint(clientId, record.scope), token_type: 'Bearer', expires_in: 86400, refresh_token: null, scope: record.scope } };
       }
       return { status: 400, json: { error: 'unsupported_grant_type', error_description: `Grant type ${grant} is not supported` } };
     }
