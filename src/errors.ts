@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The codes a client can act on; anything else is masked by Yoga as an internal error. */
+/** Every `extensions.code` a client can receive (GraphQL errors and the JSON refusals before Yoga). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
@@ -8,7 +8,14 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFIRMATION_INVALID'
   | 'CONFLICT'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  // Sent outside AdminError: app.ts (rate limit), security/limits.ts, security/error-codes.ts.
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'INTROSPECTION_DISABLED'
+  | 'CSRF_HEADER_REQUIRED'
+  | 'BAD_REQUEST'
+  | 'INTERNAL_SERVER_ERROR';
 
 /** The one error class resolvers and services throw for expected failures. */
 export class AdminError extends GraphQLError {
