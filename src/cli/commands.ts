@@ -10,6 +10,8 @@ import { CliError, type Transport } from './transport.js';
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** Resolves once what was written has been taken by the reader (absent: nothing to wait for). */
+  drain?(): Promise<void>;
 }
 
 export interface CommandContext {
@@ -102,6 +104,7 @@ export async function listRegistrations(ctx: CommandContext): Promise<void> {
   for await (const batch of batches) {
     writer.write(batch);
     total += batch.length;
+    await ctx.io.drain?.();
   }
   writer.end();
   if (ctx.json) return;
@@ -144,6 +147,7 @@ export async function listTokens(ctx: CommandContext): Promise<void> {
   let expired = 0;
   for await (const batch of tokenPages(ctx, status)) {
     writer.write(batch);
+    await ctx.io.drain?.();
     total += batch.length;
     for (const t of batch) {
       if (t.status === 'ACTIVE') active++;
@@ -173,10 +177,16 @@ export async function showAll(ctx: CommandContext): Promise<void> {
   const { stats: s } = await ctx.transport.request(ops.StatsQuery);
   ctx.io.out(`{\n  "stats": ${JSON.stringify(s, null, 2).replace(/\n/g, '\n  ')},`);
   const registrations = jsonArrayWriter(ctx.io.out, '  ', '"registrations": ', ',');
-  for await (const batch of (await clientPages(ctx)).batches) registrations.write(batch);
+  for await (const batch of (await clientPages(ctx)).batches) {
+    registrations.write(batch);
+    await ctx.io.drain?.();
+  }
   registrations.end();
   const tokens = jsonArrayWriter(ctx.io.out, '  ', '"tokens": ');
-  for await (const batch of tokenPages(ctx, null)) tokens.write(batch);
+  for await (const batch of tokenPages(ctx, null)) {
+    tokens.write(batch);
+    await ctx.io.drain?.();
+  }
   tokens.end();
   ctx.io.out('}');
 }

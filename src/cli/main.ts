@@ -166,9 +166,21 @@ export interface RunOptions {
   terminal?: Terminal;
 }
 
+/**
+ * Standard output and error. A listing waits for `drain` after each page, so a slow reader (a pipe
+ * into jq) holds the listing back instead of the output piling up in memory.
+ */
+function processOutput(): Output {
+  return {
+    out: (s: string) => process.stdout.write(`${s}\n`),
+    err: (s: string) => process.stderr.write(`${s}\n`),
+    drain: () => (process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', done)) : Promise.resolve()),
+  };
+}
+
 /** Runs one command; returns the exit code (0 only on success). Errors are one line on stderr. */
 export async function runCli(argv: string[], options: RunOptions = {}): Promise<number> {
-  const io = options.io ?? { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) };
+  const io = options.io ?? processOutput();
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(help());
