@@ -1,22 +1,19 @@
+import { type EventSourceMessage, createParser } from 'eventsource-parser';
 import type { ExecutionResult } from 'graphql';
 
 /**
- * The results of a GraphQL-over-SSE response body, in order (`event: next` blocks). Returns true
- * at `event: complete`, false when the stream ends without it; a cut connection throws.
+ * The results of a GraphQL-over-SSE response body, in order (`event: next`). Returns true at
+ * `event: complete`, false when the stream ends without it; a cut connection throws.
  */
 export async function* sseResults(body: AsyncIterable<Uint8Array>): AsyncGenerator<ExecutionResult<never>, boolean> {
   const decoder = new TextDecoder();
-  let buffer = '';
+  const events: EventSourceMessage[] = [];
+  const parser = createParser({ onEvent: (event) => events.push(event) });
   for await (const chunk of body) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end !== -1) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      end = buffer.indexOf('\n\n');
-      if (block.startsWith('event: complete')) return true;
-      const data = block.split('\n').find((line) => line.startsWith('data:'));
-      if (block.startsWith('event: next') && data) yield JSON.parse(data.slice(5)) as ExecutionResult<never>;
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    for (const event of events.splice(0)) {
+      if (event.event === 'complete') return true;
+      if (event.event === 'next' && event.data) yield JSON.parse(event.data) as ExecutionResult<never>;
     }
   }
   return false;

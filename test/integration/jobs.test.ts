@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sseResults } from '../../src/cli/sse.js';
 import { graphql } from '../../src/generated/index.js';
 import { collectKeys, inBatches } from '../../src/redis/batch.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
@@ -43,16 +44,14 @@ async function followOverSse(store: TestStore, id: string): Promise<Event[]> {
   });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const text = await response.text();
   const events: Event[] = [];
-  for (const block of text.split('\n\n')) {
-    const data = block.split('\n').find((line) => line.startsWith('data:'));
-    if (!block.includes('event: next') || !data) continue;
-    const payload = JSON.parse(data.slice(5)) as { data?: { jobProgress: Event }; errors?: unknown };
-    expect(payload.errors).toBeUndefined();
-    if (payload.data) events.push(payload.data.jobProgress);
+  const results = sseResults(response.body as unknown as AsyncIterable<Uint8Array>);
+  let next = await results.next();
+  for (; !next.done; next = await results.next()) {
+    expect(next.value.errors).toBeUndefined();
+    if (next.value.data) events.push((next.value.data as unknown as { jobProgress: Event }).jobProgress);
   }
-  expect(text).toContain('event: complete');
+  expect(next.value, 'the stream ends with event: complete').toBe(true);
   return events;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sseResults } from '../../src/cli/sse.js';
 import { inBatches } from '../../src/redis/batch.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
@@ -22,11 +23,11 @@ async function follow(server: ServerProcess, id: string): Promise<{ status: stri
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${TOKEN}` },
     body: JSON.stringify({ query: 'subscription($id: ID!) { jobProgress(id: $id) { status counts { accessTokens } } }', variables: { id } }),
   });
-  const text = await response.text();
-  return text
-    .split('\n\n')
-    .filter((b) => b.startsWith('event: next'))
-    .map((b) => (JSON.parse(b.split('\n').find((l) => l.startsWith('data:'))?.slice(5) ?? '{}') as { data: { jobProgress: { status: string; counts: { accessTokens: number } } } }).data.jobProgress);
+  const events: { status: string; counts: { accessTokens: number } }[] = [];
+  for await (const result of sseResults(response.body as unknown as AsyncIterable<Uint8Array>)) {
+    events.push((result.data as unknown as { jobProgress: (typeof events)[number] }).jobProgress);
+  }
+  return events;
 }
 
 describe('two service processes over one Redis', () => {
