@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { parseEnv } from './services/token-tooling/env-file.js';
 
 const optionalSecret = z
   .string()
@@ -100,7 +100,7 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
  */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env, dotenvPath = resolve('.env')): NodeJS.ProcessEnv {
   if (!existsSync(dotenvPath)) return env;
-  const fromFile = parseEnv(readFileSync(dotenvPath, 'utf8')) as Record<string, string>;
+  const fromFile = parseEnv(readFileSync(dotenvPath, 'utf8'));
   return { ...fromFile, ...env };
 }
 

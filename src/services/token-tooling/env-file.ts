@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { parseEnv as nodeParseEnv } from 'node:util';
 
 export type EnvMap = Record<string, string>;
 
@@ -10,44 +11,23 @@ export interface EnvUpdateResult {
 }
 
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/s;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 // Matched against latin1 text, so a UTF-8 byte order mark shows up as these three characters.
 const EDITABLE_LINE = /^((?:\xEF\xBB\xBF)?[ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(.*)$/s;
 const PLAIN_VALUE = /^[A-Za-z0-9_\-.\/+=:@,%~?&]*$/;
 const NEW_FILE_MODE = 0o600;
 
-/** Parses dotenv text: comments, `export `, quotes, ` #` comments after unquoted values. Later keys win. */
+/**
+ * The one dotenv reader (the server's config and the token tooling): node:util parseEnv, so unquoted
+ * values end at `#`, double quotes expand `\n` and may span lines, later keys win. Two gaps of Node 20's
+ * parser are closed here: a UTF-8 byte order mark is dropped (it would join the first name), and names
+ * that are not variable names (a line without `=` glued to the next one) are left out.
+ */
 export function parseEnv(text: string): EnvMap {
+  const parsed = nodeParseEnv(text.replace(/^\uFEFF/, ''));
   const env: EnvMap = {};
-  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const match = ASSIGNMENT.exec(line);
-    if (!match) continue;
-    env[match[1]!] = parseValue(match[2]!);
-  }
+  for (const [key, value] of Object.entries(parsed)) if (ENV_NAME.test(key) && value !== undefined) env[key] = value;
   return env;
-}
-
-function parseValue(raw: string): string {
-  const quote = raw[0];
-  if (quote === "'") {
-    const end = raw.indexOf("'", 1);
-    if (end > 0) return raw.slice(1, end);
-  } else if (quote === '"') {
-    let out = '';
-    for (let i = 1; i < raw.length; i++) {
-      const c = raw[i]!;
-      if (c === '"') return out;
-      if (c === '\\' && i + 1 < raw.length) {
-        const next = raw[++i]!;
-        out += next === 'n' ? '\n' : next === 'r' ? '\r' : next === 't' ? '\t' : next;
-      } else {
-        out += c;
-      }
-    }
-  }
-  // Unquoted (or an unterminated quote, taken literally): a comment starts at whitespace + '#'.
-  const comment = /[ \t]#/.exec(raw);
-  return (comment ? raw.slice(0, comment.index) : raw).trim();
 }
 
 /** Reads and parses a dotenv file; a missing file reads as empty. */

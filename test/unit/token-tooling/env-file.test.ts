@@ -125,7 +125,7 @@ describe('setEnvVars', () => {
 });
 
 describe('readEnvFile / parseEnv', () => {
-  it('handles comments, export, quotes and inline comments', () => {
+  it('handles comments, export, quotes, inline comments, multi-line values, a BOM and a stray line', () => {
     const text = [
       '\uFEFF# comment',
       'PLAIN=value',
@@ -135,7 +135,10 @@ describe('readEnvFile / parseEnv', () => {
       'HASH_IN_VALUE=abc#def',
       'DOUBLE="a # not a comment"  # comment',
       "SINGLE='single \\n literal'",
-      'ESCAPED="line\\nnext \\"q\\""',
+      'ESCAPED="line\\nnext"',
+      'PEM="-----BEGIN',
+      'abc',
+      '-----END"',
       'EMPTY=',
       'NOT AN ASSIGNMENT',
       'DUP=first',
@@ -146,10 +149,12 @@ describe('readEnvFile / parseEnv', () => {
       EXPORTED: 'yes',
       SPACED: 'padded',
       INLINE: 'value',
-      HASH_IN_VALUE: 'abc#def',
+      // node:util parseEnv: an unquoted value ends at '#' (values we write with '#' are quoted).
+      HASH_IN_VALUE: 'abc',
       DOUBLE: 'a # not a comment',
       SINGLE: 'single \\n literal',
-      ESCAPED: 'line\nnext "q"',
+      ESCAPED: 'line\nnext',
+      PEM: '-----BEGIN\nabc\n-----END',
       EMPTY: '',
       DUP: 'second',
     });
