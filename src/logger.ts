@@ -1,10 +1,11 @@
 /**
- * Structured logging: one JSON object per line, levels, and redaction of anything secret before a
- * line is formatted. Secrets are removed three ways: by field name (`authorization`, `*token*`,
+ * Structured logging through pino: one JSON object per line, levels, and redaction of anything secret
+ * before a line is written. Secrets are removed three ways: by field name (`authorization`, `*token*`,
  * `*secret*`, `password`, ...), by shape inside any string (`Bearer …`, `redis://user:pass@`,
  * `confirmToken=…`), and by value (every secret the process knows is registered with
  * `registerSecret` and replaced wherever it appears, whatever the field).
  */
+import pino from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type LogFields = Record<string, unknown>;
@@ -115,18 +116,60 @@ const stdoutSink: LogSink = (line) => {
   process.stdout.write(`${line}\n`);
 };
 
+/**
+ * pino's own redaction, for the well-known places: cheap, compiled once. It matches fixed paths only,
+ * so `redact()` (names by pattern at any depth, shapes, registered values) stays the filter that counts.
+ */
+const PINO_REDACT = ['authorization', 'cookie', 'password', '*.authorization', '*.cookie', '*.password', '*.headers.authorization', '*.headers.cookie'];
+
+/** Registered secrets in the formatted line, wherever they are (a key included): the last pass. */
+function withoutRegisteredSecrets(line: string): string {
+  let out = line;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
   const sink = options.sink ?? stdoutSink;
-  const now = options.now ?? (() => new Date());
-  const make = (bindings: LogFields): Logger => {
+  const now = options.now;
+  // The level of the line being written when the sink takes it; null: the taps only.
+  let writing: Exclude<LogLevel, 'silent'> | null = null;
+  const destination = {
+    write(chunk: string) {
+      const lvl = writing;
+      const line = withoutRegisteredSecrets(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk);
+      for (const tap of taps) tap(line);
+      if (lvl) sink(line, lvl);
+    },
+  };
+  const root = pino(
+    {
+      // Every level is formatted (the taps see lines below `level`); `writing` decides what the sink gets.
+      level: 'debug',
+      base: options.base ?? {},
+      timestamp: now ? () => `,"time":"${now().toISOString()}"` : pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        bindings: (bindings) => redact(bindings) as LogFields,
+        log: (fields) => redact(fields) as LogFields,
+      },
+      // `redact()` already turned errors into plain fields: pino's err serializer would reshape them.
+      serializers: { err: (value: unknown) => value },
+      redact: { paths: PINO_REDACT, censor: REDACTED },
+    },
+    destination,
+  );
+  const make = (instance: pino.Logger): Logger => {
     const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
       const enabled = RANK[lvl] >= RANK[level];
       if (!enabled && taps.size === 0) return;
-      const record = redact({ ...bindings, ...(fields ?? {}) }) as LogFields;
-      const line = JSON.stringify({ time: now().toISOString(), level: lvl, msg: redactText(msg), ...record });
-      for (const tap of taps) tap(line);
-      if (enabled) sink(line, lvl);
+      writing = enabled ? lvl : null;
+      try {
+        instance[lvl](fields ?? {}, redactText(msg));
+      } finally {
+        writing = null;
+      }
     };
     return {
       level,
@@ -134,10 +177,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       info: (msg, fields) => write('info', msg, fields),
       warn: (msg, fields) => write('warn', msg, fields),
       error: (msg, fields) => write('error', msg, fields),
-      child: (more) => make({ ...bindings, ...more }),
+      // pino applies formatters.bindings to the root's base only, so a child's bindings are filtered here.
+      child: (more) => make(instance.child(redact(more) as LogFields)),
     };
   };
-  return make(options.base ?? {});
+  return make(root);
 }
 
 /** A logger that writes nothing (its lines still reach the taps). */
