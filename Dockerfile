@@ -11,7 +11,9 @@ ARG RUNTIME_IMAGE=node:20-bookworm-slim
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /app
+# npm ci runs our postinstall (scripts/link-just.mjs: .bin/just straight to the native binary).
 COPY package.json package-lock.json ./
+COPY scripts/link-just.mjs ./scripts/
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts ./scripts
