@@ -26,7 +26,9 @@ function bucketOf(id: string): number {
  * page through a bucket at a time (tokenIdsOfBuckets); a scan sorts by it too.
  */
 export function tokenOrder(jti: string): string {
-  return `${bucketOf(jti).toString(16).padStart(4, '0')}:${jti}`;
+  // join() makes one flat string; a template makes a rope of three, which a listing's snapshot of a
+  // million tokens would hold (and flatten again while sorting): ~45 MB more heap at 1M.
+  return [bucketOf(jti).toString(16).padStart(4, '0'), jti].join(':');
 }
 
 export function jtiOfOrder(order: string): string {
