@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseEnv } from './services/token-tooling/env-file.js';
+import { parseEnv as nodeParseEnv } from 'node:util';
 
 const optionalSecret = z
   .string()
@@ -93,6 +93,21 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/**
+ * The one dotenv reader (the server's config and the token tooling): node:util parseEnv, so unquoted
+ * values end at `#`, double quotes expand `\n` and may span lines, later keys win. Two gaps of Node 20's
+ * parser are closed here: a UTF-8 byte order mark is dropped (it would join the first name), and names
+ * that are not variable names (a line without `=` glued to the next one) are left out.
+ */
+export function parseEnv(text: string): Record<string, string> {
+  const parsed = nodeParseEnv(text.replace(/^\uFEFF/, ''));
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) if (ENV_NAME.test(key) && value !== undefined) env[key] = value;
+  return env;
+}
 
 /**
  * Reads `.env` (when present) beneath the real environment: a variable already set in the

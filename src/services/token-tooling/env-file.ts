@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseEnv as nodeParseEnv } from 'node:util';
+import { parseEnv } from '../../config.js';
 
 export type EnvMap = Record<string, string>;
+export { parseEnv };
 
 export interface EnvUpdateResult {
   replaced: string[];
@@ -11,24 +12,10 @@ export interface EnvUpdateResult {
 }
 
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 // Matched against latin1 text, so a UTF-8 byte order mark shows up as these three characters.
 const EDITABLE_LINE = /^((?:\xEF\xBB\xBF)?[ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(.*)$/s;
 const PLAIN_VALUE = /^[A-Za-z0-9_\-.\/+=:@,%~?&]*$/;
 const NEW_FILE_MODE = 0o600;
-
-/**
- * The one dotenv reader (the server's config and the token tooling): node:util parseEnv, so unquoted
- * values end at `#`, double quotes expand `\n` and may span lines, later keys win. Two gaps of Node 20's
- * parser are closed here: a UTF-8 byte order mark is dropped (it would join the first name), and names
- * that are not variable names (a line without `=` glued to the next one) are left out.
- */
-export function parseEnv(text: string): EnvMap {
-  const parsed = nodeParseEnv(text.replace(/^\uFEFF/, ''));
-  const env: EnvMap = {};
-  for (const [key, value] of Object.entries(parsed)) if (ENV_NAME.test(key) && value !== undefined) env[key] = value;
-  return env;
-}
 
 /** Reads and parses a dotenv file; a missing file reads as empty. */
 export async function readEnvFile(path: string): Promise<EnvMap> {
