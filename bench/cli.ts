@@ -29,7 +29,7 @@
  * Always on a private redis-server. Prints a table per size and writes bench/RESULTS-cli.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -110,6 +110,13 @@ with open(sys.argv[1], 'wb') as out:
 print(f"RUN {code} {(time.monotonic() - t) * 1000:.1f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}", file=sys.stderr)
 `;
 
+/** The last line of each listing's output when it is whole. */
+const COMPLETE: Record<string, RegExp> = {
+  'oauth-list-tokens': /^Total tokens: \d+/,
+  'oauth-show-all': /^Total tokens: \d+/,
+  'oauth-list-registrations': /^(Total registrations: \d+|ACTIVE: )/,
+};
+
 async function runOurs(recipe: Recipe, env: NodeJS.ProcessEnv, outFile: string): Promise<OurRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -129,6 +136,9 @@ async function runOurs(recipe: Recipe, env: NodeJS.ProcessEnv, outFile: string):
       if (!run) return reject(new Error(`${recipe.name}: no figures from the wrapper: ${err.slice(-500)}`));
       const code = Number(run[1]);
       if (code !== 0) return reject(new Error(`${recipe.name} exited with ${code}: ${err.slice(-1000)}`));
+      // A listing's last line is its total: without it the output was cut short, and the time means nothing.
+      const summary = COMPLETE[recipe.name];
+      if (summary && !summary.test(readFileSync(outFile, 'utf8').trimEnd().split('\n').pop() ?? '')) return reject(new Error(`${recipe.name}: its output (${outFile}) does not end with its total: cut short`));
       resolve({ ms: Number(run[2]), firstRowMs, peakRssKiB: Number(run[3]) });
     });
   });

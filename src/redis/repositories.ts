@@ -79,7 +79,7 @@ export class RecordRepository<T> {
    * The records of these ids, a window of batches at a time (the next window is read while the
    * caller works on this one); ids whose key is gone by then are left out.
    */
-  async *records(ids: readonly string[]): AsyncGenerator<StoredRecord<T>[]> {
+  async *records(ids: Iterable<string>): AsyncGenerator<StoredRecord<T>[]> {
     yield* readAhead(ids, async (window) => (await this.getMany(window)).filter((r): r is StoredRecord<T> => r !== null));
   }
 
@@ -149,7 +149,7 @@ export class UserIndexRepository {
   }
 
   /** The sets of these users, a window at a time (see RecordRepository.records). */
-  async *sets(usernames: readonly string[]): AsyncGenerator<UserIndex[]> {
+  async *sets(usernames: Iterable<string>): AsyncGenerator<UserIndex[]> {
     yield* readAhead(usernames, async (window) => (await this.getMany(window)).filter((u): u is UserIndex => u !== null));
   }
 
@@ -162,12 +162,22 @@ export class UserIndexRepository {
 /** Ids read per window: a few batches, so a window's reads are pipelined and memory stays bounded. */
 const WINDOW = 4 * BATCH_SIZE;
 
-async function* readAhead<T>(ids: readonly string[], read: (window: string[]) => Promise<T[]>): AsyncGenerator<T[]> {
-  let next: Promise<T[]> | null = ids.length > 0 ? read(ids.slice(0, WINDOW)) : null;
+async function* readAhead<T>(ids: Iterable<string>, read: (window: string[]) => Promise<T[]>): AsyncGenerator<T[]> {
+  const source = ids[Symbol.iterator]();
+  const nextWindow = (): string[] => {
+    const window: string[] = [];
+    for (let step = source.next(); !step.done; step = source.next()) if (window.push(step.value) >= WINDOW) break;
+    return window;
+  };
+  const start = (): Promise<T[]> | null => {
+    const window = nextWindow();
+    return window.length > 0 ? read(window) : null;
+  };
+  let next = start();
   try {
-    for (let start = WINDOW; next; start += WINDOW) {
+    while (next) {
       const current: T[] = await next;
-      next = start < ids.length ? read(ids.slice(start, start + WINDOW)) : null;
+      next = start();
       yield current;
     }
   } finally {
@@ -183,7 +193,7 @@ const CENSUS_SCAN_COUNT = 5 * BATCH_SIZE;
  * The ids of each kind asked for, in one pass over the gateway's keys (one SCAN of the prefix instead
  * of one per kind), each id once. Keys of other kinds, and keys we do not recognise, are passed over.
  */
-export async function idsByKind<K extends RecordKind>(redis: RedisClient, keys: Keys, kinds: readonly K[]): Promise<Record<K, string[]>> {
+export async function idsByKind<K extends RecordKind>(redis: RedisClient, keys: Keys, kinds: readonly K[]): Promise<Record<K, Set<string>>> {
   const found = new Map<RecordKind, Set<string>>(kinds.map((kind) => [kind, new Set<string>()]));
   for await (const batch of scanKeys(redis, keys.allOAuthPattern(), CENSUS_SCAN_COUNT)) {
     for (const key of batch) {
@@ -191,7 +201,7 @@ export async function idsByKind<K extends RecordKind>(redis: RedisClient, keys: 
       if (known) found.get(known.kind)?.add(known.id);
     }
   }
-  return Object.fromEntries(kinds.map((kind) => [kind, [...(found.get(kind) ?? [])]])) as Record<K, string[]>;
+  return Object.fromEntries(kinds.map((kind) => [kind, found.get(kind)])) as Record<K, Set<string>>;
 }
 
 export interface Repositories {
@@ -202,7 +212,7 @@ export interface Repositories {
   codes: RecordRepository<AuthCodeRecord>;
   userIndexes: UserIndexRepository;
   /** The ids of several kinds in one pass over the keyspace (idsByKind). */
-  idsByKind<K extends RecordKind>(kinds: readonly K[]): Promise<Record<K, string[]>>;
+  idsByKind<K extends RecordKind>(kinds: readonly K[]): Promise<Record<K, Set<string>>>;
 }
 
 export function createRepositories(redis: RedisClient, keys: Keys): Repositories {

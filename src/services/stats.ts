@@ -70,10 +70,8 @@ export class StatsService {
       }
     }
 
-    const seenTokens = new Set<string>();
     for await (const batch of this.repos.tokens.records(ids.token)) {
       for (const t of batch) {
-        seenTokens.add(t.id);
         if (t.record === null) {
           s.corruptTokens += 1;
           continue;
@@ -104,19 +102,19 @@ export class StatsService {
       ['code', 'authCodes', 'leftoverCodes'],
     ] as const) {
       const repo = kind === 'state' ? this.repos.states : this.repos.codes;
-      s[countField] = ids[kind].length;
-      const ttls = await repo.ttls(ids[kind]);
+      s[countField] = ids[kind].size;
+      const ttls = await repo.ttls([...ids[kind]]);
       s[leftoverField] = ttls.filter(isLeftover).length;
     }
 
-    // A stale entry is a jti whose token key does not exist: the token pass above saw every one
-    // that does, so no per-entry round trip is needed.
+    // A stale entry is a jti whose token key does not exist: the scan saw every one that does, so
+    // no per-entry round trip is needed.
     const seenIndexes = new Set<string>();
     for await (const batch of this.repos.userIndexes.sets(ids.user_tokens)) {
       for (const u of batch) {
         seenIndexes.add(u.username);
         users.add(u.username);
-        for (const jti of u.jtis) if (!seenTokens.has(jti)) s.staleIndexEntries += 1;
+        for (const jti of u.jtis) if (!ids.token.has(jti)) s.staleIndexEntries += 1;
       }
     }
     s.userIndexes = seenIndexes.size;
