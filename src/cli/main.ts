@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError, loadEnv, parseConfig } from '../config.js';
+import { loadEnv, parseConfig } from '../config.js';
 import { type CommandSpec, UsageError, commandHelp, parseCommandArgs, wantsHelp } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext, Output } from './commands.js';

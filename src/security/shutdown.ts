@@ -46,6 +46,8 @@ export class ShutdownGate {
   /** `source` until it ends or the streams are closed, whichever comes first. */
   abortable<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
     const signal = this.streams.signal;
+    // An async generator has no arrow form: it reaches the gate through a name.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const gate = this;
     return (async function* () {
       gate.open += 1;

@@ -282,7 +282,7 @@ describe.each([
   it('writes the same request log line as Yoga', async () => {
     lines.length = 0;
     await same(p, 'fast', asViewer, { query: 'query Named { stats { registrations } }', operationName: 'Named' });
-    const logged = lines.filter((l) => l.msg === 'request').map(({ ms, time, ...rest }) => rest);
+    const logged = lines.filter((l) => l.msg === 'request').map(({ ms: _ms, time: _time, ...rest }) => rest);
     expect(logged).toHaveLength(2);
     expect(logged[0]).toEqual(logged[1]);
     expect(logged[0]).toMatchObject({ method: 'POST', path: '/graphql', status: 200, principal: 'viewer-token', operation: 'Named' });

@@ -14,7 +14,7 @@ export interface EnvUpdateResult {
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Matched against latin1 text, so a UTF-8 byte order mark shows up as these three characters.
 const EDITABLE_LINE = /^((?:\xEF\xBB\xBF)?[ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(.*)$/s;
-const PLAIN_VALUE = /^[A-Za-z0-9_\-.\/+=:@,%~?&]*$/;
+const PLAIN_VALUE = /^[A-Za-z0-9_\-./+=:@,%~?&]*$/;
 const NEW_FILE_MODE = 0o600;
 
 /** Reads and parses a dotenv file; a missing file reads as empty. */
