@@ -28,5 +28,4 @@ export class AdminError extends GraphQLError {
   }
 }
 
-export const notFound = (what: string, id: string) => new AdminError('NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist`);
 export const badInput = (message: string, details: Record<string, unknown> = {}) => new AdminError('BAD_USER_INPUT', message, details);

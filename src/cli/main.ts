@@ -138,10 +138,6 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-export function registerCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
-}
-
 /** The commands and what they take (for tests that walk every recipe). */
 export function commandSpecs(): Readonly<Record<string, CommandSpec>> {
   return COMMANDS;
