@@ -464,7 +464,6 @@ export class BackupService {
     } catch (caught) {
       let error = caught;
       if (args.name == null && resolved !== null && error instanceof AdminError && error.code === 'BAD_USER_INPUT') error = await this.newestRefused(resolved, error);
-      // Once the job runs, it records its own outcome.
       if (!jobStarted) await this.jobs.refused(restoreAudit, { actor: who.name, dryRun, mode, name: args.name ?? resolved }, error);
       throw error;
     }
@@ -495,7 +494,7 @@ export class BackupService {
   /** Starts the restore job (backup/jobs.ts); it owns the file from here, also when it cannot start. */
   private async startRestore(input: Omit<RestoreInput, 'ready' | 'out'>): Promise<{ jobId: string; ready: Promise<void>; out: RestoreInput['out'] }> {
     const ready = deferred<void>();
-    const out = { safetyName: null };
+    const out: RestoreInput['out'] = { safetyName: null };
     try {
       const job = await this.jobs.start(this.restoreJob, { ...input, ready, out });
       return { jobId: job.id, ready: ready.promise, out };
