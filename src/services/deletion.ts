@@ -1,16 +1,16 @@
 import type { Principal } from '../context.js';
 import { AdminError } from '../errors.js';
 import { removeMembers, unlinkMany } from '../redis/batch.js';
-import { isTestClientName } from '../redis/codecs.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { IndexReader } from './index-gate.js';
 import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
 import type { AuditLog } from './audit.js';
 import type { Confirmations } from './confirm.js';
-import { type DeletionCounts, JobCancelled, type JobRunner, type JobState, addCounts, describeJobError, zeroCounts } from './jobs.js';
-import { type Lifetimes, accessTokenStatus, isLeftoverRefresh } from './status.js';
-import { type SweepPlan, type SweepSource, Sweeper, purgeCandidates } from './sweep.js';
+import { type DeletionCounts, type JobDefinition, type JobInput, type JobRunner, type JobState, addCounts, describeJobError, zeroCounts } from './jobs.js';
+import { type PurgeInput, type SweepProgress, cleanupTestClientsJob, purgeExpiredJob } from './maintenance-jobs.js';
+import type { Lifetimes } from './status.js';
+import { type SweepPlan, type SweepResult, Sweeper, clientDataPlan } from './sweep.js';
 
 export interface DeleteResult {
   executed: boolean;
@@ -25,35 +25,34 @@ export interface CascadePreview {
   sampleUsernames: string[];
 }
 
-/** Everything that belongs to a set of clients: what a cascade removes besides the client keys. */
-function clientDataPlan(clientIds: ReadonlySet<string>): SweepPlan {
-  const owned = (r: { record: { clientId: string | null } | null }) => r.record?.clientId != null && clientIds.has(r.record.clientId);
-  return { tokens: owned, refreshTokens: owned, codes: owned, states: owned };
-}
-
 const total = (c: DeletionCounts) => Object.values(c).reduce((sum, n) => sum + n, 0);
 
 /**
  * Deleting, purging and test cleanup, with semantics.md's "Deleting" table as the rules. Every
  * operation is a sweep plan; bulk ones are two-step or dry-runnable, and every executed one is
- * audited.
+ * audited (purge and cleanup are jobs: maintenance-jobs.ts, audited by the job runner).
  */
 export class DeletionService {
   private readonly sweeper: Sweeper;
+  private readonly purgeJob: JobDefinition<PurgeInput, SweepProgress, SweepResult>;
+  private readonly cleanupJob: JobDefinition<JobInput, SweepProgress, SweepResult>;
 
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly repos: Repositories,
-    private readonly lifetimes: Lifetimes,
+    lifetimes: Lifetimes,
     private readonly now: () => number,
     private readonly confirmations: Confirmations,
     private readonly audit: AuditLog,
     private readonly jobs: JobRunner,
     /** The derived indexes: a purge takes its candidates from them when they are complete and current. */
-    private readonly index: IndexReader | null = null,
+    index: IndexReader | null = null,
   ) {
     this.sweeper = new Sweeper(redis, keys, repos);
+    const deps = { redis, keys, repos, lifetimes, sweeper: this.sweeper, index };
+    this.purgeJob = purgeExpiredJob(deps);
+    this.cleanupJob = cleanupTestClientsJob(deps);
   }
 
   /** Runs a mutation body and writes its audit entry, whatever the outcome. */
@@ -168,72 +167,13 @@ export class DeletionService {
     });
   }
 
-  /**
-   * semantics.md "purge expired", as a job (one maintenance job at a time). Every key expired (or
-   * left over) when the job starts is gone when it succeeds: the candidates come from the indexes
-   * only when a barrier proves them complete and current, else from a pass over every key; each is
-   * judged from its primary key, and a key judged by its missing TTL is removed only if it still
-   * has none (never a refresh token the gateway would honour).
-   */
+  /** semantics.md "purge expired", as a job (maintenance-jobs.ts). */
   purgeExpired(who: Principal, dryRun: boolean): Promise<JobState> {
-    const now = this.now();
-    const plan: SweepPlan = {
-      tokens: (t) => accessTokenStatus(t.record, now) === 'EXPIRED',
-      refreshTokens: (r, ttl) => isLeftoverRefresh(r.record, ttl, this.lifetimes, now),
-      codes: (c, ttl) => c.record !== null && ttl === null,
-      states: (s, ttl) => s.record !== null && ttl === null,
-      onlyWithoutTtl: true,
-      staleIndexEntries: true,
-    };
-    const source = async () =>
-      this.index && (await this.index.fresh()) ? purgeCandidates(this.index.store, this.redis, this.keys, now, this.lifetimes.refreshTokenSeconds) : undefined;
-    return this.maintenanceJob(who, 'PURGE_EXPIRED', 'purgeExpired', dryRun, async () => plan, source);
+    return this.jobs.start(this.purgeJob, { actor: who.name, dryRun, now: this.now() });
   }
 
-  /** Every test client (`TEST ` names), completely. */
+  /** Every test client (`TEST ` names), completely, as a job (maintenance-jobs.ts). */
   cleanupTestClients(who: Principal, dryRun: boolean): Promise<JobState> {
-    return this.maintenanceJob(who, 'CLEANUP_TEST_CLIENTS', 'cleanupTestClients', dryRun, async () => {
-      const ids = new Set<string>();
-      for await (const batch of this.repos.clients.scan()) for (const c of batch) if (isTestClientName(c.record?.clientName ?? null)) ids.add(c.id);
-      return { clients: (c) => ids.has(c.id), ...clientDataPlan(ids) };
-    });
-  }
-
-  private async maintenanceJob(
-    who: Principal,
-    kind: 'PURGE_EXPIRED' | 'CLEANUP_TEST_CLIENTS',
-    action: string,
-    dryRun: boolean,
-    plan: () => Promise<SweepPlan>,
-    source: () => Promise<SweepSource | undefined> = async () => undefined,
-  ): Promise<JobState> {
-    try {
-      return await this.jobs.start({ kind, dryRun, actor: who.name, exclusive: 'maintenance' }, async (ctx) => {
-        try {
-          const result = await this.sweeper.run(
-            await plan(),
-            {
-              dryRun,
-              progress: (p, counts) => {
-                Object.assign(ctx.state.counts, counts);
-                return ctx.progress(p);
-              },
-              checkpoint: () => ctx.checkpoint(),
-            },
-            await source(),
-          );
-          Object.assign(ctx.state.counts, result.counts);
-          await this.audit.record({ action, actor: who.name, dryRun, outcome: 'SUCCEEDED', counts: result.counts, jobId: ctx.id });
-        } catch (error) {
-          const cancelled = error instanceof JobCancelled;
-          await this.audit
-            .record({ action, actor: who.name, dryRun, outcome: cancelled ? 'CANCELLED' : 'FAILED', counts: ctx.state.counts, jobId: ctx.id, error: cancelled ? null : describeJobError(error) });
-          throw error;
-        }
-      });
-    } catch (error) {
-      await this.audit.record({ action, actor: who.name, dryRun, outcome: 'REFUSED', error: describeJobError(error) });
-      throw error;
-    }
+    return this.jobs.start(this.cleanupJob, { actor: who.name, dryRun });
   }
 }

@@ -83,12 +83,12 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const repos = createRepositories(redis, keys);
   const now = options.now ?? Date.now;
   const events = options.events ?? createJobEvents();
-  const jobs = new JobRunner(redis, keys, events, options.jobs);
   const audit = new AuditLog(redis, keys, options.logger?.child({ component: 'audit' }), options.audit);
+  const jobs = new JobRunner(redis, keys, events, audit, options.jobs);
   const confirmations = new Confirmations(redis, keys);
   const indexer = new Indexer(redis, keys);
   const snapshots = new ListingSnapshots();
-  const indexes = new IndexService(redis, keys, indexer, jobs, audit, { ...DEFAULT_INDEXING, ...options.indexing }, options.logger?.child({ component: 'indexes' }) ?? null);
+  const indexes = new IndexService(redis, keys, indexer, jobs, { ...DEFAULT_INDEXING, ...options.indexing }, options.logger?.child({ component: 'indexes' }) ?? null);
   return {
     indexes,
     redis,
@@ -97,7 +97,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     audit,
     confirmations,
     deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs, indexes),
-    backups: new BackupService(redis, keys, audit, jobs, confirmations, {
+    backups: new BackupService(redis, keys, jobs, confirmations, {
       ...(options.backup ?? { dir: './backups' }),
       lifetimes: options.lifetimes,
       now,

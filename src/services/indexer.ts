@@ -6,6 +6,14 @@ import type { Keys, RecordKind } from '../redis/keys.js';
 import { fingerprint } from './fingerprint.js';
 import type { JobContext } from './jobs.js';
 
+/** A reconcile's progress, as its job shows it. */
+export interface ReconcileProgress {
+  phase: string;
+  scanned: number;
+  matched: number;
+  deleted: number;
+}
+
 export interface ReconcileCounts {
   scanned: number;
   /** Index entries that were (or in a dry run would be) added, changed or removed. */
@@ -126,7 +134,7 @@ export class Indexer {
    * overwritten with what the reconcile read before, so the leader applies those keys once more
    * afterwards (IndexService.reconcile). In a dry run, counts what would change.
    */
-  async reconcile(options: { dryRun: boolean; job?: JobContext }): Promise<ReconcileCounts> {
+  async reconcile(options: { dryRun: boolean; job?: JobContext<ReconcileProgress> }): Promise<ReconcileCounts> {
     const counts: ReconcileCounts = { scanned: 0, changed: 0 };
     const progress = async (phase: string) => {
       await options.job?.progress({ phase, scanned: counts.scanned, matched: counts.changed, deleted: options.dryRun ? 0 : counts.changed });

@@ -5,11 +5,10 @@ import type { IndexStore } from '../redis/index-store.js';
 import { keyHolders } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
 import { runScript } from '../redis/scripts.js';
-import type { AuditLog } from './audit.js';
 import { Follower, missingNotifyFlags } from './index-follower.js';
 import { IndexGate, type IndexReader } from './index-gate.js';
-import type { Indexer } from './indexer.js';
-import { JobCancelled, type JobRunner, type JobState, describeJobError } from './jobs.js';
+import type { Indexer, ReconcileCounts, ReconcileProgress } from './indexer.js';
+import type { JobContext, JobDefinition, JobInput, JobRunner, JobState } from './jobs.js';
 
 export interface IndexingOptions {
   /** How often the leader rebuilds the indexes from the primary keys (0: only at start and when needed). */
@@ -34,6 +33,12 @@ export const DEFAULT_INDEXING: IndexingOptions = {
   configureNotifications: false,
   watchdogMs: 30_000,
 };
+
+/** A reconcile job's input: whether this process leads (follows the changes), and the breaks seen so far. */
+interface ReconcileInput extends JobInput {
+  leading: boolean;
+  breaksAtStart: number;
+}
 
 export interface IndexStatus {
   notifications: boolean;
@@ -83,13 +88,13 @@ export class IndexService implements IndexReader {
   private lastProblem: string | null = null;
   /** Notifications did not arrive after a start: the next attempt waits until then. */
   private retryFollowAt = 0;
+  private readonly reconcileJob: JobDefinition<ReconcileInput, ReconcileProgress, ReconcileCounts>;
 
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     readonly indexer: Indexer,
     private readonly jobs: JobRunner,
-    private readonly audit: AuditLog,
     private readonly options: IndexingOptions,
     private readonly logger: Logger | null = null,
   ) {
@@ -103,6 +108,17 @@ export class IndexService implements IndexReader {
       logger,
     );
     this.gate = new IndexGate(redis, keys, indexer.store, options.maxLagMs, logger);
+    this.reconcileJob = {
+      kind: 'RECONCILE_INDEXES',
+      lock: 'reconcile',
+      audit: {
+        action: () => 'reconcileIndexes',
+        describe: ({ dryRun }, { result }) => ({ target: result ? `${result.changed} index entries ${dryRun ? 'would change' : 'changed'}` : null }),
+        notStarted: null,
+      },
+      show: (result) => ({ matched: result.changed }),
+      work: (input, ctx) => this.runReconcile(input, ctx),
+    };
   }
 
   private get lockKey(): string {
@@ -247,30 +263,29 @@ export class IndexService implements IndexReader {
 
   /** Rebuilds the indexes from the primary keys as a job (one at a time); a dry run counts what would change. */
   async reconcile(who: Principal, dryRun: boolean): Promise<JobState> {
-    const breaksAtStart = this.breaks;
-    const leading = this.leader && this.follower.isFollowing;
-    return this.jobs.start({ kind: 'RECONCILE_INDEXES', dryRun, actor: who.name, exclusive: 'reconcile' }, async (ctx) => {
-      this.reconciling = true;
-      try {
-        if (leading) this.reconcileDue = false;
-        if (!dryRun && leading) this.follower.track();
-        if (!dryRun && !leading) await this.indexer.store.markDirty();
-        const result = await this.indexer.reconcile({ dryRun, job: ctx });
-        // What the follower applied meanwhile goes through it once more, after the reconcile's writes.
-        if (!dryRun && leading) await this.follower.replay();
-        ctx.state.progress.matched = result.changed;
-        if (!dryRun) await this.finished(result.changed, leading && this.breaks === breaksAtStart);
-        await this.audit.record({ action: 'reconcileIndexes', actor: who.name, dryRun, outcome: 'SUCCEEDED', target: `${result.changed} index entries ${dryRun ? 'would change' : 'changed'}`, jobId: ctx.id });
-      } catch (error) {
-        if (leading && !dryRun) this.reconcileDue = true;
-        const cancelled = error instanceof JobCancelled;
-        await this.audit.record({ action: 'reconcileIndexes', actor: who.name, dryRun, outcome: cancelled ? 'CANCELLED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : describeJobError(error) }).catch(() => {});
-        throw error;
-      } finally {
-        if (leading) this.follower.untrack();
-        this.reconciling = false;
-      }
-    });
+    return this.jobs.start(this.reconcileJob, { actor: who.name, dryRun, leading: this.leader && this.follower.isFollowing, breaksAtStart: this.breaks });
+  }
+
+  /** The reconcile job's work: the leader's (following the changes) may make the indexes complete. */
+  private async runReconcile(input: ReconcileInput, ctx: JobContext<ReconcileProgress>): Promise<ReconcileCounts> {
+    const { dryRun, leading } = input;
+    this.reconciling = true;
+    try {
+      if (leading) this.reconcileDue = false;
+      if (!dryRun && leading) this.follower.track();
+      if (!dryRun && !leading) await this.indexer.store.markDirty();
+      const result = await this.indexer.reconcile({ dryRun, job: ctx });
+      // What the follower applied meanwhile goes through it once more, after the reconcile's writes.
+      if (!dryRun && leading) await this.follower.replay();
+      if (!dryRun) await this.finished(result.changed, leading && this.breaks === input.breaksAtStart);
+      return result;
+    } catch (error) {
+      if (leading && !dryRun) this.reconcileDue = true;
+      throw error;
+    } finally {
+      if (leading) this.follower.untrack();
+      this.reconciling = false;
+    }
   }
 
   /** A reconcile ended: record it; the leader's, with nothing broken meanwhile, makes the indexes complete. */

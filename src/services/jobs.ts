@@ -4,82 +4,22 @@ import type { RedisClient } from '../redis/connection.js';
 import { classifyRedisFailure, redisCause } from '../redis/failures.js';
 import type { Keys } from '../redis/keys.js';
 import { runScript } from '../redis/scripts.js';
+import type { AuditLog, AuditOutcome } from './audit.js';
 import type { JobEvents } from './events.js';
+import {
+  type JobAudit,
+  JobCancelled,
+  type JobContext,
+  type JobDefinition,
+  type JobInput,
+  JobRefused,
+  type JobReport,
+  type JobState,
+  TERMINAL,
+  zeroCounts,
+} from './job-definition.js';
 
-export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-export type JobKind = 'PURGE_EXPIRED' | 'CLEANUP_TEST_CLIENTS' | 'CREATE_BACKUP' | 'RESTORE_BACKUP' | 'RECONCILE_INDEXES';
-
-/** What a deletion removed (or, in a dry run, would remove), per kind of record. */
-export interface DeletionCounts {
-  clients: number;
-  accessTokens: number;
-  refreshTokens: number;
-  authCodes: number;
-  authStates: number;
-  userIndexEntries: number;
-  /** Whole user-index keys removed (left empty, or deleted with all tokens). */
-  userIndexes: number;
-}
-
-export const zeroCounts = (): DeletionCounts => ({
-  clients: 0, accessTokens: 0, refreshTokens: 0, authCodes: 0, authStates: 0, userIndexEntries: 0, userIndexes: 0,
-});
-
-export function addCounts(into: DeletionCounts, more: Partial<DeletionCounts>): DeletionCounts {
-  for (const [k, v] of Object.entries(more) as [keyof DeletionCounts, number][]) into[k] += v;
-  return into;
-}
-
-export interface JobProgress {
-  phase: string;
-  scanned: number;
-  total: number | null;
-  matched: number;
-  deleted: number;
-}
-
-/** Per-category outcome of a restore. */
-export interface CategoryCounts {
-  category: string;
-  restored: number;
-  overwritten: number;
-  unchanged: number;
-  skippedExpired: number;
-}
-
-export interface JobState {
-  id: string;
-  kind: JobKind;
-  status: JobStatus;
-  dryRun: boolean;
-  actor: string;
-  progress: JobProgress;
-  counts: DeletionCounts;
-  categories: CategoryCounts[];
-  /** The backup a job wrote or read, when it has one. */
-  backupName: string | null;
-  error: string | null;
-  createdAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  heartbeatAt: number;
-}
-
-export const TERMINAL: ReadonlySet<JobStatus> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
-
-/** Thrown inside a job's work when it was asked to stop; the runner marks the job CANCELLED. */
-export class JobCancelled extends Error {}
-
-/** What a job's work sees: progress reporting and the safe points where it may be cancelled. */
-export interface JobContext {
-  readonly id: string;
-  readonly dryRun: boolean;
-  readonly state: JobState;
-  /** Update progress; persisted and published at most a few times a second. */
-  progress(update: Partial<JobProgress>): Promise<void>;
-  /** A safe point: throws JobCancelled when a cancel was requested. */
-  checkpoint(): Promise<void>;
-}
+export * from './job-definition.js';
 
 export interface JobRunnerOptions {
   /** How long finished jobs stay readable. */
@@ -92,12 +32,27 @@ export interface JobRunnerOptions {
   now?: () => number;
 }
 
+/** Copies a report into a record: progress fields, then the kind's own fields. */
+function apply(state: JobState, report: JobReport): void {
+  const { counts, categories, backupName, ...progress } = report;
+  Object.assign(state.progress, progress);
+  if (counts) Object.assign(state.counts, counts);
+  if (categories) state.categories = categories;
+  if (backupName !== undefined) state.backupName = backupName;
+}
+
+const endings: Record<Exclude<AuditOutcome, 'PLANNED'>, { status: JobState['status']; phase: string }> = {
+  SUCCEEDED: { status: 'SUCCEEDED', phase: 'done' },
+  FAILED: { status: 'FAILED', phase: 'failed' },
+  REFUSED: { status: 'FAILED', phase: 'failed' },
+  CANCELLED: { status: 'CANCELLED', phase: 'cancelled' },
+};
 
 /**
- * The one runner for every long operation. Job state lives in Redis (so a client that
- * disconnects can come back, and any service process can answer for it), updates go out on the
- * job events, and a lock with expiry keeps exclusive jobs (purge, cleanup, restore) one at a time
- * across processes.
+ * The one runner for every long operation, each kind a JobDefinition. Job state lives in Redis
+ * (so a client that disconnects can come back, and any service process can answer for it),
+ * updates go out on the job events, a lock with expiry keeps exclusive jobs (purge, cleanup,
+ * restore; reconcile) one at a time across processes, and every ending is audited here.
  */
 export class JobRunner {
   private readonly retentionMs: number;
@@ -106,11 +61,13 @@ export class JobRunner {
   private readonly lockTtlMs: number;
   private readonly now: () => number;
   private readonly running = new Map<string, Promise<JobState>>();
+  private readonly aborts = new Map<string, AbortController>();
 
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly events: JobEvents,
+    private readonly audit: AuditLog,
     options: JobRunnerOptions = {},
   ) {
     this.retentionMs = options.retentionMs ?? 7 * 24 * 3600 * 1000;
@@ -131,20 +88,18 @@ export class JobRunner {
   }
 
   /**
-   * Starts a job in the background and returns its first state. With `exclusive`, a second job
-   * under the same lock is refused (CONFLICT) while the first runs.
+   * Starts a job of this kind in the background and returns its first state. Under a lock, a
+   * second job is refused (CONFLICT) while the first runs; a job that cannot start is audited as
+   * its definition says.
    */
-  async start(
-    spec: { kind: JobKind; dryRun: boolean; actor: string; exclusive?: string },
-    work: (ctx: JobContext) => Promise<void>,
-  ): Promise<JobState> {
-    const now = Date.now();
+  async start<I extends JobInput, P extends JobReport, R>(definition: JobDefinition<I, P, R>, input: I): Promise<JobState> {
+    const now = this.now();
     const state: JobState = {
       id: randomUUID(),
-      kind: spec.kind,
+      kind: definition.kind,
       status: 'RUNNING',
-      dryRun: spec.dryRun,
-      actor: spec.actor,
+      dryRun: input.dryRun,
+      actor: input.actor,
       progress: { phase: 'starting', scanned: 0, total: null, matched: 0, deleted: 0 },
       counts: zeroCounts(),
       categories: [],
@@ -155,59 +110,85 @@ export class JobRunner {
       finishedAt: null,
       heartbeatAt: now,
     };
-    const lockKey = spec.exclusive ? this.lockKey(spec.exclusive) : null;
-    if (lockKey) {
-      const acquired = await this.redis.set(lockKey, state.id, 'PX', this.lockTtlMs, 'NX');
-      if (acquired !== 'OK') {
-        const holder = await this.redis.get(lockKey);
-        throw new AdminError('CONFLICT', `another ${spec.exclusive} job is running (job ${holder ?? 'unknown'}); wait for it or cancel it`, { runningJobId: holder });
-      }
+    const lockKey = definition.lock ? this.lockKey(definition.lock) : null;
+    try {
+      if (lockKey) await this.acquire(lockKey, definition.lock as string, state.id);
+      await this.save(state);
+    } catch (error) {
+      await this.refused(definition.audit, input, error);
+      throw error;
     }
-    await this.save(state);
-    const done = this.run(state, work, lockKey);
+    const controller = new AbortController();
+    this.aborts.set(state.id, controller);
+    const done = this.run(definition, input, state, lockKey, controller);
     this.running.set(state.id, done);
-    void done.finally(() => this.running.delete(state.id));
+    void done.finally(() => {
+      this.running.delete(state.id);
+      this.aborts.delete(state.id);
+    });
     return { ...state };
   }
 
-  private async run(state: JobState, work: (ctx: JobContext) => Promise<void>, lockKey: string | null): Promise<JobState> {
-    let lastPublish = 0;
-    let lastBeat = Date.now();
-    const publish = async (force: boolean) => {
-      const now = Date.now();
-      if (!force && now - lastPublish < this.publishIntervalMs) return;
-      lastPublish = now;
-      state.heartbeatAt = now;
-      await this.save(state);
-    };
-    const ctx: JobContext = {
-      id: state.id,
-      dryRun: state.dryRun,
-      state,
-      progress: async (update) => {
-        Object.assign(state.progress, update);
-        await publish(false);
-      },
-      checkpoint: async () => {
-        if (Date.now() - lastBeat > this.lockTtlMs / 3) {
-          lastBeat = Date.now();
-          if (lockKey) await runScript(this.redis, 'renewLock', [lockKey], [state.id, this.lockTtlMs]);
-        }
-        if ((await this.redis.exists(this.cancelKey(state.id))) === 1) throw new JobCancelled();
-        await publish(false);
-      },
-    };
+  private async acquire(lockKey: string, name: string, id: string): Promise<void> {
+    const acquired = await this.redis.set(lockKey, id, 'PX', this.lockTtlMs, 'NX');
+    if (acquired === 'OK') return;
+    const holder = await this.redis.get(lockKey);
+    throw new AdminError('CONFLICT', `another ${name} job is running (job ${holder ?? 'unknown'}); wait for it or cancel it`, { runningJobId: holder });
+  }
+
+  /**
+   * Audits a job that never started: refused by the runner (its lock held) or by its caller (an
+   * input checked before the job), as the kind's audit says.
+   */
+  async refused<S extends JobInput, R>(audit: JobAudit<S, R>, subject: S, error: unknown): Promise<void> {
+    if (audit.notStarted === null) return;
+    const outcome: AuditOutcome = audit.notStarted === 'REFUSED' || error instanceof AdminError ? 'REFUSED' : 'FAILED';
+    const { target } = audit.describe(subject, { outcome, result: null, record: null });
+    await this.audit.record({ action: audit.action(subject), actor: subject.actor, target: target ?? null, dryRun: subject.dryRun, outcome, error: describeJobError(error) });
+  }
+
+  /** Audits a two-step job's plan (its dry run ran as job `jobId`; a confirmation token executes it). */
+  async planned<S extends JobInput, R>(audit: JobAudit<S, R>, subject: S, jobId: string): Promise<void> {
+    const { target } = audit.describe(subject, { outcome: 'PLANNED', result: null, record: null });
+    await this.audit.record({ action: audit.action(subject), actor: subject.actor, target: target ?? null, dryRun: subject.dryRun, outcome: 'PLANNED', jobId });
+  }
+
+  /** The job's life once started: its work, then its audit entry and its final state, whatever the ending. */
+  private async run<I extends JobInput, P extends JobReport, R>(
+    definition: JobDefinition<I, P, R>,
+    input: I,
+    state: JobState,
+    lockKey: string | null,
+    controller: AbortController,
+  ): Promise<JobState> {
+    const ctx = this.context<P>(state, lockKey, controller);
+    let outcome: Exclude<AuditOutcome, 'PLANNED'> = 'SUCCEEDED';
+    let result: R | null = null;
+    let error: string | null = null;
     try {
-      await publish(true);
-      await work(ctx);
-      state.status = 'SUCCEEDED';
-      state.progress.phase = 'done';
-    } catch (error) {
-      state.status = error instanceof JobCancelled ? 'CANCELLED' : 'FAILED';
-      state.progress.phase = error instanceof JobCancelled ? 'cancelled' : 'failed';
-      state.error = error instanceof JobCancelled ? null : describeJobError(error);
+      await ctx.publish(true);
+      result = await definition.work(input, ctx);
+      if (definition.show) apply(state, definition.show(result));
+    } catch (failure) {
+      outcome = failure instanceof JobCancelled ? 'CANCELLED' : failure instanceof JobRefused ? 'REFUSED' : 'FAILED';
+      error = outcome === 'CANCELLED' ? null : describeJobError(failure);
     }
-    state.finishedAt = Date.now();
+    // The entry is written before the final state, so whoever sees the job end finds its entry.
+    const { target, counts } = definition.audit.describe(input, { outcome, result, record: state });
+    await this.audit.record({
+      action: definition.audit.action(input),
+      actor: input.actor,
+      target: target ?? null,
+      dryRun: input.dryRun,
+      outcome,
+      counts: counts ?? null,
+      jobId: state.id,
+      error,
+    });
+    state.status = endings[outcome].status;
+    state.progress.phase = endings[outcome].phase;
+    state.error = error;
+    state.finishedAt = this.now();
     try {
       await this.save(state);
       if (lockKey) await runScript(this.redis, 'releaseLock', [lockKey], [state.id]);
@@ -217,6 +198,41 @@ export class JobRunner {
       void this.saveWhenBack(state);
     }
     return { ...state };
+  }
+
+  /** What the work sees, and the runner's own `publish`. */
+  private context<P extends JobReport>(state: JobState, lockKey: string | null, controller: AbortController): JobContext<P> & { publish(force: boolean): Promise<void> } {
+    let lastPublish = 0;
+    let lastBeat = this.now();
+    const publish = async (force: boolean) => {
+      const now = this.now();
+      if (!force && now - lastPublish < this.publishIntervalMs) return;
+      lastPublish = now;
+      state.heartbeatAt = now;
+      await this.save(state);
+    };
+    return {
+      id: state.id,
+      dryRun: state.dryRun,
+      signal: controller.signal,
+      now: this.now,
+      publish,
+      progress: async (update) => {
+        apply(state, update);
+        await publish(false);
+      },
+      checkpoint: async () => {
+        if (this.now() - lastBeat > this.lockTtlMs / 3) {
+          lastBeat = this.now();
+          if (lockKey) await runScript(this.redis, 'renewLock', [lockKey], [state.id, this.lockTtlMs]);
+        }
+        if (controller.signal.aborted || (await this.redis.exists(this.cancelKey(state.id))) === 1) {
+          controller.abort(new JobCancelled());
+          throw new JobCancelled();
+        }
+        await publish(false);
+      },
+    };
   }
 
   private async saveWhenBack(state: JobState, attempts = 20): Promise<void> {
@@ -269,6 +285,7 @@ export class JobRunner {
     if (!state) throw new AdminError('NOT_FOUND', `job ${JSON.stringify(id)} does not exist`);
     if (TERMINAL.has(state.status)) return state;
     await this.redis.set(this.cancelKey(id), '1', 'PX', this.retentionMs);
+    this.aborts.get(id)?.abort(new JobCancelled());
     return state;
   }
 
@@ -317,7 +334,12 @@ export class JobRunner {
 
   /** Requests cancellation of every job this process runs (SIGTERM). */
   async cancelAll(): Promise<void> {
-    await Promise.allSettled([...this.running.keys()].map((id) => this.redis.set(this.cancelKey(id), '1', 'PX', this.retentionMs)));
+    await Promise.allSettled(
+      [...this.running.keys()].map(async (id) => {
+        await this.redis.set(this.cancelKey(id), '1', 'PX', this.retentionMs);
+        this.aborts.get(id)?.abort(new JobCancelled());
+      }),
+    );
   }
 }
 

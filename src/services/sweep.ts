@@ -33,6 +33,12 @@ export interface SweepPlan {
   indexesOf?: string[];
 }
 
+/** Everything that belongs to a set of clients: what a cascade removes besides the client keys. */
+export function clientDataPlan(clientIds: ReadonlySet<string>): SweepPlan {
+  const owned = (r: { record: { clientId: string | null } | null }) => r.record?.clientId != null && clientIds.has(r.record.clientId);
+  return { tokens: owned, refreshTokens: owned, codes: owned, states: owned };
+}
+
 export interface SweepHooks {
   dryRun: boolean;
   /** Called after every batch with the running totals. */

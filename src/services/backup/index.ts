@@ -11,27 +11,37 @@ import { AdminError, badInput } from '../../errors.js';
 import { scanKeys, unlinkMany } from '../../redis/batch.js';
 import { decodeAccessToken, decodeClient, decodeRefreshToken, type AccessTokenRecord, type ClientRecord } from '../../redis/codecs.js';
 import { type RedisClient, sideConnection } from '../../redis/connection.js';
-import { isRedisGone } from '../../redis/failures.js';
 import { type Keys, prefixPattern } from '../../redis/keys.js';
-import type { AuditLog } from '../audit.js';
 import type { Confirmations } from '../confirm.js';
-import { type CategoryCounts, type DeletionCounts, JobCancelled, type JobRunner, type JobState, describeJobError, zeroCounts } from '../jobs.js';
+import { type CategoryCounts, type DeletionCounts, type JobDefinition, type JobReport, type JobRunner, type JobState, zeroCounts } from '../jobs.js';
 import { BackupKeyError } from './crypto.js';
 import { BackupDir, BackupNotFound, checkBackupName } from './files.js';
 import { CATEGORIES, type Category, type Manifest, timeFromName } from './format.js';
 import { pyCompare } from './pyjson.js';
 import { BackupFormatError, type BackupSummary, type ReadEntry, readBackup } from './reader.js';
-import { RestoreBatcher, deadOnArrival, reportedCounts, restoreKey } from './restore.js';
+import { RestoreBatcher, deadOnArrival, restoreKey } from './restore.js';
 import { HashedKeySet } from './key-set.js';
 import { Pacer, SharedWork } from '../shared-work.js';
 import type { Lifetimes } from '../status.js';
 import { type Logger, silentLogger } from '../../logger.js';
-import { categorize, categorizer, redisServerVersion, versionAtLeast, writeBackup } from './writer.js';
+import { categorize, categorizer, redisServerVersion, versionAtLeast, type WrittenBackup, writeBackup } from './writer.js';
+import {
+  type BackupJobDeps,
+  type BackupProgress,
+  type CreateBackupInput,
+  type RestoreInput,
+  type RestoreMode,
+  createBackupJob,
+  deferred,
+  restoreAudit,
+  restoreBackupJob,
+  unusable,
+} from './jobs.js';
 
 export { CATEGORIES, type Category } from './format.js';
 export { checkBackupName } from './files.js';
+export type { RestoreMode } from './jobs.js';
 
-export type RestoreMode = 'MERGE' | 'REPLACE';
 
 export interface BackupInfo {
   name: string;
@@ -154,17 +164,6 @@ const DELETION_FIELD: Partial<Record<Category, keyof DeletionCounts>> = {
   user_tokens: 'userIndexes',
 };
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {});
-  return { promise, resolve, reject };
-}
-
 /** How many older backups a refused `name: null` restore checks for one to suggest instead. */
 const NEWEST_ALTERNATIVES = 3;
 /** The most keys a diff lists (its `limit` is at most this); every caller gets its own first `limit`. */
@@ -176,22 +175,12 @@ const DIFF_BATCH_KEYS = 200;
 const signature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ino}`;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
-/** An operator-facing error for a file that cannot be used. */
-function unusable(name: string, error: unknown): never {
-  if (error instanceof AdminError) throw error;
-  if (error instanceof BackupNotFound) throw new AdminError('NOT_FOUND', error.message);
-  if (error instanceof BackupKeyError) throw new AdminError('BAD_USER_INPUT', `backup ${JSON.stringify(name)}: ${error.message}`);
-  if (error instanceof BackupFormatError) throw new AdminError('BAD_USER_INPUT', `backup ${JSON.stringify(name)} is not usable: ${error.message}`);
-  if (error instanceof Error && /chunk \d+ (failed authentication|is too short)/.test(error.message)) {
-    throw new AdminError('BAD_USER_INPUT', `backup ${JSON.stringify(name)} is not usable: ${error.message}`);
-  }
-  throw error;
-}
-
 export class BackupService {
   readonly dir: BackupDir;
   private readonly encryptionKey: string | undefined;
   private readonly settleMs: number;
+  private readonly createJob: JobDefinition<CreateBackupInput, BackupProgress, WrittenBackup>;
+  private readonly restoreJob: JobDefinition<RestoreInput, JobReport, void>;
   private readonly headers = new Map<string, { sig: string; info: BackupInfo; summary: BackupSummary | null }>();
   private readonly verified = new Map<string, { sig: string; error: string | null }>();
   /**
@@ -207,7 +196,6 @@ export class BackupService {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
-    private readonly audit: AuditLog,
     private readonly jobs: JobRunner,
     private readonly confirmations: Confirmations,
     private readonly options: BackupServiceOptions,
@@ -215,6 +203,18 @@ export class BackupService {
     this.dir = new BackupDir(options.dir);
     this.encryptionKey = options.encryptionKey;
     this.settleMs = options.settleMs ?? 10_000;
+    const deps: BackupJobDeps = {
+      redis,
+      keys,
+      encryptionKey: this.encryptionKey,
+      logger: this.logger,
+      write: (note, progress, checkpoint) => this.write(note, progress, checkpoint),
+      dead: () => this.dead(),
+      countUnderPrefixes: () => this.countUnderPrefixes(),
+      clearPrefixes: (checkpoint) => this.clearPrefixes(checkpoint),
+    };
+    this.createJob = createBackupJob(deps);
+    this.restoreJob = restoreBackupJob(deps);
   }
 
   /** What a restore skips though its key would live, judged now. */
@@ -358,41 +358,13 @@ export class BackupService {
 
   /** Writes a backup as a job (progress, cancel) and waits for it; returns the new backup. */
   async create(who: Principal, note?: string): Promise<BackupInfo> {
-    const holder: { name: string | null } = { name: null };
-    let job: JobState;
-    try {
-      job = await this.jobs.start({ kind: 'CREATE_BACKUP', dryRun: false, actor: who.name }, async (ctx) => {
-        try {
-          const written = await this.write(note, (p) => ctx.progress({ phase: p.phase, scanned: p.scanned, matched: p.scanned, deleted: 0 }), () => ctx.checkpoint());
-          holder.name = written.name;
-          ctx.state.backupName = written.name;
-          const leftOut = Object.values(written.unsupported.byCategory).reduce((a, b) => a + (b ?? 0), 0);
-          if (leftOut > 0) {
-            // Counted and typed, never named: a sorted set under the refresh prefix is named like a token.
-            this.logger.warn('the backup left out keys of a type the backup format cannot hold (sorted sets, streams, ...): a restore will not bring them back', {
-              backup: written.name,
-              leftOut,
-              types: written.unsupported.types,
-              byCategory: written.unsupported.byCategory,
-            });
-          }
-          await this.audit.record({ action: 'createBackup', actor: who.name, target: written.name, dryRun: false, outcome: 'SUCCEEDED', jobId: ctx.id });
-        } catch (error) {
-          const cancelled = error instanceof JobCancelled;
-          await this.audit
-            .record({ action: 'createBackup', actor: who.name, dryRun: false, outcome: cancelled ? 'CANCELLED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : describeJobError(error) });
-          throw error;
-        }
-      });
-    } catch (error) {
-      await this.audit.record({ action: 'createBackup', actor: who.name, dryRun: false, outcome: 'REFUSED', error: describeJobError(error) });
-      throw error;
-    }
+    const job = await this.jobs.start(this.createJob, { actor: who.name, dryRun: false, note });
     const final = await this.jobs.wait(job.id);
-    if (holder.name === null || final?.status !== 'SUCCEEDED') {
+    const name = final?.status === 'SUCCEEDED' ? final.backupName : null;
+    if (name === null) {
       throw new AdminError('UNAVAILABLE', `the backup failed: ${final?.error ?? final?.status ?? 'unknown error'}`, { jobId: job.id });
     }
-    const info = await this.get(holder.name);
+    const info = await this.get(name);
     if (!info) throw new AdminError('UNAVAILABLE', 'the backup was written but is gone from BACKUP_DIR');
     // We wrote and checked it: no need to read it all again for `parseError`.
     this.verified.set(info.name, { sig: signature(await stat(this.dir.pathOf(info.name))), error: null });
@@ -440,9 +412,9 @@ export class BackupService {
    */
   async restore(who: Principal, args: RestoreArgs): Promise<RestoreOutcome> {
     const mode: RestoreMode = args.mode ?? 'MERGE';
-    const action = `restoreBackup(${mode})`;
     const plan = mode === 'REPLACE' && !args.confirmToken && !args.dryRun;
     const dryRun = args.dryRun || plan;
+    // From the job's start on (also when it cannot start), the runner records the outcome.
     let jobStarted = false;
     let resolved: string | null = null;
     try {
@@ -474,17 +446,17 @@ export class BackupService {
         const params = { name, mode, size: stats.size, mtimeMs: stats.mtimeMs, ...(args.allowUnencrypted ? { allowUnencrypted: true } : {}) };
         if (mode === 'REPLACE' && args.confirmToken) await this.confirmations.consume(args.confirmToken, 'restoreBackup', params);
         owned = false;
-        const run = await this.startRestore(who, action, name, handle, stats, head, mode, dryRun);
         jobStarted = true;
+        const run = await this.startRestore({ actor: who.name, dryRun, name, mode, handle, stats, head });
         await run.ready.catch(async (error: unknown) => {
           await this.jobs.wait(run.jobId); // the job (and its lock) ends before the refusal is reported
           return unusable(name, error);
         });
         const confirmToken = plan ? await this.confirmations.issue('restoreBackup', params) : null;
-        if (plan) await this.audit.record({ action, actor: who.name, target: name, dryRun: true, outcome: 'PLANNED', jobId: run.jobId });
+        if (plan) await this.jobs.planned(restoreAudit, { actor: who.name, dryRun: true, mode, name }, run.jobId);
         const final = await Promise.race([this.jobs.wait(run.jobId), sleep(this.settleMs).then(() => null)]);
         const job = final ?? (await this.jobs.get(run.jobId));
-        const safety = run.safetyName ? await this.get(run.safetyName) : null;
+        const safety = run.out.safetyName ? await this.get(run.out.safetyName) : null;
         return { executed: !dryRun, confirmToken, job, backup, safetyBackup: safety };
       } finally {
         if (owned) await handle.close();
@@ -492,11 +464,7 @@ export class BackupService {
     } catch (caught) {
       let error = caught;
       if (args.name == null && resolved !== null && error instanceof AdminError && error.code === 'BAD_USER_INPUT') error = await this.newestRefused(resolved, error);
-      // Once the job runs, it records its own outcome.
-      if (!jobStarted) {
-        const outcome = error instanceof AdminError ? 'REFUSED' : 'FAILED';
-        await this.audit.record({ action, actor: who.name, target: args.name ?? resolved, dryRun, outcome, error: describeJobError(error) });
-      }
+      if (!jobStarted) await this.jobs.refused(restoreAudit, { actor: who.name, dryRun, mode, name: args.name ?? resolved }, error);
       throw error;
     }
   }
@@ -523,110 +491,17 @@ export class BackupService {
     return new AdminError('BAD_USER_INPUT', `the newest backup, ${JSON.stringify(newest)} (name: null picks it), cannot be restored: ${refusal.message}. ${hint}`);
   }
 
-  /**
-   * The restore job. `ready` settles once the file is fully validated (and, for REPLACE, the
-   * safety backup written): rejected with the reason when the file is refused.
-   */
-  private async startRestore(
-    who: Principal,
-    action: string,
-    name: string,
-    handle: FileHandle,
-    stats: Stats,
-    head: BackupSummary,
-    mode: RestoreMode,
-    dryRun: boolean,
-  ): Promise<{ jobId: string; ready: Promise<void>; safetyName: string | null }> {
+  /** Starts the restore job (backup/jobs.ts); it owns the file from here, also when it cannot start. */
+  private async startRestore(input: Omit<RestoreInput, 'ready' | 'out'>): Promise<{ jobId: string; ready: Promise<void>; out: RestoreInput['out'] }> {
     const ready = deferred<void>();
-    const out = { jobId: '', ready: ready.promise, safetyName: null as string | null };
-    const total = Object.values(head.counts).reduce((a, b) => a + b, 0);
-    const manifest = head.manifest;
+    const out: RestoreInput['out'] = { safetyName: null };
     try {
-      const job = await this.jobs.start({ kind: 'RESTORE_BACKUP', dryRun, actor: who.name, exclusive: 'maintenance' }, async (ctx) => {
-        ctx.state.backupName = name;
-        let validated = false;
-        let writer: RestoreBatcher | null = null;
-        try {
-          // Pass 1: the whole file checked before anything is written (and, for a plan or dry run, compared with the store).
-          const compare = dryRun || mode === 'REPLACE';
-          const planner = compare ? new RestoreBatcher(this.redis, this.keys, manifest, false, undefined, this.dead()) : null;
-          let scanned = 0;
-          await ctx.progress({ phase: 'validating', scanned: 0, total, matched: 0, deleted: 0 });
-          await readBackup(handle, {
-            encryptionKey: this.encryptionKey,
-            fileTimeMs: head.timestampMs,
-            onEntries: async (batch) => {
-              if (planner) await planner.add(batch);
-              scanned += batch.length;
-              await ctx.progress({ scanned, matched: planner?.written ?? 0 });
-              await ctx.checkpoint();
-            },
-          });
-          await planner?.flush();
-          validated = true;
-          if (planner) ctx.state.categories = reportedCounts(planner.counts);
-          if (mode === 'REPLACE') Object.assign(ctx.state.counts, await this.countUnderPrefixes());
-          if (dryRun) {
-            ready.resolve();
-            await ctx.progress({ phase: 'planned', matched: planner?.written ?? 0 });
-            await this.audit.record({ action, actor: who.name, target: name, dryRun: true, outcome: 'SUCCEEDED', counts: mode === 'REPLACE' ? ctx.state.counts : null, jobId: ctx.id });
-            return;
-          }
-          if (mode === 'REPLACE') {
-            await ctx.progress({ phase: 'safety backup', scanned: 0 });
-            const safety = await this.write(`safety backup before REPLACE restore of ${name}`, (p) => ctx.progress({ phase: 'safety backup', scanned: p.scanned }), () => ctx.checkpoint());
-            out.safetyName = safety.name;
-            ready.resolve();
-            await ctx.progress({ phase: 'clearing', scanned: 0 });
-            await this.clearPrefixes(() => ctx.checkpoint());
-          } else ready.resolve();
-
-          // Pass 2: write. The same open file: it must not have changed since it was checked.
-          const now = await handle.stat();
-          if (now.size !== stats.size || now.mtimeMs !== stats.mtimeMs) throw new AdminError('CONFLICT', `backup ${JSON.stringify(name)} changed while it was being restored`);
-          writer = new RestoreBatcher(this.redis, this.keys, manifest, true, undefined, this.dead());
-          const writing = writer;
-          await ctx.progress({ phase: 'writing', scanned: 0, matched: 0, deleted: 0 });
-          await readBackup(handle, {
-            encryptionKey: this.encryptionKey,
-            fileTimeMs: head.timestampMs,
-            trusted: true,
-            onEntries: async (batch) => {
-              await writing.add(batch);
-              await ctx.progress({ scanned: writing.processed, deleted: writing.written });
-              await ctx.checkpoint();
-            },
-          });
-          await writer.flush();
-          if (mode === 'MERGE') ctx.state.categories = reportedCounts(writer.counts);
-          await ctx.progress({ phase: 'done', scanned: writer.processed, deleted: writer.written });
-          await this.audit.record({ action, actor: who.name, target: name, dryRun: false, outcome: 'SUCCEEDED', counts: mode === 'REPLACE' ? ctx.state.counts : null, jobId: ctx.id });
-        } catch (error) {
-          ready.reject(error);
-          const cancelled = error instanceof JobCancelled;
-          const refused = !validated && isRefusal(error);
-          if (!refused && !cancelled && isRedisGone(error)) {
-            error = new AdminError(
-              'UNAVAILABLE',
-              `Redis connection lost during the restore (${ctx.state.progress.phase}; ${writer?.written ?? 0} of ${total} keys written): ${describeJobError(error).replace(/^Redis connection lost: /, '')}. ` +
-                'Each key written so far has its value and expiry (written together); run the restore again to finish.',
-            );
-          }
-          const reason = refused ? describeRefusal(name, error) : describeJobError(error);
-          await this.audit
-            .record({ action, actor: who.name, target: name, dryRun, outcome: cancelled ? 'CANCELLED' : refused ? 'REFUSED' : 'FAILED', jobId: ctx.id, error: cancelled ? null : reason });
-          if (refused) throw new AdminError('BAD_USER_INPUT', reason);
-          throw error;
-        } finally {
-          await handle.close().catch(() => {});
-        }
-      });
-      out.jobId = job.id;
+      const job = await this.jobs.start(this.restoreJob, { ...input, ready, out });
+      return { jobId: job.id, ready: ready.promise, out };
     } catch (error) {
-      await handle.close().catch(() => {});
+      await input.handle.close().catch(() => {});
       throw error;
     }
-    return out;
   }
 
   /**
@@ -875,26 +750,6 @@ export class BackupService {
       }
     });
   }
-}
-
-/** A file the restore refuses (as opposed to Redis or the disk failing). */
-function isRefusal(error: unknown): boolean {
-  return (
-    error instanceof BackupFormatError ||
-    error instanceof BackupKeyError ||
-    (error instanceof AdminError && error.code === 'BAD_USER_INPUT') ||
-    (error instanceof Error && /chunk \d+ (failed authentication|is too short)/.test(error.message))
-  );
-}
-
-/** Why a file was refused, in words (never with stored values). */
-function describeRefusal(name: string, error: unknown): string {
-  try {
-    unusable(name, error);
-  } catch (mapped) {
-    if (mapped instanceof AdminError) return mapped.message;
-  }
-  return describeJobError(error);
 }
 
 export type { CategoryCounts, Manifest };
