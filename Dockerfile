@@ -19,13 +19,11 @@ COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY schema ./schema
-# Build, then keep the runtime dependencies only (dist/ imports nothing else; prune leaves empty
-# scope directories such as @esbuild/ behind). /backups is made here
+# Build, then keep the runtime dependencies only (dist/ imports nothing else). /backups is made here
 # so the runtime stage can take it with its owner.
 RUN node scripts/build.mjs --force \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
  && rm -rf node_modules/.bin \
- && find node_modules -mindepth 1 -maxdepth 1 -type d -empty -delete \
  && mkdir -p /out/backups
 
 FROM ${RUNTIME_IMAGE}
