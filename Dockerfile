@@ -1,5 +1,5 @@
-# The admin service's image, in two stages: `build` installs the dependencies, compiles dist/ (esbuild)
-# and prunes to the production dependencies; the runtime stage gets dist/ and the runtime's node_modules only (no
+# The admin service's image, in two stages: `build` installs the production dependencies and compiles
+# dist/ (esbuild, a dependency); the runtime stage gets dist/ and the runtime's node_modules only (no
 # npm install, no compiler, no esbuild/tsx, no sources) and runs as uid 1000.
 #
 # Both bases can be replaced with build arguments: CI, which reaches no image registry, builds them
@@ -11,19 +11,18 @@ ARG RUNTIME_IMAGE=node:20-bookworm-slim
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /app
-# Every dependency for building (esbuild is a dev dependency); no install scripts (nothing here
-# needs one: esbuild's binary comes as an optional package, and `just` is not used in the image).
+# npm ci runs our postinstall (scripts/link-just.mjs: .bin/just straight to the native binary).
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY scripts/link-just.mjs ./scripts/
+RUN npm ci --omit=dev --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY schema ./schema
-# Build, then keep the runtime dependencies only (dist/ imports nothing else). /backups is made here
-# so the runtime stage can take it with its owner.
+# Build, then drop what only building needed; dist/ loads none of it (its imports are the runtime
+# dependencies). /backups is made here so the runtime stage can take it with its owner.
 RUN node scripts/build.mjs --force \
- && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
- && rm -rf node_modules/.bin \
+ && rm -rf node_modules/esbuild node_modules/@esbuild node_modules/tsx node_modules/rust-just node_modules/rust-just-* node_modules/.bin \
  && mkdir -p /out/backups
 
 FROM ${RUNTIME_IMAGE}
