@@ -56,9 +56,7 @@ export function clearRegisteredSecrets(): void {
 
 /** Removes secret shapes and registered secret values from free text. */
 export function redactText(text: string): string {
-  let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return out
+  return withoutRegisteredSecrets(text)
     // Eight characters at least, so prose such as "bearer token not recognised" stays readable.
     .replace(/\b(Bearer|Basic)\s+[^\s"',;]{8,}/gi, `$1 ${REDACTED}`)
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"']*):([^\s@/"']*)@/gi, `$1$2:${REDACTED}@`)
@@ -122,7 +120,7 @@ const stdoutSink: LogSink = (line) => {
  */
 const PINO_REDACT = ['authorization', 'cookie', 'password', '*.authorization', '*.cookie', '*.password', '*.headers.authorization', '*.headers.cookie'];
 
-/** Registered secrets in the formatted line, wherever they are (a key included): the last pass. */
+/** Registered secrets replaced, wherever they are (in a formatted line, a key included: the last pass). */
 function withoutRegisteredSecrets(line: string): string {
   let out = line;
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);

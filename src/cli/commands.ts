@@ -52,6 +52,12 @@ async function* pages<T>(fetchPage: (after: string | null) => Promise<Page<T>>):
   }
 }
 
+/** Writes a page, then waits until the reader has taken it (a slow pipe holds the listing back). */
+async function writePage<T>(ctx: CommandContext, writer: { write(rows: T[]): void }, rows: T[]): Promise<void> {
+  writer.write(rows);
+  await ctx.io.drain?.();
+}
+
 async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[]> {
   const out: T[] = [];
   for await (const batch of batches) out.push(...batch);
@@ -102,9 +108,8 @@ export async function listRegistrations(ctx: CommandContext): Promise<void> {
   const writer = ctx.json ? jsonArrayWriter(ctx.io.out) : tableWriter(clientColumns, ctx.io.out);
   let total = 0;
   for await (const batch of batches) {
-    writer.write(batch);
+    await writePage(ctx, writer, batch);
     total += batch.length;
-    await ctx.io.drain?.();
   }
   writer.end();
   if (ctx.json) return;
@@ -146,8 +151,7 @@ export async function listTokens(ctx: CommandContext): Promise<void> {
   let active = 0;
   let expired = 0;
   for await (const batch of tokenPages(ctx, status)) {
-    writer.write(batch);
-    await ctx.io.drain?.();
+    await writePage(ctx, writer, batch);
     total += batch.length;
     for (const t of batch) {
       if (t.status === 'ACTIVE') active++;
@@ -177,16 +181,10 @@ export async function showAll(ctx: CommandContext): Promise<void> {
   const { stats: s } = await ctx.transport.request(ops.StatsQuery);
   ctx.io.out(`{\n  "stats": ${JSON.stringify(s, null, 2).replace(/\n/g, '\n  ')},`);
   const registrations = jsonArrayWriter(ctx.io.out, '  ', '"registrations": ', ',');
-  for await (const batch of (await clientPages(ctx)).batches) {
-    registrations.write(batch);
-    await ctx.io.drain?.();
-  }
+  for await (const batch of (await clientPages(ctx)).batches) await writePage(ctx, registrations, batch);
   registrations.end();
   const tokens = jsonArrayWriter(ctx.io.out, '  ', '"tokens": ');
-  for await (const batch of tokenPages(ctx, null)) {
-    tokens.write(batch);
-    await ctx.io.drain?.();
-  }
+  for await (const batch of tokenPages(ctx, null)) await writePage(ctx, tokens, batch);
   tokens.end();
   ctx.io.out('}');
 }

@@ -1,4 +1,5 @@
 /** Terminal output: tables that fit, the seed's stats box, progress bars. Nothing here talks to Redis. */
+import type { DeletionCounts } from '../generated/graphql.js';
 
 export interface Column<T> {
   header: string;
@@ -125,15 +126,8 @@ export function statsBox(s: Record<string, number>): string {
   ].join('\n');
 }
 
-export interface Counts {
-  clients: number;
-  accessTokens: number;
-  refreshTokens: number;
-  authCodes: number;
-  authStates: number;
-  userIndexEntries: number;
-  userIndexes: number;
-}
+/** A deletion's counts as the API returns them (the schema's DeletionCounts). */
+export type Counts = Omit<DeletionCounts, '__typename'>;
 
 export function countsLines(c: Counts): string {
   return [

@@ -75,14 +75,6 @@ export class RecordRepository<T> {
     if (ids.length > 0) yield await read();
   }
 
-  /**
-   * The records of these ids, a window of batches at a time (the next window is read while the
-   * caller works on this one); ids whose key is gone by then are left out.
-   */
-  async *records(ids: Iterable<string>): AsyncGenerator<StoredRecord<T>[]> {
-    yield* readAhead(ids, async (window) => (await this.getMany(window)).filter((r): r is StoredRecord<T> => r !== null));
-  }
-
   /** Every id of this kind in SCAN batches (a key may come twice), no value read. */
   async *idBatches(): AsyncGenerator<string[]> {
     for await (const keys of scanKeys(this.redis, this.keys.pattern(this.kind))) yield keys.map((key) => this.keys.idOf(this.kind, key) as string);
@@ -148,41 +140,9 @@ export class UserIndexRepository {
     }
   }
 
-  /** The sets of these users, a window at a time (see RecordRepository.records). */
-  async *sets(usernames: Iterable<string>): AsyncGenerator<UserIndex[]> {
-    yield* readAhead(usernames, async (window) => (await this.getMany(window)).filter((u): u is UserIndex => u !== null));
-  }
-
   async usernames(): Promise<string[]> {
     const keys = await collectKeys(this.redis, this.keys.pattern('user_tokens'));
     return keys.map((key) => this.keys.idOf('user_tokens', key) as string);
-  }
-}
-
-/** Ids read per window: a few batches, so a window's reads are pipelined and memory stays bounded. */
-const WINDOW = 4 * BATCH_SIZE;
-
-async function* readAhead<T>(ids: Iterable<string>, read: (window: string[]) => Promise<T[]>): AsyncGenerator<T[]> {
-  const source = ids[Symbol.iterator]();
-  const nextWindow = (): string[] => {
-    const window: string[] = [];
-    for (let step = source.next(); !step.done; step = source.next()) if (window.push(step.value) >= WINDOW) break;
-    return window;
-  };
-  const start = (): Promise<T[]> | null => {
-    const window = nextWindow();
-    return window.length > 0 ? read(window) : null;
-  };
-  let next = start();
-  try {
-    while (next) {
-      const current: T[] = await next;
-      next = start();
-      yield current;
-    }
-  } finally {
-    // A consumer that stops early leaves no read to fail unheard.
-    next?.catch(() => {});
   }
 }
 

@@ -1,7 +1,27 @@
+import { BATCH_SIZE } from '../redis/batch.js';
 import { isTestClientName } from '../redis/codecs.js';
+import { ahead } from './ahead.js';
 import type { IndexReader } from './index-gate.js';
 import type { Repositories } from '../redis/repositories.js';
 import { type Lifetimes, accessTokenStatus, isLeftover, isLeftoverRefresh } from './status.js';
+
+/** Ids per read: a few batches, so a window's reads are pipelined and memory stays bounded. */
+const WINDOW = 4 * BATCH_SIZE;
+
+async function* windowsOf(ids: Iterable<string>): AsyncGenerator<string[]> {
+  let window: string[] = [];
+  for (const id of ids) {
+    if (window.push(id) < WINDOW) continue;
+    yield window;
+    window = [];
+  }
+  if (window.length > 0) yield window;
+}
+
+/** The records of these ids, a window at a time, the next read while this one is counted; keys gone by then left out. */
+async function* found<T>(ids: Iterable<string>, read: (window: string[]) => Promise<(T | null)[]>): AsyncGenerator<T[]> {
+  for await (const batch of ahead(windowsOf(ids), read, 1)) yield batch.filter((r): r is T => r !== null);
+}
 
 /** semantics.md "Statistics", plus the corrupt and leftover counts an operator also asks for. */
 export interface OAuthStats {
@@ -61,7 +81,7 @@ export class StatsService {
 
     // Counted as read: a key deleted between the scan and the read is not counted.
     const clientIds = new Set<string>();
-    for await (const batch of this.repos.clients.records(ids.client)) {
+    for await (const batch of found(ids.client, (w) => this.repos.clients.getMany(w))) {
       for (const c of batch) {
         clientIds.add(c.id);
         s.registrations += 1;
@@ -70,7 +90,7 @@ export class StatsService {
       }
     }
 
-    for await (const batch of this.repos.tokens.records(ids.token)) {
+    for await (const batch of found(ids.token, (w) => this.repos.tokens.getMany(w))) {
       for (const t of batch) {
         if (t.record === null) {
           s.corruptTokens += 1;
@@ -88,7 +108,7 @@ export class StatsService {
       }
     }
 
-    for await (const batch of this.repos.refreshTokens.records(ids.refresh)) {
+    for await (const batch of found(ids.refresh, (w) => this.repos.refreshTokens.getMany(w))) {
       s.refreshTokens += batch.length;
       for (const r of batch) if (r.record?.username != null) users.add(r.record.username);
       // Leftovers: past their lifetime (judged without a TTL first) and, read now, without a TTL.
@@ -110,7 +130,7 @@ export class StatsService {
     // A stale entry is a jti whose token key does not exist: the scan saw every one that does, so
     // no per-entry round trip is needed.
     const seenIndexes = new Set<string>();
-    for await (const batch of this.repos.userIndexes.sets(ids.user_tokens)) {
+    for await (const batch of found(ids.user_tokens, (w) => this.repos.userIndexes.getMany(w))) {
       for (const u of batch) {
         seenIndexes.add(u.username);
         users.add(u.username);
