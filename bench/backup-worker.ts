@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createRedis } from '../src/redis/connection.js';
-import { createServices } from '../src/services/index.js';
+import { createServices } from '../src/services.js';
 import { rssHighWater } from './memory.js';
 
 const PREFIXES = { oauth: 'oauth:', session: 'redis:session:', admin: 'oauth-admin:' };

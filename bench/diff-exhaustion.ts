@@ -26,8 +26,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BackupDir } from '../src/services/backup/files.js';
-import { writeBackup } from '../src/services/backup/writer.js';
+import { BackupDir } from '../src/backups/files.js';
+import { writeBackup } from '../src/backups/writer.js';
 import {
   STATS_QUERY,
   type ServiceProcess,

@@ -18,7 +18,7 @@ import { scanKeys } from '../src/redis/batch.js';
 import { type RedisClient, countCommands, createRedis, keyHolders } from '../src/redis/connection.js';
 import { accessTokenValue, clientValue, refreshTokenValue } from '../src/redis/gateway-format.js';
 import { type KeyPrefixes, Keys } from '../src/redis/keys.js';
-import { type Services, createServices } from '../src/services/index.js';
+import { type Services, createServices } from '../src/services.js';
 import { type RedisServer, startRedisServer } from '../test/helpers/redis-server.js';
 import type { LoadConfig, LoadResult } from './load.js';
 

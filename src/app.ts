@@ -1,17 +1,17 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
 import { type Plugin, type YogaServerInstance, createYoga, isAsyncIterable, maskError } from 'graphql-yoga';
-import { type AuthOptions, authenticate, describeAuthFailure } from './auth.js';
+import { type AuthOptions, authenticate, describeAuthFailure } from './plugins/auth.js';
 import { type Context, type Principal, createContext } from './context.js';
 import { type LogFields, type Logger, silentLogger, yogaLogger } from './logger.js';
 import { schema } from './schema/index.js';
-import { DEFAULT_QUERY_LIMITS, type QueryGuards, type QueryLimits, queryGuards, useQueryLimits } from './security/limits.js';
-import { type RateLimitOptions, RateLimiter } from './security/rate-limit.js';
-import { describeRedisFailure, redisUnavailable } from './security/redis-errors.js';
-import { codedError } from './security/error-codes.js';
-import { Repeats } from './security/repeats.js';
-import type { ShutdownGate } from './security/shutdown.js';
-import type { Services } from './services/index.js';
+import { DEFAULT_QUERY_LIMITS, type QueryGuards, type QueryLimits, queryGuards, useQueryLimits } from './plugins/limits.js';
+import { type RateLimitOptions, RateLimiter } from './plugins/rate-limit.js';
+import { describeRedisFailure, redisUnavailable } from './plugins/redis-errors.js';
+import { codedError } from './plugins/error-codes.js';
+import { Repeats } from './plugins/repeats.js';
+import type { ShutdownGate } from './plugins/shutdown.js';
+import type { Services } from './services.js';
 
 export interface AppOptions {
   services: Services;

@@ -1,5 +1,5 @@
-import type { Services } from './services/index.js';
-import type { StoreView } from './services/store-view.js';
+import type { Services } from './services.js';
+import type { StoreView } from './clients-tokens/store-view.js';
 
 /** Who is asking: decided from the bearer token before any resolver runs. */
 export interface Principal {

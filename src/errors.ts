@@ -9,7 +9,7 @@ export type ErrorCode =
   | 'CONFIRMATION_INVALID'
   | 'CONFLICT'
   | 'UNAVAILABLE'
-  // Sent outside AdminError: app.ts (rate limit), security/limits.ts, security/error-codes.ts.
+  // Sent outside AdminError: app.ts (rate limit), plugins/limits.ts, plugins/error-codes.ts.
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
   | 'INTROSPECTION_DISABLED'

@@ -8,9 +8,9 @@ import { type Config, ConfigError, DEFAULT_REDIS_URL, loadConfig } from './confi
 import { createNodeHandler } from './http/fast-path.js';
 import { type Logger, createLogger, registerSecret } from './logger.js';
 import { type RedisClient, createRedis } from './redis/connection.js';
-import { ShutdownGate } from './security/shutdown.js';
-import { createJobEvents } from './services/events.js';
-import { createServices, serviceOptions } from './services/index.js';
+import { ShutdownGate } from './plugins/shutdown.js';
+import { createJobEvents } from './jobs/events.js';
+import { createServices, serviceOptions } from './services.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 

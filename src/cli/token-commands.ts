@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { CONFIGURED_TOKEN_NAMES, OAuthRequestError, authBaseUrl, checkGithubToken, ensureRsaKey, gatewayTokenComplete, generateGithubToken, jwksEntry, mcpClientToken, mcpClientTokenComplete, readEnvFile, refreshTokens, verifyStatus, writeJwtSecret } from '../services/token-tooling/index.js';
-import { githubApiBaseUrl } from '../services/token-tooling/endpoints.js';
+import { CONFIGURED_TOKEN_NAMES, OAuthRequestError, authBaseUrl, checkGithubToken, ensureRsaKey, gatewayTokenComplete, generateGithubToken, jwksEntry, mcpClientToken, mcpClientTokenComplete, readEnvFile, refreshTokens, verifyStatus, writeJwtSecret } from './flows/index.js';
+import { githubApiBaseUrl } from './flows/endpoints.js';
 import type { CommandContext } from './commands.js';
 import { duration } from './format.js';
 import * as ops from './operations.js';

@@ -4,7 +4,7 @@ import { type ExecutionResult, print } from 'graphql';
 import { createApp } from '../app.js';
 import { type Config, DEFAULT_REDIS_URL } from '../config.js';
 import { createRedis } from '../redis/connection.js';
-import { createServices, serviceOptions } from '../services/index.js';
+import { createServices, serviceOptions } from '../services.js';
 import { sseResults } from './sse.js';
 
 import { CliError } from './cli-error.js';

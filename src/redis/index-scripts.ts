@@ -1,5 +1,5 @@
 /**
- * Lua for the derived indexes (services/indexer.ts). Every index key lives under our admin hash
+ * Lua for the derived indexes (indexes/indexer.ts). Every index key lives under our admin hash
  * tag, so one script may update several of them atomically, on a single server or a cluster.
  * Each sync script takes what the primary key holds now and applies the difference from what
  * the index last recorded for it: calling it twice, or out of order, converges to the same state.

@@ -73,7 +73,7 @@ export class Keys {
   }
 
   /**
-   * An index barrier's key (services/index-gate.ts): `tag` picks the cluster node it lands on (the
+   * An index barrier's key (indexes/gate.ts): `tag` picks the cluster node it lands on (the
    * barrier must travel with that node's keyspace notifications), so it has no `{admin}` tag.
    */
   barrier(tag: string, id: string): string {

@@ -1,4 +1,4 @@
-import { type AuditEntry as EntryShape, auditSortKey } from '../services/audit.js';
+import { type AuditEntry as EntryShape, auditSortKey } from '../audit/audit-log.js';
 import { builder } from './builder.js';
 import { DeletionCounts } from './deletion.js';
 import { paginate } from './pagination.js';

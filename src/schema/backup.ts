@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
 import { AdminError, badInput } from '../errors.js';
 import { type AccessTokenRecord, type ClientRecord, isTestClientName } from '../redis/codecs.js';
-import { fingerprint } from '../services/fingerprint.js';
-import { accessTokenStatus } from '../services/status.js';
+import { fingerprint } from '../redis/fingerprint.js';
+import { accessTokenStatus } from '../clients-tokens/status.js';
 import type {
   BackupDiff as DiffShape,
   BackupInfo,
@@ -13,8 +13,8 @@ import type {
   DiffEntry,
   RestoreOutcome,
   UnsupportedKeys,
-} from '../services/backup/index.js';
-import { backupSortKey } from '../services/backup/format.js';
+} from '../backups/index.js';
+import { backupSortKey } from '../backups/format.js';
 import { builder } from './builder.js';
 import { Job } from './job.js';
 import { type PageArgs, decodeCursor, encodeCursor, paginate } from './pagination.js';

@@ -1,12 +1,12 @@
 import type { Context } from '../context.js';
-import type { StoredClient } from '../services/store-view.js';
+import type { StoredClient } from '../clients-tokens/store-view.js';
 import { isTestClientName } from '../redis/codecs.js';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { DeleteResult, DeletionCounts } from './deletion.js';
 import { adminOnly, keyExpiresAt } from './shared.js';
 import { listConnection } from './pagination.js';
-import { listingOrder } from '../services/store-view.js';
+import { listingOrder } from '../clients-tokens/store-view.js';
 import { fromEpochSeconds } from './scalars.js';
 
 
@@ -98,7 +98,7 @@ builder.queryFields((t) => ({
 }));
 
 const CascadePreview = builder
-  .objectRef<import('../services/deletion.js').CascadePreview>('ClientDeletionPreview')
+  .objectRef<import('../clients-tokens/deletion.js').CascadePreview>('ClientDeletionPreview')
   .implement({
     description: 'What deleting a client completely would remove.',
     fields: (t) => ({

@@ -1,5 +1,5 @@
-import type { DeletionCounts as CountsShape } from '../services/jobs.js';
-import type { DeleteResult as ResultShape } from '../services/deletion.js';
+import type { DeletionCounts as CountsShape } from '../jobs/runner.js';
+import type { DeleteResult as ResultShape } from '../clients-tokens/deletion.js';
 import { builder } from './builder.js';
 
 const COUNT_FIELDS: Record<keyof CountsShape, string> = {

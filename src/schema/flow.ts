@@ -1,5 +1,5 @@
-import { fingerprint } from '../services/fingerprint.js';
-import type { StoredCode, StoredRefreshToken, StoredState } from '../services/store-view.js';
+import { fingerprint } from '../redis/fingerprint.js';
+import type { StoredCode, StoredRefreshToken, StoredState } from '../clients-tokens/store-view.js';
 import { builder } from './builder.js';
 import { adminOnly, keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';

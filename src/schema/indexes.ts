@@ -1,4 +1,4 @@
-import type { IndexStatus as Status } from '../services/indexes.js';
+import type { IndexStatus as Status } from '../indexes/service.js';
 import { builder } from './builder.js';
 import { Job } from './job.js';
 

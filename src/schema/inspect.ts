@@ -1,4 +1,4 @@
-import type { TokenInspection } from '../services/token-tooling/index.js';
+import type { TokenInspection } from '../cli/flows/index.js';
 import { builder } from './builder.js';
 import { AccessToken } from './token.js';
 import { fromEpochSeconds } from './scalars.js';

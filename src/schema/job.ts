@@ -1,5 +1,5 @@
-import type { JobProgress as ProgressShape, JobState, CategoryCounts } from '../services/jobs.js';
-import { TERMINAL } from '../services/jobs.js';
+import type { JobProgress as ProgressShape, JobState, CategoryCounts } from '../jobs/runner.js';
+import { TERMINAL } from '../jobs/runner.js';
 import { builder } from './builder.js';
 import { DeletionCounts } from './deletion.js';
 import { paginate } from './pagination.js';

@@ -1,5 +1,5 @@
 import { badInput } from '../errors.js';
-import type { ListPage, ListPosition } from '../services/listing.js';
+import type { ListPage, ListPosition } from '../clients-tokens/listing.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 2000;
@@ -90,7 +90,7 @@ export function paginate<T>(items: readonly T[], args: PageArgs, keyOf: (item: T
 
 /**
  * A whole-store listing as a connection. Forward pages (`first`/`after`) come from `forward` and
- * read only their own records (services/listing.ts); backward ones (`last`/`before`) from the
+ * read only their own records (clients-tokens/listing.ts); backward ones (`last`/`before`) from the
  * whole list, sorted by `orderOf` (the same order, so cursors mix). `totalCount` counts the whole
  * list, only when asked for.
  */

@@ -1,4 +1,4 @@
-import type { OAuthStats as StatsShape } from '../services/stats.js';
+import type { OAuthStats as StatsShape } from '../clients-tokens/stats.js';
 import { builder } from './builder.js';
 
 const FIELDS: Record<keyof StatsShape, string> = {

@@ -18,8 +18,8 @@ import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { type RedisClient, createRedis, keyHolders } from '../../src/redis/connection.js';
 import { accessTokenValue, clientValue, codeValue, refreshTokenValue, stateValue } from '../../src/redis/gateway-format.js';
 import { Keys, prefixPattern } from '../../src/redis/keys.js';
-import type { IndexStatus, IndexingOptions } from '../../src/services/indexes.js';
-import { type Services, createServices } from '../../src/services/index.js';
+import type { IndexStatus, IndexingOptions } from '../../src/indexes/service.js';
+import { type Services, createServices } from '../../src/services.js';
 
 // ------------------------------------------------------------------------------------ constants
 

@@ -9,8 +9,8 @@ import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { type RedisClient, createRedis } from '../../src/redis/connection.js';
 import { GatewayWriter } from '../../src/redis/gateway-format.js';
 import { Keys } from '../../src/redis/keys.js';
-import { type ServiceOptions, type Services, createServices } from '../../src/services/index.js';
-import type { IndexingOptions } from '../../src/services/indexes.js';
+import { type ServiceOptions, type Services, createServices } from '../../src/services.js';
+import type { IndexingOptions } from '../../src/indexes/service.js';
 
 export const ADMIN = 'test-admin-token-0123456789';
 export const VIEWER = 'test-viewer-token-0123456789';

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type RedisClient, createRedis } from '../../src/redis/connection.js';
 import { Keys } from '../../src/redis/keys.js';
-import { createServices } from '../../src/services/index.js';
+import { createServices } from '../../src/services.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 
 const KEYS = 20_000;

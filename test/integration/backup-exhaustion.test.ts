@@ -12,7 +12,7 @@ import { createNodeHandler } from '../../src/http/fast-path.js';
 import { inBatches } from '../../src/redis/batch.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
-import { createServices } from '../../src/services/index.js';
+import { createServices } from '../../src/services.js';
 import { type TestStore, VIEWER, openStore } from '../helpers/store.js';
 import { until } from '../helpers/wait.js';
 

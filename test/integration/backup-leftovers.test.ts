@@ -11,8 +11,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server.js';
-import { BackupDir } from '../../src/services/backup/files.js';
-import { writeBackup } from '../../src/services/backup/writer.js';
+import { BackupDir } from '../../src/backups/files.js';
+import { writeBackup } from '../../src/backups/writer.js';
 import { ADMIN, storesClosedAfterEach } from '../helpers/store.js';
 import { until } from '../helpers/wait.js';
 

@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../../src/generated/index.js';
-import { parsePyTimestamp } from '../../src/services/backup/format.js';
+import { parsePyTimestamp } from '../../src/backups/format.js';
 import { prefixState, sampleFile, seedVariety } from '../helpers/backup.js';
 import { execute, expectData } from '../helpers/execute.js';
 import { SAMPLE_TIME_MS, type TestStore, VIEWER, storesClosedAfterEach } from '../helpers/store.js';

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLogTap } from '../../src/logger.js';
 import { scanKeys } from '../../src/redis/batch.js';
-import { CATEGORIES } from '../../src/services/backup/format.js';
-import { fingerprint } from '../../src/services/fingerprint.js';
+import { CATEGORIES } from '../../src/backups/format.js';
+import { fingerprint } from '../../src/redis/fingerprint.js';
 import { sampleFile } from '../helpers/backup.js';
 import { ADMIN, type TestStore, VIEWER, openStore } from '../helpers/store.js';
 

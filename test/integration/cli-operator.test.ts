@@ -3,7 +3,7 @@ import { type Server, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateRsaKeyB64, readEnvFile } from '../../src/services/token-tooling/index.js';
+import { generateRsaKeyB64, readEnvFile } from '../../src/cli/flows/index.js';
 import { cli, just, storeEnv } from '../helpers/cli.js';
 import { seedScenario } from '../helpers/scenario.js';
 import { ADMIN, VIEWER, type TestStore, openStore } from '../helpers/store.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scanKeys } from '../../src/redis/batch.js';
-import { generateRsaKeyB64 } from '../../src/services/token-tooling/index.js';
+import { generateRsaKeyB64 } from '../../src/cli/flows/index.js';
 import { type Ran, just, storeEnv } from '../helpers/cli.js';
 import { seedScenario } from '../helpers/scenario.js';
 import { type TestStore, openStore } from '../helpers/store.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signJwt } from '../../src/services/token-tooling/index.js';
+import { signJwt } from '../../src/cli/flows/index.js';
 import { cli, storeEnv } from '../helpers/cli.js';
 import { seedScenario } from '../helpers/scenario.js';
 import { ADMIN, JWT_SECRET, type TestStore, openStore } from '../helpers/store.js';

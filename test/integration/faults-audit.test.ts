@@ -10,7 +10,7 @@ import { createLogger } from '../../src/logger.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
 import { Keys } from '../../src/redis/keys.js';
-import { createServices } from '../../src/services/index.js';
+import { createServices } from '../../src/services.js';
 import { faultRedis } from '../helpers/fault-redis.js';
 import { ADMIN } from '../helpers/store.js';
 import { until } from '../helpers/wait.js';

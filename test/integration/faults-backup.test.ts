@@ -7,7 +7,7 @@ import { inBatches } from '../../src/redis/batch.js';
 import { createRedis } from '../../src/redis/connection.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
 import { Keys } from '../../src/redis/keys.js';
-import { createServices } from '../../src/services/index.js';
+import { createServices } from '../../src/services.js';
 import { startRedisServer } from '../helpers/redis-server.js';
 
 const prefixes = { oauth: 'oauth:', session: 'redis:session:', admin: 'oauth-admin:' };

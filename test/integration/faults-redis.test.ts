@@ -6,7 +6,7 @@ import { createLogger } from '../../src/logger.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
 import { type RedisClient, createRedis } from '../../src/redis/connection.js';
 import { Keys } from '../../src/redis/keys.js';
-import { type Services, createServices } from '../../src/services/index.js';
+import { type Services, createServices } from '../../src/services.js';
 import { execute } from '../helpers/execute.js';
 import { type FaultRedis, faultRedis } from '../helpers/fault-redis.js';
 import { freePort } from '../helpers/redis-server.js';

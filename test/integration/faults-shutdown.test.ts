@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
 import { Keys } from '../../src/redis/keys.js';
-import type { JobState } from '../../src/services/jobs.js';
+import type { JobState } from '../../src/jobs/runner.js';
 import { type FaultRedis, faultRedis } from '../helpers/fault-redis.js';
 import { type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { ADMIN } from '../helpers/store.js';

@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { authenticate } from '../../src/auth.js';
+import { authenticate } from '../../src/plugins/auth.js';
 import { graphql } from '../../src/generated/index.js';
 import { scanKeys } from '../../src/redis/batch.js';
 import { execute, expectData } from '../helpers/execute.js';

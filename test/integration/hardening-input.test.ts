@@ -3,7 +3,7 @@ import { type App, createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { graphql } from '../../src/generated/index.js';
 import { MAX_PAGE_SIZE } from '../../src/schema/pagination.js';
-import { DEFAULT_QUERY_LIMITS, queryCost } from '../../src/security/limits.js';
+import { DEFAULT_QUERY_LIMITS, queryCost } from '../../src/plugins/limits.js';
 import { exposurePlan } from '../../src/server.js';
 import { parse } from 'graphql';
 import { execute, expectData } from '../helpers/execute.js';

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { addLogTap, createLogger } from '../../src/logger.js';
-import { fingerprint } from '../../src/services/fingerprint.js';
+import { fingerprint } from '../../src/redis/fingerprint.js';
 import { ADMIN, type TestStore, VIEWER, openStore } from '../helpers/store.js';
 import { until } from '../helpers/wait.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdminError } from '../../src/errors.js';
-import { type JobDefinition, type JobInput, JobRefused, JobRunner } from '../../src/services/jobs.js';
+import { type JobDefinition, type JobInput, JobRefused, JobRunner } from '../../src/jobs/runner.js';
 import { type TestStore, openStore } from '../helpers/store.js';
 
 /** A job kind for the runner alone: its work is the test's. */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BackupDir } from '../../src/services/backup/files.js';
-import { NameSorter, SortBudget, sortNames } from '../../src/services/backup/spill.js';
+import { BackupDir } from '../../src/backups/files.js';
+import { NameSorter, SortBudget, sortNames } from '../../src/backups/spill.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oauth-admin-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

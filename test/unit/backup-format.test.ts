@@ -10,9 +10,9 @@ import {
   pyIsoTimestamp,
   renderEntry,
   timeFromName,
-} from '../../src/services/backup/format.js';
-import { checkBackupName } from '../../src/services/backup/files.js';
-import { pyCompare, pyFloat, pyStr, renderParsed } from '../../src/services/backup/pyjson.js';
+} from '../../src/backups/format.js';
+import { checkBackupName } from '../../src/backups/files.js';
+import { pyCompare, pyFloat, pyStr, renderParsed } from '../../src/backups/pyjson.js';
 
 /** [stored value, what Python's json.dumps(json.loads(value), indent=2, sort_keys=True) gives, or null if json.loads refuses]. Computed with CPython 3. */
 const PYTHON_CASES: [string, string | null][] = [

@@ -3,9 +3,9 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BackupKeyError, newFileKey, openChunk, openFileKey, sealChunk } from '../../src/services/backup/crypto.js';
-import { BackupJsonParser, type StreamEvent } from '../../src/services/backup/json-stream.js';
-import { BackupFormatError, type ReadEntry, readBackup } from '../../src/services/backup/reader.js';
+import { BackupKeyError, newFileKey, openChunk, openFileKey, sealChunk } from '../../src/backups/crypto.js';
+import { BackupJsonParser, type StreamEvent } from '../../src/backups/json-stream.js';
+import { BackupFormatError, type ReadEntry, readBackup } from '../../src/backups/reader.js';
 
 const SAMPLE = readFileSync(new URL('../fixtures/gateway-sample-backup.json', import.meta.url));
 const SAMPLE_MS = Date.parse('2026-11-26T15:34:29.311Z');

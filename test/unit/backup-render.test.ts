@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pyStr } from '../../src/services/backup/pyjson.js';
-import { EntryRenderer, type ReadKey, renderKey } from '../../src/services/backup/render.js';
-import { NameSorter, SortBudget } from '../../src/services/backup/spill.js';
+import { pyStr } from '../../src/backups/pyjson.js';
+import { EntryRenderer, type ReadKey, renderKey } from '../../src/backups/render.js';
+import { NameSorter, SortBudget } from '../../src/backups/spill.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oauth-admin-render-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HashedKeySet } from '../../src/services/backup/key-set.js';
+import { HashedKeySet } from '../../src/backups/key-set.js';
 
 describe('HashedKeySet (Backup.diff\'s backup names, 16 bytes a key)', () => {
   it('answers membership as a Set<string> does, through growth', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListingSnapshots, SnapshotSource, collectSorted, readPage } from '../../src/services/listing.js';
+import { ListingSnapshots, SnapshotSource, collectSorted, readPage } from '../../src/clients-tokens/listing.js';
 
 const sorted = (ids: string[]) => collectSorted([ids], (id) => id, (id) => id);
 

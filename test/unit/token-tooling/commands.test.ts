@@ -13,7 +13,7 @@ import {
   readEnvFile,
   refreshTokens,
   signJwt,
-} from '../../../src/services/token-tooling/index.js';
+} from '../../../src/cli/flows/index.js';
 import { fakeClock, startGatewayStandIn, startGithubStandIn, type StandIn } from './stand-ins.js';
 
 let privateKeyB64: string;

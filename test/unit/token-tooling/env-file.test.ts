@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnv, readEnvFile, setEnvVars } from '../../../src/services/token-tooling/index.js';
+import { parseEnv, readEnvFile, setEnvVars } from '../../../src/cli/flows/index.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'token-tooling-env-'));

@@ -8,7 +8,7 @@ import {
   validateConfiguredTokens,
   type InspectOptions,
   type SigningKey,
-} from '../../../src/services/token-tooling/index.js';
+} from '../../../src/cli/flows/index.js';
 
 const NOW_MS = 1_795_707_266_000;
 const NOW = NOW_MS / 1000;

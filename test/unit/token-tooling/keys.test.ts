@@ -13,7 +13,7 @@ import {
   readEnvFile,
   validatePrivateKeyB64,
   writeJwtSecret,
-} from '../../../src/services/token-tooling/index.js';
+} from '../../../src/cli/flows/index.js';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 const tempDir = () => mkdtempSync(join(tmpdir(), 'token-tooling-keys-'));

@@ -14,7 +14,7 @@ import {
   refreshAccessToken,
   registerClient,
   verifyAccessToken,
-} from '../../../src/services/token-tooling/index.js';
+} from '../../../src/cli/flows/index.js';
 import { fakeClock, startGatewayStandIn, startGithubStandIn, startStandIn, type StandIn } from './stand-ins.js';
 
 let privateKeyB64: string;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inspectToken, signJwt } from '../../../src/services/token-tooling/index.js';
+import { inspectToken, signJwt } from '../../../src/cli/flows/index.js';
 
 export interface StandInRequest {
   method: string;

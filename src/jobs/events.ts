@@ -1,7 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { type PubSub, createPubSub } from '@graphql-yoga/subscription';
 import type { RedisClient } from '../redis/connection.js';
-import type { JobState } from './jobs.js';
+import type { JobState } from './runner.js';
 
 export type JobEventMap = { job: [id: string, state: JobState] };
 

@@ -4,7 +4,7 @@ import type { RedisClient } from '../redis/connection.js';
 import { classifyRedisFailure, redisCause } from '../redis/failures.js';
 import type { Keys } from '../redis/keys.js';
 import { runScript } from '../redis/scripts.js';
-import type { AuditLog, AuditOutcome } from './audit.js';
+import type { AuditLog, AuditOutcome } from '../audit/audit-log.js';
 import type { JobEvents } from './events.js';
 import {
   type JobAudit,
@@ -17,9 +17,9 @@ import {
   type JobState,
   TERMINAL,
   zeroCounts,
-} from './job-definition.js';
+} from './definition.js';
 
-export * from './job-definition.js';
+export * from './definition.js';
 
 export interface JobRunnerOptions {
   /** How long finished jobs stay readable. */

@@ -6,11 +6,11 @@ import type {
   RefreshTokenRecord,
 } from '../redis/codecs.js';
 import DataLoader from 'dataloader';
-import type { IndexReader } from './index-gate.js';
+import type { IndexReader } from '../indexes/gate.js';
 import { type IdSource, IndexTokenSource, type ListPage, type ListPosition, type ListingSnapshots, SnapshotSource, collectSorted, readPage, type SortedIds } from './listing.js';
-import { jtiOfOrder, tokenOrder } from '../redis/index-store.js';
+import { jtiOfOrder, tokenOrder } from '../indexes/store.js';
 import type { Repositories, StoredRecord, UserIndex } from '../redis/repositories.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../redis/fingerprint.js';
 import { type Lifetimes, type TokenStatus, accessTokenStatus, outlivesLifetime, refreshTokenStatus } from './status.js';
 
 export type StoredClient = StoredRecord<ClientRecord>;

@@ -1,10 +1,10 @@
 import { existMany, readPttls, readSets, readStrings, scanKeys } from '../redis/batch.js';
 import { decodeAccessToken, decodeClient, decodeRefreshToken, isTestClientName } from '../redis/codecs.js';
 import type { RedisClient } from '../redis/connection.js';
-import { type ClientEntry, type FlowEntry, IndexStore, type RefreshEntry, type TokenEntry, type UserIndexEntry } from '../redis/index-store.js';
+import { type ClientEntry, type FlowEntry, IndexStore, type RefreshEntry, type TokenEntry, type UserIndexEntry } from './store.js';
 import type { Keys, RecordKind } from '../redis/keys.js';
-import { fingerprint } from './fingerprint.js';
-import type { JobContext } from './jobs.js';
+import { fingerprint } from '../redis/fingerprint.js';
+import type { JobContext } from '../jobs/runner.js';
 
 /** A reconcile's progress, as its job shows it. */
 export interface ReconcileProgress {

@@ -16,12 +16,12 @@
  * between. An executed restore sends its batches on a connection of its own, a few in flight, so
  * Redis writes one batch while the next is read (see RestoreBatcher.connection).
  */
-import { inBatches } from '../../redis/batch.js';
-import { type RedisClient, sideConnection } from '../../redis/connection.js';
-import type { Keys } from '../../redis/keys.js';
-import { decodeRefreshToken } from '../../redis/codecs.js';
-import type { CategoryCounts } from '../jobs.js';
-import { type Lifetimes, isLeftoverRefresh } from '../status.js';
+import { inBatches } from '../redis/batch.js';
+import { type RedisClient, sideConnection } from '../redis/connection.js';
+import type { Keys } from '../redis/keys.js';
+import { decodeRefreshToken } from '../redis/codecs.js';
+import type { CategoryCounts } from '../jobs/runner.js';
+import { type Lifetimes, isLeftoverRefresh } from '../clients-tokens/status.js';
 import { CATEGORIES, type Category, type EntryType, type Manifest } from './format.js';
 import type { ReadEntry } from './reader.js';
 

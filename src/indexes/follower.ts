@@ -42,7 +42,7 @@ export interface FollowerStatus {
 /**
  * Follows the gateway's writes through keyspace notifications and applies them in the order they
  * arrive, with one worker loop: a strict FIFO of changed keys and barriers. A barrier (a key a
- * reader writes, services/index-gate.ts) is acknowledged (deleted) once every change queued before
+ * reader writes, indexes/gate.ts) is acknowledged (deleted) once every change queued before
  * it is applied (and only while the indexes are complete), which proves to the reader that the
  * index holds every write made before its barrier. Anything that breaks the chain of notifications (a flood past `maxPending`, a batch that
  * keeps failing, a reconnection, a stop) is reported through `onBreak`, so that the owner marks

@@ -1,7 +1,7 @@
-import type { RedisClient } from './connection.js';
-import { scanKeys } from './batch.js';
-import { type Keys, prefixPattern } from './keys.js';
-import { type ScriptName, runScript } from './scripts.js';
+import type { RedisClient } from '../redis/connection.js';
+import { scanKeys } from '../redis/batch.js';
+import { type Keys, prefixPattern } from '../redis/keys.js';
+import { type ScriptName, runScript } from '../redis/scripts.js';
 
 /** Meta buckets (tokens and refresh tokens together): each stays a small hash in Redis's compact encoding up to about 2M records. */
 const BUCKETS = 16384;
@@ -343,7 +343,7 @@ export class IndexStore {
 
   /**
    * Whether some leader says the indexes are complete and followed. Readers still prove they are
-   * current with a barrier (services/index-gate.ts) before they answer from them.
+   * current with a barrier (indexes/gate.ts) before they answer from them.
    */
   async isLive(): Promise<boolean> {
     return (await this.redis.exists(`${this.prefix}live`)) === 1;

@@ -4,12 +4,12 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { AdminError } from '../../errors.js';
-import type { RedisClient } from '../../redis/connection.js';
-import { isRedisGone } from '../../redis/failures.js';
-import type { Keys } from '../../redis/keys.js';
-import type { Logger } from '../../logger.js';
-import { type DeletionCounts, type JobAudit, JobCancelled, type JobContext, type JobDefinition, type JobInput, JobRefused, type JobReport, describeJobError } from '../jobs.js';
+import { AdminError } from '../errors.js';
+import type { RedisClient } from '../redis/connection.js';
+import { isRedisGone } from '../redis/failures.js';
+import type { Keys } from '../redis/keys.js';
+import type { Logger } from '../logger.js';
+import { type DeletionCounts, type JobAudit, JobCancelled, type JobContext, type JobDefinition, type JobInput, JobRefused, type JobReport, describeJobError } from '../jobs/runner.js';
 import { BackupKeyError } from './crypto.js';
 import { BackupNotFound } from './files.js';
 import { BackupFormatError, type BackupSummary, readBackup } from './reader.js';

@@ -26,11 +26,11 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BATCH_SIZE, inBatches, scanKeys } from '../../redis/batch.js';
-import { type RedisClient, keyHolders } from '../../redis/connection.js';
-import { type Keys, type RecordKind, prefixPattern } from '../../redis/keys.js';
-import { runScript, runScriptBuffer } from '../../redis/scripts.js';
-import { ahead } from '../ahead.js';
+import { BATCH_SIZE, inBatches, scanKeys } from '../redis/batch.js';
+import { type RedisClient, keyHolders } from '../redis/connection.js';
+import { type Keys, type RecordKind, prefixPattern } from '../redis/keys.js';
+import { runScript, runScriptBuffer } from '../redis/scripts.js';
+import { ahead } from '../redis/ahead.js';
 import { CHUNK_BYTES, ctrStream, ephemeralCipher, headerDigest, newFileKey, sealChunk } from './crypto.js';
 import type { BackupDir } from './files.js';
 import {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { RedisClient } from '../redis/connection.js';
-import type { Keys } from '../redis/keys.js';
-import { AdminError } from '../errors.js';
+import type { RedisClient } from './redis/connection.js';
+import type { Keys } from './redis/keys.js';
+import { AdminError } from './errors.js';
 
 /** How long a plan's confirm token stays good (semantics.md: 5 minutes). */
 export const CONFIRM_TTL_MS = 5 * 60 * 1000;

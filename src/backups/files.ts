@@ -6,7 +6,7 @@ import { constants, type Stats } from 'node:fs';
 import { link, lstat, mkdir, mkdtemp, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { badInput } from '../../errors.js';
+import { badInput } from '../errors.js';
 import { BACKUP_NAME, backupSortKey, nameWithSequence } from './format.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { IndexStore, bucketOfOrder, jtiOfOrder, tokenOrder } from '../redis/index-store.js';
+import { IndexStore, bucketOfOrder, jtiOfOrder, tokenOrder } from '../indexes/store.js';
 
 /**
  * Listings that page in one pass. A listing is an order over ids (`order` keys, compared as

@@ -6,14 +6,14 @@
  */
 import type { Stats } from 'node:fs';
 import { type FileHandle, stat } from 'node:fs/promises';
-import type { Principal } from '../../context.js';
-import { AdminError, badInput } from '../../errors.js';
-import { scanKeys, unlinkMany } from '../../redis/batch.js';
-import { decodeAccessToken, decodeClient, decodeRefreshToken, type AccessTokenRecord, type ClientRecord } from '../../redis/codecs.js';
-import { type RedisClient, sideConnection } from '../../redis/connection.js';
-import { type Keys, prefixPattern } from '../../redis/keys.js';
+import type { Principal } from '../context.js';
+import { AdminError, badInput } from '../errors.js';
+import { scanKeys, unlinkMany } from '../redis/batch.js';
+import { decodeAccessToken, decodeClient, decodeRefreshToken, type AccessTokenRecord, type ClientRecord } from '../redis/codecs.js';
+import { type RedisClient, sideConnection } from '../redis/connection.js';
+import { type Keys, prefixPattern } from '../redis/keys.js';
 import type { Confirmations } from '../confirm.js';
-import { type CategoryCounts, type DeletionCounts, type JobDefinition, type JobReport, type JobRunner, type JobState, zeroCounts } from '../jobs.js';
+import { type CategoryCounts, type DeletionCounts, type JobDefinition, type JobReport, type JobRunner, type JobState, zeroCounts } from '../jobs/runner.js';
 import { BackupKeyError } from './crypto.js';
 import { BackupDir, BackupNotFound, checkBackupName } from './files.js';
 import { CATEGORIES, type Category, type Manifest, timeFromName } from './format.js';
@@ -21,9 +21,9 @@ import { pyCompare } from './pyjson.js';
 import { BackupFormatError, type BackupSummary, type ReadEntry, readBackup } from './reader.js';
 import { RestoreBatcher, deadOnArrival, restoreKey } from './restore.js';
 import { HashedKeySet } from './key-set.js';
-import { Pacer, SharedWork } from '../shared-work.js';
-import type { Lifetimes } from '../status.js';
-import { type Logger, silentLogger } from '../../logger.js';
+import { Pacer, SharedWork } from './shared-work.js';
+import type { Lifetimes } from '../clients-tokens/status.js';
+import { type Logger, silentLogger } from '../logger.js';
 import { categorize, categorizer, redisServerVersion, versionAtLeast, type WrittenBackup, writeBackup } from './writer.js';
 import {
   type BackupJobDeps,
@@ -491,7 +491,7 @@ export class BackupService {
     return new AdminError('BAD_USER_INPUT', `the newest backup, ${JSON.stringify(newest)} (name: null picks it), cannot be restored: ${refusal.message}. ${hint}`);
   }
 
-  /** Starts the restore job (backup/jobs.ts); it owns the file from here, also when it cannot start. */
+  /** Starts the restore job (backups/jobs.ts); it owns the file from here, also when it cannot start. */
   private async startRestore(input: Omit<RestoreInput, 'ready' | 'out'>): Promise<{ jobId: string; ready: Promise<void>; out: RestoreInput['out'] }> {
     const ready = deferred<void>();
     const out: RestoreInput['out'] = { safetyName: null };

@@ -7,10 +7,10 @@ import { isTestClientName } from '../redis/codecs.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
-import type { IndexReader } from './index-gate.js';
-import type { DeletionCounts, JobAudit, JobDefinition, JobInput, JobKind } from './jobs.js';
-import { type Lifetimes, accessTokenStatus, isLeftoverRefresh } from './status.js';
-import { type SweepPlan, type SweepResult, type SweepSource, type Sweeper, clientDataPlan, purgeCandidates } from './sweep.js';
+import type { IndexReader } from '../indexes/gate.js';
+import type { DeletionCounts, JobAudit, JobDefinition, JobInput, JobKind } from '../jobs/runner.js';
+import { type Lifetimes, accessTokenStatus, isLeftoverRefresh } from '../clients-tokens/status.js';
+import { type SweepPlan, type SweepResult, type SweepSource, type Sweeper, clientDataPlan, purgeCandidates } from '../clients-tokens/sweep.js';
 
 /** A sweep's progress as its job shows it. */
 export interface SweepProgress {

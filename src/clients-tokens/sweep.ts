@@ -1,10 +1,10 @@
 import { cardinalities, existMany, readPttls, readSets, removeMembers, scanKeys, unlinkMany, unlinkPersistent } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
-import type { IndexStore } from '../redis/index-store.js';
+import type { IndexStore } from '../indexes/store.js';
 import type { Keys, RecordKind } from '../redis/keys.js';
 import type { RecordRepository, Repositories, StoredRecord } from '../redis/repositories.js';
-import { ahead } from './ahead.js';
-import { type DeletionCounts, zeroCounts } from './jobs.js';
+import { ahead } from '../redis/ahead.js';
+import { type DeletionCounts, zeroCounts } from '../jobs/runner.js';
 import type { StoredClient, StoredCode, StoredRefreshToken, StoredState, StoredToken } from './store-view.js';
 
 /**

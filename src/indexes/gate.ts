@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existMany, unlinkMany } from '../redis/batch.js';
 import { type RedisClient, nodeTags } from '../redis/connection.js';
-import type { IndexStore } from '../redis/index-store.js';
+import type { IndexStore } from './store.js';
 import type { Keys } from '../redis/keys.js';
 import type { Logger } from '../logger.js';
 

@@ -29,7 +29,7 @@ import {
 import { BackupJsonParser, JsonStreamError, type StreamEvent } from './json-stream.js';
 import { parseLenient } from './pyjson.js';
 import { encryptedHeaderJson } from './writer.js';
-import { fingerprint } from '../fingerprint.js';
+import { fingerprint } from '../redis/fingerprint.js';
 
 export class BackupFormatError extends Error {}
 

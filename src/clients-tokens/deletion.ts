@@ -2,13 +2,13 @@ import type { Principal } from '../context.js';
 import { AdminError } from '../errors.js';
 import { removeMembers, unlinkMany } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';
-import type { IndexReader } from './index-gate.js';
+import type { IndexReader } from '../indexes/gate.js';
 import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
-import type { AuditLog } from './audit.js';
-import type { Confirmations } from './confirm.js';
-import { type DeletionCounts, type JobDefinition, type JobInput, type JobRunner, type JobState, addCounts, describeJobError, zeroCounts } from './jobs.js';
-import { type PurgeInput, type SweepProgress, cleanupTestClientsJob, purgeExpiredJob } from './maintenance-jobs.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Confirmations } from '../confirm.js';
+import { type DeletionCounts, type JobDefinition, type JobInput, type JobRunner, type JobState, addCounts, describeJobError, zeroCounts } from '../jobs/runner.js';
+import { type PurgeInput, type SweepProgress, cleanupTestClientsJob, purgeExpiredJob } from '../purge/jobs.js';
 import type { Lifetimes } from './status.js';
 import { type SweepPlan, type SweepResult, Sweeper, clientDataPlan } from './sweep.js';
 
@@ -30,7 +30,7 @@ const total = (c: DeletionCounts) => Object.values(c).reduce((sum, n) => sum + n
 /**
  * Deleting, purging and test cleanup, with semantics.md's "Deleting" table as the rules. Every
  * operation is a sweep plan; bulk ones are two-step or dry-runnable, and every executed one is
- * audited (purge and cleanup are jobs: maintenance-jobs.ts, audited by the job runner).
+ * audited (purge and cleanup are jobs: purge/jobs.ts, audited by the job runner).
  */
 export class DeletionService {
   private readonly sweeper: Sweeper;
@@ -167,12 +167,12 @@ export class DeletionService {
     });
   }
 
-  /** semantics.md "purge expired", as a job (maintenance-jobs.ts). */
+  /** semantics.md "purge expired", as a job (purge/jobs.ts). */
   purgeExpired(who: Principal, dryRun: boolean): Promise<JobState> {
     return this.jobs.start(this.purgeJob, { actor: who.name, dryRun, now: this.now() });
   }
 
-  /** Every test client (`TEST ` names), completely, as a job (maintenance-jobs.ts). */
+  /** Every test client (`TEST ` names), completely, as a job (purge/jobs.ts). */
   cleanupTestClients(who: Principal, dryRun: boolean): Promise<JobState> {
     return this.jobs.start(this.cleanupJob, { actor: who.name, dryRun });
   }

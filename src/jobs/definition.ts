@@ -1,10 +1,10 @@
 /**
  * What a job kind declares (JobDefinition) and what its work sees (JobContext); the runner
- * (jobs.ts) owns everything else: the lock, the job record, progress, cancel, the audit entry of
+ * (runner.ts) owns everything else: the lock, the job record, progress, cancel, the audit entry of
  * every ending and the clock. Also the job record as the API shows it.
  */
 import { AdminError } from '../errors.js';
-import type { AuditOutcome } from './audit.js';
+import type { AuditOutcome } from '../audit/audit-log.js';
 
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 export type JobKind = 'PURGE_EXPIRED' | 'CLEANUP_TEST_CLIENTS' | 'CREATE_BACKUP' | 'RESTORE_BACKUP' | 'RECONCILE_INDEXES';

@@ -1,14 +1,14 @@
 import type { Principal } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { RedisClient } from '../redis/connection.js';
-import type { IndexStore } from '../redis/index-store.js';
+import type { IndexStore } from './store.js';
 import { keyHolders } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
 import { runScript } from '../redis/scripts.js';
-import { Follower, missingNotifyFlags } from './index-follower.js';
-import { IndexGate, type IndexReader } from './index-gate.js';
+import { Follower, missingNotifyFlags } from './follower.js';
+import { IndexGate, type IndexReader } from './gate.js';
 import type { Indexer, ReconcileCounts, ReconcileProgress } from './indexer.js';
-import type { JobContext, JobDefinition, JobInput, JobRunner, JobState } from './jobs.js';
+import type { JobContext, JobDefinition, JobInput, JobRunner, JobState } from '../jobs/runner.js';
 
 export interface IndexingOptions {
   /** How often the leader rebuilds the indexes from the primary keys (0: only at start and when needed). */

@@ -1,7 +1,7 @@
 import { BATCH_SIZE } from '../redis/batch.js';
 import { isTestClientName } from '../redis/codecs.js';
-import { ahead } from './ahead.js';
-import type { IndexReader } from './index-gate.js';
+import { ahead } from '../redis/ahead.js';
+import type { IndexReader } from '../indexes/gate.js';
 import type { Repositories } from '../redis/repositories.js';
 import { type Lifetimes, accessTokenStatus, isLeftover, isLeftoverRefresh } from './status.js';
 
