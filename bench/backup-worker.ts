@@ -51,10 +51,10 @@ async function worker(op: 'backup' | 'restore', url: string, dir: string, name?:
     const outcome = await services.backups.restore(who, { name: name ?? null, mode: 'MERGE', dryRun: false });
     const final = await services.jobs.wait(outcome.job!.id);
     if (final?.status !== 'SUCCEEDED') throw new Error(`restore ended ${final?.status}: ${final?.error}`);
-    const sums = final.categories.reduce(
-      (a, c) => ({ written: a.written + c.restored + c.overwritten + c.unchanged, skipped: a.skipped + c.skippedExpired }),
-      { written: 0, skipped: 0 },
-    );
+    const sums = final.categories.reduce((a, c) => ({ written: a.written + c.restored + c.overwritten + c.unchanged, skipped: a.skipped + c.skippedExpired }), {
+      written: 0,
+      skipped: 0,
+    });
     detail = { ...sums, categories: final.categories };
     keys = sums.written + sums.skipped;
   }

@@ -65,7 +65,11 @@ async function runWorker(op: 'backup' | 'restore', url: string, dir: string, nam
 const GATEWAY_PATTERNS = ['oauth:client:*', 'oauth:token:*', 'oauth:refresh:*', 'oauth:user_tokens:*', 'oauth:state:*', 'oauth:code:*', 'redis:session:*'];
 
 /** backup_oauth_data.py's loop: SCAN COUNT 100, then TYPE, TTL and the value, each its own round trip. */
-async function baselineBackup(redis: Redis, maxKeys: number, file: string): Promise<{ ms: number; keys: number; entries: [string, { type: string; ttl: number; value: string }][] }> {
+async function baselineBackup(
+  redis: Redis,
+  maxKeys: number,
+  file: string,
+): Promise<{ ms: number; keys: number; entries: [string, { type: string; ttl: number; value: string }][] }> {
   const started = performance.now();
   const data: Record<string, Record<string, unknown>> = {};
   const entries: [string, { type: string; ttl: number; value: string }][] = [];
@@ -139,7 +143,11 @@ interface SizeResult {
 }
 
 const keysPerSecond = (keys: number, ms: number) => (ms > 0 ? Math.round((keys / ms) * 1000) : 0);
-const median = (values: readonly number[]) => lib.percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: readonly number[]) =>
+  lib.percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 /** Decimal megabytes (the issue's "250 MB" is 250,000,000 bytes = 238.4 MiB). */
 const MB = 1_000_000;
 const formatMB = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
@@ -192,7 +200,8 @@ async function runSize(size: number, baselineMax: number, repeat: number): Promi
       const after = await redis.eval("return #redis.call('KEYS', 'oauth:*') + #redis.call('KEYS', 'redis:session:*')", 0);
       const written = Number(restore.detail.written);
       // Keys whose expiry falls during the run (short-lived refresh tokens) may be gone already.
-      if (Number(after) > written || written - Number(after) > written / 1000) throw new Error(`restore check: ${after} keys under the prefixes, ${written} restored`);
+      if (Number(after) > written || written - Number(after) > written / 1000)
+        throw new Error(`restore check: ${after} keys under the prefixes, ${written} restored`);
       rmSync(join(dir, name), { force: true });
       rounds.push({ backup, baseBackup, restore, baseRestore });
     }
@@ -213,7 +222,18 @@ function spread(values: readonly number[], format: (v: number) => string): strin
 
 function report(results: SizeResult[], info: MachineInfo, baselineMax: number, repeat: number): { text: string; markdown: string } {
   const { formatCount, formatBytes, markdownTable, machineInfoRows, textTable } = lib;
-  const headers = ['tokens', 'keys', 'operation', 'wall (median, range)', 'keys/s', 'peak RSS', 'peak RSS (MB)', 'RSS before', 'peak heap', 'vs baseline (median, range)'];
+  const headers = [
+    'tokens',
+    'keys',
+    'operation',
+    'wall (median, range)',
+    'keys/s',
+    'peak RSS',
+    'peak RSS (MB)',
+    'RSS before',
+    'peak heap',
+    'vs baseline (median, range)',
+  ];
   const align = ['right', 'right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
   const rows: string[][] = [];
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -232,7 +252,10 @@ function report(results: SizeResult[], info: MachineInfo, baselineMax: number, r
         t,
         k,
         op === 'backup' ? 'backup (ours)' : 'restore (ours, MERGE)',
-        spread(ours.map((w) => w.ms), seconds),
+        spread(
+          ours.map((w) => w.ms),
+          seconds,
+        ),
         formatCount(keysPerSecond(ours[0]!.keys, wall)),
         formatBytes(peakRss),
         formatMB(peakRss),
@@ -245,7 +268,10 @@ function report(results: SizeResult[], info: MachineInfo, baselineMax: number, r
         t,
         k,
         op === 'backup' ? 'backup (gateway-style)' : 'restore (gateway-style)',
-        `${sampled ? '~' : ''}${spread(base.map((b) => b.fullMs), seconds)}`,
+        `${sampled ? '~' : ''}${spread(
+          base.map((b) => b.fullMs),
+          seconds,
+        )}`,
         formatCount(keysPerSecond(base[0]!.keys, median(base.map((b) => b.ms)))),
         '-',
         '-',
@@ -255,8 +281,12 @@ function report(results: SizeResult[], info: MachineInfo, baselineMax: number, r
       ]);
       if (r.size >= 1_000_000) {
         const worst = Math.min(...ratios);
-        targets.push(`- ${op} at least 20x faster than the baseline: median ${times(median(ratios))}, lowest round ${times(worst)}: ${worst >= 20 ? 'met in every round' : median(ratios) >= 20 ? 'met by the median, not in every round' : 'NOT met'}.`);
-        targets.push(`- ${op} peak memory under 250 MB (250,000,000 bytes = 238.4 MiB): peak RSS ${formatMB(peakRss)} = ${formatBytes(peakRss)}: ${peakRss < 250 * MB ? 'met' : 'NOT met'}.`);
+        targets.push(
+          `- ${op} at least 20x faster than the baseline: median ${times(median(ratios))}, lowest round ${times(worst)}: ${worst >= 20 ? 'met in every round' : median(ratios) >= 20 ? 'met by the median, not in every round' : 'NOT met'}.`,
+        );
+        targets.push(
+          `- ${op} peak memory under 250 MB (250,000,000 bytes = 238.4 MiB): peak RSS ${formatMB(peakRss)} = ${formatBytes(peakRss)}: ${peakRss < 250 * MB ? 'met' : 'NOT met'}.`,
+        );
       }
     }
   }
@@ -265,7 +295,10 @@ function report(results: SizeResult[], info: MachineInfo, baselineMax: number, r
       `- ${formatCount(r.size)} tokens: ${formatCount(r.keys)} keys (seeded in ${(r.seedMs / 1000).toFixed(1)} s), backup file ${formatBytes(r.fileBytes)}; ` +
       `per round (backup, baseline backup ratio / restore, baseline restore ratio): ` +
       r.rounds
-        .map((x) => `${seconds(x.backup.ms)} ${times(x.baseBackup.fullMs / x.backup.ms)}, peak ${formatBytes(x.backup.peakRss)} / ${seconds(x.restore.ms)} ${times(x.baseRestore.fullMs / x.restore.ms)}, peak ${formatBytes(x.restore.peakRss)}`)
+        .map(
+          (x) =>
+            `${seconds(x.backup.ms)} ${times(x.baseBackup.fullMs / x.backup.ms)}, peak ${formatBytes(x.backup.peakRss)} / ${seconds(x.restore.ms)} ${times(x.baseRestore.fullMs / x.restore.ms)}, peak ${formatBytes(x.restore.peakRss)}`,
+        )
         .join('; ') +
       `; restore wrote ${formatCount(Number(r.rounds[0]!.restore.detail.written))} keys, skipped ${formatCount(Number(r.rounds[0]!.restore.detail.skipped))} expired.`,
   );
@@ -276,13 +309,15 @@ function report(results: SizeResult[], info: MachineInfo, baselineMax: number, r
     'Generated by `npx tsx bench/backup.ts` (`BENCH_SIZES=10000` for a quick run). Each of our operations runs in a fresh child process',
     'that calls the backup service (what `createBackup` / `restoreBackup` call; the GraphQL app is not loaded, which would add its own',
     `footprint), compiled as \`npm start\` compiles the service and run with Node and the service's flags (\`node ${lib.SERVICE_NODE_FLAGS.join(' ')} bench/.build/backup-worker.js\`,`,
-    'as `npm start` runs the service), so its peak memory is its own: peak RSS (sampled every 20 ms, and the kernel\'s high-water mark of the process, VmHWM, whichever is higher) includes',
+    "as `npm start` runs the service), so its peak memory is its own: peak RSS (sampled every 20 ms, and the kernel's high-water mark of the process, VmHWM, whichever is higher) includes",
     'the process as it was before the operation ("RSS before": Node, the loaded service, its connection). The CLI\'s in-process backup',
     '(`just oauth-backup` without ADMIN_URL) still runs the sources under tsx, whose loader adds about 60 MiB to that.',
-    'MiB = 1,048,576 bytes; MB = 1,000,000 bytes (the issue\'s unit).',
+    "MiB = 1,048,576 bytes; MB = 1,000,000 bytes (the issue's unit).",
     'The gateway-style baseline does what `backup_oauth_data.py` / `restore_oauth_data.py` do: SCAN (COUNT 100) per pattern, then TYPE, TTL and',
     'GET per key, one awaited round trip each (restore: SET then EXPIRE per key).',
-    baselineMax > 0 ? `Per-key round trips scale linearly, so the baseline ran on the first ${formatCount(baselineMax)} keys SCAN returns (the same keys every round) and its full time is extrapolated (\`~\`).` : '',
+    baselineMax > 0
+      ? `Per-key round trips scale linearly, so the baseline ran on the first ${formatCount(baselineMax)} keys SCAN returns (the same keys every round) and its full time is extrapolated (\`~\`).`
+      : '',
     `Method: ${repeat} interleaved rounds per size (BENCH_REPEAT), each running the baseline backup, our backup, the baseline restore and our restore`,
     'back to back. A ratio compares the two sides of the same round (so both ran under the same load); the table shows the median over the',
     'rounds with the lowest and highest in brackets, and the highest peak memory of any round.',

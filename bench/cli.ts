@@ -70,7 +70,8 @@ const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 
 function checkPython(): void {
   const probe = spawnSync(PYTHON, ['-c', 'import redis.asyncio'], { stdio: 'ignore' });
-  if (probe.status !== 0) throw new Error(`${PYTHON} cannot import redis.asyncio: apt-get install python3-redis (or set BENCH_PYTHON to a Python with redis-py)`);
+  if (probe.status !== 0)
+    throw new Error(`${PYTHON} cannot import redis.asyncio: apt-get install python3-redis (or set BENCH_PYTHON to a Python with redis-py)`);
 }
 
 /**
@@ -138,7 +139,8 @@ async function runOurs(recipe: Recipe, env: NodeJS.ProcessEnv, outFile: string):
       if (code !== 0) return reject(new Error(`${recipe.name} exited with ${code}: ${err.slice(-1000)}`));
       // A listing's last line is its total: without it the output was cut short, and the time means nothing.
       const summary = COMPLETE[recipe.name];
-      if (summary && !summary.test(readFileSync(outFile, 'utf8').trimEnd().split('\n').pop() ?? '')) return reject(new Error(`${recipe.name}: its output (${outFile}) does not end with its total: cut short`));
+      if (summary && !summary.test(readFileSync(outFile, 'utf8').trimEnd().split('\n').pop() ?? ''))
+        return reject(new Error(`${recipe.name}: its output (${outFile}) does not end with its total: cut short`));
       resolve({ ms: Number(run[2]), firstRowMs, peakRssKiB: Number(run[3]) });
     });
   });
@@ -189,7 +191,9 @@ async function benchSize(size: number, budgetMs: number, runs: number): Promise<
       }
       const ms = median(results.map((r) => r.ms));
       const chosen = results.find((r) => r.ms === ms) as OurRun;
-      process.stdout.write(`   ${tag.padEnd(10)} ${recipe.name.padEnd(26)} ${lib.formatMs(ms).padStart(9)} ms  first row ${chosen.firstRowMs === null ? '-' : `${lib.formatMs(chosen.firstRowMs)} ms`}  peak RSS ${(Math.max(...results.map((r) => r.peakRssKiB)) / 1024).toFixed(1)} MiB\n`);
+      process.stdout.write(
+        `   ${tag.padEnd(10)} ${recipe.name.padEnd(26)} ${lib.formatMs(ms).padStart(9)} ms  first row ${chosen.firstRowMs === null ? '-' : `${lib.formatMs(chosen.firstRowMs)} ms`}  peak RSS ${(Math.max(...results.map((r) => r.peakRssKiB)) / 1024).toFixed(1)} MiB\n`,
+      );
       return { ...chosen, peakRssKiB: Math.max(...results.map((r) => r.peakRssKiB)) };
     };
     // One backup to list (and for backup-list to have something to read).
@@ -220,7 +224,14 @@ async function benchSize(size: number, budgetMs: number, runs: number): Promise<
       process.stdout.write(`   baseline   ${recipe.name.padEnd(26)}`);
       const baseline = await runBaseline(bench.url, recipe, budgetMs);
       process.stdout.write(baseline ? ` ${baseline.extrapolated ? '~' : ''}${lib.formatMs(baseline.ms)} ms\n` : ' -\n');
-      rows.push({ size, recipe: recipe.name, inProcess: inProcess.get(recipe.name) as OurRun, remote: remote.get(recipe.name) as OurRun, baseline, target: recipe.target });
+      rows.push({
+        size,
+        recipe: recipe.name,
+        inProcess: inProcess.get(recipe.name) as OurRun,
+        remote: remote.get(recipe.name) as OurRun,
+        baseline,
+        target: recipe.target,
+      });
     }
     return rows;
   } finally {
@@ -251,7 +262,20 @@ async function main(): Promise<void> {
   await runOurs({ name: 'cli-help', baseline: false, target: null }, { PATH: process.env.PATH ?? '' }, join(tmpdir(), 'oauth-admin-bench-cli-help.out'));
   const rows: Row[] = [];
   for (const size of sizes) rows.push(...(await benchSize(size, budgetMs, runs)));
-  const headers = ['tokens', 'recipe', 'in-process', 'first row', 'peak RSS', 'remote', 'first row', 'peak RSS', 'baseline', 'in-process ratio', 'remote ratio', 'verdict'];
+  const headers = [
+    'tokens',
+    'recipe',
+    'in-process',
+    'first row',
+    'peak RSS',
+    'remote',
+    'first row',
+    'peak RSS',
+    'baseline',
+    'in-process ratio',
+    'remote ratio',
+    'verdict',
+  ];
   const table = rows.map((r) => [
     lib.formatCount(r.size),
     r.recipe,
@@ -273,7 +297,7 @@ async function main(): Promise<void> {
     '',
     `Run ${new Date().toISOString()}; baseline budget ${budgetMs / 1000} s per recipe (\`~\`: extrapolated from the keys done); ${runs} run(s) of ours per mode (median).`,
     'Times are process start to exit (`node_modules/.bin/just <recipe>`, output to a file); peak RSS is the largest process of the tree; first row: the third line of output.',
-    'In-process: no service running (the CLI\'s default). Remote: `ADMIN_URL` to a running service whose indexes are ready.',
+    "In-process: no service running (the CLI's default). Remote: `ADMIN_URL` to a running service whose indexes are ready.",
     '',
     lib.markdownTable(headers, table, align),
     '',

@@ -54,7 +54,6 @@ const RSS_LIMIT = 400 * MB;
 /** Entries per seeded access token: the token, a refresh token for a third, clients (1/20) and user indexes (1/50). */
 const ENTRIES_PER_TOKEN = 1 + 1 / 3 + 1 / 20 + 1 / 50;
 
-
 /** CPU seconds (user + system) the process has used. */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -77,7 +76,9 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const backup = await writeBackup({ redis: bench.redis, keys: bench.keys, dir: new BackupDir(backupDir) });
     const entries = Object.values(backup.counts).reduce((a, b) => a + b, 0);
-    process.stdout.write(`${backup.name}: ${formatCount(entries)} entries, ${formatBytes(backup.sizeBytes)} in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    process.stdout.write(
+      `${backup.name}: ${formatCount(entries)} entries, ${formatBytes(backup.sizeBytes)} in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+    );
     // The store moves on after the backup: a few keys the diff reports.
     const pipeline = bench.redis.pipeline();
     for (let i = 0; i < 300; i++) pipeline.set(bench.keys.token(`after-backup-${i}`), '{"username": "late", "client_id": "c"}', 'EX', 3600);
@@ -142,10 +143,14 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const failed = answers.filter((a) => a.body.errors);
     if (failed.length > 0) throw new Error(`diff failed: ${JSON.stringify(failed[0]!.body.errors)}`);
-    const tokensRow = (answers[0]!.body.data!.backup.diff.categories as { category: string; onlyInStore: number; onlyInBackup: number; same: number }[]).find((c) => c.category === 'tokens');
+    const tokensRow = (answers[0]!.body.data!.backup.diff.categories as { category: string; onlyInStore: number; onlyInBackup: number; same: number }[]).find(
+      (c) => c.category === 'tokens',
+    );
     const duringStats = summarize(during);
     const peakRss = Math.max(...rss, idleRss);
-    process.stdout.write(`${(diffMs / 1000).toFixed(1)} s (tokens: ${tokensRow?.onlyInStore} only in the store, ${tokensRow?.onlyInBackup} only in the backup, ${formatCount(tokensRow?.same ?? 0)} same)\n`);
+    process.stdout.write(
+      `${(diffMs / 1000).toFixed(1)} s (tokens: ${tokensRow?.onlyInStore} only in the store, ${tokensRow?.onlyInBackup} only in the backup, ${formatCount(tokensRow?.same ?? 0)} same)\n`,
+    );
 
     // ---------------------------------------------------------------- 3. six diffs, given up on
     process.stdout.write(`${DIFFS} diffs whose clients give up after ${GIVE_UP_S} s… `);
@@ -162,10 +167,14 @@ async function main(): Promise<void> {
     const cpuAfterLeaving = cpuSeconds(pid) - leftAt;
     const afterLeaving: number[] = [];
     for (let i = 0; i < 50; i++) afterLeaving.push(await statsOnce());
-    process.stdout.write(`${gaveUp.filter((g) => g === 'gave up').length} gave up; CPU in the 5 s after: ${cpuAfterLeaving.toFixed(2)} s; stats p50 then ${summarize(afterLeaving).p50.toFixed(1)} ms\n`);
+    process.stdout.write(
+      `${gaveUp.filter((g) => g === 'gave up').length} gave up; CPU in the 5 s after: ${cpuAfterLeaving.toFixed(2)} s; stats p50 then ${summarize(afterLeaving).p50.toFixed(1)} ms\n`,
+    );
 
     // ---------------------------------------------------------------- 4. three aliases
-    const aliases = await post(`{ ${['a', 'b', 'c'].map((a) => `${a}: backup(name: ${JSON.stringify(backup.name)}) { diff(limit: 1) { truncated } }`).join(' ')} }`);
+    const aliases = await post(
+      `{ ${['a', 'b', 'c'].map((a) => `${a}: backup(name: ${JSON.stringify(backup.name)}) { diff(limit: 1) { truncated } }`).join(' ')} }`,
+    );
     const aliasOutcome = aliases.body.errors ? `${aliases.status} ${aliases.body.errors[0]?.extensions?.code}` : 'answered';
     process.stdout.write(`one request with three diff aliases: ${aliasOutcome}\n`);
 
@@ -186,7 +195,10 @@ async function main(): Promise<void> {
       ['service CPU during the diffs (one shared computation)', `${diffCpu.toFixed(1)} s in ${(diffMs / 1000).toFixed(1)} s`],
       ['service RSS idle', `${formatBytes(idleRss)} (${(idleRss / MB).toFixed(0)} MB)`],
       ['service RSS peak during the diffs (100 ms samples)', `${formatBytes(peakRss)} (${(peakRss / MB).toFixed(0)} MB)`],
-      ['service VmHWM at the end (whole run, index reconcile included)', `${formatBytes(hwm)} (${(hwm / MB).toFixed(0)} MB) (limit 400 MB: ${checks.rss ? 'PASS' : 'FAIL'})`],
+      [
+        'service VmHWM at the end (whole run, index reconcile included)',
+        `${formatBytes(hwm)} (${(hwm / MB).toFixed(0)} MB) (limit 400 MB: ${checks.rss ? 'PASS' : 'FAIL'})`,
+      ],
       [`CPU in the 5 s after ${DIFFS} clients gave up (${GIVE_UP_S} s)`, `${cpuAfterLeaving.toFixed(2)} s (limit 2 s: ${checks.cancel ? 'PASS' : 'FAIL'})`],
       ['one request with three diff aliases', aliasOutcome],
     ];
@@ -197,7 +209,7 @@ async function main(): Promise<void> {
       '',
       'Written by `npx tsx bench/diff-exhaustion.ts` (see its head for what is measured). The service is the compiled',
       '`src/server.ts` with `SERVICE_NODE_FLAGS` and `NODE_ENV=production`, over a private redis-server; the backup is',
-      'written by the bench before the service starts, so the service\'s memory is its own.',
+      "written by the bench before the service starts, so the service's memory is its own.",
       '',
       markdownTable(['measure', 'value'], rows),
       '',

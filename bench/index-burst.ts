@@ -24,7 +24,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { accessTokenValue } from '../src/redis/gateway-format.js';
 import { pyJsonDumps } from '../src/redis/python-json.js';
-import { type BenchRedis, type ServiceProcess, createBenchApp, envNumber, formatBytes, formatCount, startBenchRedis, startServiceProcess, textTable } from './lib.js';
+import {
+  type BenchRedis,
+  type ServiceProcess,
+  createBenchApp,
+  envNumber,
+  formatBytes,
+  formatCount,
+  startBenchRedis,
+  startServiceProcess,
+  textTable,
+} from './lib.js';
 import { processMemory } from './memory.js';
 
 const KEYS = envNumber('BURST_KEYS', 1_000_000);
@@ -69,7 +79,16 @@ async function burst(bench: BenchRedis, label: string): Promise<number> {
       const expired = i % 2 === 0;
       const expiresAt = expired ? now - 3600 : now + 86_400;
       // Expired ones as an old restore left them: no TTL (Redis would not drop them).
-      const value = accessTokenValue({ sub: String(i % USERS), username: user, email: null, name: null, scope: 'openid', clientId: `client_${i % 50}`, createdAt: expiresAt - 86_400, expiresAt });
+      const value = accessTokenValue({
+        sub: String(i % USERS),
+        username: user,
+        email: null,
+        name: null,
+        scope: 'openid',
+        clientId: `client_${i % 50}`,
+        createdAt: expiresAt - 86_400,
+        expiresAt,
+      });
       if (expired) pipeline.set(bench.keys.token(jti), value);
       else pipeline.set(bench.keys.token(jti), value, 'EX', 86_400);
       pipeline.sadd(bench.keys.userTokens(user), jti);
@@ -105,15 +124,32 @@ async function run(bench: BenchRedis, maxPending: number, label: string): Promis
     clearInterval(sampler);
     const hwm = processMemory(pid, 'VmHWM');
     const { indexStatus } = await query<Status>(service, '{ indexStatus { ready complete pending overflows followerRestarts } }');
-    const fields = 'registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens refreshTokens expiredRefreshTokens authStates authCodes userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens';
+    const fields =
+      'registrations corruptRegistrations testRegistrations activeTokens expiredTokens corruptTokens refreshTokens expiredRefreshTokens authStates authCodes userIndexes staleIndexEntries userCount usersWithActiveTokens orphanTokens';
     const served = (await query<{ stats: Record<string, number> }>(service, `{ stats { ${fields} } }`)).stats;
     // The truth: a full scan of the store by a services instance of the bench's own (no index).
     const scanned = (await createBenchApp(bench).services.stats.scan()) as unknown as Record<string, number>;
-    const diffs = fields.split(' ').filter((f) => served[f] !== scanned[f]).map((f) => `${f}: served ${served[f]}, scan ${scanned[f]}`);
-    console.log(`    written in ${(writeMs / 1000).toFixed(1)} s; ready ${((performance.now() - afterWrite) / 1000).toFixed(1)} s after the last write (${(readyMs / 1000).toFixed(1)} s of polling)`);
+    const diffs = fields
+      .split(' ')
+      .filter((f) => served[f] !== scanned[f])
+      .map((f) => `${f}: served ${served[f]}, scan ${scanned[f]}`);
+    console.log(
+      `    written in ${(writeMs / 1000).toFixed(1)} s; ready ${((performance.now() - afterWrite) / 1000).toFixed(1)} s after the last write (${(readyMs / 1000).toFixed(1)} s of polling)`,
+    );
     console.log(`    stats: ${diffs.length === 0 ? 'every field equals a full scan' : `DIFFER: ${diffs.join('; ')}`}`);
-    console.log(`    service RSS ${formatBytes(before)} before, ${formatBytes(peakSampled)} peak sampled, VmHWM ${formatBytes(hwm)}; overflows ${indexStatus.overflows}`);
-    return [label, formatCount(maxPending), formatBytes(before), formatBytes(peakSampled), formatBytes(hwm), `${((performance.now() - afterWrite) / 1000).toFixed(1)} s`, String(indexStatus.overflows), diffs.length === 0 ? 'equal' : `${diffs.length} differ`];
+    console.log(
+      `    service RSS ${formatBytes(before)} before, ${formatBytes(peakSampled)} peak sampled, VmHWM ${formatBytes(hwm)}; overflows ${indexStatus.overflows}`,
+    );
+    return [
+      label,
+      formatCount(maxPending),
+      formatBytes(before),
+      formatBytes(peakSampled),
+      formatBytes(hwm),
+      `${((performance.now() - afterWrite) / 1000).toFixed(1)} s`,
+      String(indexStatus.overflows),
+      diffs.length === 0 ? 'equal' : `${diffs.length} differ`,
+    ];
   } finally {
     await service.stop();
     rmSync(backupDir, { recursive: true, force: true });
@@ -133,8 +169,21 @@ async function main(): Promise<void> {
       await bench.stop();
     }
   }
-  console.log(`\nburst of ${formatCount(KEYS)} keys (${formatCount(Math.floor(KEYS * 0.8))} access tokens, half expired without TTL, + user-index SADDs; the rest refresh tokens)`);
-  console.log(textTable(['follower', 'INDEX_MAX_PENDING', 'RSS before', 'RSS peak (sampled)', 'VmHWM', 'ready after burst', 'overflows', 'stats vs scan'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']));
+  console.log(
+    `\nburst of ${formatCount(KEYS)} keys (${formatCount(Math.floor(KEYS * 0.8))} access tokens, half expired without TTL, + user-index SADDs; the rest refresh tokens)`,
+  );
+  console.log(
+    textTable(['follower', 'INDEX_MAX_PENDING', 'RSS before', 'RSS peak (sampled)', 'VmHWM', 'ready after burst', 'overflows', 'stats vs scan'], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+    ]),
+  );
   if (rows.some((r) => r[7] !== 'equal')) process.exitCode = 1;
 }
 

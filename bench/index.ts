@@ -202,7 +202,13 @@ async function withSlowlog<T>(redis: Redis, run: (reset: () => Promise<void>, ta
   }
 }
 
-async function runCase(bench: BenchApp, counter: ReturnType<typeof countCommands>, seed: SeedResult, c: QueryCase, options: { size: number; scan?: boolean }): Promise<CaseResult> {
+async function runCase(
+  bench: BenchApp,
+  counter: ReturnType<typeof countCommands>,
+  seed: SeedResult,
+  c: QueryCase,
+  options: { size: number; scan?: boolean },
+): Promise<CaseResult> {
   const redis = bench.services.redis as Redis;
   const redisTimes: number[] = [];
   const rng = createRng(options.size ^ (c.name.length * 7919));
@@ -295,7 +301,8 @@ function answerDifferences(index: Answers, scan: Answers): string[] {
     ['user', index.users, scan.users],
   ] as const) {
     for (const id of Object.keys(b)) {
-      if (JSON.stringify(a[id]) !== JSON.stringify(b[id])) diffs.push(`${kind} ${id}: index ${JSON.stringify(a[id]).slice(0, 200)} vs scan ${JSON.stringify(b[id]).slice(0, 200)}`);
+      if (JSON.stringify(a[id]) !== JSON.stringify(b[id]))
+        diffs.push(`${kind} ${id}: index ${JSON.stringify(a[id]).slice(0, 200)} vs scan ${JSON.stringify(b[id]).slice(0, 200)}`);
     }
   }
   for (const key of Object.keys(scan.stats)) {
@@ -352,7 +359,8 @@ function bareHandler(redis: Redis, keys: Keys): (req: IncomingMessage, res: Serv
  */
 function yogaFloorApp(redis: Redis, keys: Keys) {
   const schema = createSchema({
-    typeDefs: 'type Query { token(jti: String!): Token } type Token { client: Client user: User } type Client { clientName: String } type User { username: String }',
+    typeDefs:
+      'type Query { token(jti: String!): Token } type Token { client: Client user: User } type Client { clientName: String } type User { username: String }',
     resolvers: {
       Query: {
         token: async (_root: unknown, { jti }: { jti: string }) => {
@@ -452,7 +460,9 @@ const SERVER_LABEL: Record<ServerName, string> = {
  */
 async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType<typeof countCommands>, seed: SeedResult, size: number): Promise<LoadPair> {
   const rng = createRng(size + 17);
-  const bodies = Array.from({ length: Math.min(20_000, seed.jtis.length) }, () => JSON.stringify({ query: TOKEN_RELATIONS, variables: { jti: pick(rng, seed.jtis) } }));
+  const bodies = Array.from({ length: Math.min(20_000, seed.jtis.length) }, () =>
+    JSON.stringify({ query: TOKEN_RELATIONS, variables: { jti: pick(rng, seed.jtis) } }),
+  );
   const secondsPerRound = loadSeconds;
   const hardLimitMs = (secondsPerRound + 3) * 1000 + 60_000;
   const config = { connections, durationS: secondsPerRound, warmupS: 2, token: BENCH_ADMIN_TOKEN, bodies, expect: '"clientName"' };
@@ -464,13 +474,19 @@ async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType
   };
   const bareRedis = ownConnection();
   const floorRedis = ownConnection();
-  const counters: Record<ServerName, { count: number; reset(): void }> = { graphql: appCounter, bare: countCommands(bareRedis), floor: countCommands(floorRedis) };
+  const counters: Record<ServerName, { count: number; reset(): void }> = {
+    graphql: appCounter,
+    bare: countCommands(bareRedis),
+    floor: countCommands(floorRedis),
+  };
   const served: Record<ServerName, number> = { graphql: 0, bare: 0, floor: 0 };
   const commands: Record<ServerName, number> = { graphql: 0, bare: 0, floor: 0 };
-  const counting = (name: ServerName, listener: RequestListener): RequestListener => (req, res) => {
-    served[name] += 1;
-    listener(req, res);
-  };
+  const counting =
+    (name: ServerName, listener: RequestListener): RequestListener =>
+    (req, res) => {
+      served[name] += 1;
+      listener(req, res);
+    };
   // What src/server.ts listens with: Yoga behind the fast path (src/http/fast-path.ts).
   const handler = createNodeHandler(app.app);
   const servers: Record<ServerName, LoopbackServer> = {
@@ -482,9 +498,14 @@ async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType
   try {
     // One request of each through the socket first: every listener answers as expected.
     for (const name of ['graphql', 'bare', 'floor'] as const) {
-      const probe = await fetch(servers[name].url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` }, body: bodies[0] });
+      const probe = await fetch(servers[name].url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
+        body: bodies[0],
+      });
       const text = await probe.text();
-      if (probe.status !== 200 || !text.includes('"clientName"') || text.includes('"errors"')) throw new BenchQueryError(`${SERVER_LABEL[name]} over HTTP: ${probe.status} ${text.slice(0, 300)}`);
+      if (probe.status !== 200 || !text.includes('"clientName"') || text.includes('"errors"'))
+        throw new BenchQueryError(`${SERVER_LABEL[name]} over HTTP: ${probe.status} ${text.slice(0, 300)}`);
     }
     log(`  load: ${connections} connections, ${loadRounds} round(s) of 2 s warm-up + ${secondsPerRound} s per server, order alternating`);
     for (let round = 0; round < loadRounds; round++) {
@@ -495,7 +516,9 @@ async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType
         const r = await runLoad({ ...config, url: servers[name].url }, hardLimitMs);
         commands[name] += counters[name].count;
         rounds[name].push(r);
-        log(`    round ${round + 1} ${SERVER_LABEL[name]}: ${formatCount(Math.round(r.reqPerSec))} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (${formatCount(served[name] - before)} requests served)`);
+        log(
+          `    round ${round + 1} ${SERVER_LABEL[name]}: ${formatCount(Math.round(r.reqPerSec))} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (${formatCount(served[name] - before)} requests served)`,
+        );
       }
     }
     const of = (name: ServerName): ServerLoad => ({
@@ -504,7 +527,9 @@ async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType
       rounds: rounds[name],
       commandsPerRequest: commands[name] / Math.max(1, served[name]),
     });
-    log(`  fast path: answered ${formatCount(handler.counts.fast)} of ${formatCount(served.graphql)} GraphQL requests (${formatCount(handler.counts.jit)} by graphql-jit), handed ${formatCount(handler.counts.handedOn)} on to Yoga`);
+    log(
+      `  fast path: answered ${formatCount(handler.counts.fast)} of ${formatCount(served.graphql)} GraphQL requests (${formatCount(handler.counts.jit)} by graphql-jit), handed ${formatCount(handler.counts.handedOn)} on to Yoga`,
+    );
     return { graphql: of('graphql'), bare: of('bare'), floor: of('floor'), rounds: loadRounds, secondsPerRound, loadAverage: loadavg() };
   } finally {
     for (const server of Object.values(servers)) await server.close();
@@ -579,7 +604,11 @@ async function cpuPerRequest(bench: BenchRedis, app: BenchApp, seed: SeedResult,
       ok(JSON.stringify(result));
     },
     execute: async (jti) =>
-      ok(JSON.stringify(await execute({ schema, document, variableValues: { jti }, contextValue: createContext(app.services, { role: 'admin', name: 'bench' }) }))),
+      ok(
+        JSON.stringify(
+          await execute({ schema, document, variableValues: { jti }, contextValue: createContext(app.services, { role: 'admin', name: 'bench' }) }),
+        ),
+      ),
   };
   const n = 5000;
   const out = { requests: n } as CpuFigures;
@@ -590,7 +619,9 @@ async function cpuPerRequest(bench: BenchRedis, app: BenchApp, seed: SeedResult,
     const used = process.cpuUsage(before);
     out[name] = (used.user + used.system) / n;
   }
-  log(`  CPU per request (in-process, sequential): bare ${out.bare.toFixed(0)} µs, yoga + graphql-js ${out.floor.toFixed(0)} µs, app ${out.app.toFixed(0)} µs, app schema via execute() ${out.execute.toFixed(0)} µs, via graphql-jit ${out.jit.toFixed(0)} µs`);
+  log(
+    `  CPU per request (in-process, sequential): bare ${out.bare.toFixed(0)} µs, yoga + graphql-js ${out.floor.toFixed(0)} µs, app ${out.app.toFixed(0)} µs, app schema via execute() ${out.execute.toFixed(0)} µs, via graphql-jit ${out.jit.toFixed(0)} µs`,
+  );
   return out;
 }
 
@@ -717,12 +748,15 @@ async function reconcile(app: BenchApp, counter: ReturnType<typeof countCommands
   const job = await app.services.indexes.reconcile({ role: 'admin', name: 'bench' }, false);
   let last = 0;
   const ticker = setInterval(() => {
-    void app.services.jobs.get(job.id).then((s) => {
-      if (s && s.progress.scanned !== last) {
-        last = s.progress.scanned;
-        log(`    reconcile: ${s.progress.phase}, ${formatCount(s.progress.scanned)} keys scanned, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-      }
-    }, () => {});
+    void app.services.jobs.get(job.id).then(
+      (s) => {
+        if (s && s.progress.scanned !== last) {
+          last = s.progress.scanned;
+          log(`    reconcile: ${s.progress.phase}, ${formatCount(s.progress.scanned)} keys scanned, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        }
+      },
+      () => {},
+    );
   }, 10_000);
   try {
     const done = await app.services.jobs.wait(job.id);
@@ -755,7 +789,10 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
     const counter = countCommands(bench.redis as Redis);
     if (!options.quiet) log('  reconcile (job)...');
     const rec = await reconcile(app, counter);
-    if (!options.quiet) log(`    ${(rec.ms / 1000).toFixed(1)} s, ${formatCount(rec.scanned)} keys, ${formatCount(Math.round(rec.scanned / (rec.ms / 1000)))} keys/s, ${formatCount(rec.changed)} index entries written`);
+    if (!options.quiet)
+      log(
+        `    ${(rec.ms / 1000).toFixed(1)} s, ${formatCount(rec.scanned)} keys, ${formatCount(Math.round(rec.scanned / (rec.ms / 1000)))} keys/s, ${formatCount(rec.changed)} index entries written`,
+      );
     // As a service process does: become the leader (follow the changes, reconcile again), and wait
     // until reads answer from the indexes (a barrier proves them current).
     app.services.indexes.start('bench-leader');
@@ -766,18 +803,28 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
     const memory: Memory = { empty, afterSeed, afterReconcile, indexKeys: usage.keys, indexUsageBytes: usage.bytes };
     const families = await indexFamilies(bench, app.services.indexes.indexer.store.prefix);
     if (!options.quiet) {
-      log(`  memory: data ${formatBytes(afterSeed - empty)}, index ${formatBytes(afterReconcile - afterSeed)} by used_memory, ${formatBytes(usage.bytes)} by MEMORY USAGE of ${formatCount(usage.keys)} keys`);
+      log(
+        `  memory: data ${formatBytes(afterSeed - empty)}, index ${formatBytes(afterReconcile - afterSeed)} by used_memory, ${formatBytes(usage.bytes)} by MEMORY USAGE of ${formatCount(usage.keys)} keys`,
+      );
     }
 
     const statsProblems = statsMismatches((await app.query<{ stats: Stats }>(STATS_QUERY)).stats, seed);
     if (statsProblems.length > 0) log(`  !! stats from the index disagree with the seeded data: ${statsProblems.join(', ')}`);
     const liveDiffs = await statsAgainstScan(bench);
-    if (!options.quiet) log(liveDiffs.length === 0 ? '  stats from the index = stats from a full scan, every field' : `  !! stats from the index differ from a full scan: ${liveDiffs.join(', ')}`);
+    if (!options.quiet)
+      log(
+        liveDiffs.length === 0
+          ? '  stats from the index = stats from a full scan, every field'
+          : `  !! stats from the index differ from a full scan: ${liveDiffs.join(', ')}`,
+      );
 
     const results: CaseResult[] = [];
     for (const c of CASES) {
       const r = await runCase(app, counter, seed, c, { size });
-      if (!options.quiet) log(`  ${c.name}: p50 ${formatMs(r.summary.p50)} ms, p95 ${formatMs(r.summary.p95)} ms (${r.summary.n} runs, ${r.commands} Redis cmds: ${r.commandNames})`);
+      if (!options.quiet)
+        log(
+          `  ${c.name}: p50 ${formatMs(r.summary.p50)} ms, p95 ${formatMs(r.summary.p95)} ms (${r.summary.n} runs, ${r.commands} Redis cmds: ${r.commandNames})`,
+        );
       results.push(r);
     }
 
@@ -800,14 +847,30 @@ async function runSize(size: number, options: { scan: boolean; load: boolean; qu
         scanResults = [];
         for (const c of CASES.filter((x) => x.name !== 'token(jti) { client user }')) {
           const r = await runCase(app, counter, seed, c, { size, scan: true });
-          log(`  ${c.name} (scan): p50 ${formatMs(r.summary.p50)} ms, p95 ${formatMs(r.summary.p95)} ms (${r.summary.n} runs, ${formatCount(r.commands)} Redis cmds)`);
+          log(
+            `  ${c.name} (scan): p50 ${formatMs(r.summary.p50)} ms, p95 ${formatMs(r.summary.p95)} ms (${r.summary.n} runs, ${formatCount(r.commands)} Redis cmds)`,
+          );
           scanResults.push(r);
         }
       }
     }
 
     await app.services.indexes.stop();
-    return { size, families, seed, reconcile: rec, memory, results, scanResults, answerDiffs, statsProblems, liveDiffs, notifications: followProblem, load, cpu };
+    return {
+      size,
+      families,
+      seed,
+      reconcile: rec,
+      memory,
+      results,
+      scanResults,
+      answerDiffs,
+      statsProblems,
+      liveDiffs,
+      notifications: followProblem,
+      load,
+      cpu,
+    };
   } finally {
     current = null;
     await bench.stop();
@@ -854,8 +917,19 @@ function verdictsOf(r: SizeResult): Verdicts {
   rows.push(['index / data memory (used_memory)', pct(m.ratioUsed), `< ${TARGETS.memory * 100} %`, verdict(m.ratioUsed < TARGETS.memory)]);
   rows.push(['index / data memory (MEMORY USAGE)', pct(m.ratioUsage), `< ${TARGETS.memory * 100} %`, verdict(m.ratioUsage < TARGETS.memory)]);
   if (r.statsProblems.length > 0) rows.push(['stats (index) = seeded shape', r.statsProblems.join('; '), 'equal', 'FAIL']);
-  rows.push(['stats (index) = stats (full scan), every field', r.liveDiffs.length === 0 ? 'identical' : r.liveDiffs.join('; '), 'identical', verdict(r.liveDiffs.length === 0)]);
-  if (r.answerDiffs) rows.push(['index answers = scan answers (5 clients, 5 users, stats)', r.answerDiffs.length === 0 ? 'identical' : `${r.answerDiffs.length} differ`, 'identical', verdict(r.answerDiffs.length === 0)]);
+  rows.push([
+    'stats (index) = stats (full scan), every field',
+    r.liveDiffs.length === 0 ? 'identical' : r.liveDiffs.join('; '),
+    'identical',
+    verdict(r.liveDiffs.length === 0),
+  ]);
+  if (r.answerDiffs)
+    rows.push([
+      'index answers = scan answers (5 clients, 5 users, stats)',
+      r.answerDiffs.length === 0 ? 'identical' : `${r.answerDiffs.length} differ`,
+      'identical',
+      verdict(r.answerDiffs.length === 0),
+    ]);
   return { rows, allPass: rows.every((x) => x[3] === 'PASS') };
 }
 
@@ -903,11 +977,33 @@ const SCAN_ALIGN = ['left', 'right', 'right', 'right', 'right', 'right', 'right'
 function scanRows(r: SizeResult): string[][] {
   return (r.scanResults ?? []).map((s) => {
     const idx = r.results.find((x) => x.name === s.name) as CaseResult;
-    return [s.name, formatMs(s.summary.p50), formatMs(s.summary.p95), String(s.summary.n), formatCount(s.commands), formatMs(idx.summary.p50), formatCount(idx.commands), ratio(s.summary.p50 / idx.summary.p50)];
+    return [
+      s.name,
+      formatMs(s.summary.p50),
+      formatMs(s.summary.p95),
+      String(s.summary.n),
+      formatCount(s.commands),
+      formatMs(idx.summary.p50),
+      formatCount(idx.commands),
+      ratio(s.summary.p50 / idx.summary.p50),
+    ];
   });
 }
 
-const LOAD_HEADERS = ['server', 'req/s best round', 'vs bare', 'p50 ms', 'p99 ms', 'req/s all rounds', 'vs bare', 'p99 ms worst round', 'requests', 'errors / non-2xx / bad bodies', 'Redis cmds/req', 'req/s by round'];
+const LOAD_HEADERS = [
+  'server',
+  'req/s best round',
+  'vs bare',
+  'p50 ms',
+  'p99 ms',
+  'req/s all rounds',
+  'vs bare',
+  'p99 ms worst round',
+  'requests',
+  'errors / non-2xx / bad bodies',
+  'Redis cmds/req',
+  'req/s by round',
+];
 const LOAD_ALIGN = ['left', ...Array(11).fill('right')] as ('left' | 'right')[];
 
 function loadRows(p: LoadPair): string[][] {
@@ -936,9 +1032,18 @@ function memoryRows(r: SizeResult): string[][] {
   const m = memoryFigures(r);
   return [
     ['used_memory, empty server', formatBytes(r.memory.empty)],
-    ['used_memory after seeding (data)', `${formatBytes(r.memory.afterSeed)} (data: +${formatBytes(m.data)}, ${formatCount(Math.round(m.dataPerToken))} B per token)`],
-    ['used_memory after reconcile (data + index)', `${formatBytes(r.memory.afterReconcile)} (index: +${formatBytes(m.indexUsed)}, ${formatCount(Math.round(m.perTokenUsed))} B per token)`],
-    ['IndexStore.memoryBytes()', `${formatBytes(m.indexUsage)} in ${formatCount(r.memory.indexKeys)} keys (${formatCount(Math.round(m.perTokenUsage))} B per token)`],
+    [
+      'used_memory after seeding (data)',
+      `${formatBytes(r.memory.afterSeed)} (data: +${formatBytes(m.data)}, ${formatCount(Math.round(m.dataPerToken))} B per token)`,
+    ],
+    [
+      'used_memory after reconcile (data + index)',
+      `${formatBytes(r.memory.afterReconcile)} (index: +${formatBytes(m.indexUsed)}, ${formatCount(Math.round(m.perTokenUsed))} B per token)`,
+    ],
+    [
+      'IndexStore.memoryBytes()',
+      `${formatBytes(m.indexUsage)} in ${formatCount(r.memory.indexKeys)} keys (${formatCount(Math.round(m.perTokenUsage))} B per token)`,
+    ],
     ['index / data', `${pct(m.ratioUsed)} by used_memory, ${pct(m.ratioUsage)} by MEMORY USAGE (target < ${TARGETS.memory * 100} %)`],
   ];
 }
@@ -962,7 +1067,9 @@ function sizeSection(r: SizeResult, md: boolean): string[] {
     '',
     reconcileLine(r),
     '',
-    r.notifications ? `Keyspace notifications: NOT followed (${r.notifications}).` : 'Keyspace notifications followed during the run (as the leader process does), so keys that expire are dropped from the index.',
+    r.notifications
+      ? `Keyspace notifications: NOT followed (${r.notifications}).`
+      : 'Keyspace notifications followed during the run (as the leader process does), so keys that expire are dropped from the index.',
     '',
     h('Latency with the indexes (in-process `app.fetch`)'),
     '',
@@ -971,14 +1078,21 @@ function sizeSection(r: SizeResult, md: boolean): string[] {
   ];
   if (r.scanResults) {
     out.push(h('Before / after: the same queries with the index marked not ready (scan path)'), '', table(SCAN_HEADERS, scanRows(r), SCAN_ALIGN), '');
-    out.push(r.answerDiffs && r.answerDiffs.length > 0 ? `Index and scan answers DIFFER: ${r.answerDiffs.join('; ')}` : 'Index and scan paths gave identical answers (5 clients, 5 users, every stats field).', '');
+    out.push(
+      r.answerDiffs && r.answerDiffs.length > 0
+        ? `Index and scan answers DIFFER: ${r.answerDiffs.join('; ')}`
+        : 'Index and scan paths gave identical answers (5 clients, 5 users, every stats field).',
+      '',
+    );
   }
   if (r.load) {
     const l = r.load;
     const paired = pairedRatios(l);
     const x = paired.median;
     out.push(
-      h(`Under load: \`token(jti) { client { clientName } user { username } }\`, ${connections} connections, ${l.rounds} x ${l.secondsPerRound} s per server, loopback`),
+      h(
+        `Under load: \`token(jti) { client { clientName } user { username } }\`, ${connections} connections, ${l.rounds} x ${l.secondsPerRound} s per server, loopback`,
+      ),
       '',
       table(LOAD_HEADERS, loadRows(l), LOAD_ALIGN),
       '',
@@ -993,7 +1107,9 @@ function sizeSection(r: SizeResult, md: boolean): string[] {
   if (r.cpu) {
     const c = r.cpu;
     out.push(
-      md ? `CPU per request of the same read, in-process and sequential (no socket, no load; process CPU / ${formatCount(c.requests)} requests):` : 'CPU per request, in-process, sequential:',
+      md
+        ? `CPU per request of the same read, in-process and sequential (no socket, no load; process CPU / ${formatCount(c.requests)} requests):`
+        : 'CPU per request, in-process, sequential:',
       '',
       table(
         ['path', 'CPU µs/req', 'vs bare'],
@@ -1011,7 +1127,9 @@ function sizeSection(r: SizeResult, md: boolean): string[] {
   }
   out.push(h('Memory'), '', table(md ? ['', ''] : ['figure', 'value'], memoryRows(r)), '');
   out.push(
-    md ? 'Index keys by family (MEMORY USAGE per key, summed; entries = HLEN/SCARD/ZCARD summed; encodings as `type/OBJECT ENCODING`: keys):' : 'index keys by family:',
+    md
+      ? 'Index keys by family (MEMORY USAGE per key, summed; entries = HLEN/SCARD/ZCARD summed; encodings as `type/OBJECT ENCODING`: keys):'
+      : 'index keys by family:',
     '',
     table(
       ['family', 'what', 'keys', 'entries', 'bytes', 'share', 'B per token', 'encodings'],
@@ -1021,9 +1139,17 @@ function sizeSection(r: SizeResult, md: boolean): string[] {
         formatCount(f.keys),
         formatCount(f.fields),
         formatBytes(f.bytes),
-        pct(f.bytes / Math.max(1, r.families.reduce((n, x) => n + x.bytes, 0))),
+        pct(
+          f.bytes /
+            Math.max(
+              1,
+              r.families.reduce((n, x) => n + x.bytes, 0),
+            ),
+        ),
         formatCount(Math.round(f.bytes / r.size)),
-        Object.entries(f.encodings).map(([e, n]) => `${e}: ${formatCount(n)}`).join(', '),
+        Object.entries(f.encodings)
+          .map(([e, n]) => `${e}: ${formatCount(n)}`)
+          .join(', '),
       ]),
       ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
     ),
@@ -1044,19 +1170,28 @@ function summaryTable(results: SizeResult[], md: boolean): string {
     }),
   ]);
   const extra = [
-    ['reconcile wall time', ...results.map((r) => `${(r.reconcile.ms / 1000).toFixed(1)} s (${formatCount(Math.round(r.reconcile.scanned / (r.reconcile.ms / 1000)))} keys/s)`)],
-    ...CASES.map((c) => [`${c.name} p50 / p95 ms`, ...results.map((r) => {
-      const s = r.results.find((x) => x.name === c.name)?.summary;
-      return s ? `${formatMs(s.p50)} / ${formatMs(s.p95)}` : '-';
-    })]),
+    [
+      'reconcile wall time',
+      ...results.map((r) => `${(r.reconcile.ms / 1000).toFixed(1)} s (${formatCount(Math.round(r.reconcile.scanned / (r.reconcile.ms / 1000)))} keys/s)`),
+    ],
+    ...CASES.map((c) => [
+      `${c.name} p50 / p95 ms`,
+      ...results.map((r) => {
+        const s = r.results.find((x) => x.name === c.name)?.summary;
+        return s ? `${formatMs(s.p50)} / ${formatMs(s.p95)}` : '-';
+      }),
+    ]),
     ...(['graphql', 'bare', 'floor'] as const).map((name) => [
       `${SERVER_LABEL[name]}: req/s, p99 (best round)`,
       ...results.map((r) => (r.load ? `${formatCount(Math.round(r.load[name].best.reqPerSec))}, ${r.load[name].best.latency.p99} ms` : '-')),
     ]),
-    ['index bytes per token (used_memory / MEMORY USAGE)', ...results.map((r) => {
-      const m = memoryFigures(r);
-      return `${formatCount(Math.round(m.perTokenUsed))} / ${formatCount(Math.round(m.perTokenUsage))}`;
-    })],
+    [
+      'index bytes per token (used_memory / MEMORY USAGE)',
+      ...results.map((r) => {
+        const m = memoryFigures(r);
+        return `${formatCount(Math.round(m.perTokenUsed))} / ${formatCount(Math.round(m.perTokenUsage))}`;
+      }),
+    ],
   ];
   return table(['', ...results.map((r) => `${formatCount(r.size)} tokens`)], [...extra, ...rows], ['left', ...results.map(() => 'right' as const)]);
 }
@@ -1066,7 +1201,7 @@ function markdown(info: MachineInfo, results: SizeResult[], pending: number[]): 
     '# Scale benchmark (`npm run bench`, `bench/index.ts`)',
     '',
     'Generated by `npm run bench` (overwritten on each run; sizes with `BENCH_SIZES`). Each size gets a',
-    'private `redis-server` (no persistence) on loopback, seeded in the gateway\'s format by',
+    "private `redis-server` (no persistence) on loopback, seeded in the gateway's format by",
     '`bench/lib.ts` `seedGatewayData` (N/20 clients, N/50 users, 20 % of tokens expired, half of those',
     'without TTL, a refresh token for ~1/3, 5 % stale user-index entries). The indexes are then built by',
     'the reconcile job (`services.indexes.reconcile`, as the `reconcileIndexes` mutation runs it), with',
@@ -1084,7 +1219,7 @@ function markdown(info: MachineInfo, results: SizeResult[], pending: number[]): 
     '  Ratios are p50 / p50 of `token(jti) { jti status }`, the nodes the list queries return.',
     '- **Scan path**: the same queries after `DEL <index prefix>ready` (what a service sees before its',
     '  first reconcile), then the marker is restored; answers of both paths are compared.',
-    '- **Load**: autocannon in a child process (so it never shares the server\'s event loop), POST with',
+    "- **Load**: autocannon in a child process (so it never shares the server's event loop), POST with",
     `  a random jti from a pool of 20,000 per request; ${loadRounds} rounds per server of 2 s warm-up + ${loadSeconds} s,`,
     '  servers in alternating order (ABC CBA ...), so each round runs bare and GraphQL close together.',
     '  The machine may be shared (other processes beside the bench): the target is judged on the median',
@@ -1094,15 +1229,15 @@ function markdown(info: MachineInfo, results: SizeResult[], pending: number[]): 
     '  once and compiled with graphql-jit from their second use (same rules, auth, limits and context as',
     '  Yoga; anything else, and any result with errors, goes to Yoga). Admin token, no rate limit (the',
     '  bench app has none);',
-    '  bare is `node:http` + its own ioredis connection (made like the service\'s, auto-pipelining on) doing GET token, JSON.parse, GET client,',
+    "  bare is `node:http` + its own ioredis connection (made like the service's, auto-pipelining on) doing GET token, JSON.parse, GET client,",
     '  JSON.parse and answering the same JSON. Every response is checked (`bad bodies`). Both servers',
     '  run in the bench process, one at a time; the cores are shared by server, load generator and Redis.',
     '  The reference row is graphql-yoga over a plain graphql-js schema of the same fields doing the bare',
-    '  reads: the cost of GraphQL itself, without Pothos, the app\'s plugins or its repositories.',
+    "  reads: the cost of GraphQL itself, without Pothos, the app's plugins or its repositories.",
     '  Below each load table, the process CPU per request of the same read done 5,000 times in a row',
     '  in-process (no socket, no load): bare function; the app schema through graphql-js `execute()`',
-    '  (what the fast path runs on a document\'s first use) and through the query graphql-jit compiled',
-    '  (what it runs from then on); yoga over the plain schema; and `app.fetch` (Yoga\'s whole pipeline,',
+    "  (what the fast path runs on a document's first use) and through the query graphql-jit compiled",
+    "  (what it runs from then on); yoga over the plain schema; and `app.fetch` (Yoga's whole pipeline,",
     '  what a request the fast path does not answer costs): where the time goes.',
     '- **Memory**: Redis `used_memory` of the empty server, after seeding (data) and after the',
     '  reconcile (data + index), and `IndexStore.memoryBytes()` (sum of MEMORY USAGE of the index keys;',
@@ -1136,7 +1271,9 @@ async function main(): Promise<void> {
   await runSize(2000, { scan: false, load: false, quiet: true }, machine);
   // The working tree is what runs: say so when it differs from the commit.
   try {
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     if (dirty && machine.info) machine.info.commit += ` + uncommitted changes (${dirty.split('\n').length} files)`;
   } catch {
     // not a git checkout
@@ -1161,7 +1298,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   async (error: unknown) => {
-    console.error(`\nbench failed: ${error instanceof BenchQueryError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `\nbench failed: ${error instanceof BenchQueryError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     await current?.stop().catch(() => {});
     process.exit(1);
   },

@@ -147,9 +147,7 @@ export async function deleteKeys(redis: RedisClient, pattern: string): Promise<n
   let deleted = 0;
   for await (const batch of scanKeys(redis, pattern)) {
     // A cluster refuses multi-key commands across slots: one UNLINK per key there.
-    deleted += redis instanceof Cluster
-      ? (await Promise.all(batch.map((key) => redis.unlink(key)))).reduce((a, b) => a + b, 0)
-      : await redis.unlink(...batch);
+    deleted += redis instanceof Cluster ? (await Promise.all(batch.map((key) => redis.unlink(key)))).reduce((a, b) => a + b, 0) : await redis.unlink(...batch);
   }
   return deleted;
 }
@@ -242,7 +240,10 @@ export function createRng(seed: number): () => number {
   let c = 0xb7e15162;
   let d = 1;
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -608,7 +609,9 @@ export async function machineInfo(redis?: RedisClient): Promise<MachineInfo> {
   const cpus = os.cpus();
   let commit = 'unknown';
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     // not a git checkout
   }
@@ -670,7 +673,11 @@ export function markdownTable(headers: readonly string[], rows: readonly (readon
 export function textTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const pad = (text: string, i: number) => (align[i] === 'right' ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0));
-  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, i)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => pad(c, i))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -785,7 +792,11 @@ export type GraphQLBody = { data?: Record<string, any> | null; errors?: { messag
  * prefixes with the bench's admin token; `env` adds or overrides settings. Resolves once `/health`
  * answers 200. Each line the service logs goes to `onLine`; its stderr is passed through.
  */
-export async function startServiceProcess(bench: Pick<BenchRedis, 'url' | 'prefixes'>, env: Record<string, string>, options: { onLine?: (line: string) => void } = {}): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  bench: Pick<BenchRedis, 'url' | 'prefixes'>,
+  env: Record<string, string>,
+  options: { onLine?: (line: string) => void } = {},
+): Promise<ServiceProcess> {
   const { freePort } = await import('../test/helpers/redis-server.js');
   const port = await freePort();
   const entry = await compiledBench(fileURLToPath(new URL('../src/server.ts', import.meta.url)));
@@ -835,7 +846,13 @@ export async function startServiceProcess(bench: Pick<BenchRedis, 'url' | 'prefi
     },
   };
   for (let i = 0; ; i++) {
-    if ((await fetch(`${base}/health`).then((r) => r.status, () => 0)) === 200) return service;
+    if (
+      (await fetch(`${base}/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return service;
     if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode} before it was ready`);
     if (i > 600) {
       await service.stop();

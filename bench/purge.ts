@@ -397,7 +397,17 @@ async function childBaseline(args: ChildArgs): Promise<BaselineResult> {
 
   // The orphan step: only after a real purge that deleted something, as the script does.
   const orphan: BaselineResult['orphan'] = {
-    ran: false, skipped: null, ms: 0, cut: false, indexKeys: 0, usersDone: 0, msForUsersDone: 0, gets: 0, removed: 0, commands: 0, memory: null,
+    ran: false,
+    skipped: null,
+    ms: 0,
+    cut: false,
+    indexKeys: 0,
+    usersDone: 0,
+    msForUsersDone: 0,
+    gets: 0,
+    removed: 0,
+    commands: 0,
+    memory: null,
   };
   if (truncated) orphan.skipped = 'the per-key phases used up the budget';
   else if (totalDeleted === 0) orphan.skipped = 'nothing was deleted (the script skips it too)';
@@ -443,7 +453,8 @@ async function childBaseline(args: ChildArgs): Promise<BaselineResult> {
       }
       orphan.usersDone += 1;
       orphan.msForUsersDone = performance.now() - start;
-      if (orphan.usersDone % 10 === 0) log(`    baseline orphan step: ${orphan.usersDone} of ${indexKeys.length} user indexes in ${(orphan.msForUsersDone / 1000).toFixed(1)} s`);
+      if (orphan.usersDone % 10 === 0)
+        log(`    baseline orphan step: ${orphan.usersDone} of ${indexKeys.length} user indexes in ${(orphan.msForUsersDone / 1000).toFixed(1)} s`);
     }
     orphan.ms = performance.now() - start;
     orphan.memory = orphanSampler.stop();
@@ -476,12 +487,18 @@ async function runChild(args: Omit<ChildArgs, 'out'>, hardLimitMs: number): Prom
     ...(await import('./lib.js')).SERVICE_NODE_FLAGS,
     ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profDir, `${args.kind}-${Date.now()}`)}`] : []),
     entry,
-    '--child', args.kind,
-    '--redis', args.url,
-    '--prefixes', JSON.stringify(args.prefixes),
-    '--out', out,
-    '--budget-ms', String(Math.round(args.budgetMs)),
-    '--orphan-budget-ms', String(Math.round(args.orphanBudgetMs)),
+    '--child',
+    args.kind,
+    '--redis',
+    args.url,
+    '--prefixes',
+    JSON.stringify(args.prefixes),
+    '--out',
+    out,
+    '--budget-ms',
+    String(Math.round(args.budgetMs)),
+    '--orphan-budget-ms',
+    String(Math.round(args.orphanBudgetMs)),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -532,8 +549,20 @@ interface Leftovers {
 async function leftovers(bench: BenchRedis, seed: SeedResult, expiredBefore: number): Promise<Leftovers> {
   const { existMany, readPttls, readSets, collectKeys } = await import('../src/redis/batch.js');
   const count = (xs: boolean[], want: boolean) => xs.reduce((n, x) => n + (x === want ? 1 : 0), 0);
-  const expiredTokensLeft = count(await existMany(bench.redis, seed.expiredJtis.map((j) => bench.keys.token(j))), true);
-  const activeTokensMissing = count(await existMany(bench.redis, seed.activeJtis.map((j) => bench.keys.token(j))), false);
+  const expiredTokensLeft = count(
+    await existMany(
+      bench.redis,
+      seed.expiredJtis.map((j) => bench.keys.token(j)),
+    ),
+    true,
+  );
+  const activeTokensMissing = count(
+    await existMany(
+      bench.redis,
+      seed.activeJtis.map((j) => bench.keys.token(j)),
+    ),
+    false,
+  );
   const refreshKeys = await collectKeys(bench.redis, bench.keys.pattern('refresh'));
   const refreshWithoutTtlLeft = (await readPttls(bench.redis, refreshKeys)).filter((t) => t === -1).length;
   const clientsLeft = (await collectKeys(bench.redis, bench.keys.pattern('client'))).length;
@@ -542,7 +571,13 @@ async function leftovers(bench: BenchRedis, seed: SeedResult, expiredBefore: num
   const sets = await readSets(bench.redis, indexKeys);
   for (let i = 0; i < sets.length; i += 200) {
     const members = sets.slice(i, i + 200).flat();
-    staleEntriesLeft += count(await existMany(bench.redis, members.map((j) => bench.keys.token(j))), false);
+    staleEntriesLeft += count(
+      await existMany(
+        bench.redis,
+        members.map((j) => bench.keys.token(j)),
+      ),
+      false,
+    );
   }
   const { redisInfo } = await import('./lib.js');
   // `expiredBefore`: what the seeding server expired before its snapshot was taken; keys that
@@ -552,7 +587,16 @@ async function leftovers(bench: BenchRedis, seed: SeedResult, expiredBefore: num
       Number((await redisInfo(bench.redis, 'stats'))[0]?.expired_keys ?? Number.NaN) +
       Number((await redisInfo(bench.redis, 'persistence'))[0]?.rdb_last_load_keys_expired ?? 0)
     : null;
-  return { expiredTokensLeft, activeTokensMissing, refreshLeft: refreshKeys.length, refreshWithoutTtlLeft, clientsLeft, indexKeysLeft: indexKeys.length, staleEntriesLeft, expiredByRedis };
+  return {
+    expiredTokensLeft,
+    activeTokensMissing,
+    refreshLeft: refreshKeys.length,
+    refreshWithoutTtlLeft,
+    clientsLeft,
+    indexKeysLeft: indexKeys.length,
+    staleEntriesLeft,
+    expiredByRedis,
+  };
 }
 
 function checkEq(what: string, actual: number, expected: number): Check {
@@ -576,7 +620,11 @@ function refreshChecks(deleted: number, seed: SeedResult, left: Leftovers): Chec
     },
   ];
   if (byRedis === null) {
-    checks.push({ what: 'refresh tokens left', ok: left.refreshLeft + deleted <= c.refreshTokens, detail: `${fmt(left.refreshLeft)} of ${fmt(c.refreshTokens)} (shared Redis: expiry by Redis not counted)` });
+    checks.push({
+      what: 'refresh tokens left',
+      ok: left.refreshLeft + deleted <= c.refreshTokens,
+      detail: `${fmt(left.refreshLeft)} of ${fmt(c.refreshTokens)} (shared Redis: expiry by Redis not counted)`,
+    });
   } else {
     // Redis's expired_keys counts every key it expired (our own job and lock keys too): the refresh
     // tokens missing from deleted + left must be at most that many.
@@ -662,7 +710,9 @@ async function seedFresh(size: number, redisUrl: string | undefined, label: stri
         if (sent % 500_000 === 0) log(`  seeding for ${label}: ${fmt(sent)} commands`);
       },
     });
-    log(`  seeded for ${label} in ${(seed.ms / 1000).toFixed(1)} s (${bench.isPrivate ? `private redis-server at ${bench.url}` : `${bench.url}, prefix ${bench.prefixes.oauth}`})`);
+    log(
+      `  seeded for ${label} in ${(seed.ms / 1000).toFixed(1)} s (${bench.isPrivate ? `private redis-server at ${bench.url}` : `${bench.url}, prefix ${bench.prefixes.oauth}`})`,
+    );
     return { bench, seed };
   } catch (error) {
     await bench.stop();
@@ -691,8 +741,13 @@ async function measure(
 ): Promise<{ result: ChildResult; checks: Check[] }> {
   const bench = await source.open(label, indexes);
   try {
-    log(`  ${label}: ${kind === 'ours' ? 'purgeExpired(dryRun: false)' : `gateway-style purge (budget ${Math.round(budgetMs / 1000)} s, orphan step ${Math.round(orphanBudgetMs / 1000)} s)`} ...`);
-    const result = await runChild({ kind, url: bench.url, prefixes: bench.prefixes, budgetMs, orphanBudgetMs }, kind === 'ours' ? 30 * 60_000 : budgetMs + 10 * 60_000);
+    log(
+      `  ${label}: ${kind === 'ours' ? 'purgeExpired(dryRun: false)' : `gateway-style purge (budget ${Math.round(budgetMs / 1000)} s, orphan step ${Math.round(orphanBudgetMs / 1000)} s)`} ...`,
+    );
+    const result = await runChild(
+      { kind, url: bench.url, prefixes: bench.prefixes, budgetMs, orphanBudgetMs },
+      kind === 'ours' ? 30 * 60_000 : budgetMs + 10 * 60_000,
+    );
     const left = await leftovers(bench, seed, source.expiredBefore);
     let checks: Check[];
     if (result.kind === 'ours') {
@@ -700,7 +755,9 @@ async function measure(
       checks = checksOurs(result, seed, left);
     } else {
       const est = baselineEstimate(result);
-      log(`  ${label}: per-key phases ${(result.perKey.ms / 1000).toFixed(1)} s${result.perKey.truncated ? ` (stopped by the budget; estimated ${(est.perKeyMs / 1000).toFixed(0)} s)` : ''}`);
+      log(
+        `  ${label}: per-key phases ${(result.perKey.ms / 1000).toFixed(1)} s${result.perKey.truncated ? ` (stopped by the budget; estimated ${(est.perKeyMs / 1000).toFixed(0)} s)` : ''}`,
+      );
       checks = checksBaseline(result, seed, left);
     }
     reportChecks(label, checks);
@@ -710,7 +767,14 @@ async function measure(
   }
 }
 
-async function runSize(size: number, redisUrl: string | undefined, budgetMs: number, orphanBudgetMs: number, repeat: number, machine: { info?: MachineInfo }): Promise<SizeResult> {
+async function runSize(
+  size: number,
+  redisUrl: string | undefined,
+  budgetMs: number,
+  orphanBudgetMs: number,
+  repeat: number,
+  machine: { info?: MachineInfo },
+): Promise<SizeResult> {
   const lib = await import('./lib.js');
   log(`\n== ${fmt(size)} tokens`);
   // Seed once and build the derived indexes (the reconcile job, as a running service's leader
@@ -882,10 +946,25 @@ function baselineEstimate(b: BaselineResult): BaselineEstimate {
 
 function oursKeys(r: OursResult): { examined: number; deleted: number } {
   const c = r.job.counts;
-  return { examined: r.job.progress.scanned, deleted: (c.accessTokens ?? 0) + (c.refreshTokens ?? 0) + (c.authCodes ?? 0) + (c.authStates ?? 0) + (c.userIndexes ?? 0) };
+  return {
+    examined: r.job.progress.scanned,
+    deleted: (c.accessTokens ?? 0) + (c.refreshTokens ?? 0) + (c.authCodes ?? 0) + (c.authStates ?? 0) + (c.userIndexes ?? 0),
+  };
 }
 
-const HEADERS = ['run', 'wall time', 'keys examined', 'examined/s', 'keys deleted', 'deleted/s', 'Redis cmds', 'peak RSS', 'RSS +', 'peak heapUsed', 'heapUsed +'];
+const HEADERS = [
+  'run',
+  'wall time',
+  'keys examined',
+  'examined/s',
+  'keys deleted',
+  'deleted/s',
+  'Redis cmds',
+  'peak RSS',
+  'RSS +',
+  'peak heapUsed',
+  'heapUsed +',
+];
 const ALIGN = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
 
 function memoryCells(m: MemoryReport, base: MemoryFigures = m.before): string[] {
@@ -898,7 +977,16 @@ function rowsOf(r: SizeResult): string[][] {
   const perKeyS = b.perKey.ms / 1000;
   const oursRow = (label: string, run: OursResult): string[] => {
     const k = oursKeys(run);
-    return [label, seconds(run.ms), fmt(k.examined), fmt(k.examined / (run.ms / 1000)), fmt(k.deleted), fmt(k.deleted / (run.ms / 1000)), fmt(sumValues(run.commands)), ...memoryCells(run.memory)];
+    return [
+      label,
+      seconds(run.ms),
+      fmt(k.examined),
+      fmt(k.examined / (run.ms / 1000)),
+      fmt(k.deleted),
+      fmt(k.deleted / (run.ms / 1000)),
+      fmt(sumValues(run.commands)),
+      ...memoryCells(run.memory),
+    ];
   };
   const rows: string[][] = [
     oursRow('ours: purgeExpired job, candidates from the indexes', r.ours),
@@ -983,11 +1071,16 @@ function detailLines(r: SizeResult): string[] {
   const lines = [
     `Indexes built before our first run by the reconcile job in ${seconds(r.indexBuild.ms)} (${fmt(r.indexBuild.keys)} keys): a running service builds them at start and keeps them current; that time is not part of the purge.`,
     `Speedup (baseline per-key phases / ours with indexes, each round's two runs back to back): median ${speedupText(v, r.rounds.length)}${v.speedupExtrapolated ? ' (baseline extrapolated)' : ''}` +
-      (v.fullSpeedup === null ? '' : `; round 1 with the script's orphan step: ${v.fullSpeedup.toFixed(0)}x${e.orphanExtrapolated ? ' (orphan step extrapolated)' : ''}`),
+      (v.fullSpeedup === null
+        ? ''
+        : `; round 1 with the script's orphan step: ${v.fullSpeedup.toFixed(0)}x${e.orphanExtrapolated ? ' (orphan step extrapolated)' : ''}`),
     ...(r.rounds.length > 1
       ? [
           `Rounds (ours with indexes / baseline per-key phases = speedup): ${r.rounds
-            .map((x, i) => `${i + 1}: ${seconds(x.ours.ms)} / ${baselineEstimate(x.baseline).perKeyExtrapolated ? '~' : ''}${seconds(baselineEstimate(x.baseline).perKeyMs)} = ${roundSpeedup(x).toFixed(1)}x, peak RSS ${mb(x.ours.memory.peak.rss)}`)
+            .map(
+              (x, i) =>
+                `${i + 1}: ${seconds(x.ours.ms)} / ${baselineEstimate(x.baseline).perKeyExtrapolated ? '~' : ''}${seconds(baselineEstimate(x.baseline).perKeyMs)} = ${roundSpeedup(x).toFixed(1)}x, peak RSS ${mb(x.ours.memory.peak.rss)}`,
+            )
             .join('; ')}. The tables above show round 1.`,
         ]
       : []),
@@ -999,8 +1092,12 @@ function detailLines(r: SizeResult): string[] {
       `external peak ${mb(o.memory.peak.external)}; kernel RSS high-water mark (VmHWM) ${mb(o.memory.maxRssBefore)} before the run, ${mb(o.memory.maxRssAfter)} after (${fmt(o.memory.samples)} samples).`,
     `Baseline, memory in the per-key phases: RSS ${mb(b.perKey.memory.before.rss)} before, peak ${mb(b.perKey.memory.peak.rss)}; heapUsed peak ${mb(b.perKey.memory.peak.heapUsed)}; ` +
       `kernel RSS high-water mark (VmHWM) after ${mb(b.perKey.memory.maxRssAfter)}.` +
-      (b.orphan.memory ? ` Orphan step: RSS peak ${mb(b.orphan.memory.peak.rss)}, heapUsed peak ${mb(b.orphan.memory.peak.heapUsed)} (each of its KEYS returns every token key).` : ''),
-    `Baseline per phase: ${Object.keys(b.perKey.totals).map((k) => `${k} ${fmt(b.perKey.examined[k] ?? 0)}/${fmt(b.perKey.totals[k] ?? 0)} examined, ${fmt(b.perKey.deleted[k] ?? 0)} deleted`).join('; ')}.`,
+      (b.orphan.memory
+        ? ` Orphan step: RSS peak ${mb(b.orphan.memory.peak.rss)}, heapUsed peak ${mb(b.orphan.memory.peak.heapUsed)} (each of its KEYS returns every token key).`
+        : ''),
+    `Baseline per phase: ${Object.keys(b.perKey.totals)
+      .map((k) => `${k} ${fmt(b.perKey.examined[k] ?? 0)}/${fmt(b.perKey.totals[k] ?? 0)} examined, ${fmt(b.perKey.deleted[k] ?? 0)} deleted`)
+      .join('; ')}.`,
   ];
   if (e.perKeyExtrapolated) {
     lines.push(
@@ -1038,7 +1135,18 @@ function summaryRows(results: SizeResult[]): string[][] {
   });
 }
 
-const SUMMARY_HEADERS = ['tokens', 'ours (indexes, round 1)', 'ours (no indexes)', 'baseline (per-key, round 1)', 'speedup (median, range)', 'baseline orphan step', 'ours peak RSS', 'ours RSS +', 'baseline peak RSS', 'checks'];
+const SUMMARY_HEADERS = [
+  'tokens',
+  'ours (indexes, round 1)',
+  'ours (no indexes)',
+  'baseline (per-key, round 1)',
+  'speedup (median, range)',
+  'baseline orphan step',
+  'ours peak RSS',
+  'ours RSS +',
+  'baseline peak RSS',
+  'checks',
+];
 
 function allChecks(r: SizeResult): Check[] {
   return [...r.rounds.flatMap((x) => [...x.oursChecks, ...x.baselineChecks]), ...r.oursScanChecks];
@@ -1060,36 +1168,43 @@ function targetLines(results: SizeResult[]): string[] {
 
 type Lib = typeof import('./lib.js');
 
-function markdown(lib: Lib, results: SizeResult[], budgetMs: number, orphanBudgetMs: number, redisUrl: string | undefined, rowsMachine: [string, string][]): string {
+function markdown(
+  lib: Lib,
+  results: SizeResult[],
+  budgetMs: number,
+  orphanBudgetMs: number,
+  redisUrl: string | undefined,
+  rowsMachine: [string, string][],
+): string {
   const { markdownTable } = lib;
   const parts = [
     '# Purge throughput (`bench/purge.ts`)',
     '',
     'Generated by `npx tsx bench/purge.ts` (overwritten on each run). For each size the data is seeded',
-    'in the gateway\'s format (`seedGatewayData`: 20 % of tokens expired, half of those without TTL; a',
+    "in the gateway's format (`seedGatewayData`: 20 % of tokens expired, half of those without TTL; a",
     'refresh token for ~1/3 of tokens, the expired ones stored without TTL; N/50 users; 5 % stale index',
     `entries; active tokens have at least ${ACTIVE_FOR_SECONDS / 3600} h left), ${
       redisUrl
         ? 'into BENCH_REDIS_URL under a random prefix, and purged on freshly seeded identical data each time (same RNG seed; timestamps relative to the seeding time), one round'
-        : 'once into a private `redis-server`, its derived indexes built (untimed), and saved as a snapshot; every run starts a fresh private `redis-server` (no persistence, loopback) from that snapshot, so each purges exactly the same data. The runs go in interleaved rounds (BENCH_REPEAT): ours, then the baseline, back to back; the speedup is the median of the rounds\' ratios, with the lowest and highest, because the baseline is bound by round-trip latency and ours by CPU, so the load of a shared machine moves them differently'
+        : "once into a private `redis-server`, its derived indexes built (untimed), and saved as a snapshot; every run starts a fresh private `redis-server` (no persistence, loopback) from that snapshot, so each purges exactly the same data. The runs go in interleaved rounds (BENCH_REPEAT): ours, then the baseline, back to back; the speedup is the median of the rounds' ratios, with the lowest and highest, because the baseline is bound by round-trip latency and ours by CPU, so the load of a shared machine moves them differently"
     }:`,
     '',
     '- **ours**: the mutation `purgeExpired(dryRun: false)` through `app.fetch` with the admin bearer token,',
     '  timed from the request until the job has ended (`services.jobs.wait(id)`). One GraphQL query runs',
     '  first, untimed (the server has answered requests before an operator purges). It runs in each round with',
     '  the derived indexes built (the parent runs the reconcile job while following keyspace notifications, as',
-    '  the service\'s leader process does, then stops following and leaves the index marked live), so the purge',
+    "  the service's leader process does, then stops following and leaves the index marked live), so the purge",
     '  reads only its candidates (tokens whose indexed expiry has passed; refresh, code and state keys only when',
     '  the index counts an expired or leftover one; the stale jtis the index recorded), each judged from its',
     '  primary key; and once on the same data without indexes (nothing under our prefix), a pass over every key. The index upkeep for',
-    '  what the purge deleted is the leader\'s work afterwards and is not timed. Memory targets: MB = 10^6 bytes; the tables print MiB.',
-    '- **baseline**: what the gateway\'s `purge_expired_tokens.py` does, in TypeScript with ioredis, one',
+    "  what the purge deleted is the leader's work afterwards and is not timed. Memory targets: MB = 10^6 bytes; the tables print MiB.",
+    "- **baseline**: what the gateway's `purge_expired_tokens.py` does, in TypeScript with ioredis, one",
     '  awaited round trip per command, no pipelining: `KEYS oauth:token:*`, then per key GET, decide',
     '  `(exp or expires_at or 0) < now`, DEL; `KEYS` of refresh, code and state keys, then per key TTL and,',
     '  when `TTL <= 0`, DEL. Its per-line `print` is left out (that only makes the baseline faster). The',
     '  "speedup" compares ours with these per-key phases only, a lower bound for the script.',
-    '- **the script\'s orphan step** (after a purge that deleted something): per user index, `KEYS',
-    '  oauth:token:*` again and a GET per token until one of that user\'s turns up, DEL of the index if none',
+    "- **the script's orphan step** (after a purge that deleted something): per user index, `KEYS",
+    "  oauth:token:*` again and a GET per token until one of that user's turns up, DEL of the index if none",
     `  does. It is O(users x tokens): it gets ${Math.round(orphanBudgetMs / 1000)} s (\`BENCH_ORPHAN_BUDGET_S\`, round 1 only) and is extrapolated from the`,
     '  indexes it finished. It removes nothing here (every user still has a token) and never prunes stale entries.',
     '',
@@ -1150,7 +1265,11 @@ async function main(): Promise<void> {
   const info = machine.info as MachineInfo;
   const rowsMachine = lib.machineInfoRows(info);
 
-  const out: string[] = ['', 'oauth-admin purge throughput: ours (purgeExpired job) against a gateway-style baseline', lib.textTable(['', ''], rowsMachine).split('\n').slice(2).join('\n')];
+  const out: string[] = [
+    '',
+    'oauth-admin purge throughput: ours (purgeExpired job) against a gateway-style baseline',
+    lib.textTable(['', ''], rowsMachine).split('\n').slice(2).join('\n'),
+  ];
   for (const r of results) {
     out.push('', `-- ${fmt(r.size)} tokens`, shape(r.seed), lib.textTable(HEADERS, rowsOf(r), ALIGN), ...detailLines(r).map((l) => `  ${l}`));
   }

@@ -58,7 +58,6 @@ const USER_TOKENS = `query BenchUserTokens($username: String!) {
   }
 }`;
 
-
 const heavyBudgetMs = envNumber('BENCH_BUDGET_S', 60) * 1000;
 
 const CASES: QueryCase[] = [
@@ -254,13 +253,14 @@ function markdown(info: MachineInfo, results: SizeResult[], redisUrl: string | u
     parts.push(`## ${formatCount(r.size)} tokens`, '', shapeLine(r), '', markdownTable(HEADERS, rowsOf(r), ALIGN), '');
   }
   if (results.length > 1) {
-    parts.push('## p50 / p95 by size (ms)', '', markdownTable(['query', ...results.map((r) => `${formatCount(r.size)} tokens`)], summaryRows(results), ['left', ...results.map(() => 'right' as const)]), '');
+    parts.push(
+      '## p50 / p95 by size (ms)',
+      '',
+      markdownTable(['query', ...results.map((r) => `${formatCount(r.size)} tokens`)], summaryRows(results), ['left', ...results.map(() => 'right' as const)]),
+      '',
+    );
   }
-  parts.push(
-    '## Queries',
-    '',
-    ...[TOKEN, CLIENT_TOKENS, USER_TOKENS, STATS_QUERY].flatMap((q) => ['```graphql', q, '```', '']),
-  );
+  parts.push('## Queries', '', ...[TOKEN, CLIENT_TOKENS, USER_TOKENS, STATS_QUERY].flatMap((q) => ['```graphql', q, '```', '']));
   return parts.join('\n');
 }
 
@@ -286,10 +286,18 @@ async function main(): Promise<void> {
   for (const size of sizes) results.push(await runSize(size, redisUrl, machine));
   const info = machine.info as MachineInfo;
 
-  const out: string[] = ['', 'oauth-admin read latency (in-process app.fetch, admin token)', textTable(['', ''], machineInfoRows(info)).split('\n').slice(2).join('\n')];
+  const out: string[] = [
+    '',
+    'oauth-admin read latency (in-process app.fetch, admin token)',
+    textTable(['', ''], machineInfoRows(info)).split('\n').slice(2).join('\n'),
+  ];
   for (const r of results) out.push('', `-- ${formatCount(r.size)} tokens`, shapeLine(r), textTable(HEADERS, rowsOf(r), ALIGN));
   if (results.length > 1) {
-    out.push('', '-- p50 / p95 by size (ms)', textTable(['query', ...results.map((r) => `${formatCount(r.size)} tokens`)], summaryRows(results), ['left', ...results.map(() => 'right' as const)]));
+    out.push(
+      '',
+      '-- p50 / p95 by size (ms)',
+      textTable(['query', ...results.map((r) => `${formatCount(r.size)} tokens`)], summaryRows(results), ['left', ...results.map(() => 'right' as const)]),
+    );
   }
   console.log(out.join('\n'));
   const file = new URL('./RESULTS-read.md', import.meta.url);
@@ -300,7 +308,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`\nbench failed: ${error instanceof BenchQueryError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `\nbench failed: ${error instanceof BenchQueryError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   },
 );

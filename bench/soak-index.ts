@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   const totals = new Map<string, number>();
   let runs = 0;
   let keys = 0;
-  process.stdout.write(`index soak: ${FIXED_SEED === null ? `${MINUTES} min of random seeds` : `seed ${FIXED_SEED}`}, up to ${MAX_COMMANDS} steps per run, redis-server on port ${server.port}, maxPending ${MAX_PENDING}\n`);
+  process.stdout.write(
+    `index soak: ${FIXED_SEED === null ? `${MINUTES} min of random seeds` : `seed ${FIXED_SEED}`}, up to ${MAX_COMMANDS} steps per run, redis-server on port ${server.port}, maxPending ${MAX_PENDING}\n`,
+  );
   try {
     do {
       const seed = FIXED_SEED ?? Math.floor(Math.random() * 2 ** 31);
@@ -80,7 +82,12 @@ async function main(): Promise<void> {
       process.stdout.write(`run ${runs + 1} seed ${seed} ... `);
       const result = await fc.check(
         fc.asyncProperty(trafficCommands(Math.ceil(MAX_COMMANDS / 3), MAX_COMMANDS), async (cmds) => {
-          await runSequence(() => openWorld({ url, restart, indexing: { maxPending: MAX_PENDING } }), SOAK_SCALE, cmds, (w) => (world = w));
+          await runSequence(
+            () => openWorld({ url, restart, indexing: { maxPending: MAX_PENDING } }),
+            SOAK_SCALE,
+            cmds,
+            (w) => (world = w),
+          );
         }),
         { seed, numRuns: 1, endOnFailure: true },
       );
@@ -109,7 +116,10 @@ async function main(): Promise<void> {
   }
   const steps = [...totals.values()].reduce((a, b) => a + b, 0);
   process.stdout.write(
-    `\n${runs} runs, ${steps} steps (${[...totals].sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(', ')}), ${keys} keys written; ${failures.length} diverged${failures.length ? `: seeds ${failures.map((f) => f.seed).join(', ')}` : ''}\n`,
+    `\n${runs} runs, ${steps} steps (${[...totals]
+      .sort((a, b) => b[1] - a[1])
+      .map(([n, c]) => `${n} ${c}`)
+      .join(', ')}), ${keys} keys written; ${failures.length} diverged${failures.length ? `: seeds ${failures.map((f) => f.seed).join(', ')}` : ''}\n`,
   );
   if (process.env.SOAK_DEBUG) {
     // What would keep the process alive: connections left open by a service that was stopped.

@@ -17,7 +17,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { accessTokenValue } from '../src/redis/gateway-format.js';
-import { type ServiceProcess, createRng, envNumber, formatBytes, machineInfo, machineInfoRows, percentile, pick, seedGatewayData, startBenchRedis, startServiceProcess, textTable } from './lib.js';
+import {
+  type ServiceProcess,
+  createRng,
+  envNumber,
+  formatBytes,
+  machineInfo,
+  machineInfoRows,
+  percentile,
+  pick,
+  seedGatewayData,
+  startBenchRedis,
+  startServiceProcess,
+  textTable,
+} from './lib.js';
 import { processMemory } from './memory.js';
 
 const SECONDS = envNumber('SOAK_SECONDS', 180);
@@ -30,13 +43,14 @@ const RSS_TOLERANCE = 0.15;
 
 const QUERIES = {
   token: 'query SoakToken($jti: String!) { token(jti: $jti) { jti username status expiresAt client { clientName } } }',
-  clientTokens: 'query SoakClientTokens($clientId: String!) { client(clientId: $clientId) { clientId tokens(first: 10) { totalCount edges { node { jti status } } } } }',
-  users: 'query SoakUsers($after: String) { users(first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { username tokens(first: 5) { totalCount } } } } }',
+  clientTokens:
+    'query SoakClientTokens($clientId: String!) { client(clientId: $clientId) { clientId tokens(first: 10) { totalCount edges { node { jti status } } } } }',
+  users:
+    'query SoakUsers($after: String) { users(first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { username tokens(first: 5) { totalCount } } } } }',
   stats: 'query SoakStats { stats { registrations activeTokens expiredTokens refreshTokens userCount orphanTokens staleIndexEntries } }',
 } as const;
 type Op = keyof typeof QUERIES;
 const MIX: Op[] = ['token', 'token', 'token', 'token', 'clientTokens', 'clientTokens', 'clientTokens', 'users', 'users', 'stats'];
-
 
 async function main(): Promise<void> {
   const bench = await startBenchRedis({ url: process.env.BENCH_REDIS_URL });
@@ -62,7 +76,10 @@ async function main(): Promise<void> {
     const service = server;
     const pid = service.pid;
 
-    const post = async (query: string, variables: Record<string, unknown> = {}): Promise<{ ok: boolean; data: Record<string, any> | null; error: string | null }> => {
+    const post = async (
+      query: string,
+      variables: Record<string, unknown> = {},
+    ): Promise<{ ok: boolean; data: Record<string, any> | null; error: string | null }> => {
       const { status, body } = await service.post(query, { variables });
       if (status !== 200 || body.errors) return { ok: false, data: body.data ?? null, error: `HTTP ${status}: ${body.errors?.[0]?.message ?? ''}` };
       return { ok: true, data: body.data ?? null, error: null };
@@ -85,7 +102,15 @@ async function main(): Promise<void> {
         const now = Math.floor(Date.now() / 1000);
         const pipeline = bench.redis.pipeline();
         for (let i = 0; i < 2000; i++) {
-          pipeline.set(bench.keys.token(`soak-${round}-${i}`), accessTokenValue({ username: `soak-user-${i % 40}`, clientId: seed.clientIds[i % seed.clientIds.length] as string, createdAt: now - 90_000, expiresAt: now - 60 }));
+          pipeline.set(
+            bench.keys.token(`soak-${round}-${i}`),
+            accessTokenValue({
+              username: `soak-user-${i % 40}`,
+              clientId: seed.clientIds[i % seed.clientIds.length] as string,
+              createdAt: now - 90_000,
+              expiresAt: now - 60,
+            }),
+          );
         }
         await pipeline.exec();
         const purge = await post('mutation SoakPurge { purgeExpired(dryRun: false) { id } }');
@@ -113,7 +138,9 @@ async function main(): Promise<void> {
         if (!backup.ok) maintenance.failures.push(`backup: ${backup.error}`);
         else maintenance.backups += 1;
         // Keep the disk bounded: the two newest backups stay.
-        const files = readdirSync(backupDir).filter((f) => f.endsWith('.json')).sort();
+        const files = readdirSync(backupDir)
+          .filter((f) => f.endsWith('.json'))
+          .sort();
         for (const old of files.slice(0, -2)) rmSync(join(backupDir, old), { force: true });
         await new Promise((r) => setTimeout(r, 1000));
       }
@@ -125,10 +152,13 @@ async function main(): Promise<void> {
       while (performance.now() < endAt) {
         const op = pick(rng, MIX);
         const variables: Record<string, unknown> =
-          op === 'token' ? { jti: pick(rng, seed.activeJtis) }
-          : op === 'clientTokens' ? { clientId: pick(rng, seed.clientIdsWithTokens) }
-          : op === 'users' ? { after: usersCursor }
-          : {};
+          op === 'token'
+            ? { jti: pick(rng, seed.activeJtis) }
+            : op === 'clientTokens'
+              ? { clientId: pick(rng, seed.clientIdsWithTokens) }
+              : op === 'users'
+                ? { after: usersCursor }
+                : {};
         const t0 = performance.now();
         const result = await post(QUERIES[op], variables).catch((error: unknown) => ({ ok: false, data: null, error: String(error) }));
         latencies[op].push(performance.now() - t0);
@@ -143,7 +173,9 @@ async function main(): Promise<void> {
     };
     const progress = setInterval(() => {
       const elapsed = (performance.now() - started) / 1000;
-      process.stdout.write(`  ${elapsed.toFixed(0)} s: ${requests} requests, ${failures.length} failed, ${maintenance.purges} purges, ${maintenance.backups} backups, RSS ${formatBytes(rss[rss.length - 1]?.bytes ?? 0)}\n`);
+      process.stdout.write(
+        `  ${elapsed.toFixed(0)} s: ${requests} requests, ${failures.length} failed, ${maintenance.purges} purges, ${maintenance.backups} backups, RSS ${formatBytes(rss[rss.length - 1]?.bytes ?? 0)}\n`,
+      );
     }, 15_000);
     await Promise.all(Array.from({ length: CONCURRENCY }, () => worker()));
     await maintain;
@@ -153,7 +185,9 @@ async function main(): Promise<void> {
     const elapsed = (performance.now() - started) / 1000;
 
     // ------------------------------------------------------------------ report
-    const all = Object.values(latencies).flat().sort((a, b) => a - b);
+    const all = Object.values(latencies)
+      .flat()
+      .sort((a, b) => a - b);
     const rows = (Object.keys(latencies) as Op[]).map((op) => {
       const sorted = [...latencies[op]].sort((a, b) => a - b);
       return [op, String(sorted.length), percentile(sorted, 50).toFixed(1), percentile(sorted, 99).toFixed(1), (sorted[sorted.length - 1] ?? 0).toFixed(1)];
@@ -167,12 +201,18 @@ async function main(): Promise<void> {
     const memoryStable = growth <= RSS_TOLERANCE;
 
     const info = await machineInfo(bench.redis);
-    console.log(`\nsoak: ${elapsed.toFixed(0)} s, ${CONCURRENCY} concurrent readers, ${TOKENS} tokens, rate limit ${RATE_LIMIT}/s per token, NODE_ENV=production`);
+    console.log(
+      `\nsoak: ${elapsed.toFixed(0)} s, ${CONCURRENCY} concurrent readers, ${TOKENS} tokens, rate limit ${RATE_LIMIT}/s per token, NODE_ENV=production`,
+    );
     console.log(textTable(['', ''], machineInfoRows(info)));
     console.log(`\nrequests: ${requests} (${(requests / elapsed).toFixed(0)}/s)   failed requests: ${failures.length}`);
     console.log(textTable(['query', 'requests', 'p50 ms', 'p99 ms', 'max ms'], rows, ['left', 'right', 'right', 'right', 'right']));
-    console.log(`\nmaintenance meanwhile: ${maintenance.purges} purges (${maintenance.purgedTokens} expired tokens removed), ${maintenance.backups} backups, ${maintenance.failures.length} failures`);
-    console.log(`\nserver RSS: start ${formatBytes(rss[0]?.bytes ?? 0)}, mid ${formatBytes(mid?.bytes ?? 0)} (${mid?.at.toFixed(0)} s), end ${formatBytes(end?.bytes ?? 0)}, max ${formatBytes(maxRss)}; mid→end ${(growth * 100).toFixed(1)} % (${memoryStable ? 'stable' : `GREW more than ${RSS_TOLERANCE * 100} %`})`);
+    console.log(
+      `\nmaintenance meanwhile: ${maintenance.purges} purges (${maintenance.purgedTokens} expired tokens removed), ${maintenance.backups} backups, ${maintenance.failures.length} failures`,
+    );
+    console.log(
+      `\nserver RSS: start ${formatBytes(rss[0]?.bytes ?? 0)}, mid ${formatBytes(mid?.bytes ?? 0)} (${mid?.at.toFixed(0)} s), end ${formatBytes(end?.bytes ?? 0)}, max ${formatBytes(maxRss)}; mid→end ${(growth * 100).toFixed(1)} % (${memoryStable ? 'stable' : `GREW more than ${RSS_TOLERANCE * 100} %`})`,
+    );
     console.log(`server log: ${logLines} lines, ${errorLines} at error level`);
     for (const f of [...failures.slice(0, 5), ...maintenance.failures.slice(0, 5)]) console.log(`  failure: ${f}`);
     process.exitCode = failures.length === 0 && maintenance.failures.length === 0 && memoryStable ? 0 : 1;

@@ -33,7 +33,9 @@ const recipe = process.argv.length > 2 ? process.argv.slice(2) : ['oauth-stats']
  */
 const childCpu = (): number | null => {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     return null;
@@ -72,7 +74,12 @@ try {
       return '?';
     }
   })();
-  console.log(`just ${recipe.join(' ')} on an empty store, ${runs} runs (commit ${commit}, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(
+    `just ${recipe.join(' ')} on an empty store, ${runs} runs (commit ${commit}, node ${process.version}, ${os.cpus().length} CPUs, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
   console.log(`  runs (ms):  ${times.map((t) => t.toFixed(0)).join(' ')}`);
   console.log(`  min ${Math.min(...times).toFixed(0)} ms, median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
   if (cpu.length === times.length) console.log(`  CPU (user + system, just and node): median ${median(cpu).toFixed(0)} ms`);

@@ -30,7 +30,8 @@ async function graphql(query) {
     signal: AbortSignal.timeout(30_000),
   });
   const body = await response.json().catch(() => null);
-  if (response.status !== 200 || !body || body.errors) fail(`${query.trim().split('\n')[0]} -> HTTP ${response.status} ${JSON.stringify(body?.errors ?? body)}`);
+  if (response.status !== 200 || !body || body.errors)
+    fail(`${query.trim().split('\n')[0]} -> HTTP ${response.status} ${JSON.stringify(body?.errors ?? body)}`);
   return body.data;
 }
 
@@ -56,10 +57,13 @@ while (Date.now() - started < waitMs) {
   await sleep(500);
 }
 if (!data?.indexStatus.ready) fail(`indexStatus never ready: ${JSON.stringify(data?.indexStatus)}`);
-if (expectedActive !== undefined && data.stats.activeTokens !== expectedActive) fail(`stats.activeTokens is ${data.stats.activeTokens}, expected ${expectedActive}`);
+if (expectedActive !== undefined && data.stats.activeTokens !== expectedActive)
+  fail(`stats.activeTokens is ${data.stats.activeTokens}, expected ${expectedActive}`);
 
 const { createBackup } = await graphql('mutation { createBackup(note: "smoke test") { name sizeBytes counts { tokens } } }');
-if (!/^oauth-backup-\d{8}-\d{6}(-\d+)?\.json$/.test(createBackup.name) || !(createBackup.sizeBytes > 0)) fail(`unexpected backup ${JSON.stringify(createBackup)}`);
-if (expectedActive !== undefined && createBackup.counts?.tokens !== expectedActive) fail(`the backup holds ${createBackup.counts?.tokens} tokens, expected ${expectedActive}`);
+if (!/^oauth-backup-\d{8}-\d{6}(-\d+)?\.json$/.test(createBackup.name) || !(createBackup.sizeBytes > 0))
+  fail(`unexpected backup ${JSON.stringify(createBackup)}`);
+if (expectedActive !== undefined && createBackup.counts?.tokens !== expectedActive)
+  fail(`the backup holds ${createBackup.counts?.tokens} tokens, expected ${expectedActive}`);
 
 console.log(JSON.stringify({ smoke: 'ok', url: base, healthAfterMs: healthMs, stats: data.stats, indexStatus: data.indexStatus, backup: createBackup }));

@@ -43,19 +43,29 @@ async function privateRedis(): Promise<{ url: string; child: ChildProcess }> {
   while (!(await portIsFree(port))) port += 1;
   const dir = resolve('.data/redis');
   mkdirSync(dir, { recursive: true });
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '60 1', '--appendonly', 'no', '--notify-keyspace-events', 'Kg$sx'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '60 1', '--appendonly', 'no', '--notify-keyspace-events', 'Kg$sx'],
+    { stdio: 'ignore' },
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100 && !(await answers(url)); i++) await new Promise((r) => setTimeout(r, 50));
   console.log(`dev: started a private redis-server on ${url} (data in ${dir}); it stops with this process`);
   return { url, child };
 }
 
-const USAGE = 'usage: just dev [--demo]   (npm run dev -- [--demo])\n\nThe service with reload; a private redis-server when none answers.\n\noptions:\n  --demo      fill an empty store with gateway-format demo data\n  -h, --help  show this help and do nothing else';
+const USAGE =
+  'usage: just dev [--demo]   (npm run dev -- [--demo])\n\nThe service with reload; a private redis-server when none answers.\n\noptions:\n  --demo      fill an empty store with gateway-format demo data\n  -h, --help  show this help and do nothing else';
 
 /** `--demo`, `--help`; anything else is a usage error (exit 2) before anything starts. */
 function options(): { demo: boolean } | null {
   try {
-    const { values } = parseArgs({ args: process.argv.slice(2), options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: process.argv.slice(2),
+      options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
     if (values.help) {
       console.log(USAGE);
       return null;

@@ -67,8 +67,7 @@ function errorResponse(status: number, code: string, message: string, headers: R
   });
 }
 
-const unauthorized = () =>
-  errorResponse(401, 'UNAUTHENTICATED', 'missing or invalid bearer token', { 'www-authenticate': 'Bearer realm="oauth-admin"' });
+const unauthorized = () => errorResponse(401, 'UNAUTHENTICATED', 'missing or invalid bearer token', { 'www-authenticate': 'Bearer realm="oauth-admin"' });
 
 /** The window repeated refusals are counted in before they are logged again: the rate limit's (10 s without one). */
 function repeatWindowMs(options: AppOptions): number {
@@ -120,7 +119,14 @@ function createGateway(options: AppOptions, logger: Logger): Gateway {
   const { services } = options;
   const limiter = options.rateLimit ? new RateLimiter(services.redis, services.keys, options.rateLimit, options.clock) : null;
   const refusals = new Repeats<{ method: string; path: string; status: number; info: RequestInfo }>(repeatWindowMs(options), (r, repeated) =>
-    logger.info('request refused', { method: r.method, path: r.path, status: r.status, principal: r.info.principal?.name ?? null, address: r.info.address, repeated }),
+    logger.info('request refused', {
+      method: r.method,
+      path: r.path,
+      status: r.status,
+      principal: r.info.principal?.name ?? null,
+      address: r.info.address,
+      repeated,
+    }),
   );
   return {
     async admit(authorization, address) {
@@ -131,16 +137,24 @@ function createGateway(options: AppOptions, logger: Logger): Gateway {
         if (!decision.allowed) {
           return {
             principal,
-            refusal: errorResponse(429, 'RATE_LIMITED', `too many requests: at most ${decision.limit} per ${limiter.options.windowSeconds} s ${principal ? 'for this token' : 'without a valid token'}; retry after ${decision.retryAfterSeconds} s`, {
-              'retry-after': String(decision.retryAfterSeconds),
-            }),
+            refusal: errorResponse(
+              429,
+              'RATE_LIMITED',
+              `too many requests: at most ${decision.limit} per ${limiter.options.windowSeconds} s ${principal ? 'for this token' : 'without a valid token'}; retry after ${decision.retryAfterSeconds} s`,
+              {
+                'retry-after': String(decision.retryAfterSeconds),
+              },
+            ),
           };
         }
       } catch (error) {
         // Redis full (maxmemory, noeviction) refuses the counter but still serves reads: let the
         // request through rather than lock every caller out. Down or too slow: nothing would work.
         if (!(error instanceof Error && /^OOM /.test(error.message))) {
-          return { principal, refusal: errorResponse(503, 'UNAVAILABLE', describeRedisFailure(error) ?? 'the rate limiter could not reach Redis', { 'retry-after': '1' }) };
+          return {
+            principal,
+            refusal: errorResponse(503, 'UNAVAILABLE', describeRedisFailure(error) ?? 'the rate limiter could not reach Redis', { 'retry-after': '1' }),
+          };
         }
         logger.warn('rate limit not counted: Redis is out of memory (maxmemory)', { address });
       }
@@ -148,7 +162,8 @@ function createGateway(options: AppOptions, logger: Logger): Gateway {
     },
     logRequest(method, path, status, info) {
       // 401s and 429s repeat as fast as a caller sends them: one line per caller, status and window, then the count.
-      if ((status === 401 || status === 429) && !refusals.take(`${status}\u0000${info.principal?.name ?? info.address}`, { method, path, status, info })) return;
+      if ((status === 401 || status === 429) && !refusals.take(`${status}\u0000${info.principal?.name ?? info.address}`, { method, path, status, info }))
+        return;
       const fields = {
         method,
         path,
@@ -204,7 +219,12 @@ function useGateway(options: AppOptions, gateway: Gateway, principals: WeakMap<R
       const info: RequestInfo = { started: handover?.started ?? performance.now(), principal: null, address: remoteAddress(context?.req) };
       requests.set(request, info);
       if (shutdown?.draining) {
-        endResponse(errorResponse(503, 'UNAVAILABLE', 'the service is shutting down; retry against another instance or after the restart', { connection: 'close', 'retry-after': '5' }));
+        endResponse(
+          errorResponse(503, 'UNAVAILABLE', 'the service is shutting down; retry against another instance or after the restart', {
+            connection: 'close',
+            'retry-after': '5',
+          }),
+        );
         return;
       }
       if (options.graphiql && isGraphiqlPage(request)) return;

@@ -30,7 +30,10 @@ export class Confirmations {
     const stored = await this.redis.getdel(this.keys.admin('confirm', hash(token)));
     const plan = stored ? (JSON.parse(stored) as { operation: string; params: string }) : null;
     if (!plan) {
-      throw new AdminError('CONFIRMATION_INVALID', 'confirm token is unknown, expired (5 minutes) or already used: call again without confirmToken for a new plan');
+      throw new AdminError(
+        'CONFIRMATION_INVALID',
+        'confirm token is unknown, expired (5 minutes) or already used: call again without confirmToken for a new plan',
+      );
     }
     if (plan.operation !== operation || plan.params !== hash(JSON.stringify(params))) {
       throw new AdminError('CONFIRMATION_INVALID', `confirm token was issued for another operation, not ${operation} with these arguments`);

@@ -56,12 +56,17 @@ export function clearRegisteredSecrets(): void {
 
 /** Removes secret shapes and registered secret values from free text. */
 export function redactText(text: string): string {
-  return withoutRegisteredSecrets(text)
-    // Eight characters at least, so prose such as "bearer token not recognised" stays readable.
-    .replace(/\b(Bearer|Basic)\s+[^\s"',;]{8,}/gi, `$1 ${REDACTED}`)
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"']*):([^\s@/"']*)@/gi, `$1$2:${REDACTED}@`)
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"']+)@/gi, `$1${REDACTED}@`)
-    .replace(/\b((?:confirm_?token|access_?token|refresh_?token|client_?secret|registration_access_token|password|token)["']?\s*[=:]\s*["']?)[^\s"'&,;}]+/gi, `$1${REDACTED}`);
+  return (
+    withoutRegisteredSecrets(text)
+      // Eight characters at least, so prose such as "bearer token not recognised" stays readable.
+      .replace(/\b(Bearer|Basic)\s+[^\s"',;]{8,}/gi, `$1 ${REDACTED}`)
+      .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"']*):([^\s@/"']*)@/gi, `$1$2:${REDACTED}@`)
+      .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"']+)@/gi, `$1${REDACTED}@`)
+      .replace(
+        /\b((?:confirm_?token|access_?token|refresh_?token|client_?secret|registration_access_token|password|token)["']?\s*[=:]\s*["']?)[^\s"'&,;}]+/gi,
+        `$1${REDACTED}`,
+      )
+  );
 }
 
 /** Numbers and booleans under such names (`activeTokens: 5`) are counts and flags, and stay. */
@@ -186,14 +191,24 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 export const silentLogger: Logger = createLogger({ level: 'silent' });
 
 /** Yoga's logger interface (`debug`/`info`/`warn`/`error` with any arguments), over ours. */
-export function yogaLogger(logger: Logger): { debug(...a: unknown[]): void; info(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void } {
-  const adapt = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    const [first, ...rest] = args;
-    if (first instanceof Error) {
-      logger[lvl](first.message, { err: first, ...(rest.length ? { args: rest } : {}) });
-    } else {
-      logger[lvl](typeof first === 'string' ? first : 'graphql-yoga', rest.length || typeof first !== 'string' ? { args: typeof first === 'string' ? rest : args } : undefined);
-    }
-  };
+export function yogaLogger(logger: Logger): {
+  debug(...a: unknown[]): void;
+  info(...a: unknown[]): void;
+  warn(...a: unknown[]): void;
+  error(...a: unknown[]): void;
+} {
+  const adapt =
+    (lvl: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) {
+        logger[lvl](first.message, { err: first, ...(rest.length ? { args: rest } : {}) });
+      } else {
+        logger[lvl](
+          typeof first === 'string' ? first : 'graphql-yoga',
+          rest.length || typeof first !== 'string' ? { args: typeof first === 'string' ? rest : args } : undefined,
+        );
+      }
+    };
   return { debug: adapt('debug'), info: adapt('info'), warn: adapt('warn'), error: adapt('error') };
 }

@@ -36,7 +36,8 @@ export function exposurePlan(config: Config): { introspection: boolean; graphiql
 
 /** Every secret the configuration holds, so no log line can carry one. */
 function registerConfigSecrets(config: Config): void {
-  for (const value of [config.ADMIN_TOKEN, config.VIEWER_TOKEN, config.JWT_PRIVATE_KEY_B64, config.GATEWAY_JWT_SECRET, config.BACKUP_ENCRYPTION_KEY]) registerSecret(value);
+  for (const value of [config.ADMIN_TOKEN, config.VIEWER_TOKEN, config.JWT_PRIVATE_KEY_B64, config.GATEWAY_JWT_SECRET, config.BACKUP_ENCRYPTION_KEY])
+    registerSecret(value);
   try {
     const password = new URL(config.REDIS_URL ?? DEFAULT_REDIS_URL).password;
     if (password) registerSecret(decodeURIComponent(password));
@@ -56,7 +57,12 @@ function watchRedis(redis: RedisClient, logger: Logger): void {
   });
   redis.on('error', (error: Error) => {
     if (state === 'down') return;
-    logger.warn(state === 'starting' ? 'redis not reachable yet: serving /health as unready and retrying' : 'redis connection lost: requests fail with UNAVAILABLE until it is back', { err: error });
+    logger.warn(
+      state === 'starting'
+        ? 'redis not reachable yet: serving /health as unready and retrying'
+        : 'redis connection lost: requests fail with UNAVAILABLE until it is back',
+      { err: error },
+    );
     state = 'down';
   });
   redis.on('end', () => {
@@ -107,7 +113,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   watchRedis(redis, logger.child({ component: 'redis' }));
   // Job updates over Redis pub/sub, so a subscriber on any process follows a job run by another.
-  const publisher = createRedis(redisUrl, { name: 'oauth-admin-events-pub', commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const publisher = createRedis(redisUrl, {
+    name: 'oauth-admin-events-pub',
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  });
   const subscriber = createRedis(redisUrl, { name: 'oauth-admin-events-sub', maxRetriesPerRequest: null });
   for (const client of [publisher, subscriber]) client.on('error', () => {}); // the main connection reports outages
   const events = createJobEvents({ publish: quietPubSub(publisher), subscribe: quietPubSub(subscriber) });
@@ -151,7 +162,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${port}/graphql`;
-  logger.info('oauth-admin listening', { url, health: url.replace(/\/graphql$/, '/health'), port, introspection: exposure.introspection, graphiql: exposure.graphiql, nodeEnv: config.NODE_ENV });
+  logger.info('oauth-admin listening', {
+    url,
+    health: url.replace(/\/graphql$/, '/health'),
+    port,
+    introspection: exposure.introspection,
+    graphiql: exposure.graphiql,
+    nodeEnv: config.NODE_ENV,
+  });
 
   let stopping: Promise<number> | null = null;
   const shutdown = (reason: string): Promise<number> => {

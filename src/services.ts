@@ -88,7 +88,14 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
   const confirmations = new Confirmations(redis, keys);
   const indexer = new Indexer(redis, keys);
   const snapshots = new ListingSnapshots();
-  const indexes = new IndexService(redis, keys, indexer, jobs, { ...DEFAULT_INDEXING, ...options.indexing }, options.logger?.child({ component: 'indexes' }) ?? null);
+  const indexes = new IndexService(
+    redis,
+    keys,
+    indexer,
+    jobs,
+    { ...DEFAULT_INDEXING, ...options.indexing },
+    options.logger?.child({ component: 'indexes' }) ?? null,
+  );
   return {
     indexes,
     redis,

@@ -85,11 +85,17 @@ export function parseCommandArgs(name: string, spec: CommandSpec, argv: readonly
     const code = (error as { code?: string }).code;
     const token = /'(-[^']*)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new UsageError(`${name}: unknown option ${token}${suggestion(token, Object.keys(options))}; see --help (an argument that starts with "-" goes after --)`);
+      throw new UsageError(
+        `${name}: unknown option ${token}${suggestion(token, Object.keys(options))}; see --help (an argument that starts with "-" goes after --)`,
+      );
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const option = token.replace(/^-+/, '').split(/[= ]/)[0] ?? token;
-      throw new UsageError(options[option]?.type === 'string' ? `${name}: --${option} needs a value (--${option} ${options[option]?.valueName ?? 'VALUE'})` : `${name}: --${option} takes no value`);
+      throw new UsageError(
+        options[option]?.type === 'string'
+          ? `${name}: --${option} needs a value (--${option} ${options[option]?.valueName ?? 'VALUE'})`
+          : `${name}: --${option} takes no value`,
+      );
     }
     throw new UsageError(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
@@ -100,7 +106,10 @@ export function parseCommandArgs(name: string, spec: CommandSpec, argv: readonly
     throw new UsageError(`${name}: missing ${required.slice(positionals.length).join(' ')} (usage: ${usageLine(name, spec)})`);
   }
   if (positionals.length > wanted.length) {
-    const extra = positionals.slice(wanted.length).map((a) => JSON.stringify(a)).join(' ');
+    const extra = positionals
+      .slice(wanted.length)
+      .map((a) => JSON.stringify(a))
+      .join(' ');
     throw new UsageError(`${name}: unexpected argument ${extra} (usage: ${usageLine(name, spec)})`);
   }
   const flags = new Set<string>();
@@ -123,7 +132,10 @@ export function usageLine(name: string, spec: CommandSpec): string {
 
 /** A command's help: how to call it (through just and directly), what it does, its options. */
 export function commandHelp(name: string, spec: CommandSpec): string {
-  const options: [string, string][] = [...Object.entries(optionsOf(spec)).map(([k, o]): [string, string] => [optionText(k, o), o.description]), ['-h, --help', HELP.description]];
+  const options: [string, string][] = [
+    ...Object.entries(optionsOf(spec)).map(([k, o]): [string, string] => [optionText(k, o), o.description]),
+    ['-h, --help', HELP.description],
+  ];
   const width = Math.max(...options.map(([o]) => o.length));
   const lines = [`usage: ${usageLine(name, spec)}`];
   if (spec.recipes?.length) lines.push(`  just: ${spec.recipes.map((r) => `just ${r}`).join(', ')}`);

@@ -14,7 +14,8 @@ function leftOut(backup: { unsupportedKeys?: { total: number; types: string[] } 
   if (!u || u.total === 0) return null;
   return `⚠️  ${u.total} key${u.total === 1 ? '' : 's'} left out (${u.types.join(', ') || 'unsupported types'}): the backup format cannot hold ${u.total === 1 ? 'its type' : 'their types'}; a restore will not bring ${u.total === 1 ? 'it' : 'them'} back`;
 }
-const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`);
+const size = (bytes: number) =>
+  bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
 
 /**
  * A backup name from what an operator typed: a bare name, or a path to a file inside BACKUP_DIR
@@ -29,7 +30,8 @@ function backupName(ctx: CommandContext, given: string): string {
 async function latestName(ctx: CommandContext): Promise<string> {
   const { backups } = await ctx.transport.request(ops.BackupsQuery, { first: 1 });
   const newest = backups.edges[0]?.node;
-  if (!newest) throw new CliError(`no backups in ${ctx.config.ADMIN_URL ? "the service's BACKUP_DIR" : ctx.config.BACKUP_DIR}: run \`just oauth-backup\` first`);
+  if (!newest)
+    throw new CliError(`no backups in ${ctx.config.ADMIN_URL ? "the service's BACKUP_DIR" : ctx.config.BACKUP_DIR}: run \`just oauth-backup\` first`);
   return newest.name;
 }
 
@@ -53,9 +55,11 @@ export async function backupCommand(ctx: CommandContext): Promise<void> {
 /** Follows the newest job of a kind started after `since` until `done` settles (best effort). */
 async function watchNewJob(ctx: CommandContext, kind: string, since: number, done: Promise<unknown>): Promise<void> {
   let finished = false;
-  void done.finally(() => {
-    finished = true;
-  }).catch(() => {});
+  void done
+    .finally(() => {
+      finished = true;
+    })
+    .catch(() => {});
   for (let i = 0; i < 50 && !finished; i++) {
     await new Promise((r) => setTimeout(r, 100));
     const { jobs } = await ctx.transport.request(ops.RecentJobsQuery).catch(() => ({ jobs: { edges: [] } }));
@@ -95,11 +99,16 @@ export async function backupViewCommand(ctx: CommandContext): Promise<void> {
     if (backup.parseError) throw new CliError(`backup ${backup.name} cannot be used: ${backup.parseError}`, 'BAD_BACKUP');
     return;
   }
-  ctx.io.out(`📦 ${backup.name}  taken ${date(backup.createdAt)}  ${size(backup.sizeBytes)}  ${backup.format ?? ''}${backup.encrypted ? ' encrypted' : ''}${backup.note ? `  (${backup.note})` : ''}`);
+  ctx.io.out(
+    `📦 ${backup.name}  taken ${date(backup.createdAt)}  ${size(backup.sizeBytes)}  ${backup.format ?? ''}${backup.encrypted ? ' encrypted' : ''}${backup.note ? `  (${backup.note})` : ''}`,
+  );
   // An unreadable file is a failure (exit 1), not a warning: a script must not take it for a good backup.
   if (backup.parseError) throw new CliError(`backup ${backup.name} cannot be used: ${backup.parseError}`, 'BAD_BACKUP');
   const c = backup.counts;
-  if (c) ctx.io.out(`registrations ${c.registrations}, tokens ${c.tokens}, refresh tokens ${c.refreshTokens}, user indexes ${c.userTokens}, states ${c.states}, codes ${c.codes}, sessions ${c.sessions}`);
+  if (c)
+    ctx.io.out(
+      `registrations ${c.registrations}, tokens ${c.tokens}, refresh tokens ${c.refreshTokens}, user indexes ${c.userTokens}, states ${c.states}, codes ${c.codes}, sessions ${c.sessions}`,
+    );
   const warning = leftOut(backup);
   if (warning) ctx.io.out(warning);
   const clients = backup.clients.edges.map((e) => e.node);
@@ -126,7 +135,8 @@ export async function backupViewCommand(ctx: CommandContext): Promise<void> {
   );
   const users = backup.users.edges.map((e) => e.node);
   ctx.io.out(`\nUsers (${backup.users.totalCount}): ${users.map((u) => `${u.username} (${u.tokenCount} tokens, ${u.refreshTokenCount} refresh)`).join(', ')}`);
-  if (backup.clients.totalCount > clients.length || backup.tokens.totalCount > tokens.length) ctx.io.out('(lists cut at 500: use --json with the GraphQL API for the rest)');
+  if (backup.clients.totalCount > clients.length || backup.tokens.totalCount > tokens.length)
+    ctx.io.out('(lists cut at 500: use --json with the GraphQL API for the rest)');
 }
 
 /** oauth-restore, -file, -dry and -clear: MERGE by default, REPLACE two-step with consent. */
@@ -141,15 +151,22 @@ export async function restoreCommand(ctx: CommandContext, file: string | null): 
     const plan = result.job ? await followJob({ ...ctx, json: true }, result.job.id) : null;
     if (!ctx.json && plan) {
       ctx.io.out(`Plan: replace everything under the prefix with ${name}:\n${countsLines(plan.counts)}`);
-      for (const c of plan.categories) ctx.io.out(`  ${c.category}: restore ${c.restored}, overwrite ${c.overwritten}, unchanged ${c.unchanged}, skip expired ${c.skippedExpired}`);
+      for (const c of plan.categories)
+        ctx.io.out(`  ${c.category}: restore ${c.restored}, overwrite ${c.overwritten}, unchanged ${c.unchanged}, skip expired ${c.skippedExpired}`);
     }
     if (!result.confirmToken) throw new CliError('the service returned no confirm token');
     await consent(`Replace ALL OAuth data with backup ${name} (a safety backup is written first)`, ctx.terminal, ctx.env.OAUTH_ADMIN_CONFIRM);
-    result = (await ctx.transport.request(ops.RestoreMutation, { name, mode, dryRun: false, confirmToken: result.confirmToken, allowUnencrypted })).restoreBackup;
+    result = (await ctx.transport.request(ops.RestoreMutation, { name, mode, dryRun: false, confirmToken: result.confirmToken, allowUnencrypted }))
+      .restoreBackup;
   }
   if (!result.job) throw new CliError('the restore started no job');
   const final = await followJob(ctx, result.job.id);
   if (ctx.json) return json(ctx, { ...result, job: final });
-  ctx.io.out(`${dryRun ? 'ℹ️  dry run: restoring' : '✅ restored'} ${name} (${mode})${result.safetyBackup ? `; safety backup: ${result.safetyBackup.name}` : ''}`);
-  for (const c of final.categories) ctx.io.out(`  ${c.category.padEnd(15)} restored ${c.restored}, overwritten ${c.overwritten}, unchanged ${c.unchanged}, skipped as expired ${c.skippedExpired}`);
+  ctx.io.out(
+    `${dryRun ? 'ℹ️  dry run: restoring' : '✅ restored'} ${name} (${mode})${result.safetyBackup ? `; safety backup: ${result.safetyBackup.name}` : ''}`,
+  );
+  for (const c of final.categories)
+    ctx.io.out(
+      `  ${c.category.padEnd(15)} restored ${c.restored}, overwritten ${c.overwritten}, unchanged ${c.unchanged}, skipped as expired ${c.skippedExpired}`,
+    );
 }

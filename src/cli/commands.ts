@@ -228,14 +228,18 @@ async function twoStep(
 
 export function deleteAllRegistrations(ctx: CommandContext): Promise<void> {
   const cascade = ctx.flags.has('cascade');
-  return twoStep(ctx, cascade ? 'Delete ALL client registrations and their data' : 'Delete ALL client registrations', async (confirmToken) =>
-    (await ctx.transport.request(ops.DeleteAllClientsMutation, { cascade, confirmToken })).deleteAllClients,
+  return twoStep(
+    ctx,
+    cascade ? 'Delete ALL client registrations and their data' : 'Delete ALL client registrations',
+    async (confirmToken) => (await ctx.transport.request(ops.DeleteAllClientsMutation, { cascade, confirmToken })).deleteAllClients,
   );
 }
 
 export function deleteAllTokens(ctx: CommandContext): Promise<void> {
-  return twoStep(ctx, 'Delete ALL access tokens, refresh tokens and user indexes', async (confirmToken) =>
-    (await ctx.transport.request(ops.DeleteAllTokensMutation, { confirmToken })).deleteAllTokens,
+  return twoStep(
+    ctx,
+    'Delete ALL access tokens, refresh tokens and user indexes',
+    async (confirmToken) => (await ctx.transport.request(ops.DeleteAllTokensMutation, { confirmToken })).deleteAllTokens,
   );
 }
 
@@ -279,6 +283,14 @@ export async function testCleanup(ctx: CommandContext, dryRun: boolean): Promise
   const { cleanupTestClients: job } = await ctx.transport.request(ops.CleanupMutation, { dryRun });
   const final = await followJob(ctx, job.id);
   if (ctx.json) return printJson(ctx, { testClients: clients, job: final });
-  if (clients.length > 0) ctx.io.out(table(clients, clientColumns.filter((c) => c.header !== 'REDIRECT URIS')));
-  ctx.io.out(`\n${dryRun ? `ℹ️  ${clients.length} test client(s); cleanup would remove` : `✅ removed ${final.counts.clients} test client(s) completely`}\n${countsLines(final.counts)}`);
+  if (clients.length > 0)
+    ctx.io.out(
+      table(
+        clients,
+        clientColumns.filter((c) => c.header !== 'REDIRECT URIS'),
+      ),
+    );
+  ctx.io.out(
+    `\n${dryRun ? `ℹ️  ${clients.length} test client(s); cleanup would remove` : `✅ removed ${final.counts.clients} test client(s) completely`}\n${countsLines(final.counts)}`,
+  );
 }

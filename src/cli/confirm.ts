@@ -31,5 +31,8 @@ export async function consent(what: string, terminal: Terminal, confirmEnv: stri
     return;
   }
   if (confirmEnv === 'yes') return;
-  throw new CliError(`refusing without confirmation in a non-interactive shell: set OAUTH_ADMIN_CONFIRM=yes to ${what.split('\n')[0]?.toLowerCase() ?? 'go ahead'}`, 'NOT_CONFIRMED');
+  throw new CliError(
+    `refusing without confirmation in a non-interactive shell: set OAUTH_ADMIN_CONFIRM=yes to ${what.split('\n')[0]?.toLowerCase() ?? 'go ahead'}`,
+    'NOT_CONFIRMED',
+  );
 }

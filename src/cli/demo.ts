@@ -37,7 +37,14 @@ export async function seedDemo(redis: RedisClient, keys: Keys, force: boolean): 
   for (const [i, c] of CLIENTS.entries()) {
     const clientId = `client_${id(16)}`;
     clientIds.push(clientId);
-    await writer.client({ clientId, clientSecret: id(32), clientName: c.name, redirectUris: c.redirect, createdAt: now - 86400 * (10 - i), registrationAccessToken: `reg-${id(32)}` });
+    await writer.client({
+      clientId,
+      clientSecret: id(32),
+      clientName: c.name,
+      redirectUris: c.redirect,
+      createdAt: now - 86400 * (10 - i),
+      registrationAccessToken: `reg-${id(32)}`,
+    });
   }
   let tokens = 0;
   for (const [u, user] of USERS.entries()) {
@@ -46,10 +53,19 @@ export async function seedDemo(redis: RedisClient, keys: Keys, force: boolean): 
       const expired = k === 2;
       const createdAt = expired ? now - 86400 * 3 : now - 3600 * (k + 1);
       const expiresAt = createdAt + 86400;
-      await writer.accessToken(id(16), { sub: user.sub, username: user.username, email: user.email, name: user.name, clientId, createdAt, expiresAt }, expired ? null : expiresAt - now);
+      await writer.accessToken(
+        id(16),
+        { sub: user.sub, username: user.username, email: user.email, name: user.name, clientId, createdAt, expiresAt },
+        expired ? null : expiresAt - now,
+      );
       tokens += 1;
     }
-    await writer.refreshToken(id(32), { userId: user.sub, username: user.username, clientId: clientIds[u % clientIds.length] as string, createdAt: now - 3600 });
+    await writer.refreshToken(id(32), {
+      userId: user.sub,
+      username: user.username,
+      clientId: clientIds[u % clientIds.length] as string,
+      createdAt: now - 3600,
+    });
   }
   await redis.sadd(keys.userTokens('alice'), id(16));
   await writer.state(id(32), { clientId: clientIds[0] as string, clientState: 'demo', codeChallenge: id(32) });

@@ -70,7 +70,12 @@ export function tableWriter<T>(columns: readonly Column<T>[], out: (text: string
  * A JSON array written item by item, byte for byte what `JSON.stringify(items, null, 2)` gives,
  * indented by `indent` when it is a member of an enclosing object (`open` then says its name).
  */
-export function jsonArrayWriter(out: (text: string) => void, indent = '', open = '', closeSuffix = ''): { write(items: readonly unknown[]): void; end(): void } {
+export function jsonArrayWriter(
+  out: (text: string) => void,
+  indent = '',
+  open = '',
+  closeSuffix = '',
+): { write(items: readonly unknown[]): void; end(): void } {
   let held: string | null = null;
   let any = false;
   const item = (value: unknown) => `${indent}  ${JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}  `)}`;
@@ -98,7 +103,12 @@ export function date(iso: string | null | undefined): string {
 
 export function duration(seconds: number): string {
   const abs = Math.abs(seconds);
-  const text = abs >= 86400 ? `${Math.floor(abs / 86400)}d ${Math.floor((abs % 86400) / 3600)}h` : abs >= 3600 ? `${Math.floor(abs / 3600)}h ${Math.floor((abs % 3600) / 60)}m` : `${Math.floor(abs / 60)}m ${abs % 60}s`;
+  const text =
+    abs >= 86400
+      ? `${Math.floor(abs / 86400)}d ${Math.floor((abs % 86400) / 3600)}h`
+      : abs >= 3600
+        ? `${Math.floor(abs / 3600)}h ${Math.floor((abs % 3600) / 60)}m`
+        : `${Math.floor(abs / 60)}m ${abs % 60}s`;
   return seconds < 0 ? `-${text}` : text;
 }
 

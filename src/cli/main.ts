@@ -25,7 +25,12 @@ interface Command extends CommandSpec {
 const DRY_RUN = { type: 'boolean', description: 'only count what it would do; change nothing' } as const;
 
 const COMMANDS: Record<string, Command> = {
-  'list-registrations': { summary: 'Show all registered OAuth clients', recipes: ['oauth-list-registrations'], needs: 'data', run: async (ctx) => (await c()).listRegistrations(ctx) },
+  'list-registrations': {
+    summary: 'Show all registered OAuth clients',
+    recipes: ['oauth-list-registrations'],
+    needs: 'data',
+    run: async (ctx) => (await c()).listRegistrations(ctx),
+  },
   'list-tokens': {
     summary: 'Show access tokens with their status',
     recipes: ['oauth-list-tokens'],
@@ -35,7 +40,13 @@ const COMMANDS: Record<string, Command> = {
   },
   stats: { summary: 'Show OAuth statistics', recipes: ['oauth-stats'], needs: 'data', run: async (ctx) => (await c()).stats(ctx) },
   'show-all': { summary: 'Statistics, registrations and tokens', recipes: ['oauth-show-all'], needs: 'data', run: async (ctx) => (await c()).showAll(ctx) },
-  'delete-registration': { summary: 'Delete a client registration (the client key only)', args: ['CLIENT_ID'], recipes: ['oauth-delete-registration CLIENT_ID'], needs: 'data', run: async (ctx) => (await c()).deleteRegistration(ctx, false) },
+  'delete-registration': {
+    summary: 'Delete a client registration (the client key only)',
+    args: ['CLIENT_ID'],
+    recipes: ['oauth-delete-registration CLIENT_ID'],
+    needs: 'data',
+    run: async (ctx) => (await c()).deleteRegistration(ctx, false),
+  },
   'delete-client-complete': {
     summary: 'Delete a client and all its tokens, refresh tokens, codes and states; for a client id that is no longer registered, its orphaned data',
     args: ['CLIENT_ID'],
@@ -50,9 +61,27 @@ const COMMANDS: Record<string, Command> = {
     needs: 'data',
     run: async (ctx) => (await c()).deleteAllRegistrations(ctx),
   },
-  'delete-token': { summary: 'Delete one access token and its user-index entry', args: ['JTI'], recipes: ['oauth-delete-token JTI'], needs: 'data', run: async (ctx) => (await c()).deleteToken(ctx) },
-  'delete-all-tokens': { summary: 'Delete ALL access tokens, refresh tokens and user indexes; shows the plan and asks (OAUTH_ADMIN_CONFIRM=yes in scripts)', recipes: ['oauth-delete-all-tokens'], needs: 'data', run: async (ctx) => (await c()).deleteAllTokens(ctx) },
-  'revoke-user': { summary: "Log a user out everywhere: their access tokens, refresh tokens, codes and token index", args: ['USERNAME'], options: { 'dry-run': DRY_RUN }, recipes: ['oauth-revoke-user USERNAME'], needs: 'data', run: async (ctx) => (await c()).revokeUser(ctx) },
+  'delete-token': {
+    summary: 'Delete one access token and its user-index entry',
+    args: ['JTI'],
+    recipes: ['oauth-delete-token JTI'],
+    needs: 'data',
+    run: async (ctx) => (await c()).deleteToken(ctx),
+  },
+  'delete-all-tokens': {
+    summary: 'Delete ALL access tokens, refresh tokens and user indexes; shows the plan and asks (OAUTH_ADMIN_CONFIRM=yes in scripts)',
+    recipes: ['oauth-delete-all-tokens'],
+    needs: 'data',
+    run: async (ctx) => (await c()).deleteAllTokens(ctx),
+  },
+  'revoke-user': {
+    summary: 'Log a user out everywhere: their access tokens, refresh tokens, codes and token index',
+    args: ['USERNAME'],
+    options: { 'dry-run': DRY_RUN },
+    recipes: ['oauth-revoke-user USERNAME'],
+    needs: 'data',
+    run: async (ctx) => (await c()).revokeUser(ctx),
+  },
   'purge-expired': {
     summary: 'Purge expired access tokens, leftover refresh tokens, states and codes, and stale index entries',
     options: { 'dry-run': DRY_RUN },
@@ -60,8 +89,19 @@ const COMMANDS: Record<string, Command> = {
     needs: 'data',
     run: async (ctx) => (await c()).purgeExpired(ctx, ctx.flags.has('dry-run')),
   },
-  'test-cleanup-show': { summary: 'Show test registrations ("TEST " names) and what cleanup would remove; changes nothing', recipes: ['test-cleanup-show'], needs: 'data', run: async (ctx) => (await c()).testCleanup(ctx, true) },
-  'test-cleanup': { summary: 'Delete every test client ("TEST " names) completely', options: { 'dry-run': DRY_RUN }, recipes: ['test-cleanup'], needs: 'data', run: async (ctx) => (await c()).testCleanup(ctx, ctx.flags.has('dry-run')) },
+  'test-cleanup-show': {
+    summary: 'Show test registrations ("TEST " names) and what cleanup would remove; changes nothing',
+    recipes: ['test-cleanup-show'],
+    needs: 'data',
+    run: async (ctx) => (await c()).testCleanup(ctx, true),
+  },
+  'test-cleanup': {
+    summary: 'Delete every test client ("TEST " names) completely',
+    options: { 'dry-run': DRY_RUN },
+    recipes: ['test-cleanup'],
+    needs: 'data',
+    run: async (ctx) => (await c()).testCleanup(ctx, ctx.flags.has('dry-run')),
+  },
   backup: {
     summary: 'Back up every OAuth key to BACKUP_DIR (oauth-backup-YYYYMMDD-HHMMSS.json, mode 0600)',
     options: { note: { type: 'string', valueName: 'TEXT', description: 'why the backup is taken (kept in its manifest)' } },
@@ -69,12 +109,36 @@ const COMMANDS: Record<string, Command> = {
     needs: 'data',
     run: async (ctx) => (await b()).backupCommand(ctx),
   },
-  'backup-list': { summary: 'List the backups in BACKUP_DIR, newest first (no Redis needed)', recipes: ['oauth-backup-list'], needs: 'files', run: async (ctx) => (await b()).backupListCommand(ctx) },
-  'backup-view': { summary: 'Show what a backup holds, the newest when FILE is omitted (no Redis needed); fails on an unreadable file', args: ['[FILE]'], recipes: ['oauth-backup-view'], needs: 'files', run: async (ctx) => (await b()).backupViewCommand(ctx) },
-  'backup-view-file': { summary: 'Show what one backup file in BACKUP_DIR holds (no Redis needed); fails on an unreadable file', args: ['FILE'], recipes: ['oauth-backup-view-file FILE'], needs: 'files', run: async (ctx) => (await b()).backupViewCommand(ctx) },
+  'backup-list': {
+    summary: 'List the backups in BACKUP_DIR, newest first (no Redis needed)',
+    recipes: ['oauth-backup-list'],
+    needs: 'files',
+    run: async (ctx) => (await b()).backupListCommand(ctx),
+  },
+  'backup-view': {
+    summary: 'Show what a backup holds, the newest when FILE is omitted (no Redis needed); fails on an unreadable file',
+    args: ['[FILE]'],
+    recipes: ['oauth-backup-view'],
+    needs: 'files',
+    run: async (ctx) => (await b()).backupViewCommand(ctx),
+  },
+  'backup-view-file': {
+    summary: 'Show what one backup file in BACKUP_DIR holds (no Redis needed); fails on an unreadable file',
+    args: ['FILE'],
+    recipes: ['oauth-backup-view-file FILE'],
+    needs: 'files',
+    run: async (ctx) => (await b()).backupViewCommand(ctx),
+  },
   restore: {
     summary: 'Restore the newest backup (merge: other keys stay; expired entries are not brought back)',
-    options: { 'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' }, replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' }, 'allow-unencrypted': { type: 'boolean', description: 'with BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (check where it comes from first)' } },
+    options: {
+      'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' },
+      replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' },
+      'allow-unencrypted': {
+        type: 'boolean',
+        description: 'with BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (check where it comes from first)',
+      },
+    },
     recipes: ['oauth-restore', 'oauth-restore-dry (adds --dry-run)', 'oauth-restore-clear (adds --replace)'],
     needs: 'data',
     run: async (ctx) => (await b()).restoreCommand(ctx, null),
@@ -82,13 +146,20 @@ const COMMANDS: Record<string, Command> = {
   'restore-file': {
     summary: 'Restore one backup file in BACKUP_DIR (merge, unless --replace)',
     args: ['FILE'],
-    options: { 'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' }, replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' }, 'allow-unencrypted': { type: 'boolean', description: 'with BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (check where it comes from first)' } },
+    options: {
+      'dry-run': { type: 'boolean', description: 'report what would be restored, overwritten, unchanged or skipped; change nothing' },
+      replace: { type: 'boolean', description: 'replace everything under the prefix (asks; writes a safety backup first)' },
+      'allow-unencrypted': {
+        type: 'boolean',
+        description: 'with BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (check where it comes from first)',
+      },
+    },
     recipes: ['oauth-restore-file FILE'],
     needs: 'data',
     run: async (ctx) => (await b()).restoreCommand(ctx, ctx.args[0] ?? null),
   },
   'validate-tokens': {
-    summary: "Check the configured tokens (signature, issuer, expiry, not revoked); fails for a configured token that is not valid",
+    summary: 'Check the configured tokens (signature, issuer, expiry, not revoked); fails for a configured token that is not valid',
     options: { online: { type: 'boolean', description: "also ask the gateway's /verify about each token, and GitHub about GITHUB_PAT" } },
     recipes: ['validate-tokens'],
     needs: 'data',
@@ -109,12 +180,45 @@ const COMMANDS: Record<string, Command> = {
     needs: 'local',
     run: async (ctx) => (await t()).generateJwtSecretCommand(ctx),
   },
-  'generate-rsa-keys': { summary: 'Ensure an RSA key in JWT_PRIVATE_KEY_B64 (.env), keeping a valid one; print the public key and JWKS', json: false, recipes: ['generate-rsa-keys'], needs: 'local', run: async (ctx) => (await t()).generateRsaKeysCommand(ctx) },
-  'generate-github-token': { summary: 'GitHub device flow into GITHUB_PAT, then the gateway client and its token (asks for the code on a terminal)', recipes: ['generate-github-token'], needs: 'local', run: async (ctx) => (await t()).generateGithubTokenCommand(ctx) },
-  'generate-github-token-complete': { summary: "Exchange the authorization code from generate-github-token's URL for GATEWAY_OAUTH_ACCESS_TOKEN", args: ['CODE'], recipes: ['generate-github-token-complete CODE'], needs: 'local', run: async (ctx) => (await t()).gatewayTokenCompleteCommand(ctx) },
-  'refresh-tokens': { summary: 'Refresh the gateway and MCP client tokens in .env that are expired, near expiry or refused by the gateway', recipes: ['refresh-tokens'], needs: 'local', run: async (ctx) => (await t()).refreshTokensCommand(ctx) },
-  'mcp-client-token': { summary: 'Register an MCP client and start its PKCE authorization (asks for the code on a terminal)', recipes: ['mcp-client-token'], needs: 'local', run: async (ctx) => (await t()).mcpClientTokenCommand(ctx) },
-  'mcp-client-token-complete': { summary: 'Exchange the authorization code for the MCP client tokens', args: ['CODE'], recipes: ['mcp-client-token-complete CODE'], needs: 'local', run: async (ctx) => (await t()).mcpClientTokenCompleteCommand(ctx) },
+  'generate-rsa-keys': {
+    summary: 'Ensure an RSA key in JWT_PRIVATE_KEY_B64 (.env), keeping a valid one; print the public key and JWKS',
+    json: false,
+    recipes: ['generate-rsa-keys'],
+    needs: 'local',
+    run: async (ctx) => (await t()).generateRsaKeysCommand(ctx),
+  },
+  'generate-github-token': {
+    summary: 'GitHub device flow into GITHUB_PAT, then the gateway client and its token (asks for the code on a terminal)',
+    recipes: ['generate-github-token'],
+    needs: 'local',
+    run: async (ctx) => (await t()).generateGithubTokenCommand(ctx),
+  },
+  'generate-github-token-complete': {
+    summary: "Exchange the authorization code from generate-github-token's URL for GATEWAY_OAUTH_ACCESS_TOKEN",
+    args: ['CODE'],
+    recipes: ['generate-github-token-complete CODE'],
+    needs: 'local',
+    run: async (ctx) => (await t()).gatewayTokenCompleteCommand(ctx),
+  },
+  'refresh-tokens': {
+    summary: 'Refresh the gateway and MCP client tokens in .env that are expired, near expiry or refused by the gateway',
+    recipes: ['refresh-tokens'],
+    needs: 'local',
+    run: async (ctx) => (await t()).refreshTokensCommand(ctx),
+  },
+  'mcp-client-token': {
+    summary: 'Register an MCP client and start its PKCE authorization (asks for the code on a terminal)',
+    recipes: ['mcp-client-token'],
+    needs: 'local',
+    run: async (ctx) => (await t()).mcpClientTokenCommand(ctx),
+  },
+  'mcp-client-token-complete': {
+    summary: 'Exchange the authorization code for the MCP client tokens',
+    args: ['CODE'],
+    recipes: ['mcp-client-token-complete CODE'],
+    needs: 'local',
+    run: async (ctx) => (await t()).mcpClientTokenCompleteCommand(ctx),
+  },
   'seed-demo': {
     summary: 'Fill an empty Redis with realistic gateway-format demo data',
     options: { force: { type: 'boolean', description: 'add the demo data even when the store holds registrations' } },
@@ -123,12 +227,19 @@ const COMMANDS: Record<string, Command> = {
     needs: 'data',
     run: async (ctx) => {
       if (ctx.config.ADMIN_URL) throw new CliError('seed-demo writes to Redis directly: unset ADMIN_URL and point REDIS_URL at the Redis to fill');
-      const [{ createRedis }, { Keys }, { seedDemo }, { redactUrl }] = await Promise.all([import('../redis/connection.js'), import('../redis/keys.js'), import('./demo.js'), import('./transport.js')]);
+      const [{ createRedis }, { Keys }, { seedDemo }, { redactUrl }] = await Promise.all([
+        import('../redis/connection.js'),
+        import('../redis/keys.js'),
+        import('./demo.js'),
+        import('./transport.js'),
+      ]);
       const redis = createRedis(ctx.transport.redisUrl ?? '', { name: 'oauth-admin-demo', maxRetriesPerRequest: 0 });
       try {
         const keys = new Keys({ oauth: ctx.config.OAUTH_KEY_PREFIX, session: ctx.config.SESSION_KEY_PREFIX, admin: ctx.config.ADMIN_KEY_PREFIX });
         const result = await seedDemo(redis, keys, ctx.flags.has('force'));
-        ctx.io.out(`✅ demo data written to ${redactUrl(ctx.transport.redisUrl ?? '')}: ${result.clients} clients, ${result.tokens} access tokens, refresh tokens, flows and user indexes`);
+        ctx.io.out(
+          `✅ demo data written to ${redactUrl(ctx.transport.redisUrl ?? '')}: ${result.clients} clients, ${result.tokens} access tokens, refresh tokens, flows and user indexes`,
+        );
       } catch (error) {
         throw new CliError(error instanceof Error ? error.message : String(error));
       } finally {

@@ -47,7 +47,6 @@ export const TokensQuery = graphql(`
   }
 `);
 
-
 /** What every deletion reports (one selection for all of them). */
 export const DeleteResultFragment = graphql(`
   fragment CliDeleteResult on DeleteResult {

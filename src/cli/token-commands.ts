@@ -1,5 +1,20 @@
 import { resolve } from 'node:path';
-import { CONFIGURED_TOKEN_NAMES, OAuthRequestError, authBaseUrl, checkGithubToken, ensureRsaKey, gatewayTokenComplete, generateGithubToken, jwksEntry, mcpClientToken, mcpClientTokenComplete, readEnvFile, refreshTokens, verifyStatus, writeJwtSecret } from './flows/index.js';
+import {
+  CONFIGURED_TOKEN_NAMES,
+  OAuthRequestError,
+  authBaseUrl,
+  checkGithubToken,
+  ensureRsaKey,
+  gatewayTokenComplete,
+  generateGithubToken,
+  jwksEntry,
+  mcpClientToken,
+  mcpClientTokenComplete,
+  readEnvFile,
+  refreshTokens,
+  verifyStatus,
+  writeJwtSecret,
+} from './flows/index.js';
 import { githubApiBaseUrl } from './flows/endpoints.js';
 import type { CommandContext } from './commands.js';
 import { duration } from './format.js';
@@ -24,13 +39,21 @@ export async function generateJwtSecretCommand(ctx: CommandContext): Promise<voi
     return;
   }
   // The value stays in .env: a secret printed to a terminal ends up in scrollback and CI logs.
-  ctx.io.out(`✅ GATEWAY_JWT_SECRET ${result.replaced ? 'replaced' : 'written'} in ${envPath(ctx)} (${result.secret.length} characters, 32 random bytes, base64url)`);
-  if (result.replaced) ctx.io.out('⚠️  every HS256 token signed with the old secret is now refused once the gateway runs with the new one: restart it and issue new tokens (just generate-github-token, just mcp-client-token)');
+  ctx.io.out(
+    `✅ GATEWAY_JWT_SECRET ${result.replaced ? 'replaced' : 'written'} in ${envPath(ctx)} (${result.secret.length} characters, 32 random bytes, base64url)`,
+  );
+  if (result.replaced)
+    ctx.io.out(
+      '⚠️  every HS256 token signed with the old secret is now refused once the gateway runs with the new one: restart it and issue new tokens (just generate-github-token, just mcp-client-token)',
+    );
 }
 
 export async function generateRsaKeysCommand(ctx: CommandContext): Promise<void> {
   const result = await ensureRsaKey(envPath(ctx));
-  if (result.generated) ctx.io.out(`✅ generated an RSA ${result.bits}-bit key (PKCS#8) into JWT_PRIVATE_KEY_B64 in ${envPath(ctx)}${result.replacedReason ? ` (the previous value: ${result.replacedReason})` : ''}`);
+  if (result.generated)
+    ctx.io.out(
+      `✅ generated an RSA ${result.bits}-bit key (PKCS#8) into JWT_PRIVATE_KEY_B64 in ${envPath(ctx)}${result.replacedReason ? ` (the previous value: ${result.replacedReason})` : ''}`,
+    );
   else ctx.io.out(`✅ kept the existing valid RSA ${result.bits}-bit key in JWT_PRIVATE_KEY_B64`);
   const current = (await readEnvFile(envPath(ctx))).JWT_PRIVATE_KEY_B64 ?? '';
   ctx.io.out(`\nPublic key:\n${result.publicKeyPem.trimEnd()}\n\nJWKS entry:\n${JSON.stringify({ keys: [jwksEntry(current)] }, null, 2)}`);
@@ -56,7 +79,12 @@ export async function validateTokensCommand(ctx: CommandContext, focus: 'validat
   }
   if (ctx.flags.has('online') && env(ctx).GITHUB_PAT) {
     const check = await checkGithubToken(githubApiBaseUrl(env(ctx)), env(ctx).GITHUB_PAT as string);
-    results.push({ name: 'GITHUB_PAT', verdict: check.status === 'valid' ? 'VALID' : check.status.toUpperCase(), reason: check.status === 'valid' ? `GitHub user ${check.login}` : check.reason, secondsLeft: null });
+    results.push({
+      name: 'GITHUB_PAT',
+      verdict: check.status === 'valid' ? 'VALID' : check.status.toUpperCase(),
+      reason: check.status === 'valid' ? `GitHub user ${check.login}` : check.reason,
+      secondsLeft: null,
+    });
   }
   const failed = results.filter((r) => r.verdict !== 'VALID' && r.verdict !== 'NOT_CONFIGURED' && r.verdict !== 'UNKNOWN');
   if (ctx.json) ctx.io.out(JSON.stringify({ ok: failed.length === 0, tokens: results }, null, 2));
@@ -64,11 +92,13 @@ export async function validateTokensCommand(ctx: CommandContext, focus: 'validat
     for (const r of results) {
       const icon = r.verdict === 'VALID' ? '✅' : r.verdict === 'NOT_CONFIGURED' ? '➖' : '❌';
       const left = r.secondsLeft === null ? '' : r.secondsLeft >= 0 ? ` — ${duration(r.secondsLeft)} left` : ` — expired ${duration(-r.secondsLeft)} ago`;
-      const warn = focus === 'expiry' && r.verdict === 'VALID' && r.secondsLeft !== null && r.secondsLeft < 3600 ? ' ⚠️  under an hour: run `just refresh-tokens`' : '';
+      const warn =
+        focus === 'expiry' && r.verdict === 'VALID' && r.secondsLeft !== null && r.secondsLeft < 3600 ? ' ⚠️  under an hour: run `just refresh-tokens`' : '';
       ctx.io.out(`${icon} ${r.name}: ${r.verdict}${left}${warn}\n   ${r.reason}${r.online ? `; ${r.online}` : ''}`);
     }
   }
-  if (failed.length > 0) throw new CliError(`${failed.length} configured token(s) failed: ${failed.map((f) => `${f.name} ${f.verdict}`).join(', ')}`, 'TOKENS_INVALID');
+  if (failed.length > 0)
+    throw new CliError(`${failed.length} configured token(s) failed: ${failed.map((f) => `${f.name} ${f.verdict}`).join(', ')}`, 'TOKENS_INVALID');
 }
 
 /** `--online`: the gateway's own answer for a token (its /verify), with the HTTP status. */

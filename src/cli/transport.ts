@@ -66,7 +66,10 @@ function queryText(document: unknown): string {
 }
 
 /** In-process: runs a read-only query without the HTTP layer; null when the app must answer it. */
-type Direct = (params: { query: string; variables: Record<string, unknown> | null; operationName: null }, authorization: string) => Promise<ExecutionResult | null>;
+type Direct = (
+  params: { query: string; variables: Record<string, unknown> | null; operationName: null },
+  authorization: string,
+) => Promise<ExecutionResult | null>;
 
 function overFetch(
   fetchFn: FetchLike,
@@ -95,7 +98,10 @@ function overFetch(
       const wait = retryAfterSeconds(response.headers.get('retry-after'));
       await response.body?.cancel().catch(() => {});
       if (attempt >= retry.attempts || wait > retry.maxWaitSeconds) {
-        throw new CliError(`${description} is rate-limiting this token (429, retry after ${wait} s); gave up after ${attempt + 1} attempt(s): try again later or raise RATE_LIMIT_PER_SECOND`, 'RATE_LIMITED');
+        throw new CliError(
+          `${description} is rate-limiting this token (429, retry after ${wait} s); gave up after ${attempt + 1} attempt(s): try again later or raise RATE_LIMIT_PER_SECOND`,
+          'RATE_LIMITED',
+        );
       }
       await retry.sleep(wait * 1000);
     }
@@ -106,7 +112,9 @@ function overFetch(
     redisUrl,
     close,
     async request(document, variables) {
-      const result = direct ? await direct({ query: queryText(document), variables: (variables ?? null) as Record<string, unknown> | null, operationName: null }, `Bearer ${token}`) : null;
+      const result = direct
+        ? await direct({ query: queryText(document), variables: (variables ?? null) as Record<string, unknown> | null, operationName: null }, `Bearer ${token}`)
+        : null;
       if (result?.data) return result.data as never;
       // One media type, the one the service's read fast path answers (a list of them goes to Yoga).
       const response = await post(document, variables, 'application/graphql-response+json');

@@ -7,7 +7,16 @@ import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Confirmations } from '../confirm.js';
-import { type DeletionCounts, type JobDefinition, type JobInput, type JobRunner, type JobState, addCounts, describeJobError, zeroCounts } from '../jobs/runner.js';
+import {
+  type DeletionCounts,
+  type JobDefinition,
+  type JobInput,
+  type JobRunner,
+  type JobState,
+  addCounts,
+  describeJobError,
+  zeroCounts,
+} from '../jobs/runner.js';
 import { type PurgeInput, type SweepProgress, cleanupTestClientsJob, purgeExpiredJob } from '../purge/jobs.js';
 import type { Lifetimes } from './status.js';
 import { type SweepPlan, type SweepResult, Sweeper, clientDataPlan } from './sweep.js';
@@ -68,14 +77,19 @@ export class DeletionService {
       result = await body();
     } catch (error) {
       const refused = error instanceof AdminError;
-      await this.audit
-        .record({ action, actor: who.name, target, dryRun, outcome: refused ? 'REFUSED' : 'FAILED', error: describeJobError(error) });
+      await this.audit.record({ action, actor: who.name, target, dryRun, outcome: refused ? 'REFUSED' : 'FAILED', error: describeJobError(error) });
       throw error;
     }
     // The deletion happened: a failed audit write (Redis full, say) must not report it as failed;
     // `record` then writes the entry to the error log instead (it never throws).
-    await this.audit
-      .record({ action, actor: who.name, target, dryRun, outcome: result.executed === false ? 'PLANNED' : 'SUCCEEDED', counts: result.counts ?? null });
+    await this.audit.record({
+      action,
+      actor: who.name,
+      target,
+      dryRun,
+      outcome: result.executed === false ? 'PLANNED' : 'SUCCEEDED',
+      counts: result.counts ?? null,
+    });
     return result;
   }
 
@@ -123,7 +137,13 @@ export class DeletionService {
   }
 
   /** Two-step: without a token, the plan and a token; with it, the deletion. */
-  private async twoStep(who: Principal, operation: string, params: Record<string, unknown>, confirmToken: string | null | undefined, plan: () => Promise<SweepPlan>): Promise<DeleteResult> {
+  private async twoStep(
+    who: Principal,
+    operation: string,
+    params: Record<string, unknown>,
+    confirmToken: string | null | undefined,
+    plan: () => Promise<SweepPlan>,
+  ): Promise<DeleteResult> {
     return this.audited(who, operation, null, !confirmToken, async () => {
       if (!confirmToken) {
         const { counts } = await this.sweeper.run(await plan(), { dryRun: true });

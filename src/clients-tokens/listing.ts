@@ -63,7 +63,11 @@ export class SnapshotSource implements IdSource {
  * The ids a scan finds (in batches, some twice), each once, sorted by `orderOf`. With `idOf`, an
  * id is found again from its order key and only the keys are kept; else both are.
  */
-export async function collectSorted(batches: AsyncIterable<string[]> | Iterable<string[]>, orderOf: (id: string) => string, idOf: ((order: string) => string) | null): Promise<SortedIds> {
+export async function collectSorted(
+  batches: AsyncIterable<string[]> | Iterable<string[]>,
+  orderOf: (id: string) => string,
+  idOf: ((order: string) => string) | null,
+): Promise<SortedIds> {
   if (idOf) {
     // Sorted, then each once (a SCAN may return a key twice): no set beside the array.
     const orders: string[] = [];

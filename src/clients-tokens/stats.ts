@@ -67,11 +67,23 @@ export class StatsService {
   async scan(): Promise<OAuthStats> {
     const nowMs = this.now();
     const s: OAuthStats = {
-      registrations: 0, corruptRegistrations: 0, testRegistrations: 0,
-      activeTokens: 0, expiredTokens: 0, corruptTokens: 0,
-      refreshTokens: 0, expiredRefreshTokens: 0,
-      authStates: 0, authCodes: 0, leftoverStates: 0, leftoverCodes: 0,
-      userIndexes: 0, staleIndexEntries: 0, userCount: 0, usersWithActiveTokens: 0, orphanTokens: 0,
+      registrations: 0,
+      corruptRegistrations: 0,
+      testRegistrations: 0,
+      activeTokens: 0,
+      expiredTokens: 0,
+      corruptTokens: 0,
+      refreshTokens: 0,
+      expiredRefreshTokens: 0,
+      authStates: 0,
+      authCodes: 0,
+      leftoverStates: 0,
+      leftoverCodes: 0,
+      userIndexes: 0,
+      staleIndexEntries: 0,
+      userCount: 0,
+      usersWithActiveTokens: 0,
+      orphanTokens: 0,
     };
     const users = new Set<string>();
     const activeUsers = new Set<string>();

@@ -1,13 +1,17 @@
-import type {
-  AccessTokenRecord,
-  AuthCodeRecord,
-  AuthStateRecord,
-  ClientRecord,
-  RefreshTokenRecord,
-} from '../redis/codecs.js';
+import type { AccessTokenRecord, AuthCodeRecord, AuthStateRecord, ClientRecord, RefreshTokenRecord } from '../redis/codecs.js';
 import DataLoader from 'dataloader';
 import type { IndexReader } from '../indexes/gate.js';
-import { type IdSource, IndexTokenSource, type ListPage, type ListPosition, type ListingSnapshots, SnapshotSource, collectSorted, readPage, type SortedIds } from './listing.js';
+import {
+  type IdSource,
+  IndexTokenSource,
+  type ListPage,
+  type ListPosition,
+  type ListingSnapshots,
+  SnapshotSource,
+  collectSorted,
+  readPage,
+  type SortedIds,
+} from './listing.js';
 import { jtiOfOrder, tokenOrder } from '../indexes/store.js';
 import type { Repositories, StoredRecord, UserIndex } from '../redis/repositories.js';
 import { fingerprint } from '../redis/fingerprint.js';
@@ -68,7 +72,10 @@ export const listingOrder = {
 };
 
 /** The owner filters records share (a null filter value matches every record). */
-function ownedBy(query: { clientId?: string | null; username?: string | null }): (r: { record: { clientId?: string | null; username?: string | null } | null }) => boolean {
+function ownedBy(query: {
+  clientId?: string | null;
+  username?: string | null;
+}): (r: { record: { clientId?: string | null; username?: string | null } | null }) => boolean {
   return (r) => (query.clientId == null || r.record?.clientId === query.clientId) && (query.username == null || r.record?.username === query.username);
 }
 
@@ -130,7 +137,9 @@ export class StoreView {
       const records = new Map((await this.repos.tokens.getMany(all)).filter((t): t is StoredToken => t !== null).map((t) => [t.id, t]));
       return owners.map((owner, i) =>
         uniqueSorted(
-          (idLists[i] ?? []).map((jti) => records.get(jti)).filter((t): t is StoredToken => t !== undefined && (kind === 'client' ? t.record?.clientId : t.record?.username) === owner),
+          (idLists[i] ?? [])
+            .map((jti) => records.get(jti))
+            .filter((t): t is StoredToken => t !== undefined && (kind === 'client' ? t.record?.clientId : t.record?.username) === owner),
         ),
       );
     });
@@ -146,7 +155,12 @@ export class StoreView {
    * else by listing them.
    */
   async countTokens(query: TokenQuery): Promise<number> {
-    const owner = query.clientId != null ? ({ kind: 'client', name: query.clientId } as const) : query.username != null ? ({ kind: 'user', name: query.username } as const) : null;
+    const owner =
+      query.clientId != null
+        ? ({ kind: 'client', name: query.clientId } as const)
+        : query.username != null
+          ? ({ kind: 'user', name: query.username } as const)
+          : null;
     if (owner === null || !(await this.indexReady())) return (await this.listTokens(query)).length;
     const loader = owner.kind === 'client' ? (this.clientCounts ??= this.tokenCountLoader('client')) : (this.userCounts ??= this.tokenCountLoader('user'));
     const counts = await loader.load(owner.name);
@@ -282,7 +296,14 @@ export class StoreView {
   pageClients(query: ClientQuery, position: ListPosition | null, first: number): Promise<ListPage<StoredClient>> {
     // The registered ids: from the indexes when they are current (one hash), else one SCAN.
     const ids = async () => ((await this.indexReady()) ? [await (this.indexes as IndexReader).store.registeredClientIds()] : this.repos.clients.idBatches());
-    return this.pageOf('client', position, first, async () => collectSorted(await ids(), byId, byId), (ids) => this.repos.clients.getMany(ids), clientMatches(query));
+    return this.pageOf(
+      'client',
+      position,
+      first,
+      async () => collectSorted(await ids(), byId, byId),
+      (ids) => this.repos.clients.getMany(ids),
+      clientMatches(query),
+    );
   }
 
   pageRefreshTokens(query: TokenQuery, position: ListPosition | null, first: number): Promise<ListPage<StoredRefreshToken>> {
@@ -297,11 +318,25 @@ export class StoreView {
   }
 
   pageStates(query: { clientId?: string | null }, position: ListPosition | null, first: number): Promise<ListPage<StoredState>> {
-    return this.pageOf('state', position, first, () => collectSorted(this.repos.states.idBatches(), fingerprint, null), (ids) => this.repos.states.getMany(ids), ownedBy(query));
+    return this.pageOf(
+      'state',
+      position,
+      first,
+      () => collectSorted(this.repos.states.idBatches(), fingerprint, null),
+      (ids) => this.repos.states.getMany(ids),
+      ownedBy(query),
+    );
   }
 
   pageCodes(query: { clientId?: string | null; username?: string | null }, position: ListPosition | null, first: number): Promise<ListPage<StoredCode>> {
-    return this.pageOf('code', position, first, () => collectSorted(this.repos.codes.idBatches(), fingerprint, null), (ids) => this.repos.codes.getMany(ids), ownedBy(query));
+    return this.pageOf(
+      'code',
+      position,
+      first,
+      () => collectSorted(this.repos.codes.idBatches(), fingerprint, null),
+      (ids) => this.repos.codes.getMany(ids),
+      ownedBy(query),
+    );
   }
 
   pageUsers(position: ListPosition | null, first: number): Promise<ListPage<{ username: string }>> {

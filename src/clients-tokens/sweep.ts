@@ -157,7 +157,12 @@ export class Sweeper {
         run.samples.clients.push(...matched.slice(0, SAMPLE_SIZE - run.samples.clients.length).map((c) => c.id));
       });
       await this.decide(run, byKind.get('token'), this.repos.tokens, plan.tokens, 'accessTokens', false, (matched) =>
-        this.tokensRemoved(run, plan, wholeIndexes, matched.map((t) => ({ id: t.id, username: t.record?.username ?? null }))),
+        this.tokensRemoved(
+          run,
+          plan,
+          wholeIndexes,
+          matched.map((t) => ({ id: t.id, username: t.record?.username ?? null })),
+        ),
       );
       const persistent = plan.onlyWithoutTtl === true;
       await this.decide(run, byKind.get('refresh'), this.repos.refreshTokens, plan.refreshTokens, 'refreshTokens', true, undefined, persistent);
@@ -200,7 +205,12 @@ export class Sweeper {
   ): Promise<void> {
     if (!predicate || !ids || ids.length === 0) return;
     const records = (await repo.getMany(ids)).filter((r): r is StoredRecord<T> => r !== null);
-    const ttls = withTtl ? await readPttls(this.redis, records.map((r) => r.key)) : [];
+    const ttls = withTtl
+      ? await readPttls(
+          this.redis,
+          records.map((r) => r.key),
+        )
+      : [];
     const matched = records.filter((r, i) => predicate(r, withTtl ? ((ttls[i] as number) >= 0 ? (ttls[i] as number) : null) : null));
     if (matched.length === 0) return;
     run.totals.matched += matched.length;
@@ -250,11 +260,17 @@ export class Sweeper {
     for await (const batch of users) {
       const keys = batch.map((u) => this.keys.userTokens(u.username));
       const whole = batch.map((u, n) => (u.jtis === null ? (keys[n] as string) : null));
-      const read = await readSets(this.redis, whole.filter((k): k is string => k !== null));
+      const read = await readSets(
+        this.redis,
+        whole.filter((k): k is string => k !== null),
+      );
       const members = batch.map((u) => u.jtis ?? (read.shift() as string[]));
       // Set sizes, for "this index ends up empty" in a dry run.
       const sizes = run.hooks.dryRun ? await cardinalities(this.redis, keys) : [];
-      const exists = await existMany(this.redis, members.flat().map((jti) => this.keys.token(jti)));
+      const exists = await existMany(
+        this.redis,
+        members.flat().map((jti) => this.keys.token(jti)),
+      );
       const removals = new Map<string, string[]>();
       let offset = 0;
       batch.forEach(({ username }, n) => {

@@ -236,7 +236,13 @@ export function createDirectQuery(app: App, options: FastPathOptions = {}): (par
     const prepared = runner.preparedQuery(params);
     if (!prepared) return null;
     const admission = await gateway.admit(authorization, 'in-process');
-    if (!admission.principal || admission.refusal || appOptions.shutdown?.draining || guards.checkCost(prepared.document, params.operationName, params.variables)) return null;
+    if (
+      !admission.principal ||
+      admission.refusal ||
+      appOptions.shutdown?.draining ||
+      guards.checkCost(prepared.document, params.operationName, params.variables)
+    )
+      return null;
     try {
       const result = await runner.run(prepared, params, context(admission.principal));
       return result.errors || result.extensions ? null : result;

@@ -100,7 +100,9 @@ export class Follower {
         const missing = current === null ? [] : missingNotifyFlags(current);
         if (missing.length > 0) {
           if (!this.options.configureNotifications) {
-            throw new Error(`notify-keyspace-events is "${current}", lacking ${missing.join('')}; set it on the server (e.g. Kg$sx) or allow the service to (INDEX_CONFIGURE_NOTIFICATIONS=yes)`);
+            throw new Error(
+              `notify-keyspace-events is "${current}", lacking ${missing.join('')}; set it on the server (e.g. Kg$sx) or allow the service to (INDEX_CONFIGURE_NOTIFICATIONS=yes)`,
+            );
           }
           await node.config('SET', 'notify-keyspace-events', `${current}${missing.join('')}`);
           this.logger?.info('enabled keyspace notifications', { flags: `${current}${missing.join('')}` });

@@ -56,7 +56,10 @@ export class Indexer {
     if (kind === 'token') return this.store.syncTokens(await this.tokenEntries(ids), dryRun);
     if (kind === 'refresh') return this.store.syncRefresh(await this.refreshEntries(ids), dryRun);
     if (kind === 'client') {
-      const values = await readStrings(this.redis, ids.map((id) => this.keys.client(id)));
+      const values = await readStrings(
+        this.redis,
+        ids.map((id) => this.keys.client(id)),
+      );
       const entries: ClientEntry[] = ids.map((clientId, i) => {
         const raw = values[i];
         if (raw == null) return { clientId, present: false, flag: 'ok' };
@@ -66,21 +69,38 @@ export class Indexer {
       return this.store.syncClients(entries, dryRun);
     }
     if (kind === 'state' || kind === 'code') {
-      const ttls = await readPttls(this.redis, ids.map((id) => this.keys.record(kind, id)));
+      const ttls = await readPttls(
+        this.redis,
+        ids.map((id) => this.keys.record(kind, id)),
+      );
       // Codes are secrets: the index names them by fingerprint.
-      const entries: FlowEntry[] = ids.map((id, i) => ({ id: kind === 'code' ? fingerprint(id) : id, present: (ttls[i] ?? -2) !== -2, leftover: ttls[i] === -1 }));
+      const entries: FlowEntry[] = ids.map((id, i) => ({
+        id: kind === 'code' ? fingerprint(id) : id,
+        present: (ttls[i] ?? -2) !== -2,
+        leftover: ttls[i] === -1,
+      }));
       return this.store.syncFlows(kind, entries, dryRun);
     }
     return this.store.syncUserIndexes(await this.userIndexEntries(ids), dryRun);
   }
 
   private async tokenEntries(jtis: string[]): Promise<TokenEntry[]> {
-    const values = await readStrings(this.redis, jtis.map((jti) => this.keys.token(jti)));
+    const values = await readStrings(
+      this.redis,
+      jtis.map((jti) => this.keys.token(jti)),
+    );
     return jtis.map((jti, i) => {
       const raw = values[i];
       if (raw == null) return { jti, present: false, exp: null, clientId: null, username: null, corrupt: false };
       const { record } = decodeAccessToken(raw);
-      return { jti, present: true, exp: record?.expiresAt ?? null, clientId: record?.clientId ?? null, username: record?.username ?? null, corrupt: record === null };
+      return {
+        jti,
+        present: true,
+        exp: record?.expiresAt ?? null,
+        clientId: record?.clientId ?? null,
+        username: record?.username ?? null,
+        corrupt: record === null,
+      };
     });
   }
 
@@ -93,14 +113,27 @@ export class Indexer {
       if (raw == null) return { fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false, noTtl: null };
       const { record } = decodeRefreshToken(raw);
       // Only a key without a TTL can become a leftover (semantics.md): the index lists those.
-      return { fingerprint: fp, present: true, createdAt: record?.createdAt ?? null, username: record?.username ?? null, corrupt: record === null, noTtl: ttls[i] === -1 ? token : null };
+      return {
+        fingerprint: fp,
+        present: true,
+        createdAt: record?.createdAt ?? null,
+        username: record?.username ?? null,
+        corrupt: record === null,
+        noTtl: ttls[i] === -1 ? token : null,
+      };
     });
   }
 
   private async userIndexEntries(usernames: string[]): Promise<UserIndexEntry[]> {
-    const members = await readSets(this.redis, usernames.map((u) => this.keys.userTokens(u)));
+    const members = await readSets(
+      this.redis,
+      usernames.map((u) => this.keys.userTokens(u)),
+    );
     const jtis = members.flat();
-    const exists = await existMany(this.redis, jtis.map((jti) => this.keys.token(jti)));
+    const exists = await existMany(
+      this.redis,
+      jtis.map((jti) => this.keys.token(jti)),
+    );
     const missing = new Set(jtis.filter((_, i) => !exists[i]));
     return usernames.map((username, i) => {
       const set = members[i] ?? [];
@@ -163,7 +196,10 @@ export class Indexer {
 
   /** Which primary keys of these ids exist now. */
   private async existing(kind: 'token' | 'client' | 'user_tokens', ids: string[]): Promise<boolean[]> {
-    return existMany(this.redis, ids.map((id) => this.keys.record(kind, id)));
+    return existMany(
+      this.redis,
+      ids.map((id) => this.keys.record(kind, id)),
+    );
   }
 
   /**
@@ -180,9 +216,21 @@ export class Indexer {
       if (gone.length === 0) continue;
       // A token gone from the gateway's user index makes its jti there stale: resync its owner's.
       const owners = kind === 'token' && !dryRun ? (await this.store.tokenOwners(gone)).filter((o): o is string => o !== null) : [];
-      if (kind === 'token') changed += await this.store.syncTokens(gone.map((jti) => ({ jti, present: false, exp: null, clientId: null, username: null, corrupt: false })), dryRun);
-      else if (kind === 'client') changed += await this.store.syncClients(gone.map((clientId) => ({ clientId, present: false, flag: 'ok' })), dryRun);
-      else changed += await this.store.syncUserIndexes(gone.map((username) => ({ username, present: false, stale: [] })), dryRun);
+      if (kind === 'token')
+        changed += await this.store.syncTokens(
+          gone.map((jti) => ({ jti, present: false, exp: null, clientId: null, username: null, corrupt: false })),
+          dryRun,
+        );
+      else if (kind === 'client')
+        changed += await this.store.syncClients(
+          gone.map((clientId) => ({ clientId, present: false, flag: 'ok' })),
+          dryRun,
+        );
+      else
+        changed += await this.store.syncUserIndexes(
+          gone.map((username) => ({ username, present: false, stale: [] })),
+          dryRun,
+        );
       if (dryRun) continue;
       if (owners.length > 0) await this.syncIds('user_tokens', [...new Set(owners)], false);
       const back = await this.existing(kind, gone);
@@ -206,9 +254,18 @@ export class Indexer {
         const candidates = seen ? ids.filter((id) => !seen[kind].has(id)) : ids;
         if (candidates.length === 0) continue;
         if (kind === 'refresh') {
-          changed += await this.store.syncRefresh(candidates.map((fp) => ({ fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false, noTtl: null })), dryRun, generation);
+          changed += await this.store.syncRefresh(
+            candidates.map((fp) => ({ fingerprint: fp, present: false, createdAt: null, username: null, corrupt: false, noTtl: null })),
+            dryRun,
+            generation,
+          );
         } else {
-          changed += await this.store.syncFlows(kind, candidates.map((id) => ({ id, present: false, leftover: false })), dryRun, generation);
+          changed += await this.store.syncFlows(
+            kind,
+            candidates.map((id) => ({ id, present: false, leftover: false })),
+            dryRun,
+            generation,
+          );
         }
       }
     }

@@ -227,7 +227,8 @@ export class IndexService implements IndexReader {
     if (this.follower.stalled(this.options.watchdogMs)) reason = `no change applied for ${this.options.watchdogMs} ms`;
     // A barrier that waits behind queued changes only says the follower is busy (readers scan
     // meanwhile); one that never arrives while nothing is queued says the notifications stopped.
-    else if (this.complete && this.follower.status().pending === 0 && !(await this.probe()) && this.follower.status().pending === 0) reason = (await this.diagnose()).reason;
+    else if (this.complete && this.follower.status().pending === 0 && !(await this.probe()) && this.follower.status().pending === 0)
+      reason = (await this.diagnose()).reason;
     if (reason === null) return;
     this.followerRestarts += 1;
     this.logger?.warn('index follower restarted', { reason });

@@ -148,13 +148,19 @@ export class IndexStore {
   }
 
   syncClients(entries: ClientEntry[], dryRun = false): Promise<number> {
-    return this.run('ixSyncClient', entries.map((e) => ({ key: `${this.prefix}cn`, args: [e.clientId, flag(e.present), e.flag, flag(dryRun)] })));
+    return this.run(
+      'ixSyncClient',
+      entries.map((e) => ({ key: `${this.prefix}cn`, args: [e.clientId, flag(e.present), e.flag, flag(dryRun)] })),
+    );
   }
 
   syncFlows(kind: 'state' | 'code', entries: FlowEntry[], dryRun = false, olderThan: number | null = null): Promise<number> {
     const hash = `${this.prefix}${kind === 'state' ? 'st' : 'cd'}`;
     const counter = kind === 'state' ? 'leftoverStates' : 'leftoverCodes';
-    return this.run('ixSyncFlow', entries.map((e) => ({ key: hash, args: [e.id, flag(e.present), flag(e.leftover), counter, flag(dryRun), text(olderThan)] })));
+    return this.run(
+      'ixSyncFlow',
+      entries.map((e) => ({ key: hash, args: [e.id, flag(e.present), flag(e.leftover), counter, flag(dryRun), text(olderThan)] })),
+    );
   }
 
   /**
@@ -168,14 +174,22 @@ export class IndexStore {
   syncUserIndexes(entries: UserIndexEntry[], dryRun = false): Promise<number> {
     return this.run(
       'ixSyncUserIndex',
-      entries.map((e) => ({ key: `${this.prefix}uidx`, args: [e.username, flag(e.present), `${e.stale.length}|${JSON.stringify([...e.stale].sort())}`, flag(dryRun)] })),
+      entries.map((e) => ({
+        key: `${this.prefix}uidx`,
+        args: [e.username, flag(e.present), `${e.stale.length}|${JSON.stringify([...e.stale].sort())}`, flag(dryRun)],
+      })),
     );
   }
 
   /** The usernames the index recorded for these tokens (null: none, or not indexed). */
   async tokenOwners(jtis: string[]): Promise<(string | null)[]> {
     if (jtis.length === 0) return [];
-    const owners = (await runScript(this.redis, 'ixTokenOwners', [`${this.prefix}n`], [this.prefix, ...jtis.flatMap((jti) => [bucketOf(jti), IndexStore.tokenField(jti)])])) as (string | null)[];
+    const owners = (await runScript(
+      this.redis,
+      'ixTokenOwners',
+      [`${this.prefix}n`],
+      [this.prefix, ...jtis.flatMap((jti) => [bucketOf(jti), IndexStore.tokenField(jti)])],
+    )) as (string | null)[];
     return owners.map((o) => (typeof o === 'string' ? o : null));
   }
 
@@ -186,10 +200,7 @@ export class IndexStore {
         const pipeline = this.redis.pipeline();
         for (let i = b; i < Math.min(BUCKETS, b + 256); i++) pipeline.hkeys(`${this.prefix}m:${i}`);
         const fields = ((await pipeline.exec()) ?? []).flatMap(([, v]) => (Array.isArray(v) ? (v as string[]) : []));
-        const ids =
-          kind === 'token'
-            ? jtisOfFields(fields)
-            : fields.filter((f) => f.startsWith('#')).map((f) => f.slice(1));
+        const ids = kind === 'token' ? jtisOfFields(fields) : fields.filter((f) => f.startsWith('#')).map((f) => f.slice(1));
         if (ids.length > 0) yield ids;
       }
       return;
@@ -226,7 +237,12 @@ export class IndexStore {
 
   /** How many tokens each client or user holds: all, active and expired at `nowSeconds` (one command). */
   async tokenCounts(kind: 'client' | 'user', owners: readonly string[], nowSeconds: number): Promise<{ all: number; active: number; expired: number }[]> {
-    const rows = (await runScript(this.redis, 'ixCountsOf', [`${this.prefix}n`], [this.prefix, kind === 'client' ? 'c' : 'u', nowSeconds, ...owners])) as number[][];
+    const rows = (await runScript(
+      this.redis,
+      'ixCountsOf',
+      [`${this.prefix}n`],
+      [this.prefix, kind === 'client' ? 'c' : 'u', nowSeconds, ...owners],
+    )) as number[][];
     return rows.map(([all = 0, active = 0, expired = 0]) => ({ all, active, expired }));
   }
 
@@ -244,7 +260,12 @@ export class IndexStore {
     // whole users, so each gateway user index is touched once.
     const uids = ['0', ...(await this.redis.hkeys(`${this.prefix}un`))];
     for (let i = 0; i < uids.length; i += USERS_PER_BATCH) {
-      const jtis = (await runScript(this.redis, 'ixExpiredOf', [`${this.prefix}n`], [this.prefix, nowSeconds, ...uids.slice(i, i + USERS_PER_BATCH)])) as string[];
+      const jtis = (await runScript(
+        this.redis,
+        'ixExpiredOf',
+        [`${this.prefix}n`],
+        [this.prefix, nowSeconds, ...uids.slice(i, i + USERS_PER_BATCH)],
+      )) as string[];
       if (jtis.length > 0) yield jtis;
     }
   }
@@ -299,7 +320,9 @@ export class IndexStore {
   }
 
   async readStats(nowSeconds: number, refreshLifetime: number): Promise<Record<string, number>> {
-    const flat = (await runScript(this.redis, 'ixReadStats', [`${this.prefix}n`], [this.prefix, Math.floor(nowSeconds), refreshLifetime])) as (string | number)[];
+    const flat = (await runScript(this.redis, 'ixReadStats', [`${this.prefix}n`], [this.prefix, Math.floor(nowSeconds), refreshLifetime])) as (
+      string | number
+    )[];
     const out: Record<string, number> = {};
     for (let i = 0; i + 1 < flat.length; i += 2) out[String(flat[i])] = Number(flat[i + 1]);
     return out;

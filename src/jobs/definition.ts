@@ -22,7 +22,13 @@ export interface DeletionCounts {
 }
 
 export const zeroCounts = (): DeletionCounts => ({
-  clients: 0, accessTokens: 0, refreshTokens: 0, authCodes: 0, authStates: 0, userIndexEntries: 0, userIndexes: 0,
+  clients: 0,
+  accessTokens: 0,
+  refreshTokens: 0,
+  authCodes: 0,
+  authStates: 0,
+  userIndexEntries: 0,
+  userIndexes: 0,
 });
 
 export function addCounts(into: DeletionCounts, more: Partial<DeletionCounts>): DeletionCounts {

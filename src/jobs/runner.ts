@@ -144,7 +144,14 @@ export class JobRunner {
     if (audit.notStarted === null) return;
     const outcome: AuditOutcome = audit.notStarted === 'REFUSED' || error instanceof AdminError ? 'REFUSED' : 'FAILED';
     const { target } = audit.describe(subject, { outcome, result: null, record: null });
-    await this.audit.record({ action: audit.action(subject), actor: subject.actor, target: target ?? null, dryRun: subject.dryRun, outcome, error: describeJobError(error) });
+    await this.audit.record({
+      action: audit.action(subject),
+      actor: subject.actor,
+      target: target ?? null,
+      dryRun: subject.dryRun,
+      outcome,
+      error: describeJobError(error),
+    });
   }
 
   /** Audits a two-step job's plan (its dry run ran as job `jobId`; a confirmation token executes it). */
@@ -201,7 +208,11 @@ export class JobRunner {
   }
 
   /** What the work sees, and the runner's own `publish`. */
-  private context<P extends JobReport>(state: JobState, lockKey: string | null, controller: AbortController): JobContext<P> & { publish(force: boolean): Promise<void> } {
+  private context<P extends JobReport>(
+    state: JobState,
+    lockKey: string | null,
+    controller: AbortController,
+  ): JobContext<P> & { publish(force: boolean): Promise<void> } {
     let lastPublish = 0;
     let lastBeat = this.now();
     const publish = async (force: boolean) => {

@@ -122,7 +122,12 @@ export function queryCost(document: DocumentNode, operationName?: string | null,
   }
   if (!operation) return 0;
   const vars = variables ?? {};
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const composite = (type: GraphQLNamedType | null | undefined): GraphQLCompositeType | null => (type && isCompositeType(type) ? type : null);
   const walk = (set: SelectionSetNode, multiplier: number, page: number | null, depth: number, parent: GraphQLCompositeType | null): number => {
     // Fragment cycles are refused by validation before this runs; the depth guard is a backstop.
@@ -135,7 +140,8 @@ export function queryCost(document: DocumentNode, operationName?: string | null,
         const own = isPageList ? multiplier * (page ?? DEFAULT_PAGE_SIZE) : multiplier;
         cost += own * (1 + (parent ? (EXPENSIVE_FIELDS[`${parent.name}.${name}`] ?? 0) : 0));
         const field = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
-        if (selection.selectionSet) cost += walk(selection.selectionSet, own, pageArgument(selection, vars), depth + 1, composite(field ? getNamedType(field.type) : null));
+        if (selection.selectionSet)
+          cost += walk(selection.selectionSet, own, pageArgument(selection, vars), depth + 1, composite(field ? getNamedType(field.type) : null));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const narrowed = selection.typeCondition ? composite(schema.getType(selection.typeCondition.name.value)) : parent;
         cost += walk(selection.selectionSet, multiplier, page, depth + 1, narrowed);
@@ -173,7 +179,11 @@ export function queryGuards(limits: QueryLimits): QueryGuards {
     !limits.introspection && noIntrospectionRule,
   ].filter((r): r is ValidationRule => r !== false);
 
-  const checkCost = (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null => {
+  const checkCost = (
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+  ): GraphQLError | null => {
     if (limits.maxCost <= 0) return null;
     const cost = queryCost(document, operationName, variables);
     if (cost <= limits.maxCost) return null;

@@ -95,7 +95,10 @@ export async function inBatches<T>(redis: RedisClient, keys: readonly string[], 
   const out = new Array<T>(keys.length);
   const groups = groupsOf(redis, keys);
   const runGroup = async (group: number[]) => {
-    const results = await run(group.map((i) => keys[i] as string), group);
+    const results = await run(
+      group.map((i) => keys[i] as string),
+      group,
+    );
     group.forEach((position, j) => {
       out[position] = results[j] as T;
     });
@@ -143,12 +146,23 @@ export function readPttls(redis: RedisClient, keys: readonly string[]): Promise<
 
 /** Members of many sets (an empty list for a missing key or another type). */
 export function readSets(redis: RedisClient, keys: readonly string[]): Promise<string[][]> {
-  return perKey(redis, keys, (p, k) => p.smembers(k), (v) => (Array.isArray(v) ? (v as string[]) : []), () => []);
+  return perKey(
+    redis,
+    keys,
+    (p, k) => p.smembers(k),
+    (v) => (Array.isArray(v) ? (v as string[]) : []),
+    () => [],
+  );
 }
 
 /** The Redis type of each key (`none` for a missing one). */
 export function readTypes(redis: RedisClient, keys: readonly string[]): Promise<string[]> {
-  return perKey(redis, keys, (p, k) => p.type(k), (v) => String(v));
+  return perKey(
+    redis,
+    keys,
+    (p, k) => p.type(k),
+    (v) => String(v),
+  );
 }
 
 /** Whether each key exists (one script call per batch). */
@@ -181,7 +195,13 @@ export async function unlinkMany(redis: RedisClient, keys: readonly string[]): P
 
 /** Set sizes (0 for a missing key). */
 export function cardinalities(redis: RedisClient, keys: readonly string[]): Promise<number[]> {
-  return perKey(redis, keys, (p, k) => p.scard(k), (v) => Number(v), () => 0);
+  return perKey(
+    redis,
+    keys,
+    (p, k) => p.scard(k),
+    (v) => Number(v),
+    () => 0,
+  );
 }
 
 export interface SetRemoval {

@@ -102,7 +102,14 @@ export async function keyHolders(redis: RedisClient): Promise<Redis[]> {
  * show how many round trips a query costs.
  */
 export function countCommands(redis: Redis): { readonly count: number; reset(): void; names: string[] } {
-  const counter = { count: 0, names: [] as string[], reset() { this.count = 0; this.names = []; } };
+  const counter = {
+    count: 0,
+    names: [] as string[],
+    reset() {
+      this.count = 0;
+      this.names = [];
+    },
+  };
   const original = redis.sendCommand.bind(redis);
   redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
     counter.count += 1;

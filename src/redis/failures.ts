@@ -14,7 +14,9 @@ export function classifyRedisFailure(error: unknown): RedisFailure | null {
   if (/Command timed out/i.test(message)) return 'timeout';
   if (
     error.name === 'MaxRetriesPerRequestError' ||
-    /enableOfflineQueue|Stream isn't writeable|Connection is closed|aborted due to connection close|Cluster is ended|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|MaxRetriesPerRequest|max retries per request|Redis is not ready/i.test(message)
+    /enableOfflineQueue|Stream isn't writeable|Connection is closed|aborted due to connection close|Cluster is ended|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|MaxRetriesPerRequest|max retries per request|Redis is not ready/i.test(
+      message,
+    )
   ) {
     return 'unreachable';
   }

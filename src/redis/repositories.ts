@@ -88,12 +88,18 @@ export class RecordRepository<T> {
 
   /** Whether each id's key exists (one script per batch, no values read). */
   exist(ids: readonly string[]): Promise<boolean[]> {
-    return existMany(this.redis, ids.map((id) => this.keyOf(id)));
+    return existMany(
+      this.redis,
+      ids.map((id) => this.keyOf(id)),
+    );
   }
 
   /** Remaining lifetime of each key in ms: null for a key without expiry or a missing key. */
   async ttls(ids: readonly string[]): Promise<(number | null)[]> {
-    const pttls = await readPttls(this.redis, ids.map((id) => this.keyOf(id)));
+    const pttls = await readPttls(
+      this.redis,
+      ids.map((id) => this.keyOf(id)),
+    );
     return pttls.map((ms) => (ms >= 0 ? ms : null));
   }
 

@@ -1,6 +1,17 @@
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from './connection.js';
-import { COUNTS_OF, EXPIRED_OF, MEMBERS_OF, READ_STATS, SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX, TOKEN_OWNERS } from './index-scripts.js';
+import {
+  COUNTS_OF,
+  EXPIRED_OF,
+  MEMBERS_OF,
+  READ_STATS,
+  SYNC_CLIENT,
+  SYNC_FLOW,
+  SYNC_REFRESH,
+  SYNC_TOKEN,
+  SYNC_USER_INDEX,
+  TOKEN_OWNERS,
+} from './index-scripts.js';
 
 /**
  * The backup scripts' clock: `nowms`, the server's time in ms, and `expiry(key)`, a key's absolute

@@ -32,19 +32,19 @@ const SECRET_CATEGORIES = new Set(['refresh_tokens', 'codes', 'sessions', 'state
 const BackupFormatEnum = builder.enumType('BackupFormat', {
   description: 'Who wrote a backup file.',
   values: {
-    OAUTH_ADMIN: { value: 'oauth-admin', description: 'This service: the gateway\'s layout plus absolute expiries and a manifest with checksums.' },
-    GATEWAY: { value: 'gateway', description: 'The gateway\'s own backup script (no manifest; expiry is the file\'s timestamp plus each entry\'s ttl).' },
+    OAUTH_ADMIN: { value: 'oauth-admin', description: "This service: the gateway's layout plus absolute expiries and a manifest with checksums." },
+    GATEWAY: { value: 'gateway', description: "The gateway's own backup script (no manifest; expiry is the file's timestamp plus each entry's ttl)." },
   } as const,
 });
 
 export const RestoreModeEnum = builder.enumType('RestoreMode', {
   description: 'How a restore treats what is already in the store.',
   values: {
-    MERGE: { value: 'MERGE', description: 'Write the backup\'s keys over what is there; leave every other key alone.' },
+    MERGE: { value: 'MERGE', description: "Write the backup's keys over what is there; leave every other key alone." },
     REPLACE: {
       value: 'REPLACE',
       description:
-        'Two-step. Writes a safety backup of the current data, deletes every key under the OAuth and session prefixes, then writes the backup: afterwards the keys under the prefixes are exactly the backup\'s (minus expired ones). Keys outside the prefixes are untouched.',
+        "Two-step. Writes a safety backup of the current data, deletes every key under the OAuth and session prefixes, then writes the backup: afterwards the keys under the prefixes are exactly the backup's (minus expired ones). Keys outside the prefixes are untouched.",
     },
   } as const,
 });
@@ -75,7 +75,7 @@ const BackupCounts = builder.objectRef<Record<string, number>>('BackupCounts').i
 
 const BackupUnsupportedKeys = builder.objectRef<UnsupportedKeys>('BackupUnsupportedKeys').implement({
   description:
-    'Keys under the prefixes a backup left out because the backup format (the gateway\'s) cannot hold their Redis type (a sorted set, a stream, ...): a restore will not bring them back. They are counted, never named.',
+    "Keys under the prefixes a backup left out because the backup format (the gateway's) cannot hold their Redis type (a sorted set, a stream, ...): a restore will not bring them back. They are counted, never named.",
   fields: (t) => ({
     total: t.exposeInt('total', { description: 'Keys left out.' }),
     counts: t.field({
@@ -95,13 +95,33 @@ const BackupClient = builder.objectRef<BackupRecord<ClientRecord>>('BackupClient
   fields: (t) => ({
     clientId: t.string({ description: 'The client id (the key suffix).', resolve: (c) => c.id }),
     clientName: t.string({ nullable: true, description: 'Name given at registration.', resolve: (c) => c.record?.clientName ?? null }),
-    clientSecret: t.string({ nullable: true, description: 'The client secret. Null for viewers.', ...adminOnly, resolve: (c) => c.record?.clientSecret ?? null }),
-    registrationAccessToken: t.string({ nullable: true, description: 'The RFC 7592 registration access token. Null for viewers.', ...adminOnly, resolve: (c) => c.record?.registrationAccessToken ?? null }),
+    clientSecret: t.string({
+      nullable: true,
+      description: 'The client secret. Null for viewers.',
+      ...adminOnly,
+      resolve: (c) => c.record?.clientSecret ?? null,
+    }),
+    registrationAccessToken: t.string({
+      nullable: true,
+      description: 'The RFC 7592 registration access token. Null for viewers.',
+      ...adminOnly,
+      resolve: (c) => c.record?.registrationAccessToken ?? null,
+    }),
     redirectUris: t.stringList({ nullable: true, description: 'Registered redirect URIs.', resolve: (c) => c.record?.redirectUris ?? null }),
     scope: t.string({ nullable: true, description: 'Registered scopes.', resolve: (c) => c.record?.scope ?? null }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: '`client_id_issued_at` (or `created_at`).', resolve: (c) => fromEpochSeconds(c.record?.createdAt) }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: '`client_id_issued_at` (or `created_at`).',
+      resolve: (c) => fromEpochSeconds(c.record?.createdAt),
+    }),
     isTestClient: t.boolean({ description: 'True for `TEST ` names.', resolve: (c) => isTestClientName(c.record?.clientName ?? null) }),
-    keyExpiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the key expires (absolute); null without TTL. A restore after this skips it.', resolve: keyExpiry }),
+    keyExpiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key expires (absolute); null without TTL. A restore after this skips it.',
+      resolve: keyExpiry,
+    }),
     parseError: t.string({ nullable: true, description: 'Why the stored value could not be read; null for a good record.', resolve: (c) => c.parseError }),
   }),
 });
@@ -115,7 +135,12 @@ const BackupToken = builder.objectRef<BackupRecord<AccessTokenRecord>>('BackupTo
     scope: t.string({ nullable: true, description: 'Granted scopes.', resolve: (r) => r.record?.scope ?? null }),
     issuedAt: t.field({ type: 'DateTime', nullable: true, description: '`iat`, else `created_at`.', resolve: (r) => fromEpochSeconds(r.record?.issuedAt) }),
     expiresAt: t.field({ type: 'DateTime', nullable: true, description: '`exp`, else `expires_at`.', resolve: (r) => fromEpochSeconds(r.record?.expiresAt) }),
-    status: t.field({ type: TokenStatusEnum, nullable: true, description: 'ACTIVE or EXPIRED now, by the record\'s expiry.', resolve: (r, _a, ctx) => accessTokenStatus(r.record, ctx.view.now()) }),
+    status: t.field({
+      type: TokenStatusEnum,
+      nullable: true,
+      description: "ACTIVE or EXPIRED now, by the record's expiry.",
+      resolve: (r, _a, ctx) => accessTokenStatus(r.record, ctx.view.now()),
+    }),
     keyExpiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the key expires (absolute); null without TTL.', resolve: keyExpiry }),
     parseError: t.string({ nullable: true, description: 'Why the stored value could not be read.', resolve: (r) => r.parseError }),
   }),
@@ -127,7 +152,7 @@ const BackupUser = builder.objectRef<UserShape>('BackupUser').implement({
     username: t.exposeString('username', { description: 'GitHub login.' }),
     tokenCount: t.int({ description: 'Access tokens in the backup issued to this user.', resolve: (u) => u.tokens }),
     refreshTokenCount: t.int({ description: 'Refresh tokens in the backup issued to this user.', resolve: (u) => u.refreshTokens }),
-    indexedTokenCount: t.int({ description: 'Jtis in the user\'s token index in the backup.', resolve: (u) => u.indexedTokens }),
+    indexedTokenCount: t.int({ description: "Jtis in the user's token index in the backup.", resolve: (u) => u.indexedTokens }),
   }),
 });
 
@@ -150,7 +175,8 @@ const BackupDiffEntry = builder.objectRef<DiffEntry>('BackupDiffEntry').implemen
     status: t.field({ type: BackupDiffStatusEnum, description: 'How it differs.', resolve: (e) => e.status }),
     name: t.string({
       nullable: true,
-      description: 'The key\'s name in its category (client id, jti, username, ...). Null for viewers when the name is or may be a secret (refresh tokens, codes, sessions, states, other keys).',
+      description:
+        "The key's name in its category (client id, jti, username, ...). Null for viewers when the name is or may be a secret (refresh tokens, codes, sessions, states, other keys).",
       resolve: (e, _a, ctx) => (SECRET_CATEGORIES.has(e.category) && ctx.principal.role !== 'admin' ? null : e.id),
     }),
     fingerprint: t.string({ description: 'A stable non-secret handle for the name (SHA-256, base64url, 22 characters).', resolve: (e) => fingerprint(e.id) }),
@@ -182,7 +208,12 @@ function connectionOf<T>(page: BackupPage<T>, after: string | null, cursorOf: (i
   const edges = page.items.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
     totalCount: page.totalCount,
   };
 }
@@ -219,19 +250,25 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
     'A backup file in BACKUP_DIR. Its contents (`clients`, `tokens`, `users`) are read from the file, and `diff` compares it with the live store. A file that cannot be read is still listed, with `parseError`.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The file name (`oauth-backup-YYYYMMDD-HHMMSS.json`, `-1`, `-2`, ... for the same second).' }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was taken (its `timestamp`; from the name when the file cannot be read).', resolve: (b) => (b.createdAt === null ? null : new Date(b.createdAt)) }),
-    modifiedAt: t.field({ type: 'DateTime', description: 'The file\'s modification time.', resolve: (b) => new Date(b.modifiedAt) }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was taken (its `timestamp`; from the name when the file cannot be read).',
+      resolve: (b) => (b.createdAt === null ? null : new Date(b.createdAt)),
+    }),
+    modifiedAt: t.field({ type: 'DateTime', description: "The file's modification time.", resolve: (b) => new Date(b.modifiedAt) }),
     sizeBytes: t.float({ description: 'File size in bytes (a Float: files can exceed 2 GiB).', resolve: (b) => b.sizeBytes }),
     format: t.field({ type: BackupFormatEnum, nullable: true, description: 'Who wrote it; null when the file cannot be read.', resolve: (b) => b.format }),
     encrypted: t.exposeBoolean('encrypted', { description: 'True when its data is encrypted (BACKUP_ENCRYPTION_KEY is needed to read or restore it).' }),
     counts: t.field({ type: BackupCounts, nullable: true, description: 'Entries per category; null when the file cannot be read.', resolve: (b) => b.counts }),
     redisVersion: t.exposeString('redisVersion', { nullable: true, description: 'The Redis server version it was taken from (ours only).' }),
-    sha256: t.exposeString('sha256', { nullable: true, description: 'The manifest\'s checksum over all categories (ours only).' }),
+    sha256: t.exposeString('sha256', { nullable: true, description: "The manifest's checksum over all categories (ours only)." }),
     note: t.exposeString('note', { nullable: true, description: 'Why it was taken, when recorded (e.g. the safety backup before a REPLACE).' }),
     unsupportedKeys: t.field({
       type: BackupUnsupportedKeys,
       nullable: true,
-      description: 'Keys the backup left out because the format cannot hold their type (0 when none); null for the gateway\'s files, which do not say, and for files that cannot be read.',
+      description:
+        "Keys the backup left out because the format cannot hold their type (0 when none); null for the gateway's files, which do not say, and for files that cannot be read.",
       resolve: (b) => b.unsupported,
     }),
     parseError: t.string({
@@ -244,7 +281,12 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
       {
         type: BackupClient,
         description: 'The client registrations in the backup, by client id. Empty when the file cannot be read (see `parseError`).',
-        resolve: (b, args, ctx) => backupConnection(args, (first, after) => ctx.services.backups.clients(b.name, first, after, ctx.signal), (c) => c.id),
+        resolve: (b, args, ctx) =>
+          backupConnection(
+            args,
+            (first, after) => ctx.services.backups.clients(b.name, first, after, ctx.signal),
+            (c) => c.id,
+          ),
       },
       BackupClientConnection,
     ),
@@ -252,7 +294,12 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
       {
         type: BackupToken,
         description: 'The access tokens in the backup, by jti. Empty when the file cannot be read (see `parseError`).',
-        resolve: (b, args, ctx) => backupConnection(args, (first, after) => ctx.services.backups.tokens(b.name, first, after, ctx.signal), (r) => r.id),
+        resolve: (b, args, ctx) =>
+          backupConnection(
+            args,
+            (first, after) => ctx.services.backups.tokens(b.name, first, after, ctx.signal),
+            (r) => r.id,
+          ),
       },
       BackupTokenConnection,
     ),
@@ -292,11 +339,17 @@ const RestoreResult = builder.objectRef<RestoreOutcome>('RestoreResult').impleme
     job: t.field({
       type: Job,
       nullable: true,
-      description: 'The restore job: per-category restored / overwritten / unchanged / skippedExpired in `categories`. Returned once the file is fully validated; follow it with `job(id)` or `jobProgress` if still running.',
+      description:
+        'The restore job: per-category restored / overwritten / unchanged / skippedExpired in `categories`. Returned once the file is fully validated; follow it with `job(id)` or `jobProgress` if still running.',
       resolve: (r) => r.job,
     }),
     backup: t.field({ type: Backup, description: 'The backup restored (or planned, or dry-run).', resolve: (r) => r.backup }),
-    safetyBackup: t.field({ type: Backup, nullable: true, description: 'REPLACE: the backup of the data as it was, written before anything was deleted.', resolve: (r) => r.safetyBackup }),
+    safetyBackup: t.field({
+      type: Backup,
+      nullable: true,
+      description: 'REPLACE: the backup of the data as it was, written before anything was deleted.',
+      resolve: (r) => r.safetyBackup,
+    }),
   }),
 });
 
@@ -342,7 +395,7 @@ builder.mutationFields((t) => ({
       allowUnencrypted: t.arg.boolean({
         defaultValue: false,
         description:
-          'With BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (the gateway\'s own backups, ours from before the key was set). Without it such a file is refused: anyone who can write BACKUP_DIR could have put it there, and nothing authenticates it. No effect without the key.',
+          "With BACKUP_ENCRYPTION_KEY set, restore a file that is not encrypted anyway (the gateway's own backups, ours from before the key was set). Without it such a file is refused: anyone who can write BACKUP_DIR could have put it there, and nothing authenticates it. No effect without the key.",
       }),
     },
     resolve: (_root, args, ctx) =>

@@ -51,16 +51,21 @@ export const builder = new SchemaBuilder<{
     validationError: (result) =>
       new AdminError(
         'BAD_USER_INPUT',
-        result.issues.map((i) => `${(i.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || 'input'}: ${i.message}`).join('; '),
+        result.issues
+          .map((i) => `${(i.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || 'input'}: ${i.message}`)
+          .join('; '),
       ),
   },
 });
 
-builder.queryType({ description: 'Read the gateway\'s OAuth data: clients, tokens, users and flows, as linked types.' });
+builder.queryType({ description: "Read the gateway's OAuth data: clients, tokens, users and flows, as linked types." });
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ description: 'How many records match, across all pages.', resolve: (parent) => (typeof parent.totalCount === 'function' ? parent.totalCount() : parent.totalCount) }),
+  t.int({
+    description: 'How many records match, across all pages.',
+    resolve: (parent) => (typeof parent.totalCount === 'function' ? parent.totalCount() : parent.totalCount),
+  }),
 );
 
-builder.mutationType({ description: 'Change the gateway\'s data. Admin token only; every executed mutation is audited.' });
+builder.mutationType({ description: "Change the gateway's data. Admin token only; every executed mutation is audited." });
 builder.subscriptionType({ description: 'Live updates over Server-Sent Events.' });

@@ -36,7 +36,8 @@ export const RefreshToken = builder.objectRef<StoredRefreshToken>('RefreshToken'
       resolve: (r, _a, ctx) => ctx.view.refreshStatus(r),
     }),
     outlivesLifetime: t.boolean({
-      description: 'True when `expiresAt` has passed but the key still has a TTL: the gateway keeps accepting it until Redis drops the key (its REFRESH_TOKEN_LIFETIME differs from ours, clocks differ, or a restore stretched the TTL). Never purged.',
+      description:
+        'True when `expiresAt` has passed but the key still has a TTL: the gateway keeps accepting it until Redis drops the key (its REFRESH_TOKEN_LIFETIME differs from ours, clocks differ, or a restore stretched the TTL). Never purged.',
       resolve: (r, _a, ctx) => ctx.view.refreshOutlives(r),
     }),
     resources: t.stringList({ nullable: true, description: 'RFC 8707 resources (newer gateway versions).', resolve: (r) => r.record?.resources ?? null }),
@@ -48,17 +49,22 @@ export const RefreshToken = builder.objectRef<StoredRefreshToken>('RefreshToken'
       resolve: keyExpiresAt,
     }),
     client: t.field({ type: OAuthClient, nullable: true, description: 'The client; null when it is gone.', resolve: (r) => r.record?.clientId ?? null }),
-    user: t.field({ type: User, nullable: true, description: 'The user.', resolve: (r) => (r.record?.username != null ? { username: r.record.username } : null) }),
+    user: t.field({
+      type: User,
+      nullable: true,
+      description: 'The user.',
+      resolve: (r) => (r.record?.username != null ? { username: r.record.username } : null),
+    }),
   }),
 });
 
 export const AuthState = builder.objectRef<StoredState>('AuthState').implement({
   description:
-    'A pending authorization (CSRF state) at `oauth:state:{state}`: created by /authorize, consumed by /callback, TTL 300 s. The state is a secret while it lives (the gateway\'s /callback accepts it with any GitHub code: whoever holds it can finish someone else\'s authorization with their own account), so listings name it by `fingerprint` and the value is admin-only.',
+    "A pending authorization (CSRF state) at `oauth:state:{state}`: created by /authorize, consumed by /callback, TTL 300 s. The state is a secret while it lives (the gateway's /callback accepts it with any GitHub code: whoever holds it can finish someone else's authorization with their own account), so listings name it by `fingerprint` and the value is admin-only.",
   fields: (t) => ({
     fingerprint: t.string({ description: 'A stable, non-secret handle (SHA-256 of the state, base64url, 22 characters).', resolve: byFingerprint }),
     state: t.string({ nullable: true, description: 'The server-side state (the key suffix). Null for viewers.', ...adminOnly, resolve: (s) => s.id }),
-    clientState: t.string({ nullable: true, description: 'The client\'s own `state` parameter.', resolve: (s) => s.record?.clientState ?? null }),
+    clientState: t.string({ nullable: true, description: "The client's own `state` parameter.", resolve: (s) => s.record?.clientState ?? null }),
     clientId: t.string({ nullable: true, description: 'The client that started the authorization.', resolve: (s) => s.record?.clientId ?? null }),
     redirectUri: t.string({ nullable: true, description: 'Where the user goes back to.', resolve: (s) => s.record?.redirectUri ?? null }),
     scope: t.string({ nullable: true, description: 'Requested scopes.', resolve: (s) => s.record?.scope ?? null }),
@@ -71,7 +77,10 @@ export const AuthState = builder.objectRef<StoredState>('AuthState').implement({
       description: 'When Redis drops the key; null for a leftover.',
       resolve: keyExpiresAt,
     }),
-    isLeftover: t.boolean({ description: 'True when the key has no TTL: the gateway always sets one, so it can never be used (purge removes it).', resolve: async (s, _a, ctx) => (await ctx.view.keyTtl(s.key)) === null }),
+    isLeftover: t.boolean({
+      description: 'True when the key has no TTL: the gateway always sets one, so it can never be used (purge removes it).',
+      resolve: async (s, _a, ctx) => (await ctx.view.keyTtl(s.key)) === null,
+    }),
     client: t.field({ type: OAuthClient, nullable: true, description: 'The client; null when it is gone.', resolve: (s) => s.record?.clientId ?? null }),
   }),
 });
@@ -84,11 +93,11 @@ export const AuthorizationCode = builder.objectRef<StoredCode>('AuthorizationCod
     clientId: t.string({ nullable: true, description: 'The client the code was issued for.', resolve: (c) => c.record?.clientId ?? null }),
     redirectUri: t.string({ nullable: true, description: 'The redirect URI it must be redeemed with.', resolve: (c) => c.record?.redirectUri ?? null }),
     scope: t.string({ nullable: true, description: 'Granted scopes.', resolve: (c) => c.record?.scope ?? null }),
-    clientState: t.string({ nullable: true, description: 'The client\'s own `state` parameter.', resolve: (c) => c.record?.clientState ?? null }),
+    clientState: t.string({ nullable: true, description: "The client's own `state` parameter.", resolve: (c) => c.record?.clientState ?? null }),
     codeChallengeMethod: t.string({ nullable: true, description: 'PKCE method.', resolve: (c) => c.record?.codeChallengeMethod ?? null }),
     hasCodeChallenge: t.boolean({ description: 'Whether the code is bound to a PKCE challenge.', resolve: (c) => c.record?.codeChallenge != null }),
     username: t.string({ nullable: true, description: 'The user who authorized.', resolve: (c) => c.record?.username ?? null }),
-    userId: t.string({ nullable: true, description: 'The user\'s GitHub id.', resolve: (c) => c.record?.userId ?? null }),
+    userId: t.string({ nullable: true, description: "The user's GitHub id.", resolve: (c) => c.record?.userId ?? null }),
     parseError: t.string({ nullable: true, description: 'Why the stored value could not be read.', resolve: (c) => c.parseError }),
     keyExpiresAt: t.field({
       type: 'DateTime',
@@ -96,9 +105,17 @@ export const AuthorizationCode = builder.objectRef<StoredCode>('AuthorizationCod
       description: 'When Redis drops the key (the gateway sets one year); null for a leftover.',
       resolve: keyExpiresAt,
     }),
-    isLeftover: t.boolean({ description: 'True when the key has no TTL (purge removes it).', resolve: async (c, _a, ctx) => (await ctx.view.keyTtl(c.key)) === null }),
+    isLeftover: t.boolean({
+      description: 'True when the key has no TTL (purge removes it).',
+      resolve: async (c, _a, ctx) => (await ctx.view.keyTtl(c.key)) === null,
+    }),
     client: t.field({ type: OAuthClient, nullable: true, description: 'The client; null when it is gone.', resolve: (c) => c.record?.clientId ?? null }),
-    user: t.field({ type: User, nullable: true, description: 'The user.', resolve: (c) => (c.record?.username != null ? { username: c.record.username } : null) }),
+    user: t.field({
+      type: User,
+      nullable: true,
+      description: 'The user.',
+      resolve: (c) => (c.record?.username != null ? { username: c.record.username } : null),
+    }),
   }),
 });
 
@@ -118,7 +135,10 @@ const AuthorizationCodeConnection = builder.connectionObject(
 const RefreshTokenFilter = builder.inputType('RefreshTokenFilter', {
   description: 'Narrows a refresh-token listing.',
   fields: (t) => ({
-    status: t.field({ type: TokenStatusEnum, description: 'ACTIVE (the gateway would accept it) or EXPIRED (a leftover: no TTL, past created_at + REFRESH_TOKEN_LIFETIME), as `RefreshToken.status`.' }),
+    status: t.field({
+      type: TokenStatusEnum,
+      description: 'ACTIVE (the gateway would accept it) or EXPIRED (a leftover: no TTL, past created_at + REFRESH_TOKEN_LIFETIME), as `RefreshToken.status`.',
+    }),
     clientId: t.string({ description: 'Refresh tokens of this client.' }),
     username: t.string({ description: 'Refresh tokens of this user.' }),
   }),
@@ -133,7 +153,12 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: RefreshTokenFilter }) },
       resolve: async (_root, args, ctx) => {
         const filter = args.filter ?? {};
-        return listConnection(args, (at, first) => ctx.view.pageRefreshTokens(filter, at, first), () => ctx.view.listRefreshTokens(filter), byFingerprint);
+        return listConnection(
+          args,
+          (at, first) => ctx.view.pageRefreshTokens(filter, at, first),
+          () => ctx.view.listRefreshTokens(filter),
+          byFingerprint,
+        );
       },
     },
     RefreshTokenConnection,
@@ -143,9 +168,14 @@ builder.queryFields((t) => ({
       type: AuthState,
       description: 'Pending authorizations (CSRF states), sorted by fingerprint.',
       authScopes: { viewer: true },
-      args: { clientId: t.arg.string({ description: 'Only this client\'s.' }) },
+      args: { clientId: t.arg.string({ description: "Only this client's." }) },
       resolve: async (_root, args, ctx) =>
-        listConnection(args, (at, first) => ctx.view.pageStates({ clientId: args.clientId }, at, first), () => ctx.view.listStates({ clientId: args.clientId }), byFingerprint),
+        listConnection(
+          args,
+          (at, first) => ctx.view.pageStates({ clientId: args.clientId }, at, first),
+          () => ctx.view.listStates({ clientId: args.clientId }),
+          byFingerprint,
+        ),
     },
     AuthStateConnection,
   ),
@@ -154,10 +184,15 @@ builder.queryFields((t) => ({
       type: AuthorizationCode,
       description: 'Unredeemed authorization codes, sorted by fingerprint.',
       authScopes: { viewer: true },
-      args: { clientId: t.arg.string({ description: 'Only this client\'s.' }), username: t.arg.string({ description: 'Only this user\'s.' }) },
+      args: { clientId: t.arg.string({ description: "Only this client's." }), username: t.arg.string({ description: "Only this user's." }) },
       resolve: async (_root, args, ctx) => {
         const filter = { clientId: args.clientId, username: args.username };
-        return listConnection(args, (at, first) => ctx.view.pageCodes(filter, at, first), () => ctx.view.listCodes(filter), byFingerprint);
+        return listConnection(
+          args,
+          (at, first) => ctx.view.pageCodes(filter, at, first),
+          () => ctx.view.listCodes(filter),
+          byFingerprint,
+        );
       },
     },
     AuthorizationCodeConnection,
@@ -175,11 +210,19 @@ builder.objectFields(OAuthClient, (t) => ({
     RefreshTokenConnection,
   ),
   authStates: t.connection(
-    { type: AuthState, description: 'Pending authorizations started by this client, sorted by fingerprint.', resolve: async (c, args, ctx) => paginate(await ctx.view.listStates({ clientId: c.id }), args, byFingerprint) },
+    {
+      type: AuthState,
+      description: 'Pending authorizations started by this client, sorted by fingerprint.',
+      resolve: async (c, args, ctx) => paginate(await ctx.view.listStates({ clientId: c.id }), args, byFingerprint),
+    },
     AuthStateConnection,
   ),
   authCodes: t.connection(
-    { type: AuthorizationCode, description: 'Unredeemed codes issued for this client.', resolve: async (c, args, ctx) => paginate(await ctx.view.listCodes({ clientId: c.id }), args, byFingerprint) },
+    {
+      type: AuthorizationCode,
+      description: 'Unredeemed codes issued for this client.',
+      resolve: async (c, args, ctx) => paginate(await ctx.view.listCodes({ clientId: c.id }), args, byFingerprint),
+    },
     AuthorizationCodeConnection,
   ),
 }));
@@ -195,7 +238,11 @@ builder.objectFields(User, (t) => ({
     RefreshTokenConnection,
   ),
   authCodes: t.connection(
-    { type: AuthorizationCode, description: 'Unredeemed codes this user authorized.', resolve: async (u, args, ctx) => paginate(await ctx.view.listCodes({ username: u.username }), args, byFingerprint) },
+    {
+      type: AuthorizationCode,
+      description: 'Unredeemed codes this user authorized.',
+      resolve: async (u, args, ctx) => paginate(await ctx.view.listCodes({ username: u.username }), args, byFingerprint),
+    },
     AuthorizationCodeConnection,
   ),
 }));

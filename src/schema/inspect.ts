@@ -40,7 +40,8 @@ const Inspection = builder.objectRef<TokenInspection>('TokenInspection').impleme
 builder.queryField('inspectToken', (t) =>
   t.field({
     type: Inspection,
-    description: 'Checks a bearer token as the gateway\'s /verify does: signature (RS256 or HS256 key from the configuration), issuer `https://auth.{BASE_DOMAIN}`, expiry, and that its Redis record still exists.',
+    description:
+      "Checks a bearer token as the gateway's /verify does: signature (RS256 or HS256 key from the configuration), issuer `https://auth.{BASE_DOMAIN}`, expiry, and that its Redis record still exists.",
     authScopes: { viewer: true },
     args: { token: t.arg.string({ required: true, description: 'The compact JWT.' }) },
     resolve: (_root, { token }, ctx) => ctx.services.inspector.inspect(token),

@@ -39,7 +39,7 @@ const JobProgress = builder.objectRef<ProgressShape>('JobProgress').implement({
 });
 
 const CategoryResult = builder.objectRef<CategoryCounts>('RestoreCategoryCounts').implement({
-  description: 'A restore\'s outcome for one backup category.',
+  description: "A restore's outcome for one backup category.",
   fields: (t) => ({
     category: t.exposeString('category', { description: 'registrations, tokens, refresh_tokens, user_tokens, states, codes or sessions.' }),
     restored: t.exposeInt('restored', { description: 'Keys written that did not exist.' }),
@@ -50,7 +50,8 @@ const CategoryResult = builder.objectRef<CategoryCounts>('RestoreCategoryCounts'
 });
 
 export const Job = builder.objectRef<JobState>('Job').implement({
-  description: 'A long operation (purge, cleanup, backup, restore). Its state lives in Redis: query it with `job(id)` or follow it with the `jobProgress` subscription.',
+  description:
+    'A long operation (purge, cleanup, backup, restore). Its state lives in Redis: query it with `job(id)` or follow it with the `jobProgress` subscription.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The job id.' }),
     kind: t.field({ type: JobKindEnum, description: 'What the job does.', resolve: (j) => j.kind }),
@@ -124,7 +125,8 @@ builder.mutationFields((t) => ({
 builder.subscriptionField('jobProgress', (t) =>
   t.field({
     type: Job,
-    description: 'A job\'s current state at once (so a late subscriber still sees a finished job), then every update, a few per second at most; ends after the final status.',
+    description:
+      "A job's current state at once (so a late subscriber still sees a finished job), then every update, a few per second at most; ends after the final status.",
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     subscribe: (_root, { id }, ctx) => ctx.services.jobs.follow(String(id)),

@@ -147,7 +147,12 @@ export interface LazyConnection<T> {
  * `totalCount` alone comes from `count` (an index's cardinality where there is one), and the
  * records are read only for `edges` or `pageInfo`.
  */
-export function relationConnection<T>(args: PageArgs, list: () => Promise<readonly T[]>, keyOf: (item: T) => string, count: () => Promise<number>): LazyConnection<T> {
+export function relationConnection<T>(
+  args: PageArgs,
+  list: () => Promise<readonly T[]>,
+  keyOf: (item: T) => string,
+  count: () => Promise<number>,
+): LazyConnection<T> {
   let page: Promise<Connection<T>> | undefined;
   const connection = () => (page ??= list().then((items) => paginate(items, args, keyOf)));
   return { edges: lazy(async () => (await connection()).edges), pageInfo: lazy(async () => (await connection()).pageInfo), totalCount: count };

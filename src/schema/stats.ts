@@ -9,7 +9,8 @@ const FIELDS: Record<keyof StatsShape, string> = {
   expiredTokens: 'Access-token keys whose expiry has passed (the seed box\'s "Expired Tokens").',
   corruptTokens: 'Access-token keys whose value does not parse (in neither active nor expired).',
   refreshTokens: 'Refresh-token keys.',
-  expiredRefreshTokens: 'Leftover refresh tokens: keys without a TTL whose created_at + REFRESH_TOKEN_LIFETIME has passed (purge removes them). A key with a TTL is never counted: the gateway honours it until Redis drops it.',
+  expiredRefreshTokens:
+    'Leftover refresh tokens: keys without a TTL whose created_at + REFRESH_TOKEN_LIFETIME has passed (purge removes them). A key with a TTL is never counted: the gateway honours it until Redis drops it.',
   authStates: 'Pending authorization (state) keys.',
   authCodes: 'Authorization code keys.',
   leftoverStates: 'State keys without a TTL (can never be used; purge removes them).',
@@ -22,11 +23,13 @@ const FIELDS: Record<keyof StatsShape, string> = {
 };
 
 export const OAuthStats = builder.objectRef<StatsShape>('OAuthStats').implement({
-  description: 'Counts over everything under the gateway\'s prefix, as the Statistics section of `docs/semantics.md` in the repository defines them. Computed from Redis on each request.',
+  description:
+    "Counts over everything under the gateway's prefix, as the Statistics section of `docs/semantics.md` in the repository defines them. Computed from Redis on each request.",
   fields: (t) =>
-    Object.fromEntries(
-      (Object.keys(FIELDS) as (keyof StatsShape)[]).map((name) => [name, t.exposeInt(name, { description: FIELDS[name] })]),
-    ) as Record<keyof StatsShape, ReturnType<typeof t.exposeInt>>,
+    Object.fromEntries((Object.keys(FIELDS) as (keyof StatsShape)[]).map((name) => [name, t.exposeInt(name, { description: FIELDS[name] })])) as Record<
+      keyof StatsShape,
+      ReturnType<typeof t.exposeInt>
+    >,
 });
 
 builder.queryField('stats', (t) =>

@@ -20,7 +20,7 @@ export const TokenStatusEnum = builder.enumType('TokenStatus', {
 export const TokenFormatEnum = builder.enumType('TokenRecordFormat', {
   description: 'How an access-token record is stored.',
   values: {
-    JSON: { value: 'JSON', description: 'The gateway\'s JSON record (claims plus created_at and expires_at).' },
+    JSON: { value: 'JSON', description: "The gateway's JSON record (claims plus created_at and expires_at)." },
     JWT: { value: 'JWT', description: 'A compact JWT stored as the value (manual writes; the gateway never does this).' },
   } as const,
 });
@@ -31,8 +31,7 @@ export const AccessToken = builder.loadableNodeRef('AccessToken', {
 });
 
 AccessToken.implement({
-  description:
-    'An access-token record at `oauth:token:{jti}`. The JWT itself is not stored; this is what the gateway checks on every request.',
+  description: 'An access-token record at `oauth:token:{jti}`. The JWT itself is not stored; this is what the gateway checks on every request.',
   fields: (t) => ({
     jti: t.string({ description: 'The token id (the key suffix, the JWT `jti`).', resolve: (tok) => tok.id }),
     username: t.string({ nullable: true, description: 'GitHub login of the user the token was issued to.', resolve: (tok) => tok.record?.username ?? null }),
@@ -42,11 +41,16 @@ AccessToken.implement({
     clientId: t.string({ nullable: true, description: 'The client the token was issued to.', resolve: (tok) => tok.record?.clientId ?? null }),
     scope: t.string({ nullable: true, description: 'Granted scopes.', resolve: (tok) => tok.record?.scope ?? null }),
     issuedAt: t.field({ type: 'DateTime', nullable: true, description: '`iat`, else `created_at`.', resolve: (tok) => fromEpochSeconds(tok.record?.issuedAt) }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, description: '`exp`, else `expires_at`.', resolve: (tok) => fromEpochSeconds(tok.record?.expiresAt) }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: '`exp`, else `expires_at`.',
+      resolve: (tok) => fromEpochSeconds(tok.record?.expiresAt),
+    }),
     status: t.field({
       type: TokenStatusEnum,
       nullable: true,
-      description: 'ACTIVE or EXPIRED by the record\'s expiry; null for a corrupt record or one without an expiry.',
+      description: "ACTIVE or EXPIRED by the record's expiry; null for a corrupt record or one without an expiry.",
       resolve: (tok, _a, ctx) => ctx.view.tokenStatus(tok),
     }),
     expiresInSeconds: t.int({
@@ -59,7 +63,12 @@ AccessToken.implement({
         return seconds >= -2147483648 && seconds <= 2147483647 ? seconds : null;
       },
     }),
-    format: t.field({ type: TokenFormatEnum, nullable: true, description: 'JSON (the gateway\'s format) or JWT.', resolve: (tok) => tok.record?.format ?? null }),
+    format: t.field({
+      type: TokenFormatEnum,
+      nullable: true,
+      description: "JSON (the gateway's format) or JWT.",
+      resolve: (tok) => tok.record?.format ?? null,
+    }),
     parseError: t.string({ nullable: true, description: 'Why the stored value could not be read; null for a good record.', resolve: (tok) => tok.parseError }),
     keyExpiresAt: t.field({
       type: 'DateTime',
@@ -94,14 +103,20 @@ builder.queryFields((t) => ({
   tokens: t.connection(
     {
       type: AccessToken,
-      description: 'Access tokens, corrupt ones included (unless a filter excludes them). Sorted by jti with a client or user filter; else in the order the indexes page in (a hash of the jti, then the jti), so each page reads only its own tokens.',
+      description:
+        'Access tokens, corrupt ones included (unless a filter excludes them). Sorted by jti with a client or user filter; else in the order the indexes page in (a hash of the jti, then the jti), so each page reads only its own tokens.',
       authScopes: { viewer: true },
       args: { filter: t.arg({ type: TokenFilter }) },
       resolve: async (_root, args, ctx) => {
         const filter = args.filter ?? {};
         // One owner's tokens come from its own index entries (or the request's scan): a short list.
         if (filter.clientId != null || filter.username != null) return paginate(await ctx.view.listTokens(filter), args, (tok) => tok.id);
-        return listConnection(args, (at, first) => ctx.view.pageTokens(filter, at, first), () => ctx.view.listTokens(filter), listingOrder.token);
+        return listConnection(
+          args,
+          (at, first) => ctx.view.pageTokens(filter, at, first),
+          () => ctx.view.listTokens(filter),
+          listingOrder.token,
+        );
       },
     },
     AccessTokenConnection,
@@ -124,7 +139,12 @@ builder.objectField(OAuthClient, 'tokens', (t) =>
       args: { status: t.arg({ type: TokenStatusEnum, description: 'Only tokens with this status.' }) },
       resolve: (client, args, ctx) => {
         const query = { clientId: client.id, status: args.status };
-        return relationConnection(args, () => ctx.view.listTokens(query), (tok) => tok.id, () => ctx.view.countTokens(query));
+        return relationConnection(
+          args,
+          () => ctx.view.listTokens(query),
+          (tok) => tok.id,
+          () => ctx.view.countTokens(query),
+        );
       },
     },
     AccessTokenConnection,
@@ -134,7 +154,7 @@ builder.objectField(OAuthClient, 'tokens', (t) =>
 builder.mutationFields((t) => ({
   deleteToken: t.field({
     type: DeleteResult,
-    description: 'Revokes one access token: deletes its key and its jti from the user\'s index. NOT_FOUND when it does not exist.',
+    description: "Revokes one access token: deletes its key and its jti from the user's index. NOT_FOUND when it does not exist.",
     authScopes: { admin: true },
     args: { jti: t.arg.string({ required: true, validate: z.string().min(1, 'jti must not be empty').max(512) }) },
     resolve: (_root, { jti }, ctx) => ctx.services.deletion.deleteToken(ctx.principal, jti),

@@ -20,16 +20,15 @@ export const User = builder.loadableNodeRef('User', {
 });
 
 User.implement({
-  description:
-    'A user the gateway knows: a username found on an access token, a refresh token or a user token index (`oauth:user_tokens:{username}`).',
+  description: 'A user the gateway knows: a username found on an access token, a refresh token or a user token index (`oauth:user_tokens:{username}`).',
   fields: (t) => ({
     username: t.string({ description: 'GitHub login.', resolve: (u) => u.username }),
     indexedTokenCount: t.int({
-      description: 'How many jtis the gateway\'s user token index holds (it is never pruned by the gateway).',
+      description: "How many jtis the gateway's user token index holds (it is never pruned by the gateway).",
       resolve: async (u, _a, ctx) => (await ctx.view.userIndex(u.username))?.jtis.length ?? 0,
     }),
     staleIndexEntries: t.stringList({
-      description: 'Jtis in the user\'s index whose token key no longer exists (purge removes them).',
+      description: "Jtis in the user's index whose token key no longer exists (purge removes them).",
       resolve: (u, _a, ctx) => ctx.view.staleIndexEntries(u.username),
     }),
   }),
@@ -47,7 +46,12 @@ builder.queryFields((t) => ({
       description: 'Every known user, sorted by username.',
       authScopes: { viewer: true },
       resolve: async (_root, args, ctx) =>
-        listConnection(args, (at, first) => ctx.view.pageUsers(at, first), async () => (await ctx.view.usernames()).map((username) => ({ username })), (u) => u.username),
+        listConnection(
+          args,
+          (at, first) => ctx.view.pageUsers(at, first),
+          async () => (await ctx.view.usernames()).map((username) => ({ username })),
+          (u) => u.username,
+        ),
     },
     UserConnection,
   ),
@@ -69,7 +73,12 @@ builder.objectFields(User, (t) => ({
       args: { status: t.arg({ type: TokenStatusEnum, description: 'Only tokens with this status.' }) },
       resolve: (u, args, ctx) => {
         const query = { username: u.username, status: args.status };
-        return relationConnection(args, () => ctx.view.listTokens(query), (tok) => tok.id, () => ctx.view.countTokens(query));
+        return relationConnection(
+          args,
+          () => ctx.view.listTokens(query),
+          (tok) => tok.id,
+          () => ctx.view.countTokens(query),
+        );
       },
     },
     AccessTokenConnection,
@@ -80,7 +89,11 @@ builder.objectFields(User, (t) => ({
       description: 'Clients this user holds access or refresh tokens for (registered ones only).',
       resolve: async (u, args, ctx) => {
         const ids = new Set(await ctx.view.clientIdsOfUser(u.username));
-        return paginate((await ctx.view.clients()).filter((c) => ids.has(c.id)), args, (c) => c.id);
+        return paginate(
+          (await ctx.view.clients()).filter((c) => ids.has(c.id)),
+          args,
+          (c) => c.id,
+        );
       },
     },
     OAuthClientConnection,
@@ -92,7 +105,12 @@ builder.objectFields(OAuthClient, (t) => ({
     {
       type: User,
       description: 'Users holding access or refresh tokens of this client.',
-      resolve: async (client, args, ctx) => paginate((await ctx.view.usernamesOfClient(client.id)).map((username) => ({ username })), args, (u) => u.username),
+      resolve: async (client, args, ctx) =>
+        paginate(
+          (await ctx.view.usernamesOfClient(client.id)).map((username) => ({ username })),
+          args,
+          (u) => u.username,
+        ),
     },
     UserConnection,
   ),

@@ -17,7 +17,16 @@ async function launch() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -32,7 +41,12 @@ async function serve(graphiqlHeaders?: string): Promise<Served> {
   if (!available) throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   const store = await openStore();
   await seedScenario(store);
-  const app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, graphiql: true, ...(graphiqlHeaders ? { graphiqlHeaders } : {}) });
+  const app = createApp({
+    services: store.services,
+    auth: { adminToken: ADMIN, anonymousAdmin: false },
+    graphiql: true,
+    ...(graphiqlHeaders ? { graphiqlHeaders } : {}),
+  });
   const server: Server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const address = server.address();
@@ -65,10 +79,14 @@ describe.skipIf(!available && !required)('GraphiQL in a real browser', () => {
       const page = await context.newPage();
       const outside: string[] = [];
       page.on('request', (request) => {
-        if (!request.url().startsWith(url.replace('/graphql', '')) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) outside.push(request.url());
+        if (!request.url().startsWith(url.replace('/graphql', '')) && !request.url().startsWith('blob:') && !request.url().startsWith('data:'))
+          outside.push(request.url());
       });
       await page.goto(url);
-      await page.getByRole('button', { name: /execute/i }).first().click({ timeout: 30_000 });
+      await page
+        .getByRole('button', { name: /execute/i })
+        .first()
+        .click({ timeout: 30_000 });
       const result = page.locator('.result-window, .graphiql-response');
       // The editor renders non-breaking spaces; compare on plain text.
       const text = async () => (await result.first().innerText()).replace(/\s+/g, ' ');
@@ -102,7 +120,10 @@ describe.skipIf(!available && !required)('GraphiQL in a real browser', () => {
         // executing before that sends the previous name ("Cannot infer operation Overview"). The
         // active tab shows the name it will send.
         await page.locator('.graphiql-tab-active').filter({ hasText: operationName }).first().waitFor({ timeout: 30_000 });
-        await page.getByRole('button', { name: /execute/i }).first().click({ timeout: 30_000 });
+        await page
+          .getByRole('button', { name: /execute/i })
+          .first()
+          .click({ timeout: 30_000 });
       };
       const result = page.locator('.graphiql-response').first();
       const text = async () => (await result.innerText()).replace(/\s+/g, ' ');
@@ -152,7 +173,10 @@ describe.skipIf(!available && !required)('GraphiQL without preset headers (produ
       await page.goto(url);
       const editor = page.locator('.graphiql-query-editor').first();
       await expect.poll(async () => (await editor.innerText()).replace(/\s+/g, ' '), { timeout: 30_000 }).toMatch(/Headers tab.*Shift-Ctrl-R/);
-      await page.getByRole('button', { name: /^headers$/i }).first().click();
+      await page
+        .getByRole('button', { name: /^headers$/i })
+        .first()
+        .click();
       const headers = page.locator('.graphiql-editor-tool .monaco-editor').last();
       await headers.click();
       await page.keyboard.press('Control+A');
@@ -161,9 +185,15 @@ describe.skipIf(!available && !required)('GraphiQL without preset headers (produ
       await editor.click();
       await page.keyboard.press('Shift+Control+R');
       // The schema loaded with the header: the docs show the API's own types.
-      await page.getByRole('button', { name: /documentation explorer/i }).first().click();
+      await page
+        .getByRole('button', { name: /documentation explorer/i })
+        .first()
+        .click();
       await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor({ timeout: 30_000 });
-      await page.getByRole('button', { name: /execute/i }).first().click({ timeout: 30_000 });
+      await page
+        .getByRole('button', { name: /execute/i })
+        .first()
+        .click({ timeout: 30_000 });
       const result = page.locator('.graphiql-response').first();
       await expect.poll(async () => (await result.innerText()).replace(/\s+/g, ' '), { timeout: 30_000 }).toMatch(/"clients": \{ "totalCount": 4/);
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -173,4 +203,3 @@ describe.skipIf(!available && !required)('GraphiQL without preset headers (produ
     }
   }, 90_000);
 });
-

@@ -58,7 +58,9 @@ export async function faultRedis(options: { persistent?: boolean; startNow?: boo
     },
     async start() {
       if (handle.running) return;
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir, ...(options.extraArgs ?? [])], { stdio: 'ignore' });
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir, ...(options.extraArgs ?? [])], {
+        stdio: 'ignore',
+      });
       child.once('error', () => {});
       await waitReady();
     },

@@ -195,7 +195,10 @@ export async function openWorld(options: WorldOptions): Promise<World> {
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -226,11 +229,23 @@ export async function gql<T>(world: World, query: string, variables: Record<stri
 }
 
 export const STAT_FIELDS = [
-  'registrations', 'corruptRegistrations', 'testRegistrations',
-  'activeTokens', 'expiredTokens', 'corruptTokens',
-  'refreshTokens', 'expiredRefreshTokens',
-  'authStates', 'authCodes', 'leftoverStates', 'leftoverCodes',
-  'userIndexes', 'staleIndexEntries', 'userCount', 'usersWithActiveTokens', 'orphanTokens',
+  'registrations',
+  'corruptRegistrations',
+  'testRegistrations',
+  'activeTokens',
+  'expiredTokens',
+  'corruptTokens',
+  'refreshTokens',
+  'expiredRefreshTokens',
+  'authStates',
+  'authCodes',
+  'leftoverStates',
+  'leftoverCodes',
+  'userIndexes',
+  'staleIndexEntries',
+  'userCount',
+  'usersWithActiveTokens',
+  'orphanTokens',
 ] as const;
 export type StatField = (typeof STAT_FIELDS)[number];
 export type Figures = Record<StatField, number>;
@@ -255,7 +270,7 @@ export async function statsViaApi(world: World): Promise<{ ready: boolean; stats
 /** Runs purgeExpired through the API and returns the finished job's status and counts. */
 export async function purgeViaApi(world: World, dryRun: boolean): Promise<{ status: string; error: string | null; counts: PurgeCounts }> {
   let started: { purgeExpired: { id: string } } | null = null;
-  for (const deadline = Date.now() + 20_000; !started; ) {
+  for (const deadline = Date.now() + 20_000; !started;) {
     try {
       started = await gql<{ purgeExpired: { id: string } }>(world, PURGE_MUTATION, { dryRun });
     } catch (error) {
@@ -491,7 +506,12 @@ export function computeTruth(raw: Map<string, RawKey>, keys: Keys, nowMs: number
   return { nowMs, stats: s, clientTokens, userTokens, purge, afterPurge: after };
 }
 
-export function diffFigures<T extends Record<string, number>>(label: string, expected: T, actual: Record<string, number> | null | undefined, fields: readonly (keyof T & string)[]): string[] {
+export function diffFigures<T extends Record<string, number>>(
+  label: string,
+  expected: T,
+  actual: Record<string, number> | null | undefined,
+  fields: readonly (keyof T & string)[],
+): string[] {
   if (!actual) return [`${label}: no answer`];
   return fields.filter((f) => actual[f] !== expected[f]).map((f) => `${label}.${f}: ${actual[f]} (truth ${expected[f]})`);
 }
@@ -551,12 +571,30 @@ type Kind = 'client' | 'token' | 'refresh' | 'state' | 'code' | 'user_tokens';
 
 function keyFor(m: TrafficModel, w: World, kind: Kind, n: number): string | null {
   switch (kind) {
-    case 'client': { const c = pickFrom(m.clients, n); return c ? w.keys.client(c) : null; }
-    case 'token': { const t = pickFrom(m.tokens, n); return t ? w.keys.token(t.jti) : null; }
-    case 'refresh': { const r = pickFrom(m.refresh, n); return r ? w.keys.refresh(r) : null; }
-    case 'state': { const s = pickFrom(m.states, n); return s ? w.keys.state(s) : null; }
-    case 'code': { const c = pickFrom(m.codes, n); return c ? w.keys.code(c) : null; }
-    case 'user_tokens': { const u = pickFrom(m.users, n); return u ? w.keys.userTokens(u) : null; }
+    case 'client': {
+      const c = pickFrom(m.clients, n);
+      return c ? w.keys.client(c) : null;
+    }
+    case 'token': {
+      const t = pickFrom(m.tokens, n);
+      return t ? w.keys.token(t.jti) : null;
+    }
+    case 'refresh': {
+      const r = pickFrom(m.refresh, n);
+      return r ? w.keys.refresh(r) : null;
+    }
+    case 'state': {
+      const s = pickFrom(m.states, n);
+      return s ? w.keys.state(s) : null;
+    }
+    case 'code': {
+      const c = pickFrom(m.codes, n);
+      return c ? w.keys.code(c) : null;
+    }
+    case 'user_tokens': {
+      const u = pickFrom(m.users, n);
+      return u ? w.keys.userTokens(u) : null;
+    }
   }
 }
 
@@ -587,7 +625,11 @@ function rng(seed: number): () => number {
 export type AccessLifetime = 'long' | 'short' | 'crossing' | 'expiredNoTtl' | 'outlivesKey';
 
 /** The authorization_code grant: SETEX the token, SADD the user's index; a refresh token too; the code is redeemed. */
-export async function issue(m: TrafficModel, w: World, p: { user: number; client: number; lifetime: AccessLifetime; withRefresh: boolean; nullEmail: boolean; redeem: number }): Promise<void> {
+export async function issue(
+  m: TrafficModel,
+  w: World,
+  p: { user: number; client: number; lifetime: AccessLifetime; withRefresh: boolean; nullEmail: boolean; redeem: number },
+): Promise<void> {
   const user = pickFrom(m.users, p.user) as string;
   const clientId = pickFrom(m.clients, p.client) ?? 'client_never_registered';
   const now = nowS();
@@ -602,13 +644,23 @@ export async function issue(m: TrafficModel, w: World, p: { user: number; client
     outlivesKey: { exp: now + 1 + (p.client % 3), ttl: 3600 },
   };
   const { exp, ttl } = plan[p.lifetime];
-  await set(w, w.keys.token(jti), accessTokenValue({ sub: String(1000 + (p.user % 50)), username: user, email: p.nullEmail ? null : undefined, clientId, createdAt: now, expiresAt: exp }), ttl);
+  await set(
+    w,
+    w.keys.token(jti),
+    accessTokenValue({ sub: String(1000 + (p.user % 50)), username: user, email: p.nullEmail ? null : undefined, clientId, createdAt: now, expiresAt: exp }),
+    ttl,
+  );
   await w.gateway.sadd(w.keys.userTokens(user), jti);
   if (ttl !== null) expiresIn(m, ttl * 1000);
   remember(m.tokens, { jti, user });
   if (p.withRefresh) {
     const token = id(m, 'refresh_');
-    await set(w, w.keys.refresh(token), refreshTokenValue({ userId: String(1000 + (p.user % 50)), username: user, clientId, createdAt: now }), REFRESH_LIFETIME);
+    await set(
+      w,
+      w.keys.refresh(token),
+      refreshTokenValue({ userId: String(1000 + (p.user % 50)), username: user, clientId, createdAt: now }),
+      REFRESH_LIFETIME,
+    );
     remember(m.refresh, token);
   }
   const code = pickFrom(m.codes, p.redeem);
@@ -625,7 +677,19 @@ export async function refreshGrant(m: TrafficModel, w: World, p: { pick: number 
   const username = text(record, 'username') ?? 'nobody';
   const now = nowS();
   const jti = id(m, 'jti_');
-  await set(w, w.keys.token(jti), accessTokenValue({ sub: text(record, 'user_id') ?? '1000', username, clientId: text(record, 'client_id') ?? 'client_unknown', createdAt: now, expiresAt: now + 3600, viaRefresh: true }), 3600);
+  await set(
+    w,
+    w.keys.token(jti),
+    accessTokenValue({
+      sub: text(record, 'user_id') ?? '1000',
+      username,
+      clientId: text(record, 'client_id') ?? 'client_unknown',
+      createdAt: now,
+      expiresAt: now + 3600,
+      viaRefresh: true,
+    }),
+    3600,
+  );
   await w.gateway.sadd(w.keys.userTokens(username), jti);
   remember(m.tokens, { jti, user: username });
 }
@@ -702,16 +766,30 @@ export async function refreshTtl(m: TrafficModel, w: World, p: { pick: number; p
 }
 
 /** GET /authorize writes a state (TTL 300); /callback writes a code (TTL 1 year) and deletes the state. Without TTL: a leftover. */
-export async function flow(m: TrafficModel, w: World, p: { kind: 'state' | 'code'; ttl: boolean; client: number; user: number; consume: boolean }): Promise<void> {
+export async function flow(
+  m: TrafficModel,
+  w: World,
+  p: { kind: 'state' | 'code'; ttl: boolean; client: number; user: number; consume: boolean },
+): Promise<void> {
   const clientId = pickFrom(m.clients, p.client) ?? 'client_never_registered';
   const name = id(m, `${p.kind}_`);
   if (p.kind === 'state') {
-    await set(w, w.keys.state(name), stateValue({ clientId, clientState: `s${p.user}`, codeChallenge: p.user % 2 ? 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' : null }), p.ttl ? 300 : null);
+    await set(
+      w,
+      w.keys.state(name),
+      stateValue({ clientId, clientState: `s${p.user}`, codeChallenge: p.user % 2 ? 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM' : null }),
+      p.ttl ? 300 : null,
+    );
     if (p.ttl) expiresIn(m, 300_000);
     remember(m.states, name);
   } else {
     const previous = pickFrom(m.states, p.user);
-    await set(w, w.keys.code(name), codeValue({ clientId, username: pickFrom(m.users, p.user) as string, email: p.user % 3 ? null : undefined }), p.ttl ? 31536000 : null);
+    await set(
+      w,
+      w.keys.code(name),
+      codeValue({ clientId, username: pickFrom(m.users, p.user) as string, email: p.user % 3 ? null : undefined }),
+      p.ttl ? 31536000 : null,
+    );
     remember(m.codes, name);
     if (previous && p.consume) await w.gateway.del(w.keys.state(previous));
   }
@@ -725,7 +803,11 @@ export async function expireKey(m: TrafficModel, w: World, p: { kind: Kind; pick
 }
 
 /** A record found broken (a manual write, a half-finished script): an existing key or a new one. */
-export async function corrupt(m: TrafficModel, w: World, p: { kind: Exclude<Kind, 'user_tokens'>; pick: number; fresh: boolean; value: number }): Promise<void> {
+export async function corrupt(
+  m: TrafficModel,
+  w: World,
+  p: { kind: Exclude<Kind, 'user_tokens'>; pick: number; fresh: boolean; value: number },
+): Promise<void> {
   let key = p.fresh ? null : keyFor(m, w, p.kind, p.pick);
   if (!key) {
     const name = id(m, `bad_${p.kind}_`);
@@ -748,7 +830,8 @@ export async function writeMany(m: TrafficModel, w: World, n: number, seed: numb
     ops.push(() => (ttl !== null ? w.gateway.set(key, value, 'EX', ttl) : w.gateway.set(key, value)));
   clients.forEach((clientId, i) => {
     // Some clients of the loaded tokens stay unregistered (orphans); some are test clients.
-    if (i % 4 !== 3) put(w.keys.client(clientId), clientValue({ clientId, clientName: i % 5 === 0 ? `TEST bulk ${i}` : `Bulk ${i}`, createdAt: now - 1000 }), 7776000);
+    if (i % 4 !== 3)
+      put(w.keys.client(clientId), clientValue({ clientId, clientName: i % 5 === 0 ? `TEST bulk ${i}` : `Bulk ${i}`, createdAt: now - 1000 }), 7776000);
   });
   let states = 0;
   for (let i = 0; ops.length < n; i++) {
@@ -760,14 +843,24 @@ export async function writeMany(m: TrafficModel, w: World, n: number, seed: numb
       const expired = r() < expiredShare;
       const noTtl = expired || r() < 0.2;
       const exp = expired ? now - 10 - Math.floor(r() * 90 * DAY) : now + 600 + Math.floor(r() * DAY);
-      const value = r() < 0.01 ? (CORRUPT_VALUES[i % CORRUPT_VALUES.length] as string) : accessTokenValue({ username: user, clientId, createdAt: exp - 86400, expiresAt: exp });
+      const value =
+        r() < 0.01
+          ? (CORRUPT_VALUES[i % CORRUPT_VALUES.length] as string)
+          : accessTokenValue({ username: user, clientId, createdAt: exp - 86400, expiresAt: exp });
       put(w.keys.token(jti), value, noTtl ? null : exp - now);
       ops.push(() => w.gateway.sadd(w.keys.userTokens(user), jti));
       if (i % 50 === 0) remember(m.tokens, { jti, user });
     } else if (x < 0.85) {
       const token = `${tag}r${i.toString(36)}`;
       const y = r();
-      const [created, ttl] = y < 0.4 ? [now - 100, REFRESH_LIFETIME] : y < 0.7 ? [now - REFRESH_LIFETIME - 1 - Math.floor(r() * 30 * DAY), null] : y < 0.85 ? [now - 40 * DAY, 7200] : [now - 5000, null];
+      const [created, ttl] =
+        y < 0.4
+          ? [now - 100, REFRESH_LIFETIME]
+          : y < 0.7
+            ? [now - REFRESH_LIFETIME - 1 - Math.floor(r() * 30 * DAY), null]
+            : y < 0.85
+              ? [now - 40 * DAY, 7200]
+              : [now - 5000, null];
       put(w.keys.refresh(token), refreshTokenValue({ username: user, clientId, createdAt: created }), ttl);
       if (i % 50 === 0) remember(m.refresh, token);
     } else if (x < 0.92) {
@@ -812,7 +905,12 @@ export async function burst(m: TrafficModel, w: World, p: { pairs: number; gapMs
     const user = pickFrom(m.users, p.user + i) as string;
     const jti = id(m, 'burst_');
     const now = nowS();
-    await set(w, w.keys.token(jti), accessTokenValue({ username: user, clientId: pickFrom(m.clients, i) ?? 'client_burst', createdAt: now, expiresAt: now + 3600 }), 3600);
+    await set(
+      w,
+      w.keys.token(jti),
+      accessTokenValue({ username: user, clientId: pickFrom(m.clients, i) ?? 'client_burst', createdAt: now, expiresAt: now + 3600 }),
+      3600,
+    );
     await w.gateway.sadd(w.keys.userTokens(user), jti);
     remember(m.tokens, { jti, user });
     if (p.gapMs > 0) await sleep(p.gapMs);
@@ -880,7 +978,11 @@ export async function checkQuiet(w: World, m: TrafficModel): Promise<CheckResult
     while (!(fresh = await api.fresh().catch(() => false)) && Date.now() < freshDeadline) await sleep(50);
     if (!fresh) {
       const status = await api.status().catch((e: unknown) => String(e));
-      return { divergences: [`fresh() still false after ${m.scale.freshWithinMs} ms of quiet; status ${JSON.stringify(status)}`], fresh: false, ms: Date.now() - started };
+      return {
+        divergences: [`fresh() still false after ${m.scale.freshWithinMs} ms of quiet; status ${JSON.stringify(status)}`],
+        fresh: false,
+        ms: Date.now() - started,
+      };
     }
     const at = w.clock.freeze();
     try {
@@ -982,7 +1084,10 @@ async function purgeStep(m: TrafficModel, w: World): Promise<void> {
 }
 
 export class Divergence extends Error {
-  constructor(readonly where: string, readonly details: string[]) {
+  constructor(
+    readonly where: string,
+    readonly details: string[],
+  ) {
     super(`${where}: ${details.length} divergence(s)\n  ${details.join('\n  ')}`);
   }
 }
@@ -1009,8 +1114,23 @@ export class Step<P extends object> implements fc.AsyncCommand<TrafficModel, Wor
 }
 
 export type StepName =
-  | 'register' | 'rfc7592Delete' | 'issue' | 'refreshGrant' | 'revoke' | 'refreshVariant' | 'refreshTtl'
-  | 'flow' | 'expireKey' | 'corrupt' | 'bulkLoad' | 'restoreClear' | 'burst' | 'restartRedis' | 'pause' | 'quiet' | 'purge';
+  | 'register'
+  | 'rfc7592Delete'
+  | 'issue'
+  | 'refreshGrant'
+  | 'revoke'
+  | 'refreshVariant'
+  | 'refreshTtl'
+  | 'flow'
+  | 'expireKey'
+  | 'corrupt'
+  | 'bulkLoad'
+  | 'restoreClear'
+  | 'burst'
+  | 'restartRedis'
+  | 'pause'
+  | 'quiet'
+  | 'purge';
 
 const pick = fc.nat({ max: 1_000_000 });
 const step = <P extends object>(name: StepName, params: fc.Arbitrary<P>, body: (m: TrafficModel, w: World, p: P) => Promise<void>) =>
@@ -1019,19 +1139,74 @@ const step = <P extends object>(name: StepName, params: fc.Arbitrary<P>, body: (
 /** The command arbitraries with their weights (how many copies go into fc.commands). */
 export function trafficSteps(options: { exclude?: readonly StepName[]; shortTtls?: boolean } = {}): fc.Arbitrary<fc.AsyncCommand<TrafficModel, World>>[] {
   const shortTtls = options.shortTtls ?? true;
-  const lifetimes: AccessLifetime[] = shortTtls ? ['long', 'short', 'crossing', 'expiredNoTtl', 'outlivesKey'] : ['long', 'crossing', 'expiredNoTtl', 'outlivesKey'];
+  const lifetimes: AccessLifetime[] = shortTtls
+    ? ['long', 'short', 'crossing', 'expiredNoTtl', 'outlivesKey']
+    : ['long', 'crossing', 'expiredNoTtl', 'outlivesKey'];
   const table: [StepName, number, fc.Arbitrary<fc.AsyncCommand<TrafficModel, World>>][] = [
     ['register', 3, step('register', fc.record({ name: fc.constantFrom('plain', 'test', 'lowercaseTest', 'unicode'), noExpiry: fc.boolean() }), register)],
     ['rfc7592Delete', 1, step('rfc7592Delete', fc.record({ pick }), rfc7592Delete)],
-    ['issue', 6, step('issue', fc.record({ user: pick, client: pick, lifetime: fc.constantFrom(...lifetimes), withRefresh: fc.boolean(), nullEmail: fc.boolean(), redeem: pick }), issue)],
+    [
+      'issue',
+      6,
+      step(
+        'issue',
+        fc.record({ user: pick, client: pick, lifetime: fc.constantFrom(...lifetimes), withRefresh: fc.boolean(), nullEmail: fc.boolean(), redeem: pick }),
+        issue,
+      ),
+    ],
     ['refreshGrant', 2, step('refreshGrant', fc.record({ pick }), refreshGrant)],
     ['revoke', 2, step('revoke', fc.record({ pick, refresh: fc.boolean() }), revoke)],
-    ['refreshVariant', 3, step('refreshVariant', fc.record({ user: pick, client: pick, mode: fc.constantFrom<RefreshMode>('ttl', 'leftover', 'outliving', 'noTtlYoung', 'crossing') }), refreshVariant)],
+    [
+      'refreshVariant',
+      3,
+      step(
+        'refreshVariant',
+        fc.record({ user: pick, client: pick, mode: fc.constantFrom<RefreshMode>('ttl', 'leftover', 'outliving', 'noTtlYoung', 'crossing') }),
+        refreshVariant,
+      ),
+    ],
     ['refreshTtl', 1, step('refreshTtl', fc.record({ pick, persist: fc.boolean() }), refreshTtl)],
-    ['flow', 2, step('flow', fc.record({ kind: fc.constantFrom<'state' | 'code'>('state', 'code'), ttl: fc.boolean(), client: pick, user: pick, consume: fc.boolean() }), flow)],
-    ['expireKey', shortTtls ? 1 : 0, step('expireKey', fc.record({ kind: fc.constantFrom<Kind>('client', 'token', 'refresh', 'state', 'code', 'user_tokens'), pick, ms: fc.integer({ min: 200, max: 1500 }) }), expireKey)],
-    ['corrupt', 1, step('corrupt', fc.record({ kind: fc.constantFrom<Exclude<Kind, 'user_tokens'>>('client', 'token', 'refresh', 'state', 'code'), pick, fresh: fc.boolean(), value: pick }), corrupt)],
-    ['bulkLoad', 1, step('bulkLoad', fc.record({ size: fc.double({ min: 0, max: 1, noNaN: true }), seed: fc.integer(), expiredShare: fc.constantFrom(0.1, 0.5, 0.9) }), bulkLoad)],
+    [
+      'flow',
+      2,
+      step(
+        'flow',
+        fc.record({ kind: fc.constantFrom<'state' | 'code'>('state', 'code'), ttl: fc.boolean(), client: pick, user: pick, consume: fc.boolean() }),
+        flow,
+      ),
+    ],
+    [
+      'expireKey',
+      shortTtls ? 1 : 0,
+      step(
+        'expireKey',
+        fc.record({ kind: fc.constantFrom<Kind>('client', 'token', 'refresh', 'state', 'code', 'user_tokens'), pick, ms: fc.integer({ min: 200, max: 1500 }) }),
+        expireKey,
+      ),
+    ],
+    [
+      'corrupt',
+      1,
+      step(
+        'corrupt',
+        fc.record({
+          kind: fc.constantFrom<Exclude<Kind, 'user_tokens'>>('client', 'token', 'refresh', 'state', 'code'),
+          pick,
+          fresh: fc.boolean(),
+          value: pick,
+        }),
+        corrupt,
+      ),
+    ],
+    [
+      'bulkLoad',
+      1,
+      step(
+        'bulkLoad',
+        fc.record({ size: fc.double({ min: 0, max: 1, noNaN: true }), seed: fc.integer(), expiredShare: fc.constantFrom(0.1, 0.5, 0.9) }),
+        bulkLoad,
+      ),
+    ],
     ['restoreClear', 1, step('restoreClear', fc.record({ size: fc.double({ min: 0, max: 1, noNaN: true }), seed: fc.integer() }), restoreClear)],
     ['burst', 1, step('burst', fc.record({ pairs: fc.integer({ min: 5, max: 150 }), gapMs: fc.constantFrom(0, 5, 20), user: pick }), burst)],
     ['restartRedis', 1, step('restartRedis', fc.constant({}), restartRedis)],
@@ -1073,7 +1248,10 @@ export async function runSequence(
 /** One line: steps by name, keys written, time. */
 export function describeRun(w: World): string {
   const steps = [...w.counts.values()].reduce((a, b) => a + b, 0);
-  const byName = [...w.counts].sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(', ');
+  const byName = [...w.counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([n, c]) => `${n} ${c}`)
+    .join(', ');
   return `${steps} steps (${byName}), ${w.keysWritten} keys written, ${(w.elapsedMs / 1000).toFixed(1)} s`;
 }
 
@@ -1111,7 +1289,9 @@ export class Gate {
 
 /** Gateway traffic in the background: steps drawn from the model's commands (no checks, no restarts). */
 export function steadyTraffic(w: World, m: TrafficModel, gate: Gate, options: { seed: number; gapMs?: number; exclude?: StepName[] }) {
-  const arb = fc.oneof(...trafficSteps({ shortTtls: false, exclude: ['quiet', 'purge', 'restartRedis', 'pause', 'restoreClear', 'burst', ...(options.exclude ?? [])] }));
+  const arb = fc.oneof(
+    ...trafficSteps({ shortTtls: false, exclude: ['quiet', 'purge', 'restartRedis', 'pause', 'restoreClear', 'burst', ...(options.exclude ?? [])] }),
+  );
   let stopped = false;
   let steps = 0;
   let errors = 0;
@@ -1180,9 +1360,13 @@ export function sampler(w: World, gate: Gate, options: { everyMs?: number } = {}
             if (diffFigures('', truth, answer.stats, STAT_FIELDS).length > 0) {
               // Which path answered: the index as it is now, or a scan?
               const same = (x: Record<string, number>) => STAT_FIELDS.every((f) => x[f] === answer.stats[f]);
-              const index = await indexApi(w.services).indexer.store.readStats(at / 1000, w.refreshLifetime).catch(() => null);
+              const index = await indexApi(w.services)
+                .indexer.store.readStats(at / 1000, w.refreshLifetime)
+                .catch(() => null);
               const scan = (await w.services.stats.scan().catch(() => null)) as unknown as Record<string, number> | null;
-              const status = await indexApi(w.services).status().catch(() => null);
+              const status = await indexApi(w.services)
+                .status()
+                .catch(() => null);
               explain = ` [answered by ${path}; = index now: ${index ? same(index) : '?'}; = scan now: ${scan ? same(scan) : '?'}; status ${JSON.stringify(status)}]`;
             }
           } finally {
@@ -1249,7 +1433,12 @@ export async function killSubscribers(w: World): Promise<number> {
     const ours = localPortsTo(Number(node.options.port));
     const list = String(await node.call('CLIENT', 'LIST', 'TYPE', 'pubsub'));
     for (const line of list.split('\n')) {
-      const fields = new Map(line.trim().split(' ').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const));
+      const fields = new Map(
+        line
+          .trim()
+          .split(' ')
+          .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const),
+      );
       const cid = fields.get('id');
       const port = Number((fields.get('addr') ?? '').split(':').pop());
       if (!cid || !ours.has(port)) continue;

@@ -32,11 +32,9 @@ export function freePort(): Promise<number> {
 export async function startRedisServer(extraArgs: string[] = [], options: { readyWithinMs?: number } = {}): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'oauth-admin-redis-'));
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs],
-    { stdio: 'ignore' },
-  );
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs], {
+    stdio: 'ignore',
+  });
   const failed = new Promise<never>((_, reject) => {
     child.once('error', (e) => reject(new Error(`cannot start redis-server (is it installed?): ${e.message}`)));
     child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code}`)));
@@ -222,7 +220,9 @@ export async function startTestRedisCluster(masters = 3): Promise<TestRedis> {
   try {
     for (let i = 0; i < masters; i++) {
       // nodes.conf goes to the container's working directory (the image's /data).
-      containers.push(await startRedisContainer(await freePort(), ['--save', '', '--appendonly', 'no', ...CLUSTER_NODE_ARGS, '--cluster-config-file', 'nodes.conf']));
+      containers.push(
+        await startRedisContainer(await freePort(), ['--save', '', '--appendonly', 'no', ...CLUSTER_NODE_ARGS, '--cluster-config-file', 'nodes.conf']),
+      );
     }
   } catch (error) {
     await Promise.all(containers.map((c) => c.stop()));

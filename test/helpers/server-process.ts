@@ -89,7 +89,10 @@ export async function spawnServer(env: Record<string, string>, options: { waitFo
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before it listened; output:\n${text}`);
-    const live = await fetch(`http://127.0.0.1:${port}${probe}`).then((r) => r.ok, () => false);
+    const live = await fetch(`http://127.0.0.1:${port}${probe}`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (live) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -40,7 +40,9 @@ export interface TestStore {
  * A store of our own in the test Redis: a fresh namespace (so tests never touch each other's keys
  * and nobody flushes anything), services over it with a settable clock, and the Yoga app.
  */
-export async function openStore(options: { now?: number; encryptionKey?: string; indexing?: Partial<IndexingOptions>; audit?: ServiceOptions['audit'] } = {}): Promise<TestStore> {
+export async function openStore(
+  options: { now?: number; encryptionKey?: string; indexing?: Partial<IndexingOptions>; audit?: ServiceOptions['audit'] } = {},
+): Promise<TestStore> {
   const namespace = `t${randomBytes(6).toString('hex')}:`;
   const redis = createRedis(inject('redisUrl'), { name: 'oauth-admin-test' });
   const clock = { now: options.now ?? Date.now() };
@@ -64,12 +66,17 @@ export async function openStore(options: { now?: number; encryptionKey?: string;
       for (const key of batch) {
         const type = await redis.type(key);
         const value =
-          type === 'string' ? await redis.get(key)
-          : type === 'set' ? JSON.stringify((await redis.smembers(key)).sort())
-          : type === 'hash' ? JSON.stringify(await redis.hgetall(key))
-          : type === 'list' ? JSON.stringify(await redis.lrange(key, 0, -1))
-          : type === 'stream' ? String(await redis.xlen(key))
-          : type;
+          type === 'string'
+            ? await redis.get(key)
+            : type === 'set'
+              ? JSON.stringify((await redis.smembers(key)).sort())
+              : type === 'hash'
+                ? JSON.stringify(await redis.hgetall(key))
+                : type === 'list'
+                  ? JSON.stringify(await redis.lrange(key, 0, -1))
+                  : type === 'stream'
+                    ? String(await redis.xlen(key))
+                    : type;
         out.set(key, `${type}:${value}:${(await redis.pttl(key)) >= 0 ? 'ttl' : 'nottl'}`);
       }
     }

@@ -21,7 +21,8 @@ async function seedTokens(s: TestStore, count: number, tag: string): Promise<voi
   const keys = Array.from({ length: count }, (_, i) => s.keys.token(`${tag}-${i}`));
   await inBatches(s.redis, keys, async (group) => {
     const pipeline = s.redis.pipeline();
-    for (const key of group) pipeline.set(key, accessTokenValue({ username: `u${key.length % 7}`, clientId: 'client_x', createdAt: now, expiresAt: now + 3600 }), 'EX', 3600);
+    for (const key of group)
+      pipeline.set(key, accessTokenValue({ username: `u${key.length % 7}`, clientId: 'client_x', createdAt: now, expiresAt: now + 3600 }), 'EX', 3600);
     await pipeline.exec();
     return group;
   });
@@ -37,7 +38,8 @@ async function gql(s: TestStore, query: string, init: { signal?: AbortSignal; to
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
 }
 
-const diffOf = (name: string, limit = 1) => `{ backup(name: ${JSON.stringify(name)}) { diff(limit: ${limit}) { truncated categories { category onlyInBackup onlyInStore different same } entries { name fingerprint status } } } }`;
+const diffOf = (name: string, limit = 1) =>
+  `{ backup(name: ${JSON.stringify(name)}) { diff(limit: ${limit}) { truncated categories { category onlyInBackup onlyInStore different same } entries { name fingerprint status } } } }`;
 
 describe('Backup.diff cannot exhaust the service (issue 14, item 2)', () => {
   let s: TestStore;
@@ -121,7 +123,7 @@ describe('Backup.diff cannot exhaust the service (issue 14, item 2)', () => {
     }
   });
 
-  it('runs on a connection made like the server\'s (nothing queued while it connects)', async () => {
+  it("runs on a connection made like the server's (nothing queued while it connects)", async () => {
     const redis = createRedis(inject('redisUrl'), { name: 'oauth-admin-test-server-like', maxRetriesPerRequest: 1, enableOfflineQueue: false });
     redis.on('error', () => {});
     try {

@@ -35,7 +35,7 @@ async function seed(s: TestStore): Promise<void> {
 }
 
 describe('integrity of backup files (issue 14, item 10)', () => {
-  it('one of ours without its manifest is refused, not restored as the gateway\'s format', async () => {
+  it("one of ours without its manifest is refused, not restored as the gateway's format", async () => {
     const s = await store();
     await seed(s);
     const created = (await gql(s, 'mutation { createBackup { name } }')).data.createBackup.name as string;

@@ -31,10 +31,13 @@ function leaveKilledBackup(dir: string, tag: string, agoMs = 3_600_000): string[
   return [partial, scratch];
 }
 
-const listed = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.oauth-backup-')).sort();
+const listed = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => n.startsWith('.oauth-backup-'))
+    .sort();
 
 describe('files left by a killed backup (issue 14, item 5)', () => {
-  it('are removed before the next backup; a running backup\'s fresh files are not', async () => {
+  it("are removed before the next backup; a running backup's fresh files are not", async () => {
     const s = await store();
     await s.redis.set(s.keys.refresh('rt-one'), '{"username": "alice", "client_id": "c", "created_at": 1}', 'EX', 3600);
     leaveKilledBackup(s.backupDir, 'aaaa1111');
@@ -72,7 +75,7 @@ describe('files left by a killed backup (issue 14, item 5)', () => {
     }
   });
 
-  it('a backup\'s scratch runs are never readable, with or without BACKUP_ENCRYPTION_KEY', async () => {
+  it("a backup's scratch runs are never readable, with or without BACKUP_ENCRYPTION_KEY", async () => {
     const s = await store();
     const secret = 'refresh-token-that-must-not-sit-in-clear-0123';
     for (let i = 0; i < 200; i++) await s.redis.set(s.keys.refresh(`${secret}-${i}`), '{"username": "alice", "client_id": "c", "created_at": 1}', 'EX', 3600);

@@ -75,7 +75,8 @@ async function restore(s: TestStore, variables: { name?: string | null; mode?: '
   return { errors: null, result, job };
 }
 
-const category = <T extends { category: string }>(job: { categories: T[] } | null, name: string): T | undefined => job?.categories.find((c) => c.category === name);
+const category = <T extends { category: string }>(job: { categories: T[] } | null, name: string): T | undefined =>
+  job?.categories.find((c) => c.category === name);
 
 describe('restoring the gateway sample backup', () => {
   it('restores with absolute expiry (file timestamp + ttl): what has expired stays gone, sessions get their full name', async () => {
@@ -90,7 +91,14 @@ describe('restoring the gateway sample backup', () => {
     expect(result!.backup.format).toBe('GATEWAY');
     expect(job?.status, job?.error ?? '').toBe('SUCCEEDED');
 
-    const kinds: Record<string, string> = { registrations: 'client', tokens: 'token', refresh_tokens: 'refresh', user_tokens: 'user_tokens', states: 'state', codes: 'code' };
+    const kinds: Record<string, string> = {
+      registrations: 'client',
+      tokens: 'token',
+      refresh_tokens: 'refresh',
+      user_tokens: 'user_tokens',
+      states: 'state',
+      codes: 'code',
+    };
     let skipped = 0;
     for (const [cat, kind] of Object.entries(kinds)) {
       let expectedSkipped = 0;
@@ -129,7 +137,12 @@ describe('restoring the gateway sample backup', () => {
     expect(data.counts).toMatchObject({ registrations: 3, tokens: 3, total: 13 });
     expect(data.clients.totalCount).toBe(3);
     const test = data.clients.edges.find((e) => e.node.clientId === 'client_7pycEZkYab2d0ktIp4YXsA')!.node;
-    expect(test).toMatchObject({ clientName: 'TEST test_oauth_flow', isTestClient: true, clientSecret: 'vOnInQoOo9TakJSAPtik-2ry7Xq-yV2FpPz03n4Xr44', parseError: null });
+    expect(test).toMatchObject({
+      clientName: 'TEST test_oauth_flow',
+      isTestClient: true,
+      clientSecret: 'vOnInQoOo9TakJSAPtik-2ry7Xq-yV2FpPz03n4Xr44',
+      parseError: null,
+    });
     expect(test.keyExpiresAt).toBe(new Date(SAMPLE_TIME_MS + 7775997_000).toISOString());
     expect(data.clients.edges.find((e) => e.node.clientId === 'client_TrQGsD7xHypvy1XQu1qt3g')?.node.clientName).toBe('Tëst ünïcode');
     expect(data.tokens.totalCount).toBe(3);
@@ -277,9 +290,15 @@ describe('bad input', () => {
     const text = bytes.toString('latin1');
     const variants: Record<string, { content: string | Buffer; message: RegExp }> = {
       'oauth-backup-20200101-000001.json': { content: bytes.subarray(0, Math.floor(bytes.length * 0.7)), message: /incomplete|truncated/ },
-      'oauth-backup-20200101-000002.json': { content: text.replace('\\"username\\": \\"alice\\"', '\\"username\\": \\"mallory\\"'), message: /checksum mismatch/ },
+      'oauth-backup-20200101-000002.json': {
+        content: text.replace('\\"username\\": \\"alice\\"', '\\"username\\": \\"mallory\\"'),
+        message: /checksum mismatch/,
+      },
       'oauth-backup-20200101-000003.json': { content: text.replace(/"ttl": 86\d{3}/, '"ttl": 99999999'), message: /checksum mismatch/ },
-      'oauth-backup-20200101-000004.json': { content: '{"timestamp": "2026-11-26T15:34:29+00:00", "tokens": {"x": {"value": 5, "type": "string", "ttl": -1}}}', message: /not a backup entry/ },
+      'oauth-backup-20200101-000004.json': {
+        content: '{"timestamp": "2026-11-26T15:34:29+00:00", "tokens": {"x": {"value": 5, "type": "string", "ttl": -1}}}',
+        message: /not a backup entry/,
+      },
       'oauth-backup-20200101-000005.json': { content: 'not json at all', message: /JSON object/ },
       'oauth-backup-20200101-000006.json': { content: text.replace('"format_version": 1', '"format_version": 9'), message: /format version 9/ },
     };
@@ -322,7 +341,12 @@ describe('encryption (BACKUP_ENCRYPTION_KEY)', () => {
     const raw = readFileSync(join(s.backupDir, created.name), 'utf8');
     expect(raw).not.toContain('N0gbV7rLzMtxlDrEQaVmaxAkBDATofyDhaFKyx0Qgy0');
     expect(raw).not.toContain('alice');
-    const file = JSON.parse(raw) as { manifest: { encrypted: boolean; encryption: { kdf: { name: string } } }; metadata: unknown; payload: string[]; timestamp: string };
+    const file = JSON.parse(raw) as {
+      manifest: { encrypted: boolean; encryption: { kdf: { name: string } } };
+      metadata: unknown;
+      payload: string[];
+      timestamp: string;
+    };
     expect(Object.keys(file)).toEqual(['manifest', 'metadata', 'payload', 'timestamp']);
     expect(file.manifest.encrypted).toBe(true);
     expect(file.manifest.encryption.kdf.name).toBe('scrypt');

@@ -53,7 +53,17 @@ describe('a backup of ours', () => {
     expect(created.encrypted).toBe(false);
     expect(created.parseError).toBeNull();
     expect(created.note).toBe('round trip');
-    expect(created.counts).toMatchObject({ registrations: 4, tokens: 6, refreshTokens: 2, userTokens: 2, states: 1, codes: 1, sessions: 1, other: 3, total: before.size });
+    expect(created.counts).toMatchObject({
+      registrations: 4,
+      tokens: 6,
+      refreshTokens: 2,
+      userTokens: 2,
+      states: 1,
+      codes: 1,
+      sessions: 1,
+      other: 3,
+      total: before.size,
+    });
     const path = join(s.backupDir, created.name);
     expect(statSync(path).mode & 0o777).toBe(0o600);
 
@@ -81,7 +91,19 @@ describe('a backup of ours', () => {
     const file = parseLenient(raw) as Record<string, any>;
 
     // The layout the gateway's scripts read (reference/gateway-data.md §3.2).
-    expect(Object.keys(file)).toEqual(['codes', 'manifest', 'metadata', 'other', 'refresh_tokens', 'registrations', 'sessions', 'states', 'timestamp', 'tokens', 'user_tokens']);
+    expect(Object.keys(file)).toEqual([
+      'codes',
+      'manifest',
+      'metadata',
+      'other',
+      'refresh_tokens',
+      'registrations',
+      'sessions',
+      'states',
+      'timestamp',
+      'tokens',
+      'user_tokens',
+    ]);
     expect(file.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/);
     expect(file.metadata).toEqual({ total_refresh_tokens: 2, total_registrations: 4, total_sessions: 1, total_tokens: 6 });
     const token = file.tokens['49NC_kbNyJMLYgA4HbXzug'];
@@ -102,9 +124,14 @@ describe('a backup of ours', () => {
 
     if (!PYTHON) return;
     // Byte for byte what Python writes for the same data.
-    expect(python('import json,sys; raw=open(sys.argv[1]).read(); print(json.dumps(json.loads(raw), indent=2, sort_keys=True) == raw)', path).trim()).toBe('True');
+    expect(python('import json,sys; raw=open(sys.argv[1]).read(); print(json.dumps(json.loads(raw), indent=2, sort_keys=True) == raw)', path).trim()).toBe(
+      'True',
+    );
     // The gateway's restore: every value and ttl it would write matches the store (prefix aside).
-    const { listing, commands } = JSON.parse(python(GATEWAY_RESTORE_READER, path)) as { listing: { metadata: Record<string, number> }; commands: (string | number)[][] };
+    const { listing, commands } = JSON.parse(python(GATEWAY_RESTORE_READER, path)) as {
+      listing: { metadata: Record<string, number> };
+      commands: (string | number)[][];
+    };
     expect(listing.metadata.total_tokens).toBe(6);
     const ns = s.namespace;
     const sets = commands.filter((c) => c[0] === 'SET');

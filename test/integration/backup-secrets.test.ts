@@ -48,9 +48,7 @@ const MALFORMED: Record<string, string> = {
   'value does not fit its type': '{"value": "[1, 2", "ttl": -1, "type": "set"}',
 };
 
-const VIEWER_QUERIES = [
-  'query { backups(first: 100) { edges { node { name parseError format counts { total } } } } }',
-];
+const VIEWER_QUERIES = ['query { backups(first: 100) { edges { node { name parseError format counts { total } } } } }'];
 
 const perBackup = (name: string) => [
   `query { backup(name: ${JSON.stringify(name)}) { name parseError format clients(first: 50) { totalCount edges { node { clientId parseError } } } tokens(first: 50) { totalCount edges { node { jti parseError } } } users { totalCount } } }`,
@@ -94,7 +92,8 @@ describe('a malformed entry in any category never names a secret key (issue 14, 
   });
 
   const secretIn = (text: string): string | null => secrets.find((s) => s.length > 0 && text.includes(s)) ?? null;
-  const keyIn = (text: string): string | null => files.find((f) => !['registrations', 'tokens', 'user_tokens'].includes(f.category) && text.includes(f.id))?.id ?? null;
+  const keyIn = (text: string): string | null =>
+    files.find((f) => !['registrations', 'tokens', 'user_tokens'].includes(f.category) && text.includes(f.id))?.id ?? null;
 
   it('each file is refused, naming the category and, for secret names, a fingerprint', async () => {
     for (const f of files) {
@@ -110,7 +109,7 @@ describe('a malformed entry in any category never names a secret key (issue 14, 
     }
   });
 
-  it('no secret key or value reaches anything a viewer can read, Redis\' audit stream and job records, or a log line', async () => {
+  it("no secret key or value reaches anything a viewer can read, Redis' audit stream and job records, or a log line", async () => {
     const seen: string[] = [];
     for (const query of VIEWER_QUERIES) seen.push((await gql(store, query)).text);
     const jobIds: string[] = [];
@@ -142,7 +141,9 @@ describe('a malformed entry in any category never names a secret key (issue 14, 
     }
     const audit = await gql(store, 'query { auditLog(first: 500) { edges { node { action actor outcome target error } } } }');
     seen.push(audit.text);
-    expect((audit.body.data.auditLog.edges as { node: { error: string | null } }[]).filter((e) => e.node.error?.includes('fingerprint')).length).toBeGreaterThan(0);
+    expect(
+      (audit.body.data.auditLog.edges as { node: { error: string | null } }[]).filter((e) => e.node.error?.includes('fingerprint')).length,
+    ).toBeGreaterThan(0);
 
     // What Redis keeps: the audit streams and the job records, raw.
     for await (const batch of scanKeys(store.redis, `${store.keys.prefixes.admin}*`)) {

@@ -43,7 +43,13 @@ describe('keys a backup cannot hold (issue 14, item 8)', () => {
       const viewed = await gql(s, `query { backup(name: ${JSON.stringify(backup.name)}) { ${LEFT_OUT} } }`, VIEWER);
       expect(viewed.data.backup.unsupportedKeys).toEqual(backup.unsupportedKeys);
       const line = lines.find((l) => /left out/.test(String(l.msg)));
-      expect(line, JSON.stringify(lines.map((l) => l.msg))).toMatchObject({ level: 'warn', backup: backup.name, leftOut: 3, types: ['stream', 'zset'], byCategory: { refresh_tokens: 1, codes: 1, other: 1 } });
+      expect(line, JSON.stringify(lines.map((l) => l.msg))).toMatchObject({
+        level: 'warn',
+        backup: backup.name,
+        leftOut: 3,
+        types: ['stream', 'zset'],
+        byCategory: { refresh_tokens: 1, codes: 1, other: 1 },
+      });
       // Never the names: a sorted set under oauth:refresh: is named like a refresh token.
       expect(JSON.stringify(lines)).not.toContain('zset-where-a-refresh-token-should-be');
       expect(JSON.stringify(lines)).not.toContain('stream-where-a-code-should-be');
@@ -51,7 +57,12 @@ describe('keys a backup cannot hold (issue 14, item 8)', () => {
       untap();
     }
     // A backup without any has zero, and the gateway's own files say nothing (null).
-    for (const key of [s.keys.refresh('zset-where-a-refresh-token-should-be'), s.keys.code('stream-where-a-code-should-be'), `${s.keys.prefixes.oauth}weird:ranking`]) await s.redis.del(key);
+    for (const key of [
+      s.keys.refresh('zset-where-a-refresh-token-should-be'),
+      s.keys.code('stream-where-a-code-should-be'),
+      `${s.keys.prefixes.oauth}weird:ranking`,
+    ])
+      await s.redis.del(key);
     const clean = await gql(s, `mutation { createBackup { ${LEFT_OUT} } }`);
     expect(clean.data.createBackup.unsupportedKeys).toEqual({ total: 0, types: [], counts: { refreshTokens: 0, codes: 0, other: 0, total: 0 } });
   });

@@ -9,8 +9,6 @@ import { seedScenario } from '../helpers/scenario.js';
 import { ADMIN, VIEWER, type TestStore, openStore } from '../helpers/store.js';
 import { startGatewayStandIn } from '../unit/token-tooling/stand-ins.js';
 
-
-
 function operatorEnv(store: TestStore, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return storeEnv(store, { BACKUP_DIR: store.backupDir, OAUTH_ADMIN_ENV_FILE: '/nonexistent/.env', ...extra });
 }
@@ -64,7 +62,13 @@ describe('the CLI as an operator meets it', () => {
     expect(orphans.code).toBe(0);
     expect(orphans.out).toContain('client client_A was not registered; deleted the data left behind under its id (orphans)');
     expect(orphans.out).toMatch(/access tokens:\s+2/);
-    for (const key of [store.keys.token('a1'), store.keys.token('a2'), store.keys.refresh('refresh_A'), store.keys.code('code_A'), store.keys.state('state_A')]) {
+    for (const key of [
+      store.keys.token('a1'),
+      store.keys.token('a2'),
+      store.keys.refresh('refresh_A'),
+      store.keys.code('code_A'),
+      store.keys.state('state_A'),
+    ]) {
       expect(await store.redis.exists(key), key).toBe(0);
     }
     expect(await store.redis.exists(store.keys.token('b1'))).toBe(1);
@@ -79,7 +83,13 @@ describe('the CLI as an operator meets it', () => {
     await store.services.backups.create({ role: 'admin', name: 'test' });
     const viewer = operatorEnv(store, { ADMIN_URL: adminUrl, ADMIN_TOKEN: VIEWER });
     const before = await store.snapshot();
-    for (const args of [['purge-expired', '--dry-run'], ['test-cleanup-show'], ['test-cleanup', '--dry-run'], ['restore', '--dry-run'], ['revoke-user', 'alice', '--dry-run']]) {
+    for (const args of [
+      ['purge-expired', '--dry-run'],
+      ['test-cleanup-show'],
+      ['test-cleanup', '--dry-run'],
+      ['restore', '--dry-run'],
+      ['revoke-user', 'alice', '--dry-run'],
+    ]) {
       const result = await cli(args, viewer);
       expect({ args, code: result.code, err: result.err }).toEqual({ args, code: 0, err: '' });
     }
@@ -124,7 +134,9 @@ describe('the CLI as an operator meets it', () => {
       seen.push(Date.now());
       if (refusals <= 0) return false;
       refusals -= 1;
-      res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"errors":[{"message":"too many requests","extensions":{"code":"RATE_LIMITED"}}]}');
+      res
+        .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
+        .end('{"errors":[{"message":"too many requests","extensions":{"code":"RATE_LIMITED"}}]}');
       return true;
     };
     const started = Date.now();
@@ -195,7 +207,10 @@ describe('the token recipes against a stand-in gateway', () => {
       // The gateway knows the token; our Redis (the test's namespace) does not hold its record.
       const online = await cli(['validate-tokens', '--online', '--json'], env);
       const report = JSON.parse(online.out) as { tokens: { name: string; verdict: string; online?: string }[] };
-      expect(report.tokens.map((t) => t.online)).toEqual([`gateway ${gateway.url}/verify: HTTP 200 (accepted)`, `gateway ${gateway.url}/verify: HTTP 200 (accepted)`]);
+      expect(report.tokens.map((t) => t.online)).toEqual([
+        `gateway ${gateway.url}/verify: HTTP 200 (accepted)`,
+        `gateway ${gateway.url}/verify: HTTP 200 (accepted)`,
+      ]);
       gateway.tokens.clear();
       const refused = await cli(['validate-tokens', '--online'], env);
       expect(refused.code).toBe(1);
@@ -212,7 +227,13 @@ describe('the token recipes against a stand-in gateway', () => {
     const gateway = await startGatewayStandIn({ privateKeyB64, baseDomain: 'example.com' });
     try {
       writeFileSync(envFile, 'GITHUB_PAT=gho_unchecked\n');
-      const env = { PATH: process.env.PATH, OAUTH_ADMIN_ENV_FILE: envFile, GATEWAY_AUTH_URL: gateway.url, GITHUB_API_URL: 'http://127.0.0.1:1', TEST_OAUTH_CALLBACK_URL: 'https://example.com/callback' };
+      const env = {
+        PATH: process.env.PATH,
+        OAUTH_ADMIN_ENV_FILE: envFile,
+        GATEWAY_AUTH_URL: gateway.url,
+        GITHUB_API_URL: 'http://127.0.0.1:1',
+        TEST_OAUTH_CALLBACK_URL: 'https://example.com/callback',
+      };
       const started = await cli(['generate-github-token'], env);
       expect({ code: started.code, err: started.err }).toEqual({ code: 0, err: '' });
       expect(started.out).toContain('Then run: just generate-github-token-complete CODE');

@@ -75,7 +75,19 @@ describe.skipIf(inject('redisUrl').startsWith('redis+cluster://'))('a typo never
     dir = mkdtempSync(join(tmpdir(), 'oauth-admin-typos-'));
     envFile = join(dir, '.env');
     // A `.env` the token recipes would rewrite: an expired gateway token with what refreshes it.
-    writeFileSync(envFile, ['# operator .env', 'BASE_DOMAIN=example.com', 'GATEWAY_JWT_SECRET=keep-me-0123456789', 'GATEWAY_OAUTH_ACCESS_TOKEN=PLACEHOLDER_NEEDS_REAL_OAUTH_FLOW', 'GATEWAY_OAUTH_REFRESH_TOKEN=r1', 'GATEWAY_OAUTH_CLIENT_ID=c1', 'GATEWAY_OAUTH_CLIENT_SECRET=s1', ''].join('\n'));
+    writeFileSync(
+      envFile,
+      [
+        '# operator .env',
+        'BASE_DOMAIN=example.com',
+        'GATEWAY_JWT_SECRET=keep-me-0123456789',
+        'GATEWAY_OAUTH_ACCESS_TOKEN=PLACEHOLDER_NEEDS_REAL_OAUTH_FLOW',
+        'GATEWAY_OAUTH_REFRESH_TOKEN=r1',
+        'GATEWAY_OAUTH_CLIENT_ID=c1',
+        'GATEWAY_OAUTH_CLIENT_SECRET=s1',
+        '',
+      ].join('\n'),
+    );
     env = storeEnv(store, {
       BACKUP_DIR: store.backupDir,
       OAUTH_ADMIN_ENV_FILE: envFile,
@@ -104,7 +116,12 @@ describe.skipIf(inject('redisUrl').startsWith('redis+cluster://'))('a typo never
         out.push(`${key} ${dump ? createHash('sha256').update(dump).digest('hex') : 'gone'} ${(await store.redis.pttl(key)) >= 0 ? 'ttl' : 'no-ttl'}`);
       }
     }
-    for (const name of readdirSync(store.backupDir)) out.push(`backup ${name} ${createHash('sha256').update(readFileSync(join(store.backupDir, name))).digest('hex')}`);
+    for (const name of readdirSync(store.backupDir))
+      out.push(
+        `backup ${name} ${createHash('sha256')
+          .update(readFileSync(join(store.backupDir, name)))
+          .digest('hex')}`,
+      );
     out.push(`.env ${createHash('sha256').update(readFileSync(envFile)).digest('hex')}`);
     return out.sort();
   }

@@ -12,17 +12,43 @@ import { ADMIN, JWT_SECRET, type TestStore, openStore } from '../helpers/store.j
 
 const run = promisify(execFile);
 const SEED_RECIPES = [
-  'oauth-list-registrations', 'oauth-list-tokens', 'oauth-stats', 'oauth-show-all', 'oauth-delete-registration', 'oauth-delete-client-complete',
-  'oauth-delete-all-registrations', 'oauth-delete-token', 'oauth-delete-all-tokens', 'oauth-purge-expired-dry', 'oauth-purge-expired',
-  'oauth-backup', 'oauth-backup-list', 'oauth-backup-view', 'oauth-backup-view-file', 'oauth-restore', 'oauth-restore-file', 'oauth-restore-clear',
-  'oauth-restore-dry', 'test-cleanup-show', 'test-cleanup', 'generate-jwt-secret', 'generate-rsa-keys', 'generate-github-token', 'refresh-tokens',
-  'validate-tokens', 'check-token-expiry', 'mcp-client-token', 'mcp-client-token-complete', 'dev', 'test', 'up',
+  'oauth-list-registrations',
+  'oauth-list-tokens',
+  'oauth-stats',
+  'oauth-show-all',
+  'oauth-delete-registration',
+  'oauth-delete-client-complete',
+  'oauth-delete-all-registrations',
+  'oauth-delete-token',
+  'oauth-delete-all-tokens',
+  'oauth-purge-expired-dry',
+  'oauth-purge-expired',
+  'oauth-backup',
+  'oauth-backup-list',
+  'oauth-backup-view',
+  'oauth-backup-view-file',
+  'oauth-restore',
+  'oauth-restore-file',
+  'oauth-restore-clear',
+  'oauth-restore-dry',
+  'test-cleanup-show',
+  'test-cleanup',
+  'generate-jwt-secret',
+  'generate-rsa-keys',
+  'generate-github-token',
+  'refresh-tokens',
+  'validate-tokens',
+  'check-token-expiry',
+  'mcp-client-token',
+  'mcp-client-token-complete',
+  'dev',
+  'test',
+  'up',
 ];
 
 function cliEnv(store: TestStore, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return storeEnv(store, { BASE_DOMAIN: 'example.com', ...extra });
 }
-
 
 describe('the CLI on gateway-format data', () => {
   let store: TestStore;
@@ -125,7 +151,16 @@ describe('the CLI on gateway-format data', () => {
       it('validate-tokens tells valid, expired, revoked and forged tokens apart', async () => {
         const secret = JWT_SECRET;
         const now = Math.floor(Date.now() / 1000);
-        const claims = (jti: string, exp: number) => ({ sub: '1', username: 'alice', client_id: 'client_A', jti, iat: now - 60, exp, iss: 'https://auth.example.com', aud: 'https://auth.example.com' });
+        const claims = (jti: string, exp: number) => ({
+          sub: '1',
+          username: 'alice',
+          client_id: 'client_A',
+          jti,
+          iat: now - 60,
+          exp,
+          iss: 'https://auth.example.com',
+          aud: 'https://auth.example.com',
+        });
         const valid = await signJwt(claims('a1', now + 3600), { alg: 'HS256', secret });
         const expired = await signJwt(claims('a2', now - 60), { alg: 'HS256', secret });
         const revoked = await signJwt(claims('revoked-jti', now + 3600), { alg: 'HS256', secret });
@@ -146,7 +181,7 @@ describe('the CLI on gateway-format data', () => {
     });
   }
 
-  it('takes the service\'s address alone as ADMIN_URL (its /graphql endpoint)', async () => {
+  it("takes the service's address alone as ADMIN_URL (its /graphql endpoint)", async () => {
     const base = await cli(['stats'], cliEnv(store, { ADMIN_URL: adminUrl.replace(/\/graphql$/, ''), ADMIN_TOKEN: ADMIN }));
     const full = await cli(['stats'], cliEnv(store, { ADMIN_URL: adminUrl, ADMIN_TOKEN: ADMIN }));
     expect(base.code).toBe(0);

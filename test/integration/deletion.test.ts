@@ -97,13 +97,35 @@ async function finish(store: TestStore, id: string) {
 }
 
 const ALL_KEYS = [
-  'oauth:client:client_A', 'oauth:client:client_B', 'oauth:client:client_C', 'oauth:client:client_D',
-  'oauth:code:code_A', 'oauth:code:code_B', 'oauth:code:code_left',
-  'oauth:refresh:refresh_A', 'oauth:refresh:refresh_B', 'oauth:refresh:refresh_corrupt', 'oauth:refresh:refresh_old',
-  'oauth:state:state_A', 'oauth:state:state_B', 'oauth:state:state_corrupt', 'oauth:state:state_left',
-  'oauth:token:a1', 'oauth:token:a2', 'oauth:token:b1', 'oauth:token:b2', 'oauth:token:c1', 'oauth:token:o1', 'oauth:token:x1',
-  'oauth:user_tokens:alice', 'oauth:user_tokens:bob', 'oauth:user_tokens:carol', 'oauth:user_tokens:dave', 'oauth:user_tokens:ghost',
-  'oauthx:client:lookalike', 'other:key',
+  'oauth:client:client_A',
+  'oauth:client:client_B',
+  'oauth:client:client_C',
+  'oauth:client:client_D',
+  'oauth:code:code_A',
+  'oauth:code:code_B',
+  'oauth:code:code_left',
+  'oauth:refresh:refresh_A',
+  'oauth:refresh:refresh_B',
+  'oauth:refresh:refresh_corrupt',
+  'oauth:refresh:refresh_old',
+  'oauth:state:state_A',
+  'oauth:state:state_B',
+  'oauth:state:state_corrupt',
+  'oauth:state:state_left',
+  'oauth:token:a1',
+  'oauth:token:a2',
+  'oauth:token:b1',
+  'oauth:token:b2',
+  'oauth:token:c1',
+  'oauth:token:o1',
+  'oauth:token:x1',
+  'oauth:user_tokens:alice',
+  'oauth:user_tokens:bob',
+  'oauth:user_tokens:carol',
+  'oauth:user_tokens:dave',
+  'oauth:user_tokens:ghost',
+  'oauthx:client:lookalike',
+  'other:key',
 ];
 const without = (...gone: string[]) => ALL_KEYS.filter((k) => !gone.includes(k));
 
@@ -130,7 +152,15 @@ describe('the "Deleting" table on gateway-format data', () => {
     const result = expectData(await execute(store, DeleteClient, { clientId: 'client_B', cascade: true })).deleteClient;
     expect(result.counts).toEqual(expected);
     expect(await keyNames(store)).toEqual(
-      without('oauth:client:client_B', 'oauth:token:b1', 'oauth:token:b2', 'oauth:refresh:refresh_B', 'oauth:code:code_B', 'oauth:state:state_B', 'oauth:user_tokens:bob'),
+      without(
+        'oauth:client:client_B',
+        'oauth:token:b1',
+        'oauth:token:b2',
+        'oauth:refresh:refresh_B',
+        'oauth:code:code_B',
+        'oauth:state:state_B',
+        'oauth:user_tokens:bob',
+      ),
     );
   });
 
@@ -149,7 +179,10 @@ describe('the "Deleting" table on gateway-format data', () => {
 
   it('deleting a missing client or token is NOT_FOUND and changes nothing', async () => {
     const before = await dataSnapshot(store);
-    for (const response of [await execute(store, DeleteClient, { clientId: 'client_nope', cascade: true }), await execute(store, DeleteToken, { jti: 'nope' })]) {
+    for (const response of [
+      await execute(store, DeleteClient, { clientId: 'client_nope', cascade: true }),
+      await execute(store, DeleteToken, { jti: 'nope' }),
+    ]) {
       expect(response.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(response.body.errors?.[0]?.message).toMatch(/does not exist/);
     }
@@ -166,8 +199,15 @@ describe('the "Deleting" table on gateway-format data', () => {
     const done = expectData(await execute(store, DeleteAllClients, { cascade: true, confirmToken: plan.confirmToken })).deleteAllClients;
     expect(done).toEqual({ executed: true, confirmToken: null, counts: plan.counts });
     expect(await keyNames(store)).toEqual([
-      'oauth:refresh:refresh_corrupt', 'oauth:state:state_corrupt', 'oauth:token:o1', 'oauth:token:x1',
-      'oauth:user_tokens:alice', 'oauth:user_tokens:dave', 'oauth:user_tokens:ghost', 'oauthx:client:lookalike', 'other:key',
+      'oauth:refresh:refresh_corrupt',
+      'oauth:state:state_corrupt',
+      'oauth:token:o1',
+      'oauth:token:x1',
+      'oauth:user_tokens:alice',
+      'oauth:user_tokens:dave',
+      'oauth:user_tokens:ghost',
+      'oauthx:client:lookalike',
+      'other:key',
     ]);
   });
 
@@ -216,7 +256,9 @@ describe('the "Deleting" table on gateway-format data', () => {
     expect(await dataSnapshot(store)).toEqual(before);
     const real = expectData(await execute(store, DeleteUserTokens, { username: 'alice', dryRun: false })).deleteUserTokens;
     expect(real).toEqual({ executed: true, counts: expected });
-    expect(await keyNames(store)).toEqual(without('oauth:token:a1', 'oauth:token:a2', 'oauth:refresh:refresh_A', 'oauth:code:code_A', 'oauth:user_tokens:alice'));
+    expect(await keyNames(store)).toEqual(
+      without('oauth:token:a1', 'oauth:token:a2', 'oauth:refresh:refresh_A', 'oauth:code:code_A', 'oauth:user_tokens:alice'),
+    );
     const unknown = await execute(store, DeleteUserTokens, { username: 'nobody', dryRun: true });
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -228,44 +270,64 @@ describe('the "Deleting" table on gateway-format data', () => {
     const real = await finish(store, expectData(await execute(store, Cleanup, { dryRun: false })).cleanupTestClients.id);
     expect(real).toMatchObject({ status: 'SUCCEEDED', dryRun: false, counts: expected });
     expect(await keyNames(store)).toEqual(
-      without('oauth:client:client_B', 'oauth:token:b1', 'oauth:token:b2', 'oauth:refresh:refresh_B', 'oauth:code:code_B', 'oauth:state:state_B', 'oauth:user_tokens:bob'),
+      without(
+        'oauth:client:client_B',
+        'oauth:token:b1',
+        'oauth:token:b2',
+        'oauth:refresh:refresh_B',
+        'oauth:code:code_B',
+        'oauth:state:state_B',
+        'oauth:user_tokens:bob',
+      ),
     );
   });
 
-  it.each(['a pass over every key', 'the derived indexes'])('purge removes exactly what expired, and the dry run reports the same counts while changing nothing (candidates from %s)', async (path) => {
-    if (path === 'the derived indexes') {
-      // Built and followed, as the leader process keeps them: the purge then reads only its candidates.
-      await followIndexes(store);
-    }
-    const before = await dataSnapshot(store);
-    const dry = await finish(store, expectData(await execute(store, Purge, { dryRun: true })).purgeExpired.id);
-    const expected = { clients: 0, accessTokens: 3, refreshTokens: 1, authCodes: 1, authStates: 1, userIndexEntries: 6, userIndexes: 2 };
-    expect(dry).toMatchObject({ status: 'SUCCEEDED', dryRun: true, counts: expected });
-    expect(dry?.progress.deleted).toBe(0);
-    expect(await dataSnapshot(store)).toEqual(before);
-    const real = await finish(store, expectData(await execute(store, Purge, { dryRun: false })).purgeExpired.id);
-    expect(real).toMatchObject({ status: 'SUCCEEDED', counts: expected, progress: { phase: 'done' } });
-    expect(await keyNames(store)).toEqual(
-      without('oauth:token:a2', 'oauth:token:b2', 'oauth:token:o1', 'oauth:refresh:refresh_old', 'oauth:code:code_left', 'oauth:state:state_left', 'oauth:user_tokens:dave', 'oauth:user_tokens:ghost'),
-    );
-    expect(await store.redis.smembers(store.keys.userTokens('alice'))).toEqual(['a1']);
-    expect(await store.redis.smembers(store.keys.userTokens('bob'))).toEqual(['b1']);
-    // A second purge finds nothing left to do.
-    const again = await finish(store, expectData(await execute(store, Purge, { dryRun: false })).purgeExpired.id);
-    expect(again?.counts).toEqual(zero);
-    if (path === 'the derived indexes') {
-      // Only candidates are read: the 3 expired tokens; the expired refresh token stored without TTL
-      // (the index lists refresh tokens without a TTL); the 3 code and 4 state keys
-      // (the index counts a leftover of each kind). Clients, live tokens, valid refresh tokens never.
-      expect(real?.progress.scanned).toBe(3 + 1 + 3 + 4);
-      // And the indexes still agree with the data.
-      expect(await store.services.indexes.fresh()).toBe(true);
-      expect(await store.services.indexes.store.readStats(store.clock.now / 1000, 2592000)).toEqual(await store.services.stats.scan());
-      await store.services.indexes.stop();
-    }
-  });
+  it.each(['a pass over every key', 'the derived indexes'])(
+    'purge removes exactly what expired, and the dry run reports the same counts while changing nothing (candidates from %s)',
+    async (path) => {
+      if (path === 'the derived indexes') {
+        // Built and followed, as the leader process keeps them: the purge then reads only its candidates.
+        await followIndexes(store);
+      }
+      const before = await dataSnapshot(store);
+      const dry = await finish(store, expectData(await execute(store, Purge, { dryRun: true })).purgeExpired.id);
+      const expected = { clients: 0, accessTokens: 3, refreshTokens: 1, authCodes: 1, authStates: 1, userIndexEntries: 6, userIndexes: 2 };
+      expect(dry).toMatchObject({ status: 'SUCCEEDED', dryRun: true, counts: expected });
+      expect(dry?.progress.deleted).toBe(0);
+      expect(await dataSnapshot(store)).toEqual(before);
+      const real = await finish(store, expectData(await execute(store, Purge, { dryRun: false })).purgeExpired.id);
+      expect(real).toMatchObject({ status: 'SUCCEEDED', counts: expected, progress: { phase: 'done' } });
+      expect(await keyNames(store)).toEqual(
+        without(
+          'oauth:token:a2',
+          'oauth:token:b2',
+          'oauth:token:o1',
+          'oauth:refresh:refresh_old',
+          'oauth:code:code_left',
+          'oauth:state:state_left',
+          'oauth:user_tokens:dave',
+          'oauth:user_tokens:ghost',
+        ),
+      );
+      expect(await store.redis.smembers(store.keys.userTokens('alice'))).toEqual(['a1']);
+      expect(await store.redis.smembers(store.keys.userTokens('bob'))).toEqual(['b1']);
+      // A second purge finds nothing left to do.
+      const again = await finish(store, expectData(await execute(store, Purge, { dryRun: false })).purgeExpired.id);
+      expect(again?.counts).toEqual(zero);
+      if (path === 'the derived indexes') {
+        // Only candidates are read: the 3 expired tokens; the expired refresh token stored without TTL
+        // (the index lists refresh tokens without a TTL); the 3 code and 4 state keys
+        // (the index counts a leftover of each kind). Clients, live tokens, valid refresh tokens never.
+        expect(real?.progress.scanned).toBe(3 + 1 + 3 + 4);
+        // And the indexes still agree with the data.
+        expect(await store.services.indexes.fresh()).toBe(true);
+        expect(await store.services.indexes.store.readStats(store.clock.now / 1000, 2592000)).toEqual(await store.services.stats.scan());
+        await store.services.indexes.stop();
+      }
+    },
+  );
 
-  it('refuses a viewer\'s mutations (FORBIDDEN) and changes nothing', async () => {
+  it("refuses a viewer's mutations (FORBIDDEN) and changes nothing", async () => {
     const before = await dataSnapshot(store);
     for (const response of [
       await execute(store, DeleteClient, { clientId: 'client_A', cascade: true }, { token: VIEWER }),

@@ -48,7 +48,12 @@ function rawRequest(port: number, method: string, path: string, headers: Record<
 /** The first bytes of the answer to a POST /graphql (the socket is closed after them). */
 function firstBytes(port: number, headers: Record<string, string>, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const head = ['POST /graphql HTTP/1.1', 'Host: oauth-admin.test', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${Buffer.byteLength(body)}`];
+    const head = [
+      'POST /graphql HTTP/1.1',
+      'Host: oauth-admin.test',
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      `Content-Length: ${Buffer.byteLength(body)}`,
+    ];
     const socket = connect(port, '127.0.0.1', () => socket.write(`${head.join('\r\n')}\r\n\r\n${body}`));
     socket.once('data', (chunk: Buffer) => {
       resolve(chunk.toString('utf8'));
@@ -98,7 +103,14 @@ const asViewer = { ...json, Authorization: `Bearer ${VIEWER}` };
  * answered (`fast`), handed the request to Yoga after reading it (`handedOn`), or not taken it
  * at all (`untouched`).
  */
-async function same(p: Pair, path: 'fast' | 'handedOn' | 'untouched', headers: Record<string, string>, body: unknown, method = 'POST', url = '/graphql'): Promise<Raw> {
+async function same(
+  p: Pair,
+  path: 'fast' | 'handedOn' | 'untouched',
+  headers: Record<string, string>,
+  body: unknown,
+  method = 'POST',
+  url = '/graphql',
+): Promise<Raw> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const before = { ...p.handler.counts };
   const viaFast = await rawRequest(p.fast.port, method, url, headers, text);
@@ -106,7 +118,10 @@ async function same(p: Pair, path: 'fast' | 'handedOn' | 'untouched', headers: R
   expect(viaFast.head, text.slice(0, 200)).toBe(viaYoga.head);
   expect(viaFast.body, text.slice(0, 200)).toBe(viaYoga.body);
   const taken = { fast: p.handler.counts.fast - before.fast, handedOn: p.handler.counts.handedOn - before.handedOn };
-  expect(taken, `${text.slice(0, 200)} → ${viaFast.status} ${viaFast.body.slice(0, 300)}`).toEqual({ fast: path === 'fast' ? 1 : 0, handedOn: path === 'handedOn' ? 1 : 0 });
+  expect(taken, `${text.slice(0, 200)} → ${viaFast.status} ${viaFast.body.slice(0, 300)}`).toEqual({
+    fast: path === 'fast' ? 1 : 0,
+    handedOn: path === 'handedOn' ? 1 : 0,
+  });
   return viaFast;
 }
 
@@ -142,7 +157,9 @@ describe.each([
     expect(ok.body).toContain('"clientName"');
     for (const accept of ['*/*', 'application/json', 'application/graphql-response+json']) await same(p, 'fast', { ...asAdmin, Accept: accept }, body);
     await same(p, 'fast', { ...asAdmin, 'Content-Type': 'application/json; charset=utf-8' }, body);
-    await same(p, 'fast', asAdmin, { query: '{ stats { registrations activeTokens } clients(first: 3) { totalCount edges { cursor node { clientId clientName } } } }' });
+    await same(p, 'fast', asAdmin, {
+      query: '{ stats { registrations activeTokens } clients(first: 3) { totalCount edges { cursor node { clientId clientName } } } }',
+    });
     await same(p, 'fast', asAdmin, { query: `query A { __typename } query B { stats { registrations } }`, operationName: 'B', variables: null });
     await same(p, 'fast', asAdmin, { query: '{ token(jti: "no-such-token") { jti } }' });
   });
@@ -185,7 +202,8 @@ describe.each([
   });
 
   it('gives the viewer nulls for secrets on the fast path too, as Yoga does', async () => {
-    const query = '{ clients(first: 50) { edges { node { clientId clientSecret registrationAccessToken } } } refreshTokens(first: 50) { edges { node { token } } } }';
+    const query =
+      '{ clients(first: 50) { edges { node { clientId clientSecret registrationAccessToken } } } refreshTokens(first: 50) { edges { node { token } } } }';
     const viewer = await same(p, 'fast', asViewer, { query });
     const admin = await same(p, 'fast', asAdmin, { query });
     const secrets = (JSON.parse(admin.body) as { data: { clients: { edges: { node: { clientSecret: string | null } }[] } } }).data.clients.edges
@@ -248,11 +266,23 @@ describe.each([
   });
 
   it('never takes mutations or subscriptions, whatever the operation name picks', async () => {
-    const plan = await rawRequest(p.fast.port, 'POST', '/graphql', asAdmin, JSON.stringify({ query: 'mutation { deleteAllTokens { executed confirmToken } }' }));
+    const plan = await rawRequest(
+      p.fast.port,
+      'POST',
+      '/graphql',
+      asAdmin,
+      JSON.stringify({ query: 'mutation { deleteAllTokens { executed confirmToken } }' }),
+    );
     expect(plan.status).toBe(200);
     expect(plan.body).toContain('"executed":false');
     const before = { ...p.handler.counts };
-    await rawRequest(p.fast.port, 'POST', '/graphql', asAdmin, JSON.stringify({ query: 'query Q { __typename } mutation M { deleteAllTokens { executed } }', operationName: 'M' }));
+    await rawRequest(
+      p.fast.port,
+      'POST',
+      '/graphql',
+      asAdmin,
+      JSON.stringify({ query: 'query Q { __typename } mutation M { deleteAllTokens { executed } }', operationName: 'M' }),
+    );
     await rawRequest(p.fast.port, 'POST', '/graphql', asAdmin, JSON.stringify({ query: 'subscription { __typename }' }));
     expect(p.handler.counts.fast).toBe(before.fast);
     expect(p.handler.counts.handedOn).toBe(before.handedOn + 2);
@@ -335,7 +365,9 @@ describe.each([
   it('survives a client that leaves in the middle of its body', async () => {
     await new Promise<void>((resolve) => {
       const socket = connect(p.fast.port, '127.0.0.1', () => {
-        socket.write(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${ADMIN}\r\nContent-Length: 1000\r\n\r\n{"query":`);
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${ADMIN}\r\nContent-Length: 1000\r\n\r\n{"query":`,
+        );
         setTimeout(() => {
           socket.destroy();
           resolve();
@@ -371,14 +403,26 @@ describe('the fast path with production settings', () => {
     const windowSeconds = 60;
     // The windows are fixed and follow the clock: pinned, so a run that crosses a minute counts on.
     const pinned = Date.now();
-    const app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, rateLimit: { perSecond: 0.1, anonymousPerSecond: 0.1, windowSeconds }, clock: () => pinned });
+    const app = createApp({
+      services: store.services,
+      auth: { adminToken: ADMIN, anonymousAdmin: false },
+      rateLimit: { perSecond: 0.1, anonymousPerSecond: 0.1, windowSeconds },
+      clock: () => pinned,
+    });
     const handler = createNodeHandler(app);
     const { server, port } = await listen(handler);
     try {
       const send = (query: string, headers: Record<string, string> = asAdmin) => rawRequest(port, 'POST', '/graphql', headers, JSON.stringify({ query }));
       // 6 per window: 3 answered by the fast path, 2 handed on after an error, 1 mutation.
       const statuses = [];
-      for (const query of ['{ __typename }', '{ stats { registrations } }', '{ clients(first: 2001) { totalCount } }', '{ __typename }', 'mutation { deleteAllTokens { executed } }', '{ clients(after: "bad") { totalCount } }']) {
+      for (const query of [
+        '{ __typename }',
+        '{ stats { registrations } }',
+        '{ clients(first: 2001) { totalCount } }',
+        '{ __typename }',
+        'mutation { deleteAllTokens { executed } }',
+        '{ clients(after: "bad") { totalCount } }',
+      ]) {
         statuses.push((await send(query)).status);
       }
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);

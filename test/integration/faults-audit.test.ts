@@ -25,7 +25,13 @@ describe.skipIf(inCluster)('faults: Redis full, the audit trail and createBackup
     const server = await faultRedis({ extraArgs: ['--maxmemory', '4mb', '--maxmemory-policy', 'noeviction'] });
     const lines: Record<string, any>[] = [];
     const logger = createLogger({ level: 'debug', sink: (line) => lines.push(JSON.parse(line) as Record<string, any>) });
-    const redis = createRedis(server.url, { name: 'oauth-admin-fault-test', commandTimeoutMs: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, maxReconnectDelayMs: 100 });
+    const redis = createRedis(server.url, {
+      name: 'oauth-admin-fault-test',
+      commandTimeoutMs: 1000,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      maxReconnectDelayMs: 100,
+    });
     redis.on('error', () => {});
     const services = createServices(redis, { prefixes: PREFIXES, lifetimes: { refreshTokenSeconds: 2592000 }, logger });
     const app = createApp({ services, auth: { adminToken: ADMIN, anonymousAdmin: false }, logger: createLogger({ level: 'silent' }) });
@@ -45,7 +51,11 @@ describe.skipIf(inCluster)('faults: Redis full, the audit trail and createBackup
       const filler = server.client();
       const blob = 'x'.repeat(20_000);
       let full = false;
-      for (let i = 0; i < 1000 && !full; i++) full = await filler.set(`filler:${i}`, blob).then(() => false, (error: Error) => /^OOM /.test(error.message));
+      for (let i = 0; i < 1000 && !full; i++)
+        full = await filler.set(`filler:${i}`, blob).then(
+          () => false,
+          (error: Error) => /^OOM /.test(error.message),
+        );
       expect(full).toBe(true);
 
       // Item 3: the token is deleted; the audit entry that could not be appended is in the log.

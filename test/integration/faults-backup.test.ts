@@ -50,7 +50,7 @@ describe.skipIf(inject('redisUrl').startsWith('redis+cluster://'))('a Redis that
         await new Promise((r) => setTimeout(r, 2));
       }
       watcher.disconnect();
-      expect(killed, "the backup never got under way").toBe(true);
+      expect(killed, 'the backup never got under way').toBe(true);
       const error = await started;
       expect(error?.message).toMatch(/the backup failed: Redis (connection lost|did not answer)/);
       const names = (() => {

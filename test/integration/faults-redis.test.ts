@@ -188,14 +188,24 @@ describe.skipIf(inCluster)('faults: Redis gone mid-purge', () => {
     expect(lockTtl === -2 || (lockTtl > 0 && lockTtl <= 1500)).toBe(true);
 
     // The job record, left RUNNING when Redis died, reads FAILED once its heartbeat is stale.
-    const seen = await until('the dead job to read FAILED', async () => {
-      const r = (await execute(h.store, JobById, { id })).body.data?.job;
-      return r?.status === 'FAILED' ? r : null;
-    }, 4000, 100);
+    const seen = await until(
+      'the dead job to read FAILED',
+      async () => {
+        const r = (await execute(h.store, JobById, { id })).body.data?.job;
+        return r?.status === 'FAILED' ? r : null;
+      },
+      4000,
+      100,
+    );
     expect(seen.finished).toBe(true);
 
     // Once the lock has expired, a new purge runs and finishes what the first one left.
-    const second = await until('a new purge to be accepted', async () => (await execute(h.store, StartPurge, { dryRun: false })).body.data?.purgeExpired, 4000, 100);
+    const second = await until(
+      'a new purge to be accepted',
+      async () => (await execute(h.store, StartPurge, { dryRun: false })).body.data?.purgeExpired,
+      4000,
+      100,
+    );
     const done = await h.services.jobs.wait(second.id);
     expect(done?.status).toBe('SUCCEEDED');
     expect(await check.dbsize()).toBeGreaterThan(0);
@@ -246,10 +256,15 @@ describe.skipIf(inCluster)('faults: slow Redis', () => {
       expect(health.status).toBe(503);
 
       // No restart, no operator: once Redis answers again, so does the service.
-      const ok = await until('a successful request after the pause', async () => {
-        const r = await execute(h.store, Stats);
-        return r.status === 200 && !r.body.errors ? r : null;
-      }, 4000, 100);
+      const ok = await until(
+        'a successful request after the pause',
+        async () => {
+          const r = await execute(h.store, Stats);
+          return r.status === 200 && !r.body.errors ? r : null;
+        },
+        4000,
+        100,
+      );
       expect(ok.body.data?.stats.registrations).toBe(0);
       expect(Date.now() - started).toBeGreaterThan(1000);
       expect((await h.app.fetch('http://t/health')).status).toBe(200);
@@ -277,7 +292,10 @@ describe.skipIf(inCluster)('faults: Redis full (maxmemory, noeviction)', () => {
       const blob = 'x'.repeat(20_000);
       let full = false;
       for (let i = 0; i < 1000 && !full; i++) {
-        full = await filler.set(`filler:${i}`, blob).then(() => false, (error: Error) => /^OOM /.test(error.message));
+        full = await filler.set(`filler:${i}`, blob).then(
+          () => false,
+          (error: Error) => /^OOM /.test(error.message),
+        );
       }
       expect(full).toBe(true);
 

@@ -75,15 +75,27 @@ describe.skipIf(inCluster)('faults: SIGTERM during a job', () => {
     }
     // A job another process runs (fresh heartbeat): following it would wait for a minute.
     const foreign: JobState = {
-      id: 'job-of-another-process', kind: 'PURGE_EXPIRED', status: 'RUNNING', dryRun: true, actor: 'admin-token',
+      id: 'job-of-another-process',
+      kind: 'PURGE_EXPIRED',
+      status: 'RUNNING',
+      dryRun: true,
+      actor: 'admin-token',
       progress: { phase: 'access tokens', scanned: 1, total: null, matched: 0, deleted: 0 },
       counts: { clients: 0, accessTokens: 0, refreshTokens: 0, authCodes: 0, authStates: 0, userIndexEntries: 0, userIndexes: 0 },
-      categories: [], backupName: null, error: null, createdAt: Date.now(), startedAt: Date.now(), finishedAt: null, heartbeatAt: Date.now() + 60_000,
+      categories: [],
+      backupName: null,
+      error: null,
+      createdAt: Date.now(),
+      startedAt: Date.now(),
+      finishedAt: null,
+      heartbeatAt: Date.now() + 60_000,
     };
     await seed.set(keys.admin('job', foreign.id), JSON.stringify(foreign), 'PX', 120_000);
 
     server = await spawnServer({ REDIS_URL: redis.url, ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) });
-    const started = (await (await gql(server, 'mutation { purgeExpired(dryRun: false) { id status } }')).json()) as { data: { purgeExpired: { id: string; status: string } } };
+    const started = (await (await gql(server, 'mutation { purgeExpired(dryRun: false) { id status } }')).json()) as {
+      data: { purgeExpired: { id: string; status: string } };
+    };
     const id = started.data.purgeExpired.id;
     const own = await follow(server, id);
     const other = await follow(server, foreign.id);

@@ -46,7 +46,17 @@ describe('bearer tokens', () => {
     const options = { adminToken: ADMIN, viewerToken: VIEWER, anonymousAdmin: false };
     expect(authenticate(`Bearer ${ADMIN}`, options)).toEqual({ role: 'admin', name: 'admin-token' });
     expect(authenticate(`bearer   ${VIEWER}  `, options)).toEqual({ role: 'viewer', name: 'viewer-token' });
-    for (const header of [`Bearer ${ADMIN.slice(0, -1)}`, `Bearer ${ADMIN}x`, `Bearer ${ADMIN.toUpperCase()}`, `Bearer ${ADMIN} ${ADMIN}`, ADMIN, `Basic ${ADMIN}`, 'Bearer', '', `Bearer ${ADMIN}\u0000`]) {
+    for (const header of [
+      `Bearer ${ADMIN.slice(0, -1)}`,
+      `Bearer ${ADMIN}x`,
+      `Bearer ${ADMIN.toUpperCase()}`,
+      `Bearer ${ADMIN} ${ADMIN}`,
+      ADMIN,
+      `Basic ${ADMIN}`,
+      'Bearer',
+      '',
+      `Bearer ${ADMIN}\u0000`,
+    ]) {
       expect(authenticate(header, options), JSON.stringify(header)).toBeNull();
     }
   });
@@ -61,7 +71,11 @@ describe('failed authentication', () => {
 
   it('is refused with 401 and audited without the presented value', async () => {
     const wrong = 'wrong-token-that-must-not-be-stored-0123';
-    const attempts: Record<string, string>[] = [{ authorization: `Bearer ${wrong}` }, {}, { authorization: `Basic ${Buffer.from(`admin:${wrong}`).toString('base64')}` }];
+    const attempts: Record<string, string>[] = [
+      { authorization: `Bearer ${wrong}` },
+      {},
+      { authorization: `Basic ${Buffer.from(`admin:${wrong}`).toString('base64')}` },
+    ];
     for (const headers of attempts) {
       const response = await store.app.fetch('http://oauth-admin.test/graphql', {
         method: 'POST',
@@ -72,10 +86,16 @@ describe('failed authentication', () => {
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="oauth-admin"');
       expect(await response.text()).not.toContain(wrong);
     }
-    const entries = expectData(await execute(store, Audit)).auditLog.edges.map((e) => e.node).filter((n) => n.action === 'authenticate');
+    const entries = expectData(await execute(store, Audit))
+      .auditLog.edges.map((e) => e.node)
+      .filter((n) => n.action === 'authenticate');
     expect(entries).toHaveLength(3);
     for (const entry of entries) expect(entry).toMatchObject({ actor: 'anonymous', outcome: 'REFUSED', dryRun: false, target: 'in-process' });
-    expect(entries.map((e) => e.error).sort()).toEqual(['Authorization header is not "Bearer <token>"', 'bearer token not recognised', 'no Authorization header']);
+    expect(entries.map((e) => e.error).sort()).toEqual([
+      'Authorization header is not "Bearer <token>"',
+      'bearer token not recognised',
+      'no Authorization header',
+    ]);
     const raw = JSON.stringify(await store.redis.xrange(store.keys.admin('audit'), '-', '+'));
     expect(raw).not.toContain(wrong);
     expect(raw).not.toContain(Buffer.from(`admin:${wrong}`).toString('base64'));

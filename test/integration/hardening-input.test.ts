@@ -123,7 +123,10 @@ describe('hostile input', () => {
     it('are off under NODE_ENV=production unless GRAPHQL_INTROSPECTION=true (GRAPHIQL follows unless set)', () => {
       expect(exposurePlan(parseConfig({ NODE_ENV: 'production', ADMIN_TOKEN: ADMIN }))).toEqual({ introspection: false, graphiql: false });
       expect(exposurePlan(parseConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }))).toEqual({ introspection: true, graphiql: true });
-      expect(exposurePlan(parseConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHIQL: 'false' }))).toEqual({ introspection: true, graphiql: false });
+      expect(exposurePlan(parseConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHIQL: 'false' }))).toEqual({
+        introspection: true,
+        graphiql: false,
+      });
       expect(exposurePlan(parseConfig({ NODE_ENV: 'development' }))).toEqual({ introspection: true, graphiql: true });
       expect(exposurePlan(parseConfig({ GRAPHQL_INTROSPECTION: 'no' }))).toEqual({ introspection: false, graphiql: false });
       expect(() => parseConfig({ GRAPHQL_INTROSPECTION: 'maybe' })).toThrow(/GRAPHQL_INTROSPECTION/);
@@ -131,7 +134,11 @@ describe('hostile input', () => {
 
     it('when off: __schema and __type are refused, suggestions are withheld, GraphiQL is not served', async () => {
       const app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, limits: { introspection: false } });
-      expectRefused(await post(app, { query: '{ __schema { types { name } } }' }), /introspection is disabled .* GRAPHQL_INTROSPECTION=true/, 'INTROSPECTION_DISABLED');
+      expectRefused(
+        await post(app, { query: '{ __schema { types { name } } }' }),
+        /introspection is disabled .* GRAPHQL_INTROSPECTION=true/,
+        'INTROSPECTION_DISABLED',
+      );
       expectRefused(await post(app, { query: '{ __type(name: "Query") { name } }' }), /introspection is disabled/, 'INTROSPECTION_DISABLED');
       expect((await post(app, { query: '{ __typename }' })).body).toEqual({ data: { __typename: 'Query' } });
       const typo = await post(app, { query: '{ clientz { totalCount } }' });

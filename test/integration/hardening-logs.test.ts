@@ -45,7 +45,12 @@ describe('secrets never reach the logs', () => {
 
   it('over a whole session of good and bad requests', async () => {
     const bodies: string[] = [];
-    const send = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = { authorization: `Bearer ${ADMIN}` }, path = '/graphql') => {
+    const send = async (
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = { authorization: `Bearer ${ADMIN}` },
+      path = '/graphql',
+    ) => {
       const response = await fetch(running.url.replace('/graphql', path), {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
@@ -53,7 +58,16 @@ describe('secrets never reach the logs', () => {
       });
       const text = await response.text();
       bodies.push(text);
-      return { status: response.status, json: (() => { try { return JSON.parse(text) as { data?: Record<string, any>; errors?: { message: string }[] }; } catch { return {}; } })() };
+      return {
+        status: response.status,
+        json: (() => {
+          try {
+            return JSON.parse(text) as { data?: Record<string, any>; errors?: { message: string }[] };
+          } catch {
+            return {};
+          }
+        })(),
+      };
     };
     const wrong = 'wrong-bearer-token-0123456789abcdef';
     const forged = 'forged-confirm-token-0123456789abcdef';
@@ -63,13 +77,17 @@ describe('secrets never reach the logs', () => {
     for (let i = 0; i < 100 && (await fetch(running.url.replace('/graphql', '/health'))).status !== 200; i++) await new Promise((r) => setTimeout(r, 20));
     expect((await fetch(running.url.replace('/graphql', '/health'))).status).toBe(200);
     expect((await send('{ stats { registrations } }')).status).toBe(200);
-    const secretsRead = await send('{ clients(first: 50) { edges { node { clientSecret registrationAccessToken } } } refreshTokens(first: 50) { edges { node { token } } } authCodes(first: 50) { edges { node { code } } } }');
+    const secretsRead = await send(
+      '{ clients(first: 50) { edges { node { clientSecret registrationAccessToken } } } refreshTokens(first: 50) { edges { node { token } } } authCodes(first: 50) { edges { node { code } } } }',
+    );
     expect(JSON.stringify(secretsRead.json.data)).toContain(knownTestSecrets()[3]?.slice(0, 4) ?? '');
     expect((await send('{ stats { registrations } }', {}, { authorization: `Bearer ${VIEWER}` })).status).toBe(200);
     expect((await send('{ stats { registrations } }', {}, { authorization: `Bearer ${wrong}` })).status).toBe(401);
     expect((await send('{ stats { registrations } }', {}, { authorization: `Basic ${basic}` })).status).toBe(401);
     expect((await send('{ stats { registrations } }', {}, { authorization: ADMIN })).status).toBe(401);
-    expect((await send('{ stats { registrations } }', {}, { authorization: `Bearer ${ADMIN}` }, `/graphql?token=${wrong}&access_token=${ADMIN}`)).status).toBe(200);
+    expect((await send('{ stats { registrations } }', {}, { authorization: `Bearer ${ADMIN}` }, `/graphql?token=${wrong}&access_token=${ADMIN}`)).status).toBe(
+      200,
+    );
 
     const plan = await send('mutation($t: String) { deleteAllTokens(confirmToken: $t) { executed confirmToken } }');
     const confirmToken = plan.json.data?.deleteAllTokens.confirmToken as string;
@@ -80,7 +98,9 @@ describe('secrets never reach the logs', () => {
     expect(done.json.data?.deleteAllTokens.executed).toBe(true);
     expect((await send('mutation($t: String) { deleteAllTokens(confirmToken: $t) { executed } }', { t: confirmToken })).json.errors).toBeTruthy();
 
-    await send('query($t: String!) { inspectToken(token: $t) { verdict reason } }', { t: `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: 'x', jti: wrong })).toString('base64url')}.c2lnbmF0dXJlLXNpZ25hdHVyZQ` });
+    await send('query($t: String!) { inspectToken(token: $t) { verdict reason } }', {
+      t: `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: 'x', jti: wrong })).toString('base64url')}.c2lnbmF0dXJlLXNpZ25hdHVyZQ`,
+    });
     await send('{ clients(first: 5, after: "garbage") { totalCount } }');
     await send('{ clients(first: 500) { edges { node { tokens(first: 500) { edges { node { jti } } } } } } }');
     await send(`{ ${'__typename '.repeat(2100)} }`);
@@ -97,10 +117,12 @@ describe('secrets never reach the logs', () => {
     // What the operator does see: who, what, how it ended.
     const messages = lines.map((l) => JSON.parse(l) as { msg: string; reason?: string; status?: number; principal?: string | null });
     // One line per address and reason and window (issue 14, item 7): the second malformed header is counted, not logged again.
-    expect(messages.filter((m) => m.msg === 'authentication failed').map((m) => m.reason).sort()).toEqual([
-      'Authorization header is not "Bearer <token>"',
-      'bearer token not recognised',
-    ]);
+    expect(
+      messages
+        .filter((m) => m.msg === 'authentication failed')
+        .map((m) => m.reason)
+        .sort(),
+    ).toEqual(['Authorization header is not "Bearer <token>"', 'bearer token not recognised']);
     expect(messages.some((m) => m.msg === 'request' && m.principal === 'viewer-token')).toBe(true);
     expect(messages.some((m) => m.msg === 'oauth-admin listening')).toBe(true);
     // Error messages sent back never echo a presented secret either.

@@ -26,10 +26,35 @@ const hostile = fc.oneof(
   fc.constant(null),
   fc.boolean(),
 );
-const FIELDS = ['client_id', 'client_name', 'username', 'email', 'name', 'exp', 'iat', 'expires_at', 'created_at', 'client_id_issued_at', 'client_secret_expires_at', 'redirect_uris', 'grant_types', 'contacts', 'resources', 'scope', 'state', 'code_challenge', 'user_id', 'sub', ...POLLUTION];
+const FIELDS = [
+  'client_id',
+  'client_name',
+  'username',
+  'email',
+  'name',
+  'exp',
+  'iat',
+  'expires_at',
+  'created_at',
+  'client_id_issued_at',
+  'client_secret_expires_at',
+  'redirect_uris',
+  'grant_types',
+  'contacts',
+  'resources',
+  'scope',
+  'state',
+  'code_challenge',
+  'user_id',
+  'sub',
+  ...POLLUTION,
+];
 /** A stored value: hostile JSON objects, or not JSON / not an object at all. */
 const storedValue = fc.oneof(
-  { weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...FIELDS), hostile, { maxKeys: 8 }).map((o) => JSON.stringify(o).replace(/1e\+?400|Infinity/g, '1e400')) },
+  {
+    weight: 4,
+    arbitrary: fc.dictionary(fc.constantFrom(...FIELDS), hostile, { maxKeys: 8 }).map((o) => JSON.stringify(o).replace(/1e\+?400|Infinity/g, '1e400')),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
   { weight: 1, arbitrary: fc.json({ maxDepth: 3 }) },
 );

@@ -50,7 +50,7 @@ describe('errors a client sees (issue 14, item 6)', () => {
     }
   });
 
-  it('a malformed JSON body is 400 BAD_REQUEST without the parser\'s message or the body', async () => {
+  it("a malformed JSON body is 400 BAD_REQUEST without the parser's message or the body", async () => {
     const secretish = 'secret-in-a-broken-body-0123456789';
     const answer = await send(store, `{"query": "{ stats { registrations } }", "variables": {"x": "${secretish}"`);
     expect(answer.status).toBe(400);
@@ -92,7 +92,11 @@ describe('errors a client sees (issue 14, item 6)', () => {
 async function from(app: TestStore['app'], address: string, token: string | null, query = '{ stats { registrations } }'): Promise<number> {
   const response = await app.fetch(
     'http://oauth-admin.test/graphql',
-    { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    },
     { req: { socket: { remoteAddress: address } } },
   );
   await response.text();
@@ -124,9 +128,17 @@ describe('the audit trail cannot be flooded (issue 14, items 7 and 9)', () => {
     for (let i = 0; i < 100; i++) expect(await from(store.app, '192.0.2.7', null)).toBe(401);
 
     const entries = (await send(store, JSON.stringify({ query: AUDIT }))).body.data.auditLog.edges.map((e: { node: unknown }) => e.node) as {
-      action: string; actor: string; outcome: string; target: string | null; error: string | null; attempts: number;
+      action: string;
+      actor: string;
+      outcome: string;
+      target: string | null;
+      error: string | null;
+      attempts: number;
     }[];
-    expect(entries.find((e) => e.action === 'deleteClient' && e.target === 'client_kept_on_record')).toMatchObject({ actor: 'admin-token', outcome: 'SUCCEEDED' });
+    expect(entries.find((e) => e.action === 'deleteClient' && e.target === 'client_kept_on_record')).toMatchObject({
+      actor: 'admin-token',
+      outcome: 'SUCCEEDED',
+    });
     // The mutations' stream holds no authentication failure at all.
     const main = await store.redis.xrange(store.keys.admin('audit'), '-', '+');
     expect(main.map(([, f]) => f[f.indexOf('action') + 1])).not.toContain('authenticate');
@@ -164,13 +176,21 @@ describe('the audit trail cannot be flooded (issue 14, items 7 and 9)', () => {
 
   it('a mutation the role check refuses (FORBIDDEN) is audited under the caller, at most twice per window', async () => {
     for (let i = 0; i < 30; i++) {
-      const answer = await send(store, JSON.stringify({ query: 'mutation { deleteToken(jti: "jti-viewer-wants-gone") { executed } }' }), { authorization: `Bearer ${VIEWER}` });
+      const answer = await send(store, JSON.stringify({ query: 'mutation { deleteToken(jti: "jti-viewer-wants-gone") { executed } }' }), {
+        authorization: `Bearer ${VIEWER}`,
+      });
       expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const refusals = async () =>
-      ((await send(store, JSON.stringify({ query: AUDIT }))).body.data.auditLog.edges.map((e: { node: unknown }) => e.node) as { action: string; actor: string; outcome: string; error: string | null; attempts: number }[]).filter(
-        (e) => e.action === 'deleteToken' && e.actor === 'viewer-token',
-      );
+      (
+        (await send(store, JSON.stringify({ query: AUDIT }))).body.data.auditLog.edges.map((e: { node: unknown }) => e.node) as {
+          action: string;
+          actor: string;
+          outcome: string;
+          error: string | null;
+          attempts: number;
+        }[]
+      ).filter((e) => e.action === 'deleteToken' && e.actor === 'viewer-token');
     const first = await until('the refusal on record', async () => ((await refusals()).length > 0 ? refusals() : null));
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ outcome: 'REFUSED', error: 'this operation needs the admin token', attempts: 1 });
@@ -191,12 +211,20 @@ describe('pending authorizations (CSRF states) are secrets (issue 14, item 11)',
     await store.redis.set(store.keys.client('client_s'), JSON.stringify({ client_id: 'client_s', client_name: 'S' }), 'EX', 3600);
     await store.redis.set(
       store.keys.state(state),
-      JSON.stringify({ client_id: 'client_s', redirect_uri: 'https://app.example/cb', scope: 'openid', state: 'client-own-state', code_challenge: null, code_challenge_method: 'S256' }),
+      JSON.stringify({
+        client_id: 'client_s',
+        redirect_uri: 'https://app.example/cb',
+        scope: 'openid',
+        state: 'client-own-state',
+        code_challenge: null,
+        code_challenge_method: 'S256',
+      }),
       'EX',
       300,
     );
     const query = JSON.stringify({
-      query: '{ authStates(first: 10) { edges { cursor node { state fingerprint clientId } } } client(clientId: "client_s") { authStates(first: 10) { edges { cursor node { state fingerprint } } } } }',
+      query:
+        '{ authStates(first: 10) { edges { cursor node { state fingerprint clientId } } } client(clientId: "client_s") { authStates(first: 10) { edges { cursor node { state fingerprint } } } } }',
     });
     const viewer = await send(store, query, { authorization: `Bearer ${VIEWER}` });
     expect(viewer.body.errors).toBeUndefined();
@@ -207,15 +235,25 @@ describe('pending authorizations (CSRF states) are secrets (issue 14, item 11)',
     const admin = await send(store, query);
     expect(admin.body.data.authStates.edges[0].node.state).toBe(state);
     // Paging by the cursor still works.
-    const after = await send(store, JSON.stringify({ query: `{ authStates(first: 10, after: ${JSON.stringify(viewer.body.data.authStates.edges[0].cursor)}) { edges { node { fingerprint } } } }` }), {
-      authorization: `Bearer ${VIEWER}`,
-    });
+    const after = await send(
+      store,
+      JSON.stringify({
+        query: `{ authStates(first: 10, after: ${JSON.stringify(viewer.body.data.authStates.edges[0].cursor)}) { edges { node { fingerprint } } } }`,
+      }),
+      {
+        authorization: `Bearer ${VIEWER}`,
+      },
+    );
     expect(after.body.data.authStates.edges).toEqual([]);
 
     // A backup holding the state, compared with a store that no longer has it.
     const name = (await send(store, JSON.stringify({ query: 'mutation { createBackup { name } }' }))).body.data.createBackup.name as string;
     await store.redis.del(store.keys.state(state));
-    const diff = await send(store, JSON.stringify({ query: `{ backup(name: ${JSON.stringify(name)}) { diff { entries { category name fingerprint status } } } }` }), { authorization: `Bearer ${VIEWER}` });
+    const diff = await send(
+      store,
+      JSON.stringify({ query: `{ backup(name: ${JSON.stringify(name)}) { diff { entries { category name fingerprint status } } } }` }),
+      { authorization: `Bearer ${VIEWER}` },
+    );
     expect(diff.text).not.toContain(state);
     expect(diff.body.data.backup.diff.entries).toContainEqual({ category: 'states', name: null, fingerprint: fingerprint(state), status: 'ONLY_IN_BACKUP' });
   });

@@ -94,7 +94,11 @@ function expectSamples(report: SampleReport, options: { minReady?: number } = {}
  * Gateway traffic and the sampler run throughout; `fault` strikes in the middle; then the writer
  * stops and the index must converge (the sampler keeps sampling until fresh() is back).
  */
-async function underTraffic(w: World, fault: () => Promise<void>, options: { seed: number; beforeMs?: number; afterMs?: number; freshAtStart?: boolean; converges?: boolean }) {
+async function underTraffic(
+  w: World,
+  fault: () => Promise<void>,
+  options: { seed: number; beforeMs?: number; afterMs?: number; freshAtStart?: boolean; converges?: boolean },
+) {
   const model = newModel(w, CI_SCALE);
   const gate = new Gate();
   w.start();
@@ -111,7 +115,13 @@ async function underTraffic(w: World, fault: () => Promise<void>, options: { see
   }
   // The sampler goes on while the index catches up (checkQuiet bounds that wait at 20 s).
   const deadline = Date.now() + 20_000;
-  while (!(await indexApi(w.services).fresh().catch(() => false)) && Date.now() < deadline) await sleep(100);
+  while (
+    !(await indexApi(w.services)
+      .fresh()
+      .catch(() => false)) &&
+    Date.now() < deadline
+  )
+    await sleep(100);
   const report = await samples.stop();
   const check = await checkQuiet(w, model);
   return { model, written, report, check };
@@ -142,7 +152,7 @@ describe('index faults: the wedge (issue 12, item 1)', () => {
 });
 
 describe('index faults: connections, restarts, notifications (issue 12)', () => {
-  it('the follower\'s subscriber connection killed (CLIENT KILL, twice): the index ends equal to the store; sampled stats always exact', async () => {
+  it("the follower's subscriber connection killed (CLIENT KILL, twice): the index ends equal to the store; sampled stats always exact", async () => {
     const w = await world({ url: sharedUrl });
     let killed = 0;
     const { report, check, written } = await underTraffic(
@@ -166,66 +176,90 @@ describe('index faults: connections, restarts, notifications (issue 12)', () => 
     expect(status.notifications).toBe(true);
   }, 120_000);
 
-  it.skipIf(inCluster)('Redis restarted (SIGKILL, AOF): the index ends equal to the store; sampled stats always exact', async () => {
-    const redis = await server({ persistent: true });
-    const w = await world({ url: redis.url });
-    const { report, check } = await underTraffic(w, () => redis.restart(), { seed: 12_002 });
-    expectSamples(report);
-    expectConverged(check);
-    if (process.env.INDEX_FAULTS_VERBOSE) console.log('samples across the restart', report.acrossRestart);
-  }, 120_000);
+  it.skipIf(inCluster)(
+    'Redis restarted (SIGKILL, AOF): the index ends equal to the store; sampled stats always exact',
+    async () => {
+      const redis = await server({ persistent: true });
+      const w = await world({ url: redis.url });
+      const { report, check } = await underTraffic(w, () => redis.restart(), { seed: 12_002 });
+      expectSamples(report);
+      expectConverged(check);
+      if (process.env.INDEX_FAULTS_VERBOSE) console.log('samples across the restart', report.acrossRestart);
+    },
+    120_000,
+  );
 
-  it.skipIf(inCluster)('Redis restarted without persistence (the data and the index are gone): the index ends equal to the (new) store', async () => {
-    const redis = await server({ persistent: false });
-    const w = await world({ url: redis.url });
-    const { report, check } = await underTraffic(w, () => redis.restart(), { seed: 12_003 });
-    expectSamples(report);
-    expectConverged(check);
-  }, 120_000);
+  it.skipIf(inCluster)(
+    'Redis restarted without persistence (the data and the index are gone): the index ends equal to the (new) store',
+    async () => {
+      const redis = await server({ persistent: false });
+      const w = await world({ url: redis.url });
+      const { report, check } = await underTraffic(w, () => redis.restart(), { seed: 12_003 });
+      expectSamples(report);
+      expectConverged(check);
+    },
+    120_000,
+  );
 
-  it.skipIf(inCluster)('notifications turned off on the server (CONFIG SET notify-keyspace-events ""): the index ends equal to the store; sampled stats always exact', async () => {
-    const redis = await server();
-    const w = await world({ url: redis.url });
-    const { report, check } = await underTraffic(
-      w,
-      async () => {
-        const c = redis.client();
-        await c.config('SET', 'notify-keyspace-events', '');
-      },
-      { seed: 12_004 },
-    );
-    expectSamples(report);
-    expectConverged(check);
-  }, 120_000);
+  it.skipIf(inCluster)(
+    'notifications turned off on the server (CONFIG SET notify-keyspace-events ""): the index ends equal to the store; sampled stats always exact',
+    async () => {
+      const redis = await server();
+      const w = await world({ url: redis.url });
+      const { report, check } = await underTraffic(
+        w,
+        async () => {
+          const c = redis.client();
+          await c.config('SET', 'notify-keyspace-events', '');
+        },
+        { seed: 12_004 },
+      );
+      expectSamples(report);
+      expectConverged(check);
+    },
+    120_000,
+  );
 
-  it.skipIf(inCluster)('notifications off and the service not allowed to change them: every answer is still exact (reads scan); nothing claims ready', async () => {
-    const redis = await server();
-    const w = await world({ url: redis.url, indexing: { configureNotifications: false, reconcileEveryMs: 1000 } });
-    const { report } = await underTraffic(w, async () => {}, { seed: 12_005, freshAtStart: false, converges: false });
-    expectSamples(report, { minReady: 0 });
-    expect(report.readySamples).toBe(0);
-    const status = await indexApi(w.services).status();
-    expect(status.notifications).toBe(false);
-    expect(status.notificationsProblem).toBeTruthy();
-    expect(await indexApi(w.services).fresh()).toBe(false);
-  }, 120_000);
+  it.skipIf(inCluster)(
+    'notifications off and the service not allowed to change them: every answer is still exact (reads scan); nothing claims ready',
+    async () => {
+      const redis = await server();
+      const w = await world({ url: redis.url, indexing: { configureNotifications: false, reconcileEveryMs: 1000 } });
+      const { report } = await underTraffic(w, async () => {}, { seed: 12_005, freshAtStart: false, converges: false });
+      expectSamples(report, { minReady: 0 });
+      expect(report.readySamples).toBe(0);
+      const status = await indexApi(w.services).status();
+      expect(status.notifications).toBe(false);
+      expect(status.notificationsProblem).toBeTruthy();
+      expect(await indexApi(w.services).fresh()).toBe(false);
+    },
+    120_000,
+  );
 
-  it.skipIf(inCluster)('a server that forbids CONFIG (managed Redis) but has notifications on: the index is followed and ends equal to the store', async () => {
-    const redis = await server({ extraArgs: ['--rename-command', 'CONFIG', '', '--notify-keyspace-events', 'KEA'] });
-    const w = await world({ url: redis.url });
-    const { report, check } = await underTraffic(w, async () => {}, { seed: 12_006, freshAtStart: false });
-    expectSamples(report);
-    expectConverged(check);
-  }, 120_000);
+  it.skipIf(inCluster)(
+    'a server that forbids CONFIG (managed Redis) but has notifications on: the index is followed and ends equal to the store',
+    async () => {
+      const redis = await server({ extraArgs: ['--rename-command', 'CONFIG', '', '--notify-keyspace-events', 'KEA'] });
+      const w = await world({ url: redis.url });
+      const { report, check } = await underTraffic(w, async () => {}, { seed: 12_006, freshAtStart: false });
+      expectSamples(report);
+      expectConverged(check);
+    },
+    120_000,
+  );
 
-  it.skipIf(inCluster)('a server that forbids CONFIG with notifications off: every answer is still exact (reads scan)', async () => {
-    const redis = await server({ extraArgs: ['--rename-command', 'CONFIG', ''] });
-    const w = await world({ url: redis.url });
-    const { report } = await underTraffic(w, async () => {}, { seed: 12_007, freshAtStart: false, converges: false });
-    expectSamples(report, { minReady: 0 });
-    expect(report.readySamples).toBe(0);
-    expect(await indexApi(w.services).fresh()).toBe(false);
-  }, 120_000);
+  it.skipIf(inCluster)(
+    'a server that forbids CONFIG with notifications off: every answer is still exact (reads scan)',
+    async () => {
+      const redis = await server({ extraArgs: ['--rename-command', 'CONFIG', ''] });
+      const w = await world({ url: redis.url });
+      const { report } = await underTraffic(w, async () => {}, { seed: 12_007, freshAtStart: false, converges: false });
+      expectSamples(report, { minReady: 0 });
+      expect(report.readySamples).toBe(0);
+      expect(await indexApi(w.services).fresh()).toBe(false);
+    },
+    120_000,
+  );
 });
 
 describe.skipIf(inCluster)('index faults: a scan across a Redis restart (reads that answer from the store)', () => {
@@ -360,25 +394,29 @@ describe('index faults: purges decide from the truth (issue 12, items 2 and 4)',
   it.each([
     ['live but behind (a large queue)', { maxPending: 1_000_000 }],
     ['incomplete (a flood past maxPending, a reconcile running)', { maxPending: 1000 }],
-  ])('a purge started right after a bulk load of expired tokens, the index %s, removes every expired key and reports what it removed', async (_label, indexing) => {
-    const w = await world({ url: sharedUrl, indexing });
-    const model = newModel(w, CI_SCALE);
-    w.start();
-    await untilFresh(w);
-    await writeMany(model, w, 500, 1, 0.5, 'pre');
-    await untilFresh(w);
-    // ~20k keys, 90 % of the tokens expired (no TTL, as an old restore leaves them).
-    await writeMany(model, w, inCluster ? 12_000 : 20_000, 2, 0.9, 'bulk');
-    const before = await indexApi(w.services).status();
-    const divergences = await checkPurge(w, model);
-    if (process.env.INDEX_FAULTS_VERBOSE) console.log('status when the purge started', before);
-    expect(divergences, `status when the purge started: ${JSON.stringify(before)}\n${divergences.join('\n')}`).toEqual([]);
-    const truth = computeTruth(await readRaw(w.gateway, prefixPattern(w.keys.prefixes.oauth)), w.keys, Date.now(), w.refreshLifetime);
-    expect(truth.stats.expiredTokens).toBe(0);
-    expect(truth.stats.staleIndexEntries).toBe(0);
-    expect(truth.stats.expiredRefreshTokens).toBe(0);
-    expectConverged(await checkQuiet(w, model));
-  }, 180_000);
+  ])(
+    'a purge started right after a bulk load of expired tokens, the index %s, removes every expired key and reports what it removed',
+    async (_label, indexing) => {
+      const w = await world({ url: sharedUrl, indexing });
+      const model = newModel(w, CI_SCALE);
+      w.start();
+      await untilFresh(w);
+      await writeMany(model, w, 500, 1, 0.5, 'pre');
+      await untilFresh(w);
+      // ~20k keys, 90 % of the tokens expired (no TTL, as an old restore leaves them).
+      await writeMany(model, w, inCluster ? 12_000 : 20_000, 2, 0.9, 'bulk');
+      const before = await indexApi(w.services).status();
+      const divergences = await checkPurge(w, model);
+      if (process.env.INDEX_FAULTS_VERBOSE) console.log('status when the purge started', before);
+      expect(divergences, `status when the purge started: ${JSON.stringify(before)}\n${divergences.join('\n')}`).toEqual([]);
+      const truth = computeTruth(await readRaw(w.gateway, prefixPattern(w.keys.prefixes.oauth)), w.keys, Date.now(), w.refreshLifetime);
+      expect(truth.stats.expiredTokens).toBe(0);
+      expect(truth.stats.staleIndexEntries).toBe(0);
+      expect(truth.stats.expiredRefreshTokens).toBe(0);
+      expectConverged(await checkQuiet(w, model));
+    },
+    180_000,
+  );
 
   it('a refresh token with a live key past REFRESH_TOKEN_LIFETIME is never expired nor purged; one without TTL is, and a TTL change moves it', async () => {
     const w = await world({ url: sharedUrl });
@@ -407,7 +445,13 @@ describe('index faults: purges decide from the truth (issue 12, items 2 and 4)',
         const index = await indexApi(w.services).indexer.store.readStats(at / 1000, w.refreshLifetime);
         const scan = (await w.services.stats.scan()) as unknown as Record<string, number>;
         const dry = await purgeViaApi(w, true);
-        return { api: api.stats.expiredRefreshTokens, index: index.expiredRefreshTokens, scan: scan.expiredRefreshTokens, purge: dry.counts.refreshTokens, total: api.stats.refreshTokens };
+        return {
+          api: api.stats.expiredRefreshTokens,
+          index: index.expiredRefreshTokens,
+          scan: scan.expiredRefreshTokens,
+          purge: dry.counts.refreshTokens,
+          total: api.stats.refreshTokens,
+        };
       } finally {
         w.clock.thaw();
       }

@@ -34,8 +34,7 @@ describe('index model: gateway traffic against the derived indexes', () => {
   });
 
   it('at every quiet point the index, the scan, the API and a purge dry run equal a full scan of the store', async () => {
-    const open = (): Promise<World> =>
-      openWorld({ url: server?.url ?? inject('redisUrl'), restart: server ? () => (server as FaultRedis).restart() : null });
+    const open = (): Promise<World> => openWorld({ url: server?.url ?? inject('redisUrl'), restart: server ? () => (server as FaultRedis).restart() : null });
     const ran: World[] = [];
     try {
       await fc.assert(

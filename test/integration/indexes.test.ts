@@ -74,7 +74,7 @@ describe('derived indexes', () => {
     expect((await reconcile(store, true))?.progress.matched).toBe(0);
   });
 
-  it('follows the gateway\'s writes, deletes and expiries through keyspace notifications', async () => {
+  it("follows the gateway's writes, deletes and expiries through keyspace notifications", async () => {
     await followIndexes(store);
     const now = Math.floor(Date.now() / 1000);
     // Gateway-style activity behind the service's back.
@@ -139,7 +139,11 @@ describe('derived indexes', () => {
     for (const step of [-2, -1, 0, 1, 5, 9, 10, 11, 30, 59, 60, 61, 599, 600, 601, 3599, 3600, 3601, 3602]) {
       store.clock.now = (base + step) * 1000 + 500;
       const { indexed, scanned } = await compare(store);
-      expect({ step, active: indexed.activeTokens, expired: indexed.expiredTokens }).toEqual({ step, active: scanned.activeTokens, expired: scanned.expiredTokens });
+      expect({ step, active: indexed.activeTokens, expired: indexed.expiredTokens }).toEqual({
+        step,
+        active: scanned.activeTokens,
+        expired: scanned.expiredTokens,
+      });
     }
   });
 
@@ -154,8 +158,7 @@ describe('derived indexes', () => {
           const [next, keys] = await node.scan(cursor, 'MATCH', prefixPattern(prefix), 'COUNT', 1000);
           cursor = next;
           found.push(...keys.map((k) => k.slice(prefix.length)));
-        }
-        while (cursor !== '0');
+        } while (cursor !== '0');
       }
       return found.sort();
     };

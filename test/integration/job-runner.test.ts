@@ -10,7 +10,12 @@ function kind(work: JobDefinition<JobInput & { target: string }, { phase: string
     lock,
     audit: {
       action: () => 'testJob',
-      describe: ({ target }, { result }) => ({ target, counts: result ? { clients: result.written, accessTokens: 0, refreshTokens: 0, authCodes: 0, authStates: 0, userIndexEntries: 0, userIndexes: 0 } : null }),
+      describe: ({ target }, { result }) => ({
+        target,
+        counts: result
+          ? { clients: result.written, accessTokens: 0, refreshTokens: 0, authCodes: 0, authStates: 0, userIndexEntries: 0, userIndexes: 0 }
+          : null,
+      }),
       notStarted: 'REFUSED',
     },
     show: (result) => ({ matched: result.written }),
@@ -49,14 +54,33 @@ describe('the job runner: one lifecycle for every job kind', () => {
     expect(job.createdAt).toBe(1_000_000);
     const final = await runner.wait(job.id);
     expect(final).toMatchObject({ status: 'SUCCEEDED', error: null, finishedAt: 1_000_500, progress: { phase: 'done', scanned: 3, matched: 7 } });
-    expect(await entries()).toEqual([expect.objectContaining({ outcome: 'SUCCEEDED', actor: 'tester', target: 'thing', jobId: job.id, error: null, counts: expect.objectContaining({ clients: 7 }) })]);
+    expect(await entries()).toEqual([
+      expect.objectContaining({
+        outcome: 'SUCCEEDED',
+        actor: 'tester',
+        target: 'thing',
+        jobId: job.id,
+        error: null,
+        counts: expect.objectContaining({ clients: 7 }),
+      }),
+    ]);
   });
 
   it('audits a failure, a refusal inside the work and a cancel, each with the job', async () => {
-    const failed = await runner.start(kind(async () => { throw new Error('boom'); }), { actor: 'tester', dryRun: true, target: 'a' });
+    const failed = await runner.start(
+      kind(async () => {
+        throw new Error('boom');
+      }),
+      { actor: 'tester', dryRun: true, target: 'a' },
+    );
     expect(await runner.wait(failed.id)).toMatchObject({ status: 'FAILED', error: 'internal error: Error', progress: { phase: 'failed' } });
 
-    const refused = await runner.start(kind(async () => { throw new JobRefused('that file is not usable'); }), { actor: 'tester', dryRun: false, target: 'b' });
+    const refused = await runner.start(
+      kind(async () => {
+        throw new JobRefused('that file is not usable');
+      }),
+      { actor: 'tester', dryRun: false, target: 'b' },
+    );
     expect(await runner.wait(refused.id)).toMatchObject({ status: 'FAILED', error: 'that file is not usable' });
 
     let aborted = false;
@@ -87,8 +111,17 @@ describe('the job runner: one lifecycle for every job kind', () => {
     const lock = `test-${store.namespace}`;
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const first = await runner.start(kind(async () => { await held; return { written: 0 }; }, lock), { actor: 'tester', dryRun: false, target: 'first' });
-    const second = runner.start(kind(async () => ({ written: 0 }), lock), { actor: 'tester', dryRun: false, target: 'second' });
+    const first = await runner.start(
+      kind(async () => {
+        await held;
+        return { written: 0 };
+      }, lock),
+      { actor: 'tester', dryRun: false, target: 'first' },
+    );
+    const second = runner.start(
+      kind(async () => ({ written: 0 }), lock),
+      { actor: 'tester', dryRun: false, target: 'second' },
+    );
     await expect(second).rejects.toThrow(AdminError);
     await expect(second).rejects.toThrow(`another ${lock} job is running (job ${first.id})`);
     release();

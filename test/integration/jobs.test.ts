@@ -62,7 +62,9 @@ async function seedExpired(store: TestStore, count: number): Promise<void> {
   // Batched the way the service batches, so a cluster gets one slot per pipeline.
   await inBatches(store.redis, keys, async (group, positions) => {
     const pipeline = store.redis.pipeline();
-    positions.forEach((i, j) => pipeline.set(group[j] as string, accessTokenValue({ username: `u${i % 50}`, clientId: 'client_x', createdAt: now - 100, expiresAt: now - 10 })));
+    positions.forEach((i, j) =>
+      pipeline.set(group[j] as string, accessTokenValue({ username: `u${i % 50}`, clientId: 'client_x', createdAt: now - 100, expiresAt: now - 10 })),
+    );
     await pipeline.exec();
     return group;
   });
@@ -118,7 +120,22 @@ describe('jobs', () => {
 
   it('reports a job whose process died as FAILED', async () => {
     const now = Date.now();
-    const orphan = { id: 'dead-job', kind: 'PURGE_EXPIRED', status: 'RUNNING', dryRun: false, actor: 'x', progress: { phase: 'access tokens', scanned: 1, total: null, matched: 0, deleted: 0 }, counts: {}, categories: [], backupName: null, error: null, createdAt: now - 600_000, startedAt: now - 600_000, finishedAt: null, heartbeatAt: now - 600_000 };
+    const orphan = {
+      id: 'dead-job',
+      kind: 'PURGE_EXPIRED',
+      status: 'RUNNING',
+      dryRun: false,
+      actor: 'x',
+      progress: { phase: 'access tokens', scanned: 1, total: null, matched: 0, deleted: 0 },
+      counts: {},
+      categories: [],
+      backupName: null,
+      error: null,
+      createdAt: now - 600_000,
+      startedAt: now - 600_000,
+      finishedAt: null,
+      heartbeatAt: now - 600_000,
+    };
     await store.redis.set(store.keys.admin('job', 'dead-job'), JSON.stringify(orphan));
     const state = await store.services.jobs.get('dead-job');
     expect(state).toMatchObject({ status: 'FAILED', error: expect.stringContaining('stopped') });

@@ -137,7 +137,11 @@ describe.skipIf(onCluster)('listings page in one pass over the store (20k tokens
       if (t.record?.expiresAt != null && t.record.expiresAt * 1000 > now) e.active++;
       expected.set(id, e);
     }
-    for (const row of rows) expect({ clientId: row.clientId, active: row.active, all: row.all }).toEqual({ clientId: row.clientId, ...(expected.get(row.clientId) ?? { active: 0, all: 0 }) });
+    for (const row of rows)
+      expect({ clientId: row.clientId, active: row.active, all: row.all }).toEqual({
+        clientId: row.clientId,
+        ...(expected.get(row.clientId) ?? { active: 0, all: 0 }),
+      });
     expect(rows.filter((r) => r.all > 0).length).toBe(expected.size);
     // The registrations listed from the indexes are exactly the client keys in Redis.
     expect(rows.map((r) => r.clientId)).toEqual((await store.services.repos.clients.ids()).sort());

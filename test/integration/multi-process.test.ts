@@ -86,7 +86,7 @@ describe('two service processes over one Redis', () => {
     expect(leaders).toBe(1);
   });
 
-  it('keeps the indexes current from the gateway\'s writes, so either process answers from them', async () => {
+  it("keeps the indexes current from the gateway's writes, so either process answers from them", async () => {
     const query = 'query { indexStatus { leader notifications ready } stats { registrations } }';
     const ready = async () => {
       const [sa, sb] = await Promise.all([post(a, query), post(b, query)]);

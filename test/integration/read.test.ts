@@ -102,24 +102,65 @@ async function seedVariants(store: TestStore): Promise<void> {
   // A client with real lists, `created_at` only, and a lowercase "test" name (not a test client).
   await r.set(
     k.client('client_variant'),
-    pyJsonDumps({ client_id: 'client_variant', client_secret: 'sec-variant', redirect_uris: ['http://localhost:9/cb'], client_name: 'test lowercase', scope: 'a b', created_at: NOW_S - 100, contacts: ['ops@example.com'], client_uri: 'https://example.com' }),
+    pyJsonDumps({
+      client_id: 'client_variant',
+      client_secret: 'sec-variant',
+      redirect_uris: ['http://localhost:9/cb'],
+      client_name: 'test lowercase',
+      scope: 'a b',
+      created_at: NOW_S - 100,
+      contacts: ['ops@example.com'],
+      client_uri: 'https://example.com',
+    }),
   );
   await r.set(k.client('client_corrupt'), 'not json{');
   await r.set(k.client('client_array'), '[1, 2]');
   await r.set(k.token('corrupt_tok'), '123');
   // A compact JWT stored as the value (the scripts accept it; the gateway never writes it).
   const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
-  const payload = Buffer.from(JSON.stringify({ sub: '4', username: 'dave', scope: 'x', client_id: 'client_gone', jti: 'jwt_tok', iat: NOW_S - 10, exp: NOW_S + 3600 })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ sub: '4', username: 'dave', scope: 'x', client_id: 'client_gone', jti: 'jwt_tok', iat: NOW_S - 10, exp: NOW_S + 3600 }),
+  ).toString('base64url');
   await r.set(k.token('jwt_tok'), `${header}.${payload}.c2ln`);
-  await r.set(k.token('exp_tok'), pyJsonDumps({ sub: '5', username: 'erin', email: null, name: null, scope: 'x', client_id: 'client_3SvF7px4c_BY7LPz2ezxlg', iat: NOW_S - 7200, exp: NOW_S - 3600 }));
-  await r.set(k.refresh('refresh_old'), pyJsonDumps({ user_id: '6', username: 'frank', client_id: 'client_TrQGsD7xHypvy1XQu1qt3g', scope: 'x', created_at: NOW_S - 2592000 - 10 }));
+  await r.set(
+    k.token('exp_tok'),
+    pyJsonDumps({
+      sub: '5',
+      username: 'erin',
+      email: null,
+      name: null,
+      scope: 'x',
+      client_id: 'client_3SvF7px4c_BY7LPz2ezxlg',
+      iat: NOW_S - 7200,
+      exp: NOW_S - 3600,
+    }),
+  );
+  await r.set(
+    k.refresh('refresh_old'),
+    pyJsonDumps({ user_id: '6', username: 'frank', client_id: 'client_TrQGsD7xHypvy1XQu1qt3g', scope: 'x', created_at: NOW_S - 2592000 - 10 }),
+  );
   await r.set(k.refresh('refresh_corrupt'), '{"truncated": ');
   await r.sadd(k.userTokens('ghost'), 'gone1', 'gone2');
   await r.sadd(k.userTokens('alice'), 'gone3');
-  await r.set(k.state('leftover_state'), pyJsonDumps({ client_id: 'client_7pycEZkYab2d0ktIp4YXsA', redirect_uri: 'x', scope: 'y', state: 's', code_challenge: null, code_challenge_method: 'S256' }));
+  await r.set(
+    k.state('leftover_state'),
+    pyJsonDumps({ client_id: 'client_7pycEZkYab2d0ktIp4YXsA', redirect_uri: 'x', scope: 'y', state: 's', code_challenge: null, code_challenge_method: 'S256' }),
+  );
   await r.set(
     k.code('code_resources'),
-    pyJsonDumps({ client_id: 'client_TrQGsD7xHypvy1XQu1qt3g', redirect_uri: 'urn:ietf:wg:oauth:2.0:oob', scope: 's', state: 'x', code_challenge: 'c', code_challenge_method: 'S256', user_id: '1', username: 'alice', email: '', name: 'Alice', resources: ['https://mcp.example.com'] }),
+    pyJsonDumps({
+      client_id: 'client_TrQGsD7xHypvy1XQu1qt3g',
+      redirect_uri: 'urn:ietf:wg:oauth:2.0:oob',
+      scope: 's',
+      state: 'x',
+      code_challenge: 'c',
+      code_challenge_method: 'S256',
+      user_id: '1',
+      username: 'alice',
+      email: '',
+      name: 'Alice',
+      resources: ['https://mcp.example.com'],
+    }),
     'EX',
     3600,
   );
@@ -137,12 +178,23 @@ describe('read side on gateway-format data', () => {
   it('computes semantics.md statistics, corrupt records and variants included', async () => {
     const { stats } = expectData(await execute(store, Stats));
     expect(stats).toEqual({
-      registrations: 6, corruptRegistrations: 2, testRegistrations: 1,
-      activeTokens: 3, expiredTokens: 2, corruptTokens: 1,
-      refreshTokens: 4, expiredRefreshTokens: 1,
-      authStates: 2, authCodes: 2, leftoverStates: 1, leftoverCodes: 0,
-      userIndexes: 3, staleIndexEntries: 3,
-      userCount: 6, usersWithActiveTokens: 2, orphanTokens: 1,
+      registrations: 6,
+      corruptRegistrations: 2,
+      testRegistrations: 1,
+      activeTokens: 3,
+      expiredTokens: 2,
+      corruptTokens: 1,
+      refreshTokens: 4,
+      expiredRefreshTokens: 1,
+      authStates: 2,
+      authCodes: 2,
+      leftoverStates: 1,
+      leftoverCodes: 0,
+      userIndexes: 3,
+      staleIndexEntries: 3,
+      userCount: 6,
+      usersWithActiveTokens: 2,
+      orphanTokens: 1,
     });
   });
 
@@ -161,24 +213,44 @@ describe('read side on gateway-format data', () => {
   it('pages through every client and token exactly once', async () => {
     const clients = await allPages(async (after) => expectData(await execute(store, ClientsPage, { first: 2, after })).clients);
     expect(clients.map((c) => c.clientId)).toEqual([
-      'client_3SvF7px4c_BY7LPz2ezxlg', 'client_7pycEZkYab2d0ktIp4YXsA', 'client_TrQGsD7xHypvy1XQu1qt3g', 'client_array', 'client_corrupt', 'client_variant',
+      'client_3SvF7px4c_BY7LPz2ezxlg',
+      'client_7pycEZkYab2d0ktIp4YXsA',
+      'client_TrQGsD7xHypvy1XQu1qt3g',
+      'client_array',
+      'client_corrupt',
+      'client_variant',
     ]);
     const tokens = await allPages(async (after) => expectData(await execute(store, TokensPage, { first: 1, after })).tokens);
-    expect(tokens.map((t) => t.jti).sort()).toEqual(['49NC_kbNyJMLYgA4HbXzug', '4gZFbt-tgsdSjpXhcAb92g', 'corrupt_tok', 'exp_tok', 'jwt_tok', 'kDUJmV-Ua39KzJLYrLNOvA']);
+    expect(tokens.map((t) => t.jti).sort()).toEqual([
+      '49NC_kbNyJMLYgA4HbXzug',
+      '4gZFbt-tgsdSjpXhcAb92g',
+      'corrupt_tok',
+      'exp_tok',
+      'jwt_tok',
+      'kDUJmV-Ua39KzJLYrLNOvA',
+    ]);
     expect(new Set(tokens.map((t) => t.jti)).size).toBe(tokens.length);
   });
 
   it('reads every client variant and flags corrupt values without failing the query', async () => {
     const { clients } = expectData(await execute(store, ClientsPage, { first: 50 }));
     const byId = new Map(clients.edges.map((e) => [e.node.clientId, e.node]));
-    expect(byId.get('client_TrQGsD7xHypvy1XQu1qt3g')).toMatchObject({ clientName: 'Tëst ünïcode', redirectUris: ['urn:ietf:wg:oauth:2.0:oob'], isTestClient: false });
+    expect(byId.get('client_TrQGsD7xHypvy1XQu1qt3g')).toMatchObject({
+      clientName: 'Tëst ünïcode',
+      redirectUris: ['urn:ietf:wg:oauth:2.0:oob'],
+      isTestClient: false,
+    });
     expect(byId.get('client_7pycEZkYab2d0ktIp4YXsA')).toMatchObject({
       isTestClient: true,
       redirectUris: ['https://auth.example.com/success', 'http://localhost:8080/cb'],
       createdAt: '2026-11-26T15:34:26.000Z',
       clientSecret: 'vOnInQoOo9TakJSAPtik-2ry7Xq-yV2FpPz03n4Xr44',
     });
-    expect(byId.get('client_variant')).toMatchObject({ redirectUris: ['http://localhost:9/cb'], isTestClient: false, createdAt: new Date((NOW_S - 100) * 1000).toISOString() });
+    expect(byId.get('client_variant')).toMatchObject({
+      redirectUris: ['http://localhost:9/cb'],
+      isTestClient: false,
+      createdAt: new Date((NOW_S - 100) * 1000).toISOString(),
+    });
     expect(byId.get('client_corrupt')).toMatchObject({ parseError: expect.stringContaining('not JSON'), clientName: null });
     expect(byId.get('client_array')?.parseError).toContain('not an object');
     const { clients: tests } = expectData(await execute(store, ClientsPage, { filter: { testOnly: true } }));
@@ -213,7 +285,11 @@ describe('read side on gateway-format data', () => {
     expect(data.user?.refreshTokens.totalCount).toBe(2);
     expect(data.user?.staleIndexEntries).toEqual(['gone3']);
     expect(data.user?.indexedTokenCount).toBe(3);
-    expect(data.token).toEqual({ jti: 'kDUJmV-Ua39KzJLYrLNOvA', client: { clientId: 'client_7pycEZkYab2d0ktIp4YXsA', clientName: 'TEST test_oauth_flow' }, user: { username: 'alice', tokens: { totalCount: 2 } } });
+    expect(data.token).toEqual({
+      jti: 'kDUJmV-Ua39KzJLYrLNOvA',
+      client: { clientId: 'client_7pycEZkYab2d0ktIp4YXsA', clientName: 'TEST test_oauth_flow' },
+      user: { username: 'alice', tokens: { totalCount: 2 } },
+    });
   });
 
   it('answers null, not an error, for missing records', async () => {
@@ -291,17 +367,20 @@ describe('DataLoader batching', () => {
   }
 
   // On a cluster every batch is split by hash slot, so command counts follow the keys' spread.
-  it.skipIf(inject('redisUrl').startsWith('redis+cluster://'))('sends the same number of Redis commands for 10 and for 50 clients with tokens and users', async () => {
-    const small = await storeWith(10);
-    const large = await storeWith(50);
-    try {
-      const few = await commandsFor(small);
-      const many = await commandsFor(large);
-      expect(many).toBe(few);
-      expect(many).toBeLessThan(15);
-    } finally {
-      await small.close();
-      await large.close();
-    }
-  });
+  it.skipIf(inject('redisUrl').startsWith('redis+cluster://'))(
+    'sends the same number of Redis commands for 10 and for 50 clients with tokens and users',
+    async () => {
+      const small = await storeWith(10);
+      const large = await storeWith(50);
+      try {
+        const few = await commandsFor(small);
+        const many = await commandsFor(large);
+        expect(many).toBe(few);
+        expect(many).toBeLessThan(15);
+      } finally {
+        await small.close();
+        await large.close();
+      }
+    },
+  );
 });

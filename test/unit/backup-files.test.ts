@@ -23,7 +23,8 @@ describe('the backup directory', () => {
     // Neither a backup nor hidden files of anyone else's are ever touched.
     writeFileSync(join(dir.path, 'oauth-backup-20200101-000000.json'), '{}');
     writeFileSync(join(dir.path, '.oauth-backup-notes'), 'mine');
-    for (const path of [partial, scratch, running, join(dir.path, 'oauth-backup-20200101-000000.json'), join(dir.path, '.oauth-backup-notes')]) utimesSync(path, old, old);
+    for (const path of [partial, scratch, running, join(dir.path, 'oauth-backup-20200101-000000.json'), join(dir.path, '.oauth-backup-notes')])
+      utimesSync(path, old, old);
     const stop = dir.keepFresh(() => [running, null], 20);
     await new Promise((r) => setTimeout(r, 100));
     stop();
@@ -106,7 +107,8 @@ describe('the external sort of names', () => {
         expect(out).toEqual(['a', 'b', 'm', 'secret-name-m', 'z', 'é', '\ue000', '😀']);
       }
       if (encrypt) {
-        for (const run of readdirSync(dir).filter((n) => n.endsWith('.run'))) expect(readFileSync(join(dir, run)).includes(Buffer.from('secret-name'))).toBe(false);
+        for (const run of readdirSync(dir).filter((n) => n.endsWith('.run')))
+          expect(readFileSync(join(dir, run)).includes(Buffer.from('secret-name'))).toBe(false);
       }
       await sorter.remove();
     }

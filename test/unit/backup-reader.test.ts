@@ -23,7 +23,9 @@ function parseInChunks(bytes: Buffer, size: number): StreamEvent[] {
 }
 
 const summarize = (events: StreamEvent[]) =>
-  events.map((e) => (e.kind === 'member' ? `${e.key}/${e.name}=${e.raw.toString('utf8')}` : e.kind === 'value' ? `${e.key}=${e.raw.toString('utf8')}` : `${e.kind}:${e.key}`));
+  events.map((e) =>
+    e.kind === 'member' ? `${e.key}/${e.name}=${e.raw.toString('utf8')}` : e.kind === 'value' ? `${e.key}=${e.raw.toString('utf8')}` : `${e.kind}:${e.key}`,
+  );
 
 async function read(bytes: Buffer | string, options: Parameters<typeof readBackup>[1] = {}) {
   const path = join(dir, `f-${Math.random().toString(36).slice(2)}.json`);
@@ -82,9 +84,17 @@ describe('refusing bad files', () => {
     ['not an object', '[]', /JSON object/],
     ['a category that is an array', '{"timestamp": "2026-11-26T15:34:29+00:00", "tokens": []}', /"tokens" must be an object/],
     ['a category that is a string', '{"timestamp": "2026-11-26T15:34:29+00:00", "tokens": "x"}', /"tokens" must be an object/],
-    ['an entry whose value is a number', '{"timestamp": "2026-11-26T15:34:29+00:00", "tokens": {"x": {"value": 5, "type": "string", "ttl": -1}}}', /tokens\."x" is not a backup entry/],
+    [
+      'an entry whose value is a number',
+      '{"timestamp": "2026-11-26T15:34:29+00:00", "tokens": {"x": {"value": 5, "type": "string", "ttl": -1}}}',
+      /tokens\."x" is not a backup entry/,
+    ],
     ['an unknown type', '{"timestamp": "2026-11-26T15:34:29+00:00", "tokens": {"x": {"value": "v", "type": "zset", "ttl": -1}}}', /not a backup entry/],
-    ['a set that is not a list', '{"timestamp": "2026-11-26T15:34:29+00:00", "user_tokens": {"x": {"value": "{}", "type": "set", "ttl": -1}}}', /array of strings/],
+    [
+      'a set that is not a list',
+      '{"timestamp": "2026-11-26T15:34:29+00:00", "user_tokens": {"x": {"value": "{}", "type": "set", "ttl": -1}}}',
+      /array of strings/,
+    ],
     ['a ttl below -1', '{"timestamp": "2026-11-26T15:34:29+00:00", "tokens": {"x": {"value": "v", "type": "string", "ttl": -5}}}', /ttl/],
     ['no timestamp', '{"tokens": {}}', /timestamp/],
     ['a bad timestamp', '{"timestamp": "soon", "tokens": {}}', /timestamp/],

@@ -31,7 +31,8 @@ function renderer(teach: string[]): EntryRenderer {
   return r;
 }
 
-const TOKEN = '{"user_id": "100753", "username": "bench-user-000753", "client_id": "client_W9QKq4Vf8lf5qp9Tor_D9Q", "scope": "openid profile email", "created_at": 1795634635}';
+const TOKEN =
+  '{"user_id": "100753", "username": "bench-user-000753", "client_id": "client_W9QKq4Vf8lf5qp9Tor_D9Q", "scope": "openid profile email", "created_at": 1795634635}';
 
 describe('entry rendering', () => {
   it('renders a learned shape exactly as the general path does, and whatever does not fit the shape by the general path', () => {
@@ -72,7 +73,8 @@ describe('entry rendering', () => {
     for (const value of values) {
       for (const pttl of [86_400_000, 0, -1]) expect(r.member(pyStr('x'), key(value, pttl))).toBe(expected(key(value, pttl)));
     }
-    for (const bytes of [Buffer.from([0x7b, 0xff, 0x7d]), Buffer.from('{"a": "\u00e9"}', 'latin1')]) expect(r.member(pyStr('x'), key(bytes))).toBe(expected(key(bytes)));
+    for (const bytes of [Buffer.from([0x7b, 0xff, 0x7d]), Buffer.from('{"a": "\u00e9"}', 'latin1')])
+      expect(r.member(pyStr('x'), key(bytes))).toBe(expected(key(bytes)));
     const set: ReadKey = { key: 'oauth:user_tokens:u', type: 'set', pttl: -1, expiresAtMs: -1, items: [Buffer.from('a'), Buffer.from('b')] };
     expect(r.member(pyStr('x'), set)).toBe(expected(set));
     expect(r.member(pyStr('x'), { ...set, type: 'zset' })).toBeNull();
@@ -90,9 +92,9 @@ describe('entry rendering', () => {
     const object = fc
       .array(fc.tuple(names, member), { maxLength: 6 })
       .chain((members) =>
-        fc.constantFrom(', ', ',').chain((comma) =>
-          fc.constantFrom(': ', ':').map((colon) => `{${members.map(([k, v]) => `${JSON.stringify(k)}${colon}${v}`).join(comma)}}`),
-        ),
+        fc
+          .constantFrom(', ', ',')
+          .chain((comma) => fc.constantFrom(': ', ':').map((colon) => `{${members.map(([k, v]) => `${JSON.stringify(k)}${colon}${v}`).join(comma)}}`)),
       );
     fc.assert(
       fc.property(fc.array(object, { minLength: 1, maxLength: 12 }), fc.integer({ min: -1, max: 10 ** 9 }), (values, pttl) => {

@@ -20,19 +20,30 @@ describe('record codecs', () => {
     for (const entry of Object.values(sample.tokens ?? {})) {
       const parsed = (entry as unknown as { parsed: Record<string, unknown> }).parsed;
       const { record } = decodeAccessToken(entry.value);
-      expect(record).toMatchObject({ format: 'JSON', username: parsed.username, clientId: parsed.client_id, expiresAt: parsed.expires_at, issuedAt: parsed.created_at });
+      expect(record).toMatchObject({
+        format: 'JSON',
+        username: parsed.username,
+        clientId: parsed.client_id,
+        expiresAt: parsed.expires_at,
+        issuedAt: parsed.created_at,
+      });
     }
     for (const entry of Object.values(sample.refresh_tokens ?? {})) {
       expect(decodeRefreshToken(entry.value).record).toMatchObject({ username: 'alice', userId: '1234567', createdAt: 1795707266 });
     }
     for (const entry of Object.values(sample.states ?? {})) expect(decodeAuthState(entry.value).record?.codeChallengeMethod).toBe('S256');
-    for (const entry of Object.values(sample.codes ?? {})) expect(decodeAuthCode(entry.value).record).toMatchObject({ username: 'alice', email: '', codeChallenge: null });
+    for (const entry of Object.values(sample.codes ?? {}))
+      expect(decodeAuthCode(entry.value).record).toMatchObject({ username: 'alice', email: '', codeChallenge: null });
   });
 
   it('tolerates the variants: real lists, created_at only, ISO dates, nulls, extra fields', () => {
-    const client = decodeClient(pyJsonDumps({ client_id: 'c', redirect_uris: ['a', 'b'], created_at: '2026-01-01T00:00:00Z', client_name: null, contacts: ['x@y'], resources: ['r'] }));
+    const client = decodeClient(
+      pyJsonDumps({ client_id: 'c', redirect_uris: ['a', 'b'], created_at: '2026-01-01T00:00:00Z', client_name: null, contacts: ['x@y'], resources: ['r'] }),
+    );
     expect(client.record).toMatchObject({ redirectUris: ['a', 'b'], createdAt: 1767225600, clientName: null, contacts: ['x@y'] });
-    const token = decodeAccessToken(pyJsonDumps({ sub: '1', username: 'u', email: null, name: null, scope: 's', client_id: 'c', created_at: '100', expires_at: 200 }));
+    const token = decodeAccessToken(
+      pyJsonDumps({ sub: '1', username: 'u', email: null, name: null, scope: 's', client_id: 'c', created_at: '100', expires_at: 200 }),
+    );
     expect(token.record).toMatchObject({ email: null, name: null, issuedAt: 100, expiresAt: 200 });
     const code = decodeAuthCode(pyJsonDumps({ client_id: 'c', resources: ['https://r'], username: 'u' }));
     expect(code.record?.resources).toEqual(['https://r']);

@@ -8,7 +8,11 @@ const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')
 };
 
 type Version = [number, number, number];
-const numbers = (v: string) => v.split('.').filter((p) => p !== '' && !/^[x*]$/i.test(p)).map(Number);
+const numbers = (v: string) =>
+  v
+    .split('.')
+    .filter((p) => p !== '' && !/^[x*]$/i.test(p))
+    .map(Number);
 const pad = (n: number[]): Version => [n[0] ?? 0, n[1] ?? 0, n[2] ?? 0];
 const compare = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
@@ -38,7 +42,7 @@ function satisfies(version: Version, range: string): boolean {
 }
 
 describe('engines', () => {
-  it('reads the lock\'s ranges as semver does', () => {
+  it("reads the lock's ranges as semver does", () => {
     expect(satisfies([20, 18, 0], '^20.19.0 || >=22.12.0')).toBe(false);
     expect(satisfies([20, 19, 0], '^20.19.0 || >=22.12.0')).toBe(true);
     expect(satisfies([21, 0, 0], '^20.19.0 || >=22.12.0')).toBe(false);

@@ -21,7 +21,24 @@ const CODECS: Record<string, { decode: Decoder; strings: string[]; numbers: stri
     strings: ['clientId', 'clientSecret', 'clientName', 'scope', 'registrationAccessToken', 'clientUri', 'logoUri', 'tosUri', 'policyUri'],
     numbers: ['clientSecretExpiresAt', 'createdAt'],
     lists: ['redirectUris', 'grantTypes', 'responseTypes', 'contacts'],
-    fields: ['client_id', 'client_secret', 'client_secret_expires_at', 'client_name', 'scope', 'redirect_uris', 'grant_types', 'response_types', 'client_id_issued_at', 'created_at', 'registration_access_token', 'client_uri', 'logo_uri', 'tos_uri', 'policy_uri', 'contacts'],
+    fields: [
+      'client_id',
+      'client_secret',
+      'client_secret_expires_at',
+      'client_name',
+      'scope',
+      'redirect_uris',
+      'grant_types',
+      'response_types',
+      'client_id_issued_at',
+      'created_at',
+      'registration_access_token',
+      'client_uri',
+      'logo_uri',
+      'tos_uri',
+      'policy_uri',
+      'contacts',
+    ],
   },
   accessToken: {
     decode: decodeAccessToken,
@@ -49,7 +66,20 @@ const CODECS: Record<string, { decode: Decoder; strings: string[]; numbers: stri
     strings: ['clientId', 'redirectUri', 'scope', 'clientState', 'codeChallenge', 'codeChallengeMethod', 'userId', 'username', 'email', 'name'],
     numbers: [],
     lists: ['resources'],
-    fields: ['client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'resources', 'user_id', 'sub', 'username', 'email', 'name'],
+    fields: [
+      'client_id',
+      'redirect_uri',
+      'scope',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+      'resources',
+      'user_id',
+      'sub',
+      'username',
+      'email',
+      'name',
+    ],
   },
 };
 
@@ -57,7 +87,29 @@ const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'va
 
 /** Values that have broken parsers before: NaN-ish numbers as text, huge numbers, odd unicode, nesting. */
 const nastyScalar = fc.oneof(
-  fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e400', '-0', '0x10', '1_000', ' 12 ', '', ' ', '9'.repeat(400), '2026-13-45T99:99:99Z', 'null', 'true', '[]', '{}', '["a",1,null]', '"x"', '\u0000', '\uFFFD\uD800', '\u202E'),
+  fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e400',
+    '-0',
+    '0x10',
+    '1_000',
+    ' 12 ',
+    '',
+    ' ',
+    '9'.repeat(400),
+    '2026-13-45T99:99:99Z',
+    'null',
+    'true',
+    '[]',
+    '{}',
+    '["a",1,null]',
+    '"x"',
+    '\u0000',
+    '\uFFFD\uD800',
+    '\u202E',
+  ),
   fc.double(),
   fc.integer(),
   fc.bigInt().map((b) => Number(b)),
@@ -68,7 +120,12 @@ const nastyScalar = fc.oneof(
 );
 
 const nastyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, nastyScalar, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.oneof(fc.string(), fc.constantFrom(...POLLUTION_KEYS)), tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    nastyScalar,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom(...POLLUTION_KEYS)), tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 
 /** A record of one kind, with its real field names (and prototype-pollution keys) set to hostile values. */
@@ -85,15 +142,31 @@ function hostileRecord(fields: string[]): fc.Arbitrary<string> {
 }
 
 /** Random bytes read as UTF-8 and as Latin-1, the way a broken writer might have stored them. */
-const invalidUtf8 = fc.uint8Array({ maxLength: 200 }).chain((bytes) =>
-  fc.constantFrom(Buffer.from(bytes).toString('utf8'), Buffer.from(bytes).toString('latin1'), `{"client_id": "${Buffer.from(bytes).toString('utf8')}"}`),
-);
+const invalidUtf8 = fc
+  .uint8Array({ maxLength: 200 })
+  .chain((bytes) =>
+    fc.constantFrom(Buffer.from(bytes).toString('utf8'), Buffer.from(bytes).toString('latin1'), `{"client_id": "${Buffer.from(bytes).toString('utf8')}"}`),
+  );
 
-const jwtLike = fc.tuple(fc.base64String({ maxLength: 40 }), fc.oneof(nastyValue.map((v) => JSON.stringify(v) ?? ''), fc.string()), fc.base64String({ maxLength: 40 })).map(
-  ([h, payload, sig]) => `${h.replace(/=/g, '') || 'e30'}.${Buffer.from(payload, 'utf8').toString('base64url') || 'e30'}.${sig.replace(/[=+/]/g, '')}`,
-);
+const jwtLike = fc
+  .tuple(
+    fc.base64String({ maxLength: 40 }),
+    fc.oneof(
+      nastyValue.map((v) => JSON.stringify(v) ?? ''),
+      fc.string(),
+    ),
+    fc.base64String({ maxLength: 40 }),
+  )
+  .map(([h, payload, sig]) => `${h.replace(/=/g, '') || 'e30'}.${Buffer.from(payload, 'utf8').toString('base64url') || 'e30'}.${sig.replace(/[=+/]/g, '')}`);
 
-const anyRaw = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json(), invalidUtf8, jwtLike, nastyValue.map((v) => JSON.stringify(v) ?? 'undefined'));
+const anyRaw = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.json(),
+  invalidUtf8,
+  jwtLike,
+  nastyValue.map((v) => JSON.stringify(v) ?? 'undefined'),
+);
 
 function checkShape(name: string, decoded: Decoded<object>, raw: string): void {
   const spec = CODECS[name];
@@ -111,7 +184,8 @@ function checkShape(name: string, decoded: Decoded<object>, raw: string): void {
   const record = decoded.record as Record<string, unknown>;
   expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
   for (const f of spec.strings) expect(record[f] === null || typeof record[f] === 'string', `${name}.${f}: ${String(record[f])}`).toBe(true);
-  for (const f of spec.numbers) expect(record[f] === null || (typeof record[f] === 'number' && Number.isFinite(record[f])), `${name}.${f}: ${String(record[f])}`).toBe(true);
+  for (const f of spec.numbers)
+    expect(record[f] === null || (typeof record[f] === 'number' && Number.isFinite(record[f])), `${name}.${f}: ${String(record[f])}`).toBe(true);
   for (const f of spec.lists) {
     const v = record[f];
     expect(v === null || (Array.isArray(v) && v.every((x) => typeof x === 'string')), `${name}.${f}`).toBe(true);
@@ -155,7 +229,9 @@ describe('record codecs under random and adversarial values', () => {
 
   it('huge and deeply nested values are decoded or flagged within bounds', () => {
     const huge = 'x'.repeat(5_000_000);
-    const hugeClient = decodeClient(`{"client_id": "c", "client_name": "${huge}", "redirect_uris": ${JSON.stringify(JSON.stringify(Array.from({ length: 50_000 }, (_, i) => `https://h/${i}`)))}}`);
+    const hugeClient = decodeClient(
+      `{"client_id": "c", "client_name": "${huge}", "redirect_uris": ${JSON.stringify(JSON.stringify(Array.from({ length: 50_000 }, (_, i) => `https://h/${i}`)))}}`,
+    );
     expect(hugeClient.record?.clientName?.length).toBe(5_000_000);
     expect(hugeClient.record?.redirectUris).toHaveLength(50_000);
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
@@ -170,8 +246,19 @@ describe('record codecs under random and adversarial values', () => {
   it('numbers as strings, NaN-ish and out-of-range times become a finite number or null', () => {
     // The stored JSON text of `exp`, and what it must decode to.
     const cases: [string, number | null][] = [
-      ['"1700000000"', 1700000000], ['" 1700000000 "', 1700000000], ['"NaN"', null], ['"Infinity"', null], ['"1e400"', null], ['1e400', null],
-      ['-1e400', null], ['"2026-11-26T15:34:29Z"', 1795707269], ['"not a date"', null], ['true', null], ['[1]', null], ['{}', null], ['""', null],
+      ['"1700000000"', 1700000000],
+      ['" 1700000000 "', 1700000000],
+      ['"NaN"', null],
+      ['"Infinity"', null],
+      ['"1e400"', null],
+      ['1e400', null],
+      ['-1e400', null],
+      ['"2026-11-26T15:34:29Z"', 1795707269],
+      ['"not a date"', null],
+      ['true', null],
+      ['[1]', null],
+      ['{}', null],
+      ['""', null],
     ];
     for (const [text, expected] of cases) {
       expect(decodeAccessToken(`{"exp": ${text}}`).record?.expiresAt ?? null, text).toBe(expected);

@@ -59,14 +59,17 @@ describe('log redaction', () => {
 
   it('never throws, whatever it is given (cycles, errors, symbols, bigints, deep nesting)', () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }), (value) => {
-        const { lines, logger } = capture();
-        const cyclic: Record<string, unknown> = { value };
-        cyclic.self = cyclic;
-        logger.info('anything', { value, cyclic });
-        expect(lines).toHaveLength(1);
-        expect(() => JSON.parse(lines[0] as string)).not.toThrow();
-      }),
+      fc.property(
+        fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }),
+        (value) => {
+          const { lines, logger } = capture();
+          const cyclic: Record<string, unknown> = { value };
+          cyclic.self = cyclic;
+          logger.info('anything', { value, cyclic });
+          expect(lines).toHaveLength(1);
+          expect(() => JSON.parse(lines[0] as string)).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
     let deep: unknown = 'bottom';

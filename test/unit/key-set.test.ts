@@ -2,19 +2,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HashedKeySet } from '../../src/backups/key-set.js';
 
-describe('HashedKeySet (Backup.diff\'s backup names, 16 bytes a key)', () => {
+describe("HashedKeySet (Backup.diff's backup names, 16 bytes a key)", () => {
   it('answers membership as a Set<string> does, through growth', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 400 }), fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 100 }), (added, probes) => {
-        const set = new HashedKeySet(1);
-        const real = new Set<string>();
-        for (const key of added) {
-          set.add(key);
-          real.add(key);
-        }
-        expect(set.size).toBe(real.size);
-        for (const key of [...added, ...probes]) expect(set.has(key)).toBe(real.has(key));
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 400 }),
+        fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 100 }),
+        (added, probes) => {
+          const set = new HashedKeySet(1);
+          const real = new Set<string>();
+          for (const key of added) {
+            set.add(key);
+            real.add(key);
+          }
+          expect(set.size).toBe(real.size);
+          for (const key of [...added, ...probes]) expect(set.has(key)).toBe(real.has(key));
+        },
+      ),
     );
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ListingSnapshots, SnapshotSource, collectSorted, readPage } from '../../src/clients-tokens/listing.js';
 
-const sorted = (ids: string[]) => collectSorted([ids], (id) => id, (id) => id);
+const sorted = (ids: string[]) =>
+  collectSorted(
+    [ids],
+    (id) => id,
+    (id) => id,
+  );
 
 describe('listing pages', () => {
   it('reads every accepted record once, in order, whatever the page size and however few the filter accepts', async () => {

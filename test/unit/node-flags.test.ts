@@ -29,9 +29,7 @@ describe('the service Node flags', () => {
 
   it('are flags this Node takes, and cap the heap', () => {
     const flags = memoryFlags(start);
-    const limit = Number(
-      execFileSync(process.execPath, [...flags, '-p', 'require("node:v8").getHeapStatistics().heap_size_limit'], { encoding: 'utf8' }),
-    );
+    const limit = Number(execFileSync(process.execPath, [...flags, '-p', 'require("node:v8").getHeapStatistics().heap_size_limit'], { encoding: 'utf8' }));
     // 1 GiB of old generation plus the young generation (three semi-spaces of 8 MiB); Node's own
     // default on this machine depends on its memory (about 4 GiB with 16 GiB or more).
     expect(limit).toBeGreaterThanOrEqual(1024 * 2 ** 20);

@@ -11,6 +11,8 @@ describe('Python json.dumps', () => {
   });
 
   it('escapes like ensure_ascii, surrogate pairs and control characters included', () => {
-    expect(pyJsonDumps({ n: 'Tëst 😀', c: '\u0001\n"\\/', e: [], o: {} })).toBe('{"n": "T\\u00ebst \\ud83d\\ude00", "c": "\\u0001\\n\\"\\\\/", "e": [], "o": {}}');
+    expect(pyJsonDumps({ n: 'Tëst 😀', c: '\u0001\n"\\/', e: [], o: {} })).toBe(
+      '{"n": "T\\u00ebst \\ud83d\\ude00", "c": "\\u0001\\n\\"\\\\/", "e": [], "o": {}}',
+    );
   });
 });

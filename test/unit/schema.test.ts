@@ -18,6 +18,10 @@ describe('schema/schema.graphql', () => {
       const previous = lines[i - 1]?.trim() ?? '';
       if (!previous.endsWith('"""') && !previous.endsWith('"')) missing.push(line.trim());
     });
-    expect(missing.filter((m) => !/^(id|node|nodes|edges|pageInfo|cursor|hasNextPage|hasPreviousPage|startCursor|endCursor|type Query|type PageInfo|interface Node)\b/.test(m))).toEqual([]);
+    expect(
+      missing.filter(
+        (m) => !/^(id|node|nodes|edges|pageInfo|cursor|hasNextPage|hasPreviousPage|startCursor|endCursor|type Query|type PageInfo|interface Node)\b/.test(m),
+      ),
+    ).toEqual([]);
   });
 });

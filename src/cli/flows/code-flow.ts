@@ -10,10 +10,7 @@ export interface StartedCodeFlow {
 }
 
 /** A fresh PKCE S256 pair and state, and the authorize URL that carries the challenge. */
-export function startCodeFlow(
-  authBase: string,
-  params: { clientId: string; redirectUri: string; scope: string },
-): StartedCodeFlow {
+export function startCodeFlow(authBase: string, params: { clientId: string; redirectUri: string; scope: string }): StartedCodeFlow {
   const pkce = createPkce();
   const authorizeUrl = buildAuthorizeUrl(authBase, {
     ...params,

@@ -71,10 +71,7 @@ export function exchangeCode(authBase: string, params: CodeExchange): Promise<To
 }
 
 /** `POST /token` with grant_type=refresh_token, client_secret_post. */
-export function refreshAccessToken(
-  authBase: string,
-  params: ClientCredentials & { refreshToken: string },
-): Promise<TokenResponse> {
+export function refreshAccessToken(authBase: string, params: ClientCredentials & { refreshToken: string }): Promise<TokenResponse> {
   return tokenRequest(authBase, {
     grant_type: 'refresh_token',
     refresh_token: params.refreshToken,
@@ -100,10 +97,7 @@ export type ClientProbe = 'valid' | 'invalid';
  * Asks `/token` whether the gateway still knows these client credentials: a made-up code gives
  * `invalid_grant` for a known client and `invalid_client` / 401 otherwise. Server errors throw.
  */
-export async function probeClient(
-  authBase: string,
-  creds: ClientCredentials & { redirectUri?: string },
-): Promise<ClientProbe> {
+export async function probeClient(authBase: string, creds: ClientCredentials & { redirectUri?: string }): Promise<ClientProbe> {
   const secrets = [creds.clientSecret];
   const response = await postForm(
     joinUrl(authBase, '/token'),

@@ -70,12 +70,7 @@ export async function generateGithubToken(options: GenerateGithubTokenOptions): 
   }
 
   const currentToken = nonEmpty(env.GATEWAY_OAUTH_ACCESS_TOKEN);
-  if (
-    gatewayClient === 'kept' &&
-    currentToken &&
-    currentToken !== TOKEN_PLACEHOLDER &&
-    (await verifyAccessToken(authBase, currentToken))
-  ) {
+  if (gatewayClient === 'kept' && currentToken && currentToken !== TOKEN_PLACEHOLDER && (await verifyAccessToken(authBase, currentToken))) {
     log('GATEWAY_OAUTH_ACCESS_TOKEN is accepted by the gateway');
     return { githubPat, gatewayClient, gatewayToken: 'kept', written };
   }
@@ -156,9 +151,7 @@ export interface GatewayTokenCompleteOptions extends CommandBase {
 }
 
 /** Exchanges a code from the printed authorize URL for `GATEWAY_OAUTH_ACCESS_TOKEN`/`_REFRESH_TOKEN`. */
-export async function gatewayTokenComplete(
-  options: GatewayTokenCompleteOptions,
-): Promise<{ expiresIn?: number | undefined; written: string[] }> {
+export async function gatewayTokenComplete(options: GatewayTokenCompleteOptions): Promise<{ expiresIn?: number | undefined; written: string[] }> {
   const { env } = options;
   const hint = 'run generate-github-token first';
   const tokens = await completeCodeFlow(authBaseUrl(env, options.authBase), {

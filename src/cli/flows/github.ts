@@ -29,12 +29,7 @@ export async function githubDeviceFlow(options: DeviceFlowOptions): Promise<stri
   );
   if (codeResponse.status !== 200) throw responseError(codeEndpoint, codeResponse, []);
   const device = codeResponse.body;
-  if (
-    !isObject(device) ||
-    typeof device.device_code !== 'string' ||
-    typeof device.user_code !== 'string' ||
-    typeof device.verification_uri !== 'string'
-  ) {
+  if (!isObject(device) || typeof device.device_code !== 'string' || typeof device.user_code !== 'string' || typeof device.verification_uri !== 'string') {
     throw responseError(codeEndpoint, codeResponse, []);
   }
   const deviceCode = device.device_code;
@@ -76,10 +71,7 @@ function positive(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-export type GithubTokenCheck =
-  | { status: 'valid'; login: string }
-  | { status: 'invalid'; reason: string }
-  | { status: 'unknown'; reason: string };
+export type GithubTokenCheck = { status: 'valid'; login: string } | { status: 'invalid'; reason: string } | { status: 'unknown'; reason: string };
 
 /** `GET {apiBase}/user`: 200 valid, 401 invalid, anything else (rate limit, outage) unknown. */
 export async function checkGithubToken(apiBase: string, token: string): Promise<GithubTokenCheck> {

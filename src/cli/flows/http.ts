@@ -75,11 +75,7 @@ async function send(
 }
 
 /** Turns a non-2xx response into an error, reading the gateway's (FastAPI) and RFC 6749 error shapes. */
-export function responseError(
-  endpoint: string,
-  response: HttpResponse,
-  secrets: RequestOptions['secrets'],
-): OAuthRequestError {
+export function responseError(endpoint: string, response: HttpResponse, secrets: RequestOptions['secrets']): OAuthRequestError {
   const { error, description } = errorFields(response.body);
   return new OAuthRequestError(
     endpoint,

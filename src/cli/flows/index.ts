@@ -53,13 +53,7 @@ export {
 export { githubDeviceFlow, checkGithubToken, type DeviceFlowOptions, type GithubTokenCheck } from './github.js';
 export { OOB_REDIRECT_URI } from './code-flow.js';
 export { authBaseUrl, type CommandIo, type CommandBase } from './endpoints.js';
-export {
-  refreshTokens,
-  type RefreshTokensOptions,
-  type RefreshTokensResult,
-  type TokenRefreshOutcome,
-  type GithubPatStatus,
-} from './refresh-tokens.js';
+export { refreshTokens, type RefreshTokensOptions, type RefreshTokensResult, type TokenRefreshOutcome, type GithubPatStatus } from './refresh-tokens.js';
 export {
   mcpClientToken,
   mcpClientTokenComplete,

@@ -99,8 +99,7 @@ export const CONFIGURED_TOKEN_NAMES = ['GATEWAY_OAUTH_ACCESS_TOKEN', 'MCP_CLIENT
 export type ConfiguredTokenName = (typeof CONFIGURED_TOKEN_NAMES)[number];
 
 export type ConfiguredTokenReport =
-  | { name: ConfiguredTokenName; verdict: 'NOT_CONFIGURED'; reason: string }
-  | ({ name: ConfiguredTokenName } & TokenInspection);
+  { name: ConfiguredTokenName; verdict: 'NOT_CONFIGURED'; reason: string } | ({ name: ConfiguredTokenName } & TokenInspection);
 
 export interface ConfiguredTokensResult {
   /** False when any configured token is not VALID; tokens that are not configured do not fail. */
@@ -118,10 +117,7 @@ export const TOKEN_PLACEHOLDER = 'PLACEHOLDER_NEEDS_REAL_OAUTH_FLOW';
  * `localhost`, as in the configuration),
  * `JWT_PRIVATE_KEY_B64`, `GATEWAY_JWT_SECRET` and `JWT_ALGORITHM` from `env`.
  */
-export async function validateConfiguredTokens(
-  env: EnvLike,
-  deps: Pick<InspectOptions, 'now' | 'tokenExists'>,
-): Promise<ConfiguredTokensResult> {
+export async function validateConfiguredTokens(env: EnvLike, deps: Pick<InspectOptions, 'now' | 'tokenExists'>): Promise<ConfiguredTokensResult> {
   // One default for BASE_DOMAIN, the configuration's (the CLI's recipes and the service use it too).
   const baseDomain = env.BASE_DOMAIN?.trim() || DEFAULT_BASE_DOMAIN;
   const tokens: ConfiguredTokenReport[] = [];

@@ -6,10 +6,7 @@ export type JwtAlgorithm = 'RS256' | 'HS256';
 export type JsonObject = Record<string, unknown>;
 
 /** What signs a token: the gateway's RSA key (base64 PEM, as in `JWT_PRIVATE_KEY_B64`) or its HS256 secret. */
-export type SigningKey =
-  | { alg: 'RS256'; privateKeyB64: string }
-  | { alg: 'RS256'; privateKey: KeyObject }
-  | { alg: 'HS256'; secret: string };
+export type SigningKey = { alg: 'RS256'; privateKeyB64: string } | { alg: 'RS256'; privateKey: KeyObject } | { alg: 'HS256'; secret: string };
 
 export type VerificationKey = { alg: 'RS256'; publicKey: KeyObject } | { alg: 'HS256'; secret: string };
 
@@ -122,4 +119,3 @@ export function checkClaims(payload: JsonObject, expected: { issuer: string; now
   }
   return { ok: true, jti, exp };
 }
-

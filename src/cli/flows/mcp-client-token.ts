@@ -106,9 +106,7 @@ export interface McpClientTokenCompleteResult {
 }
 
 /** `mcp-client-token-complete CODE`: exchanges the code (with `MCP_CODE_VERIFIER`) for the MCP client's tokens. */
-export async function mcpClientTokenComplete(
-  options: McpClientTokenCompleteOptions,
-): Promise<McpClientTokenCompleteResult> {
+export async function mcpClientTokenComplete(options: McpClientTokenCompleteOptions): Promise<McpClientTokenCompleteResult> {
   const hint = 'run mcp-client-token first';
   const tokens = await completeCodeFlow(authBaseUrl(options.env, options.authBase), {
     code: options.code,

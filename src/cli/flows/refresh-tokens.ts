@@ -107,7 +107,8 @@ async function refreshSlot(
   const usableToken = token && token !== TOKEN_PLACEHOLDER ? token : undefined;
   if (!usableToken && !refreshToken) return { outcome: { action: 'not-configured' } };
   const secondsLeft = usableToken ? secondsUntilExpiry(usableToken, now) : undefined;
-  let why = usableToken === undefined ? 'no access token' : secondsLeft === undefined ? 'unreadable expiry' : secondsLeft <= 0 ? 'expired' : `${secondsLeft} s left`;
+  let why =
+    usableToken === undefined ? 'no access token' : secondsLeft === undefined ? 'unreadable expiry' : secondsLeft <= 0 ? 'expired' : `${secondsLeft} s left`;
   if (usableToken && secondsLeft !== undefined && secondsLeft >= minSecondsLeft) {
     // `exp` alone says nothing about revocation: the gateway's /verify decides whether it still works.
     if (options.verifyOnline === false) return { outcome: { action: 'kept', secondsLeft, verified: false } };
@@ -115,18 +116,17 @@ async function refreshSlot(
     try {
       status = await verifyStatus(authBaseUrl(env, options.authBase), usableToken);
     } catch (err) {
-      if (err instanceof OAuthRequestError) return { outcome: { action: 'failed', reason: `could not ask the gateway whether it still accepts the token: ${err.message}` } };
+      if (err instanceof OAuthRequestError)
+        return { outcome: { action: 'failed', reason: `could not ask the gateway whether it still accepts the token: ${err.message}` } };
       throw err;
     }
     if (status === 200) return { outcome: { action: 'kept', secondsLeft, verified: true } };
     why = `refused by the gateway's /verify (HTTP ${status}) with ${secondsLeft} s left: revoked or unknown`;
   }
 
-  const missing = [
-    refreshToken ? undefined : refreshKey,
-    clientId ? undefined : slot.clientIdKey,
-    clientSecret ? undefined : slot.clientSecretKey,
-  ].filter(Boolean);
+  const missing = [refreshToken ? undefined : refreshKey, clientId ? undefined : slot.clientIdKey, clientSecret ? undefined : slot.clientSecretKey].filter(
+    Boolean,
+  );
   if (missing.length > 0) {
     return { outcome: { action: 'cannot-refresh', reason: `${why}, and ${missing.join(', ')} not set` } };
   }
@@ -166,9 +166,7 @@ async function checkPat(options: RefreshTokensOptions): Promise<GithubPatStatus>
     return 'missing';
   }
   const check = await checkGithubToken(githubApiBaseUrl(options.env, options.githubApiBase), pat);
-  options.log(
-    check.status === 'valid' ? `GITHUB_PAT: valid (${check.login})` : `GITHUB_PAT: ${check.status}: ${check.reason}`,
-  );
+  options.log(check.status === 'valid' ? `GITHUB_PAT: valid (${check.login})` : `GITHUB_PAT: ${check.status}: ${check.reason}`);
   return check.status;
 }
 

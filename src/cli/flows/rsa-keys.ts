@@ -16,16 +16,7 @@ export interface RsaPublicJwk {
   kid: string;
 }
 
-const PLACEHOLDERS = new Set([
-  'your_base64_encoded_private_key_here',
-  'placeholder',
-  'changeme',
-  'change_me',
-  'none',
-  'null',
-  'todo',
-  'xxx',
-]);
+const PLACEHOLDERS = new Set(['your_base64_encoded_private_key_here', 'placeholder', 'changeme', 'change_me', 'none', 'null', 'todo', 'xxx']);
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Checks a `JWT_PRIVATE_KEY_B64` value: base64 of an unencrypted PEM RSA private key of >= 2048 bits. */
@@ -92,8 +83,7 @@ export function jwksEntry(b64: string): RsaPublicJwk {
 }
 
 export type EnsureRsaKeyResult =
-  | { generated: false; bits: number; publicKeyPem: string }
-  | { generated: true; bits: number; publicKeyPem: string; replacedReason: string };
+  { generated: false; bits: number; publicKeyPem: string } | { generated: true; bits: number; publicKeyPem: string; replacedReason: string };
 
 /** `generate-rsa-keys`: keeps a valid `JWT_PRIVATE_KEY_B64`, otherwise generates one and stores it. */
 export async function ensureRsaKey(envPath: string): Promise<EnsureRsaKeyResult> {

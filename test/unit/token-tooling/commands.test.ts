@@ -36,8 +36,7 @@ async function setup(envText: string) {
 }
 
 const nowS = () => Math.floor(Date.now() / 1000);
-const jwtWithExp = (exp: number) =>
-  signJwt({ jti: 'j', exp, iss: 'https://auth.example.com' }, { alg: 'HS256', secret: 'irrelevant-for-the-decision' });
+const jwtWithExp = (exp: number) => signJwt({ jti: 'j', exp, iss: 'https://auth.example.com' }, { alg: 'HS256', secret: 'irrelevant-for-the-decision' });
 
 describe('mcpClientToken and mcpClientTokenComplete', () => {
   it('registers mcp-http-stdio, saves the client and a verifier, then the code completes into tokens', async () => {
@@ -54,7 +53,13 @@ describe('mcpClientToken and mcpClientTokenComplete', () => {
     expect(saved.MCP_CLIENT_SECRET).toBe(gateway.clients.get(started.clientId)!.client_secret);
     expect(saved.MCP_CLIENT_REGISTRATION_TOKEN).toMatch(/^reg-/);
     expect(saved.MCP_CLIENT_REGISTRATION_URI).toBe(`https://auth.example.com/register/${started.clientId}`);
-    expect(started.written).toEqual(['MCP_CLIENT_ID', 'MCP_CLIENT_SECRET', 'MCP_CLIENT_REGISTRATION_TOKEN', 'MCP_CLIENT_REGISTRATION_URI', 'MCP_CODE_VERIFIER']);
+    expect(started.written).toEqual([
+      'MCP_CLIENT_ID',
+      'MCP_CLIENT_SECRET',
+      'MCP_CLIENT_REGISTRATION_TOKEN',
+      'MCP_CLIENT_REGISTRATION_URI',
+      'MCP_CODE_VERIFIER',
+    ]);
     expect(readFileSync(envPath, 'utf8').startsWith('# MCP client\nBASE_DOMAIN=example.com\nMCP_CLIENT_ID=')).toBe(true);
 
     const query = new URL(started.authorizeUrl).searchParams;
@@ -116,9 +121,9 @@ describe('mcpClientToken and mcpClientTokenComplete', () => {
 
   it('complete without a registered client says what to run first; a wrong verifier is the gateway error', async () => {
     const { gateway, envPath, log } = await setup('');
-    await expect(
-      mcpClientTokenComplete({ envPath, env: { BASE_DOMAIN: 'example.com' }, log, authBase: gateway.url, code: 'c' }),
-    ).rejects.toThrow('MCP_CLIENT_ID is not set; run mcp-client-token first');
+    await expect(mcpClientTokenComplete({ envPath, env: { BASE_DOMAIN: 'example.com' }, log, authBase: gateway.url, code: 'c' })).rejects.toThrow(
+      'MCP_CLIENT_ID is not set; run mcp-client-token first',
+    );
 
     const started = await mcpClientToken({ envPath, env: {}, log, authBase: gateway.url });
     const code = gateway.approve(started.authorizeUrl);
@@ -135,7 +140,13 @@ describe('refreshTokens', () => {
     // A gateway client with a real refresh token, obtained through the stand-in.
     await mcpClientToken({ envPath, env: {}, log, authBase: gateway.url });
     const mcp = await readEnvFile(envPath);
-    await mcpClientTokenComplete({ envPath, env: mcp, log, authBase: gateway.url, code: gateway.approve(new URL(lines.find((l) => l.includes('/authorize'))!).href) });
+    await mcpClientTokenComplete({
+      envPath,
+      env: mcp,
+      log,
+      authBase: gateway.url,
+      code: gateway.approve(new URL(lines.find((l) => l.includes('/authorize'))!).href),
+    });
     const issued = await readEnvFile(envPath);
 
     // The MCP client's token as the gateway issued it: not near expiry, and /verify accepts it.
@@ -193,7 +204,13 @@ describe('refreshTokens', () => {
     const { gateway, envPath, log, lines } = await setup('');
     await mcpClientToken({ envPath, env: {}, log, authBase: gateway.url });
     const mcp = await readEnvFile(envPath);
-    await mcpClientTokenComplete({ envPath, env: mcp, log, authBase: gateway.url, code: gateway.approve(new URL(lines.find((l) => l.includes('/authorize'))!).href) });
+    await mcpClientTokenComplete({
+      envPath,
+      env: mcp,
+      log,
+      authBase: gateway.url,
+      code: gateway.approve(new URL(lines.find((l) => l.includes('/authorize'))!).href),
+    });
     const issued = await readEnvFile(envPath);
     const accepted = await refreshTokens({ envPath, env: issued, log, authBase: gateway.url, checkGithubPat: false });
     expect(accepted).toMatchObject({ ok: true, gateway: { action: 'not-configured' }, mcpClient: { action: 'kept', verified: true }, written: [] });
@@ -201,7 +218,11 @@ describe('refreshTokens', () => {
     gateway.tokens.delete(decodeJwt(issued.MCP_CLIENT_ACCESS_TOKEN!).payload.jti as string);
     lines.length = 0;
     const revoked = await refreshTokens({ envPath, env: issued, log, authBase: gateway.url, checkGithubPat: false });
-    expect(revoked).toMatchObject({ ok: true, mcpClient: { action: 'refreshed', why: expect.stringContaining('/verify (HTTP 401)') }, written: ['MCP_CLIENT_ACCESS_TOKEN'] });
+    expect(revoked).toMatchObject({
+      ok: true,
+      mcpClient: { action: 'refreshed', why: expect.stringContaining('/verify (HTTP 401)') },
+      written: ['MCP_CLIENT_ACCESS_TOKEN'],
+    });
     expect(lines[1]).toMatch(/^MCP_CLIENT_ACCESS_TOKEN: refreshed \(was: refused by the gateway's \/verify \(HTTP 401\)/);
     const after = await readEnvFile(envPath);
     expect(after.MCP_CLIENT_ACCESS_TOKEN).not.toBe(issued.MCP_CLIENT_ACCESS_TOKEN);
@@ -226,9 +247,23 @@ describe('refreshTokens', () => {
     const gh = await startGithubStandIn({ pollAnswers: [] });
     open.push(gh);
     const env = { BASE_DOMAIN: 'example.com', GATEWAY_OAUTH_ACCESS_TOKEN: await jwtWithExp(nowS() + 7200) };
-    const good = await refreshTokens({ envPath, env: { ...env, GITHUB_PAT: gh.token }, log, authBase: gateway.url, githubApiBase: gh.url, verifyOnline: false });
+    const good = await refreshTokens({
+      envPath,
+      env: { ...env, GITHUB_PAT: gh.token },
+      log,
+      authBase: gateway.url,
+      githubApiBase: gh.url,
+      verifyOnline: false,
+    });
     expect([good.ok, good.githubPat]).toEqual([true, 'valid']);
-    const bad = await refreshTokens({ envPath, env: { ...env, GITHUB_PAT: 'gho_revoked' }, log, authBase: gateway.url, githubApiBase: gh.url, verifyOnline: false });
+    const bad = await refreshTokens({
+      envPath,
+      env: { ...env, GITHUB_PAT: 'gho_revoked' },
+      log,
+      authBase: gateway.url,
+      githubApiBase: gh.url,
+      verifyOnline: false,
+    });
     expect([bad.ok, bad.githubPat]).toEqual([false, 'invalid']);
     const missing = await refreshTokens({ envPath, env, log, authBase: gateway.url, githubApiBase: gh.url, verifyOnline: false });
     expect([missing.ok, missing.githubPat]).toEqual([true, 'missing']);

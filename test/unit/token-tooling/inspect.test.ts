@@ -227,7 +227,10 @@ describe('validateConfiguredTokens', () => {
       ['GATEWAY_OAUTH_ACCESS_TOKEN', 'VALID'],
       ['MCP_CLIENT_ACCESS_TOKEN', 'NOT_CONFIGURED'],
     ]);
-    const blank = await validateConfiguredTokens({ ...env, BASE_DOMAIN: '  ', GATEWAY_OAUTH_ACCESS_TOKEN: await signJwt(claims(), { alg: 'HS256', secret }) }, deps);
+    const blank = await validateConfiguredTokens(
+      { ...env, BASE_DOMAIN: '  ', GATEWAY_OAUTH_ACCESS_TOKEN: await signJwt(claims(), { alg: 'HS256', secret }) },
+      deps,
+    );
     expect(blank.ok).toBe(false);
     expect(JSON.stringify(blank.tokens[0])).toContain(local);
   });

@@ -75,7 +75,13 @@ describe('gateway client calls', () => {
 
     const pkce = createPkce();
     const code = g.approve(
-      buildAuthorizeUrl(g.url, { clientId: client.client_id, redirectUri: 'urn:ietf:wg:oauth:2.0:oob', scope: 'read write', state: 's', codeChallenge: pkce.codeChallenge }),
+      buildAuthorizeUrl(g.url, {
+        clientId: client.client_id,
+        redirectUri: 'urn:ietf:wg:oauth:2.0:oob',
+        scope: 'read write',
+        state: 's',
+        codeChallenge: pkce.codeChallenge,
+      }),
     );
     const creds = { clientId: client.client_id, clientSecret: client.client_secret };
     const tokens = await exchangeCode(g.url, { ...creds, code, redirectUri: 'urn:ietf:wg:oauth:2.0:oob', codeVerifier: pkce.codeVerifier });
@@ -109,14 +115,21 @@ describe('gateway client calls', () => {
     const g = await gateway();
     const client = await registerClient(g.url, { redirect_uris: ['urn:ietf:wg:oauth:2.0:oob'] });
     const code = 'secret-code-that-the-gateway-echoes';
-    const err = await exchangeCode(g.url, { clientId: client.client_id, clientSecret: client.client_secret, code, redirectUri: 'urn:ietf:wg:oauth:2.0:oob' }).catch((e: unknown) => e);
+    const err = await exchangeCode(g.url, {
+      clientId: client.client_id,
+      clientSecret: client.client_secret,
+      code,
+      redirectUri: 'urn:ietf:wg:oauth:2.0:oob',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OAuthRequestError);
     const e = err as OAuthRequestError;
     expect([e.status, e.error]).toEqual([400, 'invalid_grant']);
     expect(e.message).toBe(`POST /token failed (HTTP 400): invalid_grant: Invalid or expired authorization code [redacted]`);
     expect(e.message).not.toContain(client.client_secret);
 
-    const wrong = await refreshAccessToken(g.url, { clientId: client.client_id, clientSecret: 'wrong-secret-value', refreshToken: 'r' }).catch((x: unknown) => x);
+    const wrong = await refreshAccessToken(g.url, { clientId: client.client_id, clientSecret: 'wrong-secret-value', refreshToken: 'r' }).catch(
+      (x: unknown) => x,
+    );
     expect((wrong as Error).message).toBe('POST /token failed (HTTP 401): invalid_client: Invalid client credentials');
   });
 
@@ -124,13 +137,18 @@ describe('gateway client calls', () => {
     const s = await startStandIn((req) =>
       req.form.get('grant_type') === 'refresh_token'
         ? { status: 400, json: { error: 'unsupported_grant_type', error_description: 'nope' } }
-        : { status: 422, json: { detail: [{ type: 'missing', loc: ['body', 'client_id'], msg: 'Field required', input: { client_secret: 'top-secret-value' } }] } },
+        : {
+            status: 422,
+            json: { detail: [{ type: 'missing', loc: ['body', 'client_id'], msg: 'Field required', input: { client_secret: 'top-secret-value' } }] },
+          },
     );
     open.push(s);
     await expect(refreshAccessToken(s.url, { clientId: 'c', clientSecret: 'x', refreshToken: 'r' })).rejects.toThrow(
       'POST /token failed (HTTP 400): unsupported_grant_type: nope',
     );
-    const err = (await exchangeCode(s.url, { clientId: '', clientSecret: 'top-secret-value', code: 'c', redirectUri: 'u' }).catch((e: Error) => e)) as OAuthRequestError;
+    const err = (await exchangeCode(s.url, { clientId: '', clientSecret: 'top-secret-value', code: 'c', redirectUri: 'u' }).catch(
+      (e: Error) => e,
+    )) as OAuthRequestError;
     expect(err.message).toBe('POST /token failed (HTTP 422): invalid_request: body.client_id: Field required');
   });
 
@@ -206,9 +224,9 @@ describe('GitHub device flow', () => {
     const gh = await startGithubStandIn({ pollAnswers: pending, interval: 5 });
     open.push(gh);
     const clock = fakeClock();
-    await expect(
-      githubDeviceFlow({ ...base, maxWaitMs: 30_000, githubBase: gh.url, onPrompt: () => {}, sleep: clock.sleep, now: clock.now }),
-    ).rejects.toThrow(/timeout: gave up waiting/);
+    await expect(githubDeviceFlow({ ...base, maxWaitMs: 30_000, githubBase: gh.url, onPrompt: () => {}, sleep: clock.sleep, now: clock.now })).rejects.toThrow(
+      /timeout: gave up waiting/,
+    );
     expect(clock.slept).toHaveLength(6);
 
     const short = await startGithubStandIn({ pollAnswers: pending, interval: 5, expiresIn: 12 });
@@ -221,9 +239,9 @@ describe('GitHub device flow', () => {
   it('reports a refused device-code request', async () => {
     const gh = await startGithubStandIn({ pollAnswers: [] });
     open.push(gh);
-    await expect(
-      githubDeviceFlow({ ...base, clientId: 'unknown', githubBase: gh.url, onPrompt: () => {}, sleep: async () => {} }),
-    ).rejects.toThrow('POST /login/device/code failed (HTTP 200): unauthorized_client');
+    await expect(githubDeviceFlow({ ...base, clientId: 'unknown', githubBase: gh.url, onPrompt: () => {}, sleep: async () => {} })).rejects.toThrow(
+      'POST /login/device/code failed (HTTP 200): unauthorized_client',
+    );
   });
 
   it('checkGithubToken: 200 valid, 401 invalid, other answers unknown', async () => {

@@ -164,7 +164,9 @@ export async function startGatewayStandIn(options: { privateKeyB64: string; base
       if (grant === 'refresh_token') {
         const record = refreshTokens.get(f.get('refresh_token') ?? '');
         if (!record) return detail(400, 'invalid_grant', 'Invalid or expired refresh token');
-        return { json: { access_token: await mint(clientId, record.scope), token_type: 'Bearer', expires_in: 86400, refresh_token: null, scope: record.scope } };
+        return {
+          json: { access_token: await mint(clientId, record.scope), token_type: 'Bearer', expires_in: 86400, refresh_token: null, scope: record.scope },
+        };
       }
       return { status: 400, json: { error: 'unsupported_grant_type', error_description: `Grant type ${grant} is not supported` } };
     }
