@@ -7,9 +7,9 @@ import { type LogFields, type Logger, silentLogger, yogaLogger } from './logger.
 import { schema } from './schema/index.js';
 import { DEFAULT_QUERY_LIMITS, type QueryGuards, type QueryLimits, queryGuards, useQueryLimits } from './plugins/limits.js';
 import { type RateLimitOptions, RateLimiter } from './plugins/rate-limit.js';
-import { describeRedisFailure, redisUnavailable } from './plugins/redis-errors.js';
+import { describeRedisFailure, redisUnavailable } from './redis/redis-errors.js';
 import { codedError } from './plugins/error-codes.js';
-import { Repeats } from './plugins/repeats.js';
+import { Repeats } from './audit/repeats.js';
 import type { ShutdownGate } from './plugins/shutdown.js';
 import type { Services } from './services.js';
 

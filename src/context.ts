@@ -1,12 +1,8 @@
 import type { Services } from './services.js';
 import type { StoreView } from './clients-tokens/store-view.js';
+import type { Principal } from './principal.js';
 
-/** Who is asking: decided from the bearer token before any resolver runs. */
-export interface Principal {
-  role: 'admin' | 'viewer';
-  /** A label for the audit log (`admin-token`, `viewer-token`, `local-dev`, `cli`); never the token. */
-  name: string;
-}
+export type { Principal };
 
 /** What every resolver gets for one request. */
 export interface Context {

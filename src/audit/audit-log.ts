@@ -1,9 +1,9 @@
 import { type Logger, silentLogger } from '../logger.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
-import { describeRedisFailure } from '../plugins/redis-errors.js';
-import { Repeats } from '../plugins/repeats.js';
-import type { DeletionCounts } from '../jobs/runner.js';
+import { describeRedisFailure } from '../redis/redis-errors.js';
+import { Repeats } from './repeats.js';
+import type { DeletionCounts } from '../jobs/counts.js';
 
 export type AuditOutcome = 'SUCCEEDED' | 'FAILED' | 'REFUSED' | 'PLANNED' | 'CANCELLED';
 

@@ -6,7 +6,7 @@
  */
 import type { Stats } from 'node:fs';
 import { type FileHandle, stat } from 'node:fs/promises';
-import type { Principal } from '../context.js';
+import type { Principal } from '../principal.js';
 import { AdminError, badInput } from '../errors.js';
 import { scanKeys, unlinkMany } from '../redis/batch.js';
 import { decodeAccessToken, decodeClient, decodeRefreshToken, type AccessTokenRecord, type ClientRecord } from '../redis/codecs.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../context.js';
+import type { Principal } from '../principal.js';
 import { AdminError } from '../errors.js';
 import { removeMembers, unlinkMany } from '../redis/batch.js';
 import type { RedisClient } from '../redis/connection.js';

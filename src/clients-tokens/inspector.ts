@@ -1,5 +1,5 @@
 import type { Repositories } from '../redis/repositories.js';
-import { type TokenInspection, inspectToken } from '../cli/flows/index.js';
+import { type TokenInspection, inspectToken } from './token-check.js';
 
 export interface VerificationOptions {
   /** Tokens' issuer is `https://auth.{baseDomain}`. */

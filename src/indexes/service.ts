@@ -1,4 +1,4 @@
-import type { Principal } from '../context.js';
+import type { Principal } from '../principal.js';
 import type { Logger } from '../logger.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { IndexStore } from './store.js';

@@ -1,7 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { type PubSub, createPubSub } from '@graphql-yoga/subscription';
 import type { RedisClient } from '../redis/connection.js';
-import type { JobState } from './runner.js';
+import type { JobState } from './definition.js';
 
 export type JobEventMap = { job: [id: string, state: JobState] };
 

@@ -1,5 +1,5 @@
 import { hash, timingSafeEqual } from 'node:crypto';
-import type { Principal } from '../context.js';
+import type { Principal } from '../principal.js';
 
 export interface AuthOptions {
   adminToken?: string | undefined;

@@ -1,5 +1,4 @@
-import type { ChainableCommander } from 'ioredis';
-import type { RedisClient } from './connection.js';
+import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import {
   COUNTS_OF,
   EXPIRED_OF,
@@ -12,6 +11,9 @@ import {
   SYNC_USER_INDEX,
   TOKEN_OWNERS,
 } from './index-scripts.js';
+
+/** Either client (connection.ts' RedisClient; not imported from there: connection.ts registers these scripts). */
+type RedisClient = Redis | Cluster;
 
 /**
  * The backup scripts' clock: `nowms`, the server's time in ms, and `expiry(key)`, a key's absolute

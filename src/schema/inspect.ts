@@ -1,4 +1,4 @@
-import type { TokenInspection } from '../cli/flows/index.js';
+import type { TokenInspection } from '../clients-tokens/token-check.js';
 import { builder } from './builder.js';
 import { AccessToken } from './token.js';
 import { fromEpochSeconds } from './scalars.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_BASE_DOMAIN } from '../../config.js';
-import type { EnvLike } from './inspect.js';
+import type { EnvLike } from '../../clients-tokens/token-check.js';
 
 /** Output and input of a command, so the orchestrations never touch stdout, stdin or process.env. */
 export interface CommandIo {

@@ -3,7 +3,7 @@ import { authBaseUrl, githubApiBaseUrl, githubBaseUrl, nonEmpty, requireEnv, typ
 import { setEnvVars } from './env-file.js';
 import { probeClient, registerClient, verifyAccessToken } from './gateway-client.js';
 import { checkGithubToken, githubDeviceFlow } from './github.js';
-import { TOKEN_PLACEHOLDER } from './inspect.js';
+import { TOKEN_PLACEHOLDER } from '../../clients-tokens/token-check.js';
 
 export const GATEWAY_CLIENT_NAME = 'MCP OAuth Gateway Client';
 export const GATEWAY_CLIENT_SCOPE = 'openid profile email';

@@ -23,7 +23,7 @@ export {
   type SigningKey,
   type VerificationKey,
   type DecodedJwt,
-} from './jwt.js';
+} from '../../clients-tokens/jwt.js';
 export {
   inspectToken,
   validateConfiguredTokens,
@@ -36,7 +36,7 @@ export {
   type ConfiguredTokenReport,
   type ConfiguredTokensResult,
   type EnvLike,
-} from './inspect.js';
+} from '../../clients-tokens/token-check.js';
 export { OAuthRequestError } from './http.js';
 export { createPkce, pkceChallenge, buildAuthorizeUrl, extractCode, type Pkce, type AuthorizeParams } from './pkce.js';
 export {

@@ -3,8 +3,8 @@ import { setEnvVars } from './env-file.js';
 import { refreshAccessToken, verifyStatus } from './gateway-client.js';
 import { checkGithubToken } from './github.js';
 import { OAuthRequestError } from './http.js';
-import { TOKEN_PLACEHOLDER } from './inspect.js';
-import { decodeJwt } from './jwt.js';
+import { TOKEN_PLACEHOLDER } from '../../clients-tokens/token-check.js';
+import { decodeJwt } from '../../clients-tokens/jwt.js';
 
 export interface RefreshTokensOptions extends CommandBase {
   authBase?: string | undefined;

@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_DOMAIN } from '../../config.js';
+import { DEFAULT_BASE_DOMAIN } from '../config.js';
 import { checkClaims, decodeJwt, resolveVerificationKey, verifySignature, type JsonObject } from './jwt.js';
 
 export type TokenVerdict = 'VALID' | 'EXPIRED' | 'REVOKED' | 'FORGED' | 'MALFORMED' | 'NO_KEY';

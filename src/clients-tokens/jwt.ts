@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { SignJWT, compactVerify, decodeJwt as decodePayload, decodeProtectedHeader, errors } from 'jose';
-import { privateKeyFromB64, publicKeyFromB64, validatePrivateKeyB64 } from './rsa-keys.js';
+import { privateKeyFromB64, publicKeyFromB64, validatePrivateKeyB64 } from './rsa-key.js';
 
 export type JwtAlgorithm = 'RS256' | 'HS256';
 export type JsonObject = Record<string, unknown>;

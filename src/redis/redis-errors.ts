@@ -1,5 +1,5 @@
 import { AdminError } from '../errors.js';
-import { classifyRedisFailure, redisCause } from '../redis/failures.js';
+import { classifyRedisFailure, redisCause } from './failures.js';
 
 /**
  * Words an operator can act on for a failure of Redis itself (down, unreachable, too slow), or
