@@ -1,5 +1,6 @@
 // ESLint (typescript-eslint): the checks a reviewer would otherwise make by hand. Formatting is
-// Prettier's (.prettierrc.json); `npm run lint` runs both, and .ci/run runs it.
+// Prettier's (.prettierrc.json); the layering rule is dependency-cruiser's (.dependency-cruiser.cjs).
+// `npm run lint` runs all three, and .ci/run runs it.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -20,6 +21,14 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
       // Our sanitizers match control characters on purpose.
       'no-control-regex': 'off',
+    },
+  },
+  {
+    // The house's size limits (CONTRIBUTING.md): a function read at once, a file about one thing.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80 }],
+      'max-lines': ['error', { max: 400 }],
     },
   },
   {
