@@ -44,6 +44,36 @@ export interface OAuthStats {
   orphanTokens: number;
 }
 
+/** A scan's running figures and the usernames seen so far. */
+interface Tally {
+  s: OAuthStats;
+  nowMs: number;
+  users: Set<string>;
+  activeUsers: Set<string>;
+}
+
+function emptyStats(): OAuthStats {
+  return {
+    registrations: 0,
+    corruptRegistrations: 0,
+    testRegistrations: 0,
+    activeTokens: 0,
+    expiredTokens: 0,
+    corruptTokens: 0,
+    refreshTokens: 0,
+    expiredRefreshTokens: 0,
+    authStates: 0,
+    authCodes: 0,
+    leftoverStates: 0,
+    leftoverCodes: 0,
+    userIndexes: 0,
+    staleIndexEntries: 0,
+    userCount: 0,
+    usersWithActiveTokens: 0,
+    orphanTokens: 0,
+  };
+}
+
 /**
  * Computes the statistics from one pass over the keyspace, then the records read by id a window at a
  * time: memory holds ids and usernames, never all the records.
@@ -65,35 +95,23 @@ export class StatsService {
 
   /** The same figures by reading every key (before the indexes exist, and to check them). */
   async scan(): Promise<OAuthStats> {
-    const nowMs = this.now();
-    const s: OAuthStats = {
-      registrations: 0,
-      corruptRegistrations: 0,
-      testRegistrations: 0,
-      activeTokens: 0,
-      expiredTokens: 0,
-      corruptTokens: 0,
-      refreshTokens: 0,
-      expiredRefreshTokens: 0,
-      authStates: 0,
-      authCodes: 0,
-      leftoverStates: 0,
-      leftoverCodes: 0,
-      userIndexes: 0,
-      staleIndexEntries: 0,
-      userCount: 0,
-      usersWithActiveTokens: 0,
-      orphanTokens: 0,
-    };
-    const users = new Set<string>();
-    const activeUsers = new Set<string>();
-
+    const tally: Tally = { s: emptyStats(), nowMs: this.now(), users: new Set(), activeUsers: new Set() };
     // One pass over the keyspace finds every kind's ids; the records are then read by id.
     const ids = await this.repos.idsByKind(['client', 'token', 'refresh', 'state', 'code', 'user_tokens']);
-
     // Counted as read: a key deleted between the scan and the read is not counted.
+    const clientIds = await this.countClients(tally, ids.client);
+    await this.countTokens(tally, ids.token, clientIds);
+    await this.countRefreshTokens(tally, ids.refresh);
+    await this.countFlows(tally, ids.state, ids.code);
+    await this.countUserIndexes(tally, ids.user_tokens, ids.token);
+    tally.s.userCount = tally.users.size;
+    tally.s.usersWithActiveTokens = tally.activeUsers.size;
+    return tally.s;
+  }
+
+  private async countClients({ s }: Tally, ids: Set<string>): Promise<Set<string>> {
     const clientIds = new Set<string>();
-    for await (const batch of found(ids.client, (w) => this.repos.clients.getMany(w))) {
+    for await (const batch of found(ids, (w) => this.repos.clients.getMany(w))) {
       for (const c of batch) {
         clientIds.add(c.id);
         s.registrations += 1;
@@ -101,8 +119,11 @@ export class StatsService {
         else if (isTestClientName(c.record?.clientName ?? null)) s.testRegistrations += 1;
       }
     }
+    return clientIds;
+  }
 
-    for await (const batch of found(ids.token, (w) => this.repos.tokens.getMany(w))) {
+  private async countTokens({ s, nowMs, users, activeUsers }: Tally, ids: Set<string>, clientIds: Set<string>): Promise<void> {
+    for await (const batch of found(ids, (w) => this.repos.tokens.getMany(w))) {
       for (const t of batch) {
         if (t.record === null) {
           s.corruptTokens += 1;
@@ -119,8 +140,10 @@ export class StatsService {
         if (t.record.clientId === null || !clientIds.has(t.record.clientId)) s.orphanTokens += 1;
       }
     }
+  }
 
-    for await (const batch of found(ids.refresh, (w) => this.repos.refreshTokens.getMany(w))) {
+  private async countRefreshTokens({ s, nowMs, users }: Tally, ids: Set<string>): Promise<void> {
+    for await (const batch of found(ids, (w) => this.repos.refreshTokens.getMany(w))) {
       s.refreshTokens += batch.length;
       for (const r of batch) if (r.record?.username != null) users.add(r.record.username);
       // Leftovers: past their lifetime (judged without a TTL first) and, read now, without a TTL.
@@ -128,30 +151,29 @@ export class StatsService {
       const ttls = await this.repos.refreshTokens.ttls(past.map((r) => r.id));
       s.expiredRefreshTokens += past.filter((r, i) => isLeftoverRefresh(r.record, ttls[i] ?? null, this.lifetimes, nowMs)).length;
     }
+  }
 
-    for (const [kind, countField, leftoverField] of [
-      ['state', 'authStates', 'leftoverStates'],
-      ['code', 'authCodes', 'leftoverCodes'],
-    ] as const) {
-      const repo = kind === 'state' ? this.repos.states : this.repos.codes;
-      s[countField] = ids[kind].size;
-      const ttls = await repo.ttls([...ids[kind]]);
-      s[leftoverField] = ttls.filter(isLeftover).length;
-    }
+  /** CSRF states and codes: counted from the scan, leftovers (no TTL) read as TTLs. */
+  private async countFlows({ s }: Tally, states: Set<string>, codes: Set<string>): Promise<void> {
+    s.authStates = states.size;
+    s.leftoverStates = (await this.repos.states.ttls([...states])).filter(isLeftover).length;
+    s.authCodes = codes.size;
+    s.leftoverCodes = (await this.repos.codes.ttls([...codes])).filter(isLeftover).length;
+  }
 
-    // A stale entry is a jti whose token key does not exist: the scan saw every one that does, so
-    // no per-entry round trip is needed.
+  /**
+   * A stale entry is a jti whose token key does not exist: the scan saw every one that does, so
+   * no per-entry round trip is needed.
+   */
+  private async countUserIndexes({ s, users }: Tally, ids: Set<string>, tokenIds: Set<string>): Promise<void> {
     const seenIndexes = new Set<string>();
-    for await (const batch of found(ids.user_tokens, (w) => this.repos.userIndexes.getMany(w))) {
+    for await (const batch of found(ids, (w) => this.repos.userIndexes.getMany(w))) {
       for (const u of batch) {
         seenIndexes.add(u.username);
         users.add(u.username);
-        for (const jti of u.jtis) if (!ids.token.has(jti)) s.staleIndexEntries += 1;
+        for (const jti of u.jtis) if (!tokenIds.has(jti)) s.staleIndexEntries += 1;
       }
     }
     s.userIndexes = seenIndexes.size;
-    s.userCount = users.size;
-    s.usersWithActiveTokens = activeUsers.size;
-    return s;
   }
 }

@@ -5,7 +5,7 @@ import type { Keys, RecordKind } from '../redis/keys.js';
 import type { RecordRepository, Repositories, StoredRecord } from '../redis/repositories.js';
 import { ahead } from '../redis/ahead.js';
 import { type DeletionCounts, zeroCounts } from '../jobs/runner.js';
-import type { StoredClient, StoredCode, StoredRefreshToken, StoredState, StoredToken } from './store-view.js';
+import type { StoredClient, StoredCode, StoredRefreshToken, StoredState, StoredToken } from './queries.js';
 
 /**
  * What a sweep removes: a predicate per record kind (absent: that kind is left alone) and what

@@ -1,16 +1,6 @@
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
-import {
-  COUNTS_OF,
-  EXPIRED_OF,
-  MEMBERS_OF,
-  READ_STATS,
-  SYNC_CLIENT,
-  SYNC_FLOW,
-  SYNC_REFRESH,
-  SYNC_TOKEN,
-  SYNC_USER_INDEX,
-  TOKEN_OWNERS,
-} from './index-scripts.js';
+import { SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX } from './index-scripts.js';
+import { COUNTS_OF, EXPIRED_OF, MEMBERS_OF, READ_STATS, TOKEN_OWNERS } from './index-read-scripts.js';
 
 /** Either client (connection.ts' RedisClient; not imported from there: connection.ts registers these scripts). */
 type RedisClient = Redis | Cluster;

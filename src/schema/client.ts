@@ -1,12 +1,12 @@
 import type { Context } from '../context.js';
-import type { StoredClient } from '../clients-tokens/store-view.js';
+import type { StoredClient } from '../clients-tokens/queries.js';
 import { isTestClientName } from '../redis/codecs.js';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { DeleteResult, DeletionCounts } from './deletion.js';
 import { adminOnly, keyExpiresAt } from './shared.js';
 import { listConnection } from './pagination.js';
-import { listingOrder } from '../clients-tokens/store-view.js';
+import { listingOrder } from '../clients-tokens/queries.js';
 import { fromEpochSeconds } from './scalars.js';
 
 export const OAuthClient = builder.loadableNodeRef('OAuthClient', {

@@ -1,5 +1,5 @@
 import { fingerprint } from '../redis/fingerprint.js';
-import type { StoredCode, StoredRefreshToken, StoredState } from '../clients-tokens/store-view.js';
+import type { StoredCode, StoredRefreshToken, StoredState } from '../clients-tokens/queries.js';
 import { builder } from './builder.js';
 import { adminOnly, keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';

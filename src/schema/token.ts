@@ -1,12 +1,12 @@
 import type { Context } from '../context.js';
-import type { StoredToken } from '../clients-tokens/store-view.js';
+import type { StoredToken } from '../clients-tokens/queries.js';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
 import { keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';
 import { listConnection, paginate, relationConnection } from './pagination.js';
-import { listingOrder } from '../clients-tokens/store-view.js';
+import { listingOrder } from '../clients-tokens/queries.js';
 import { fromEpochSeconds } from './scalars.js';
 
 export const TokenStatusEnum = builder.enumType('TokenStatus', {
