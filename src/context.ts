@@ -1,4 +1,4 @@
-import type { Services } from './services.js';
+import { type DomainServices, type Services, domainServices } from './services.js';
 import type { StoreView } from './clients-tokens/store-view.js';
 import type { Principal } from './principal.js';
 
@@ -7,7 +7,8 @@ export type { Principal };
 /** What every resolver gets for one request. */
 export interface Context {
   principal: Principal;
-  services: Services;
+  /** The domain services (never raw Redis, keys or repositories: those stay below the domains). */
+  services: DomainServices;
   /** The request's view of the store: each kind read at most once per request. */
   view: StoreView;
   /** Aborts when the client goes away: long reads (Backup.diff, whole-file reads) stop then. */
@@ -15,5 +16,5 @@ export interface Context {
 }
 
 export function createContext(services: Services, principal: Principal, signal?: AbortSignal): Context {
-  return { principal, services, view: services.newView(), ...(signal ? { signal } : {}) };
+  return { principal, services: domainServices(services), view: services.newView(), ...(signal ? { signal } : {}) };
 }

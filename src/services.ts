@@ -57,6 +57,25 @@ export interface Services {
   newView(): StoreView;
 }
 
+/**
+ * What resolvers may call (Context.services): the domain services, without the raw Redis
+ * connection, key builder or repositories, which stay below the domain modules.
+ */
+export type DomainServices = Omit<Services, 'redis' | 'keys' | 'repos'>;
+
+const domainViews = new WeakMap<Services, DomainServices>();
+
+/** The domain services of `services`, one object per process (built once). */
+export function domainServices(services: Services): DomainServices {
+  let view = domainViews.get(services);
+  if (!view) {
+    const { redis: _redis, keys: _keys, repos: _repos, ...domain } = services;
+    view = domain;
+    domainViews.set(services, view);
+  }
+  return view;
+}
+
 /** The service options a configuration asks for (server and CLI build their services alike). */
 export function serviceOptions(config: Config): ServiceOptions {
   return {

@@ -110,6 +110,20 @@ export class StoreView {
   private tokenExistsLoader?: DataLoader<string, boolean>;
 
   /** A key's remaining lifetime in ms (null without expiry), batched across the request. */
+  /** Records by id, read now (null where a key is gone): the relations' and loaders' reads. */
+  clientsById(ids: readonly string[]): Promise<(StoredClient | null)[]> {
+    return this.repos.clients.getMany(ids);
+  }
+  client(clientId: string): Promise<StoredClient | null> {
+    return this.repos.clients.get(clientId);
+  }
+  tokensById(jtis: readonly string[]): Promise<(StoredToken | null)[]> {
+    return this.repos.tokens.getMany(jtis);
+  }
+  token(jti: string): Promise<StoredToken | null> {
+    return this.repos.tokens.get(jti);
+  }
+
   keyTtl(key: string): Promise<number | null> {
     this.ttlLoader ??= new DataLoader<string, number | null>(async (keys) => (await this.readTtls(keys)).map((ms) => (ms >= 0 ? ms : null)));
     return this.ttlLoader.load(key);

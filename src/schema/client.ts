@@ -11,7 +11,7 @@ import { fromEpochSeconds } from './scalars.js';
 
 export const OAuthClient = builder.loadableNodeRef('OAuthClient', {
   id: { resolve: (c) => c.id },
-  load: (ids: string[], ctx: Context) => ctx.services.repos.clients.getMany(ids) as Promise<StoredClient[]>,
+  load: (ids: string[], ctx: Context) => ctx.view.clientsById(ids) as Promise<StoredClient[]>,
 });
 
 OAuthClient.implement({
@@ -121,7 +121,7 @@ builder.queryFields((t) => ({
     description: 'One client by id; null when it does not exist.',
     authScopes: { viewer: true },
     args: { clientId: t.arg.string({ required: true }) },
-    resolve: async (_root, { clientId }, ctx) => ctx.services.repos.clients.get(clientId),
+    resolve: async (_root, { clientId }, ctx) => ctx.view.client(clientId),
   }),
 }));
 

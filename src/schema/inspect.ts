@@ -32,7 +32,7 @@ const Inspection = builder.objectRef<TokenInspection>('TokenInspection').impleme
       type: AccessToken,
       nullable: true,
       description: 'The stored record behind the token, when it exists.',
-      resolve: (i, _a, ctx) => (i.jti ? ctx.services.repos.tokens.get(i.jti) : null),
+      resolve: (i, _a, ctx) => (i.jti ? ctx.view.token(i.jti) : null),
     }),
   }),
 });

@@ -27,7 +27,7 @@ export const TokenFormatEnum = builder.enumType('TokenRecordFormat', {
 
 export const AccessToken = builder.loadableNodeRef('AccessToken', {
   id: { resolve: (t) => t.id },
-  load: (ids: string[], ctx: Context) => ctx.services.repos.tokens.getMany(ids) as Promise<StoredToken[]>,
+  load: (ids: string[], ctx: Context) => ctx.view.tokensById(ids) as Promise<StoredToken[]>,
 });
 
 AccessToken.implement({
@@ -127,7 +127,7 @@ builder.queryFields((t) => ({
     description: 'One access token by jti; null when it does not exist (revoked, purged or expired out of Redis).',
     authScopes: { viewer: true },
     args: { jti: t.arg.string({ required: true }) },
-    resolve: (_root, { jti }, ctx) => ctx.services.repos.tokens.get(jti),
+    resolve: (_root, { jti }, ctx) => ctx.view.token(jti),
   }),
 }));
 
