@@ -98,10 +98,9 @@ export class IndexStore {
 
   constructor(
     private readonly redis: RedisClient,
-    keys: Keys,
+    private readonly keys: Keys,
   ) {
-    // The layout's version is in the name: a new layout starts empty and is built by reconcile.
-    this.prefix = `${keys.admin('ix4')}:`;
+    this.prefix = keys.indexPrefix();
   }
 
   private async run(script: ScriptName, calls: { key: string; args: (string | number)[] }[]): Promise<number> {
@@ -118,7 +117,7 @@ export class IndexStore {
   }
 
   private bucket(id: string): string {
-    return `${this.prefix}m:${bucketOf(id)}`;
+    return this.keys.index(`m:${bucketOf(id)}`);
   }
 
   /** A token's field in its meta bucket: the jti, kept apart from refresh tokens' `#` fields. */
@@ -150,12 +149,12 @@ export class IndexStore {
   syncClients(entries: ClientEntry[], dryRun = false): Promise<number> {
     return this.run(
       'ixSyncClient',
-      entries.map((e) => ({ key: `${this.prefix}cn`, args: [e.clientId, flag(e.present), e.flag, flag(dryRun)] })),
+      entries.map((e) => ({ key: this.keys.index('cn'), args: [e.clientId, flag(e.present), e.flag, flag(dryRun)] })),
     );
   }
 
   syncFlows(kind: 'state' | 'code', entries: FlowEntry[], dryRun = false, olderThan: number | null = null): Promise<number> {
-    const hash = `${this.prefix}${kind === 'state' ? 'st' : 'cd'}`;
+    const hash = this.keys.index(kind === 'state' ? 'st' : 'cd');
     const counter = kind === 'state' ? 'leftoverStates' : 'leftoverCodes';
     return this.run(
       'ixSyncFlow',
@@ -168,14 +167,14 @@ export class IndexStore {
    * so the reconcile can drop exactly those it did not see (see index-scripts.ts, `gen`).
    */
   async nextGeneration(): Promise<number> {
-    return Number(await this.redis.hincrby(`${this.prefix}n`, 'gen', 1));
+    return Number(await this.redis.hincrby(this.keys.index('n'), 'gen', 1));
   }
 
   syncUserIndexes(entries: UserIndexEntry[], dryRun = false): Promise<number> {
     return this.run(
       'ixSyncUserIndex',
       entries.map((e) => ({
-        key: `${this.prefix}uidx`,
+        key: this.keys.index('uidx'),
         args: [e.username, flag(e.present), `${e.stale.length}|${JSON.stringify([...e.stale].sort())}`, flag(dryRun)],
       })),
     );
@@ -187,7 +186,7 @@ export class IndexStore {
     const owners = (await runScript(
       this.redis,
       'ixTokenOwners',
-      [`${this.prefix}n`],
+      [this.keys.index('n')],
       [this.prefix, ...jtis.flatMap((jti) => [bucketOf(jti), IndexStore.tokenField(jti)])],
     )) as (string | null)[];
     return owners.map((o) => (typeof o === 'string' ? o : null));
@@ -198,7 +197,7 @@ export class IndexStore {
     if (kind === 'token' || kind === 'refresh') {
       for (let b = 0; b < BUCKETS; b += 256) {
         const pipeline = this.redis.pipeline();
-        for (let i = b; i < Math.min(BUCKETS, b + 256); i++) pipeline.hkeys(`${this.prefix}m:${i}`);
+        for (let i = b; i < Math.min(BUCKETS, b + 256); i++) pipeline.hkeys(this.keys.index(`m:${i}`));
         const fields = ((await pipeline.exec()) ?? []).flatMap(([, v]) => (Array.isArray(v) ? (v as string[]) : []));
         const ids = kind === 'token' ? jtisOfFields(fields) : fields.filter((f) => f.startsWith('#')).map((f) => f.slice(1));
         if (ids.length > 0) yield ids;
@@ -206,7 +205,7 @@ export class IndexStore {
       return;
     }
     const hash = { client: 'ci', state: 'st', code: 'cd', user_index: 'uidx' }[kind];
-    const ids = await this.redis.hkeys(`${this.prefix}${hash}`);
+    const ids = await this.redis.hkeys(this.keys.index(hash));
     for (let i = 0; i < ids.length; i += 1000) yield ids.slice(i, i + 1000);
   }
 
@@ -216,7 +215,7 @@ export class IndexStore {
   async tokenIdsOfBuckets(from: number, count: number): Promise<string[][]> {
     const pipeline = this.redis.pipeline();
     const end = Math.min(BUCKETS, from + count);
-    for (let i = from; i < end; i++) pipeline.hkeys(`${this.prefix}m:${i}`);
+    for (let i = from; i < end; i++) pipeline.hkeys(this.keys.index(`m:${i}`));
     return ((await pipeline.exec()) ?? []).map(([error, value]) => {
       if (error) throw error;
       return jtisOfFields(value as string[]).sort();
@@ -225,14 +224,14 @@ export class IndexStore {
 
   /** The client ids whose registration key exists (flagged ok, test or corrupt), from the interned names. */
   async registeredClientIds(): Promise<string[]> {
-    const values = await this.redis.hvals(`${this.prefix}cn`);
+    const values = await this.redis.hvals(this.keys.index('cn'));
     // `flag|clientId`; an empty flag: a client id only tokens name.
     return values.flatMap((v) => (v.indexOf('|') > 0 ? [v.slice(v.indexOf('|') + 1)] : []));
   }
 
   /** The jtis indexed under each client (one command for all of them). */
   async clientTokenIds(clientIds: readonly string[]): Promise<string[][]> {
-    return (await runScript(this.redis, 'ixMembersOf', [`${this.prefix}n`], [this.prefix, 'c', ...clientIds])) as string[][];
+    return (await runScript(this.redis, 'ixMembersOf', [this.keys.index('n')], [this.prefix, 'c', ...clientIds])) as string[][];
   }
 
   /** How many tokens each client or user holds: all, active and expired at `nowSeconds` (one command). */
@@ -240,7 +239,7 @@ export class IndexStore {
     const rows = (await runScript(
       this.redis,
       'ixCountsOf',
-      [`${this.prefix}n`],
+      [this.keys.index('n')],
       [this.prefix, kind === 'client' ? 'c' : 'u', nowSeconds, ...owners],
     )) as number[][];
     return rows.map(([all = 0, active = 0, expired = 0]) => ({ all, active, expired }));
@@ -248,7 +247,7 @@ export class IndexStore {
 
   /** The jtis indexed under each user (one command for all of them). */
   async userTokenIds(usernames: readonly string[]): Promise<string[][]> {
-    return (await runScript(this.redis, 'ixMembersOf', [`${this.prefix}n`], [this.prefix, 'u', ...usernames])) as string[][];
+    return (await runScript(this.redis, 'ixMembersOf', [this.keys.index('n')], [this.prefix, 'u', ...usernames])) as string[][];
   }
 
   /**
@@ -258,12 +257,12 @@ export class IndexStore {
   async *expiredTokenIds(nowSeconds: number): AsyncGenerator<string[]> {
     // Every user's sorted set (uid 0: tokens without a user), each read by score: a batch holds
     // whole users, so each gateway user index is touched once.
-    const uids = ['0', ...(await this.redis.hkeys(`${this.prefix}un`))];
+    const uids = ['0', ...(await this.redis.hkeys(this.keys.index('un')))];
     for (let i = 0; i < uids.length; i += USERS_PER_BATCH) {
       const jtis = (await runScript(
         this.redis,
         'ixExpiredOf',
-        [`${this.prefix}n`],
+        [this.keys.index('n')],
         [this.prefix, nowSeconds, ...uids.slice(i, i + USERS_PER_BATCH)],
       )) as string[];
       if (jtis.length > 0) yield jtis;
@@ -278,7 +277,7 @@ export class IndexStore {
     const out: string[] = [];
     let cursor = '0';
     do {
-      const [next, flat] = await this.redis.hscan(`${this.prefix}ro`, cursor, 'COUNT', 1000);
+      const [next, flat] = await this.redis.hscan(this.keys.index('ro'), cursor, 'COUNT', 1000);
       cursor = next;
       for (let i = 1; i < flat.length; i += 2) {
         const value = flat[i] as string;
@@ -293,7 +292,7 @@ export class IndexStore {
   async *staleEntries(): AsyncGenerator<{ username: string; jtis: string[] }[]> {
     let cursor = '0';
     do {
-      const [next, flat] = await this.redis.hscan(`${this.prefix}uidx`, cursor, 'COUNT', 1000);
+      const [next, flat] = await this.redis.hscan(this.keys.index('uidx'), cursor, 'COUNT', 1000);
       cursor = next;
       const batch: { username: string; jtis: string[] }[] = [];
       for (let i = 0; i + 1 < flat.length; i += 2) {
@@ -306,21 +305,21 @@ export class IndexStore {
   }
 
   async userExists(username: string): Promise<boolean> {
-    return (await this.redis.hexists(`${this.prefix}ui`, username)) === 1;
+    return (await this.redis.hexists(this.keys.index('ui'), username)) === 1;
   }
 
   /** Whether each user is known to the index (one command for all of them). */
   async usersExist(usernames: readonly string[]): Promise<boolean[]> {
     if (usernames.length === 0) return [];
-    return (await this.redis.hmget(`${this.prefix}ui`, ...usernames)).map((id) => id !== null);
+    return (await this.redis.hmget(this.keys.index('ui'), ...usernames)).map((id) => id !== null);
   }
 
   usernames(): Promise<string[]> {
-    return this.redis.hkeys(`${this.prefix}ui`);
+    return this.redis.hkeys(this.keys.index('ui'));
   }
 
   async readStats(nowSeconds: number, refreshLifetime: number): Promise<Record<string, number>> {
-    const flat = (await runScript(this.redis, 'ixReadStats', [`${this.prefix}n`], [this.prefix, Math.floor(nowSeconds), refreshLifetime])) as (
+    const flat = (await runScript(this.redis, 'ixReadStats', [this.keys.index('n')], [this.prefix, Math.floor(nowSeconds), refreshLifetime])) as (
       string | number
     )[];
     const out: Record<string, number> = {};
@@ -330,12 +329,12 @@ export class IndexStore {
 
   /** When the last complete reconcile finished (epoch ms), or null before the first one. */
   async readyAt(): Promise<number | null> {
-    const value = await this.redis.get(`${this.prefix}ready`);
+    const value = await this.redis.get(this.keys.index('ready'));
     return value ? Number(value) : null;
   }
 
   async markReady(at: number): Promise<void> {
-    await this.redis.set(`${this.prefix}ready`, String(at));
+    await this.redis.set(this.keys.index('ready'), String(at));
   }
 
   /**
@@ -343,11 +342,11 @@ export class IndexStore {
    * broke the chain of notifications since) and it follows the changes; it lapses with the leader.
    */
   async markLive(leader: string, forMs: number): Promise<void> {
-    await this.redis.set(`${this.prefix}live`, leader, 'PX', forMs);
+    await this.redis.set(this.keys.index('live'), leader, 'PX', forMs);
   }
 
   async clearLive(): Promise<void> {
-    await this.redis.del(`${this.prefix}live`);
+    await this.redis.del(this.keys.index('live'));
   }
 
   /**
@@ -356,12 +355,12 @@ export class IndexStore {
    * leader's own reconcile. The leader takes the mark at its next beat.
    */
   async markDirty(): Promise<void> {
-    await this.redis.set(`${this.prefix}dirty`, '1');
+    await this.redis.set(this.keys.index('dirty'), '1');
     await this.clearLive();
   }
 
   async takeDirty(): Promise<boolean> {
-    return (await this.redis.getdel(`${this.prefix}dirty`)) !== null;
+    return (await this.redis.getdel(this.keys.index('dirty'))) !== null;
   }
 
   /**
@@ -369,7 +368,7 @@ export class IndexStore {
    * current with a barrier (indexes/gate.ts) before they answer from them.
    */
   async isLive(): Promise<boolean> {
-    return (await this.redis.exists(`${this.prefix}live`)) === 1;
+    return (await this.redis.exists(this.keys.index('live'))) === 1;
   }
 
   /** Bytes the index keys take (MEMORY USAGE of each), for the memory figure. */

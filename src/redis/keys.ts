@@ -73,6 +73,19 @@ export class Keys {
   }
 
   /**
+   * The derived indexes' key prefix (indexes/store.ts; the layout in redis/index-scripts.ts, whose
+   * Lua builds the keys under it). The layout's version is in the name: a new layout starts empty
+   * and is built by reconcile.
+   */
+  indexPrefix(): string {
+    return `${this.admin('ix4')}:`;
+  }
+  /** One derived index key (`name` as index-scripts.ts lays them out, e.g. `cn`, `m:17`). */
+  index(name: string): string {
+    return `${this.indexPrefix()}${name}`;
+  }
+
+  /**
    * An index barrier's key (indexes/gate.ts): `tag` picks the cluster node it lands on (the
    * barrier must travel with that node's keyspace notifications), so it has no `{admin}` tag.
    */
