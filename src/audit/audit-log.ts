@@ -4,6 +4,8 @@ import type { Keys } from '../redis/keys.js';
 import { describeRedisFailure } from '../redis/redis-errors.js';
 import { Repeats } from './repeats.js';
 import type { DeletionCounts } from '../jobs/counts.js';
+import { AdminError } from '../errors.js';
+import { describeJobError } from './describe-error.js';
 
 export type AuditOutcome = 'SUCCEEDED' | 'FAILED' | 'REFUSED' | 'PLANNED' | 'CANCELLED';
 
@@ -101,6 +103,27 @@ export class AuditLog {
   async refused(input: AuditInput): Promise<void> {
     const kind = JSON.stringify([input.action, input.actor, input.target ?? null, input.error ?? null]);
     if (this.repeats.take(kind, input)) await this.write(this.refusalsKey, input, 1);
+  }
+
+  /**
+   * Runs an admin action that is not a job (jobs are recorded by the job runner) and records how
+   * it ended: SUCCEEDED (PLANNED when it only planned), REFUSED (an AdminError), FAILED.
+   */
+  async around<T extends { counts?: DeletionCounts | null; executed?: boolean }>(
+    entry: { action: string; actor: string; target: string | null; dryRun: boolean },
+    body: () => Promise<T>,
+  ): Promise<T> {
+    let result: T;
+    try {
+      result = await body();
+    } catch (error) {
+      await this.record({ ...entry, outcome: error instanceof AdminError ? 'REFUSED' : 'FAILED', error: describeJobError(error) });
+      throw error;
+    }
+    // The action happened: a failed audit write (Redis full, say) must not report it as failed;
+    // `record` then writes the entry to the error log instead (it never throws).
+    await this.record({ ...entry, outcome: result.executed === false ? 'PLANNED' : 'SUCCEEDED', counts: result.counts ?? null });
+    return result;
   }
 
   /** Writes the aggregated refusals now (shutdown, tests) instead of when their windows end. */

@@ -7,16 +7,7 @@ import type { Keys } from '../redis/keys.js';
 import type { Repositories } from '../redis/repositories.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Confirmations } from '../confirm.js';
-import {
-  type DeletionCounts,
-  type JobDefinition,
-  type JobInput,
-  type JobRunner,
-  type JobState,
-  addCounts,
-  describeJobError,
-  zeroCounts,
-} from '../jobs/runner.js';
+import { type DeletionCounts, type JobDefinition, type JobInput, type JobRunner, type JobState, addCounts, zeroCounts } from '../jobs/runner.js';
 import { type PurgeInput, type SweepProgress, cleanupTestClientsJob, purgeExpiredJob } from '../purge/jobs.js';
 import type { Lifetimes } from './status.js';
 import { type SweepPlan, type SweepResult, Sweeper, clientDataPlan } from './sweep.js';
@@ -64,33 +55,15 @@ export class DeletionService {
     this.cleanupJob = cleanupTestClientsJob(deps);
   }
 
-  /** Runs a mutation body and writes its audit entry, whatever the outcome. */
-  private async audited<T extends { counts?: DeletionCounts | null; executed?: boolean }>(
+  /** Runs a deletion and records it in the audit log, whatever the outcome. */
+  private audited<T extends { counts?: DeletionCounts | null; executed?: boolean }>(
     who: Principal,
     action: string,
     target: string | null,
     dryRun: boolean,
     body: () => Promise<T>,
   ): Promise<T> {
-    let result: T;
-    try {
-      result = await body();
-    } catch (error) {
-      const refused = error instanceof AdminError;
-      await this.audit.record({ action, actor: who.name, target, dryRun, outcome: refused ? 'REFUSED' : 'FAILED', error: describeJobError(error) });
-      throw error;
-    }
-    // The deletion happened: a failed audit write (Redis full, say) must not report it as failed;
-    // `record` then writes the entry to the error log instead (it never throws).
-    await this.audit.record({
-      action,
-      actor: who.name,
-      target,
-      dryRun,
-      outcome: result.executed === false ? 'PLANNED' : 'SUCCEEDED',
-      counts: result.counts ?? null,
-    });
-    return result;
+    return this.audit.around({ action, actor: who.name, target, dryRun }, body);
   }
 
   /**

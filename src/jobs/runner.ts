@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AdminError } from '../errors.js';
 import type { RedisClient } from '../redis/connection.js';
-import { classifyRedisFailure, redisCause } from '../redis/failures.js';
+import { describeJobError } from '../audit/describe-error.js';
 import type { Keys } from '../redis/keys.js';
 import { runScript } from '../redis/scripts.js';
 import type { AuditLog, AuditOutcome } from '../audit/audit-log.js';
@@ -20,6 +20,7 @@ import {
 } from './definition.js';
 
 export * from './definition.js';
+export { describeJobError };
 
 export interface JobRunnerOptions {
   /** How long finished jobs stay readable. */
@@ -352,22 +353,4 @@ export class JobRunner {
       }),
     );
   }
-}
-
-/** A job failure in words an operator can act on, never with stored values in it. */
-export function describeJobError(error: unknown): string {
-  if (error instanceof AdminError) return error.message;
-  const kind = classifyRedisFailure(error);
-  const cause = redisCause(error);
-  const first = cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : '';
-  if (kind === 'unreachable') return `Redis connection lost: ${first}`;
-  if (kind === 'timeout') return `Redis did not answer in time: ${first}`;
-  if (kind === 'refused') return `Redis refused the command: ${first.split(' ')[0]}${/^OOM/.test(first) ? ' (out of memory: maxmemory)' : ''}`;
-  // A file system refusal (BACKUP_DIR not a directory, read-only, full): its code and system call
-  // say what to fix; the message (which names the path) is not repeated.
-  const system = error as { code?: unknown; syscall?: unknown };
-  if (typeof system.code === 'string' && /^E[A-Z]+$/.test(system.code) && typeof system.syscall === 'string') {
-    return `the file system refused: ${system.code} (${system.syscall})`;
-  }
-  return `internal error: ${error instanceof Error ? error.name : 'Error'}`;
 }
