@@ -124,7 +124,7 @@ async function main(): Promise<void> {
               maintenance.failures.push(`job: ${job.error}`);
               break;
             }
-            if (state.status === 'RUNNING' || state.status === 'QUEUED') {
+            if (state.status === 'RUNNING') {
               await new Promise((r) => setTimeout(r, 200));
               continue;
             }

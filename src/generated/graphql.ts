@@ -662,8 +662,6 @@ export type JobStatus =
   | 'CANCELLED'
   /** Stopped by an error; `error` says why. What was done before stays done. */
   | 'FAILED'
-  /** Accepted, not started. */
-  | 'QUEUED'
   /** Working. */
   | 'RUNNING'
   /** Finished; `counts` is final. */

@@ -9,7 +9,7 @@ import type { DeletionCounts } from './counts.js';
 
 export { type DeletionCounts, zeroCounts, addCounts } from './counts.js';
 
-export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+export type JobStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 export type JobKind = 'PURGE_EXPIRED' | 'CLEANUP_TEST_CLIENTS' | 'CREATE_BACKUP' | 'RESTORE_BACKUP' | 'RECONCILE_INDEXES';
 
 export interface JobProgress {

@@ -8,7 +8,6 @@ import { dryRunOpenToViewer } from './shared.js';
 export const JobStatusEnum = builder.enumType('JobStatus', {
   description: 'Where a job is in its life.',
   values: {
-    QUEUED: { description: 'Accepted, not started.' },
     RUNNING: { description: 'Working.' },
     SUCCEEDED: { description: 'Finished; `counts` is final.' },
     FAILED: { description: 'Stopped by an error; `error` says why. What was done before stays done.' },
