@@ -92,6 +92,9 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Every setting's default, from the schema above: the one place a default is written. */
+export const CONFIG_DEFAULTS: Readonly<Config> = Object.freeze(ConfigSchema.parse({}));
+
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

@@ -1,4 +1,4 @@
-import type { Config } from './config.js';
+import { type Config, CONFIG_DEFAULTS } from './config.js';
 import { readPttls } from './redis/batch.js';
 import type { RedisClient } from './redis/connection.js';
 import { Keys } from './redis/keys.js';
@@ -124,12 +124,12 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     confirmations,
     deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs, indexes),
     backups: new BackupService(redis, keys, jobs, confirmations, {
-      ...(options.backup ?? { dir: './backups' }),
+      ...(options.backup ?? { dir: CONFIG_DEFAULTS.BACKUP_DIR }),
       lifetimes: options.lifetimes,
       now,
       ...(options.logger ? { logger: options.logger.child({ component: 'backups' }) } : {}),
     }),
-    inspector: new TokenInspector(repos, options.verification ?? { baseDomain: 'localhost' }, now),
+    inspector: new TokenInspector(repos, options.verification ?? { baseDomain: CONFIG_DEFAULTS.BASE_DOMAIN }, now),
     keys,
     repos,
     lifetimes: options.lifetimes,

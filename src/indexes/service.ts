@@ -1,4 +1,5 @@
 import type { Principal } from '../principal.js';
+import { CONFIG_DEFAULTS } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { IndexStore } from './store.js';
@@ -26,10 +27,10 @@ export interface IndexingOptions {
 }
 
 export const DEFAULT_INDEXING: IndexingOptions = {
-  reconcileEveryMs: 3_600_000,
+  reconcileEveryMs: CONFIG_DEFAULTS.INDEX_RECONCILE_EVERY_SECONDS * 1000,
   leaseMs: 15_000,
-  maxLagMs: 2_000,
-  maxPending: 100_000,
+  maxLagMs: CONFIG_DEFAULTS.INDEX_MAX_LAG_MS,
+  maxPending: CONFIG_DEFAULTS.INDEX_MAX_PENDING,
   configureNotifications: false,
   watchdogMs: 30_000,
 };
