@@ -1,6 +1,7 @@
-# The admin service's image, in two stages: `build` installs the production dependencies and compiles
-# dist/ (esbuild, a dependency); the runtime stage gets dist/ and the runtime's node_modules only (no
-# npm install, no compiler, no esbuild/tsx, no sources) and runs as uid 1000.
+# The admin service's image, in two stages: `build` installs every dependency, compiles dist/ (esbuild,
+# a dev dependency) and prunes node_modules to the production dependencies; the runtime stage gets
+# dist/ and those node_modules only (no npm install, no compiler, no esbuild/tsx, no sources) and
+# runs as uid 1000.
 #
 # Both bases can be replaced with build arguments: CI, which reaches no image registry, builds them
 # from the host's own node (docker/local-images.sh) and passes
@@ -14,15 +15,17 @@ WORKDIR /app
 # npm ci runs our postinstall (scripts/link-just.mjs: .bin/just straight to the native binary).
 COPY package.json package-lock.json ./
 COPY scripts/link-just.mjs ./scripts/
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY schema ./schema
-# Build, then drop what only building needed; dist/ loads none of it (its imports are the runtime
-# dependencies). /backups is made here so the runtime stage can take it with its owner.
+# Build, then keep only the production dependencies; dist/ loads nothing else (its imports are the
+# runtime dependencies). `npm prune` leaves the emptied scope directory of esbuild's binaries and
+# the .bin links behind: removed too. /backups is made here so the runtime stage can take it with its owner.
 RUN node scripts/build.mjs --force \
- && rm -rf node_modules/esbuild node_modules/@esbuild node_modules/tsx node_modules/rust-just node_modules/rust-just-* node_modules/.bin \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/@esbuild node_modules/.bin \
  && mkdir -p /out/backups
 
 FROM ${RUNTIME_IMAGE}
