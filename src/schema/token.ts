@@ -5,7 +5,8 @@ import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
 import { keyExpiresAt } from './shared.js';
 import { OAuthClient } from './client.js';
-import { listConnection, paginate, relationConnection } from './pagination.js';
+import { type PageArgs, listConnection, paginate, relationConnection } from './pagination.js';
+import type { TokenStatus } from '../clients-tokens/status.js';
 import { listingOrder } from '../clients-tokens/queries.js';
 import { fromEpochSeconds } from './scalars.js';
 
@@ -131,21 +132,24 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** The tokens a client or a user owns, filtered by status: one resolver for both relations. */
+export function ownedTokens(owner: { clientId?: string; username?: string }, args: PageArgs & { status?: TokenStatus | null }, ctx: Context) {
+  const query = { ...owner, status: args.status ?? null };
+  return relationConnection(
+    args,
+    () => ctx.view.listTokens(query),
+    (tok) => tok.id,
+    () => ctx.view.countTokens(query),
+  );
+}
+
 builder.objectField(OAuthClient, 'tokens', (t) =>
   t.connection(
     {
       type: AccessToken,
       description: 'Access tokens issued to this client.',
       args: { status: t.arg({ type: TokenStatusEnum, description: 'Only tokens with this status.' }) },
-      resolve: (client, args, ctx) => {
-        const query = { clientId: client.id, status: args.status };
-        return relationConnection(
-          args,
-          () => ctx.view.listTokens(query),
-          (tok) => tok.id,
-          () => ctx.view.countTokens(query),
-        );
-      },
+      resolve: (client, args, ctx) => ownedTokens({ clientId: client.id }, args, ctx),
     },
     AccessTokenConnection,
   ),

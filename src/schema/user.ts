@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
 import { OAuthClient, OAuthClientConnection } from './client.js';
-import { AccessToken, AccessTokenConnection, TokenStatusEnum } from './token.js';
-import { listConnection, paginate, relationConnection } from './pagination.js';
+import { AccessToken, AccessTokenConnection, TokenStatusEnum, ownedTokens } from './token.js';
+import { listConnection, paginate } from './pagination.js';
 import { dryRunOpenToViewer } from './shared.js';
 
 interface UserShape {
@@ -71,15 +71,7 @@ builder.objectFields(User, (t) => ({
       type: AccessToken,
       description: 'Access tokens issued to this user.',
       args: { status: t.arg({ type: TokenStatusEnum, description: 'Only tokens with this status.' }) },
-      resolve: (u, args, ctx) => {
-        const query = { username: u.username, status: args.status };
-        return relationConnection(
-          args,
-          () => ctx.view.listTokens(query),
-          (tok) => tok.id,
-          () => ctx.view.countTokens(query),
-        );
-      },
+      resolve: (u, args, ctx) => ownedTokens({ username: u.username }, args, ctx),
     },
     AccessTokenConnection,
   ),
