@@ -23,6 +23,7 @@ interface Command extends CommandSpec {
 }
 
 const DRY_RUN = { type: 'boolean', description: 'only count what it would do; change nothing' } as const;
+const ONLINE = { type: 'boolean', description: "also ask the gateway's /verify about each token, and GitHub about GITHUB_PAT" } as const;
 
 const COMMANDS: Record<string, Command> = {
   'list-registrations': {
@@ -160,14 +161,14 @@ const COMMANDS: Record<string, Command> = {
   },
   'validate-tokens': {
     summary: 'Check the configured tokens (signature, issuer, expiry, not revoked); fails for a configured token that is not valid',
-    options: { online: { type: 'boolean', description: "also ask the gateway's /verify about each token, and GitHub about GITHUB_PAT" } },
+    options: { online: ONLINE },
     recipes: ['validate-tokens'],
     needs: 'data',
     run: async (ctx) => (await t()).validateTokensCommand(ctx, 'validate'),
   },
   'check-token-expiry': {
     summary: 'Show how long the configured tokens have left',
-    options: { online: { type: 'boolean', description: "also ask the gateway's /verify about each token, and GitHub about GITHUB_PAT" } },
+    options: { online: ONLINE },
     recipes: ['check-token-expiry'],
     needs: 'data',
     run: async (ctx) => (await t()).validateTokensCommand(ctx, 'expiry'),
