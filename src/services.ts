@@ -7,6 +7,7 @@ import { AuditLog, type AuditOptions } from './audit/audit-log.js';
 import { BackupService } from './backups/index.js';
 import { Confirmations } from './confirm.js';
 import { DeletionService } from './clients-tokens/deletion.js';
+import { ClientLifecycleService } from './clients-tokens/client-lifecycle.js';
 import { type JobEvents, createJobEvents } from './jobs/events.js';
 import { Indexer } from './indexes/indexer.js';
 import { DEFAULT_INDEXING, IndexService, type IndexingOptions } from './indexes/service.js';
@@ -51,6 +52,8 @@ export interface Services {
   audit: AuditLog;
   confirmations: Confirmations;
   deletion: DeletionService;
+  /** Update, rotate and expire clients (RFC 7592 parity, gateway-format writes). */
+  clients: ClientLifecycleService;
   inspector: TokenInspector;
   backups: BackupService;
   indexes: IndexService;
@@ -122,6 +125,7 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     jobs,
     audit,
     confirmations,
+    clients: new ClientLifecycleService(redis, repos, now, confirmations, audit),
     deletion: new DeletionService(redis, keys, repos, options.lifetimes, now, confirmations, audit, jobs, indexes),
     backups: new BackupService(redis, keys, jobs, confirmations, {
       ...(options.backup ?? { dir: CONFIG_DEFAULTS.BACKUP_DIR }),

@@ -5,7 +5,8 @@ import { type PyJson, pyJsonDumps } from './python-json.js';
 /**
  * Records exactly as the gateway's auth service writes them (reference/gateway-data.md §1): the
  * same field order, Python `json.dumps` bytes, list fields double-encoded on clients. Used by the
- * demo seeder, the benchmarks and the tests; the service itself only ever reads these.
+ * demo seeder, the benchmarks and the tests. The service writes only the client lifecycle's
+ * in-place edits (`editableClient`, `putClientMetadata`), the way the gateway's RFC 7592 PUT does.
  */
 
 export interface ClientFields {
@@ -159,4 +160,52 @@ export class GatewayWriter {
     if (ttlSeconds !== null && ttlSeconds > 0) await this.redis.set(key, value, 'EX', ttlSeconds);
     else await this.redis.set(key, value);
   }
+}
+
+/** The RFC 7592 metadata an update may set (the gateway's PUT accepts these, and the list types). */
+export interface ClientMetadata {
+  redirectUris?: string[] | null;
+  clientName?: string | null;
+  clientUri?: string | null;
+  logoUri?: string | null;
+  contacts?: string[] | null;
+  tosUri?: string | null;
+  policyUri?: string | null;
+  scope?: string | null;
+}
+
+/**
+ * A stored client record as an object to edit in place, or null when its bytes are not exactly
+ * what Python's `json.dumps` makes of it (corrupt, or written by something else): such a record is
+ * never rewritten, since rewriting it would change bytes nobody asked to change.
+ */
+export function editableClient(raw: string): Record<string, PyJson> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  return pyJsonDumps(value as PyJson) === raw ? (value as Record<string, PyJson>) : null;
+}
+
+/**
+ * Sets metadata as the gateway's RFC 7592 PUT does (reference/gateway-data.md §10): in its order
+ * (redirect_uris, client_name, client_uri, logo_uri, contacts, tos_uri, policy_uri, scope), an
+ * existing field in place, a new one at the end; `redirect_uris` as a JSON string, `contacts` as a
+ * real list, the rest as given. A field left out (or null) is not touched.
+ */
+export function putClientMetadata(fields: Record<string, PyJson>, m: ClientMetadata): void {
+  const put = (name: string, value: PyJson | undefined) => {
+    if (value !== undefined && value !== null) fields[name] = value;
+  };
+  put('redirect_uris', m.redirectUris ? pyJsonDumps(m.redirectUris) : null);
+  put('client_name', m.clientName);
+  put('client_uri', m.clientUri);
+  put('logo_uri', m.logoUri);
+  put('contacts', m.contacts);
+  put('tos_uri', m.tosUri);
+  put('policy_uri', m.policyUri);
+  put('scope', m.scope);
 }

@@ -46,6 +46,18 @@ for _, key in ipairs(KEYS) do
 end
 return n`,
   },
+  /**
+   * Client lifecycle writes (clients-tokens/client-lifecycle.ts): replaces the value only while the
+   * key still holds what was read (ARGV[1]), so a gateway write in between is never overwritten.
+   * ARGV[3] '' keeps the key's TTL (KEEPTTL), else it is the new absolute expiry in ms (PXAT).
+   * 1 written, 0 the key changed or vanished meanwhile.
+   */
+  replaceIfUnchanged: {
+    keys: 1,
+    lua: `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[3] == '' then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') else redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[3]) end
+return 1`,
+  },
   renewLock: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0` },
   releaseLock: { keys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0` },
   /** Backups: the server's time (ms), then each key's absolute expiry (ms; -1 none, -2 missing). ARGV[1] '1': the server has PEXPIRETIME. */

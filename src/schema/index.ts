@@ -7,6 +7,7 @@ import './user.js';
 import './flow.js';
 import './stats.js';
 import './deletion.js';
+import './client-lifecycle.js';
 import './job.js';
 import './audit.js';
 import './backup.js';
