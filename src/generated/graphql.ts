@@ -497,6 +497,21 @@ export type BackupUserEdge = {
   node: BackupUser;
 };
 
+/** The outcome of a credential rotation. Two-step: the first call changes nothing and returns `effect` and a `confirmToken`; the same call with that token (within 5 minutes) rotates and returns `newValue` once. */
+export type ClientCredentialRotation = {
+  __typename?: 'ClientCredentialRotation';
+  /** The client. */
+  clientId: Scalars['String']['output'];
+  /** Single-use token that confirms this plan; null once executed. */
+  confirmToken?: Maybe<Scalars['String']['output']>;
+  /** What the rotation locks out and what it does not. */
+  effect: Scalars['String']['output'];
+  /** Whether the credential was replaced (false for a plan). */
+  executed: Scalars['Boolean']['output'];
+  /** The new credential, returned this once (it is never logged or audited); null for a plan. */
+  newValue?: Maybe<Scalars['String']['output']>;
+};
+
 /** What deleting a client completely would remove. */
 export type ClientDeletionPreview = {
   __typename?: 'ClientDeletionPreview';
@@ -516,6 +531,21 @@ export type ClientFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** true: only test clients (`TEST ` names); false: only the others. */
   testOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The outcome of `updateClient`. When the update removes registered redirect URIs and no `confirmToken` was sent, `executed` is false: nothing changed, and `confirmToken` must be sent back (same client, same input, within 5 minutes) to run it. */
+export type ClientUpdateResult = {
+  __typename?: 'ClientUpdateResult';
+  /** The client after the update (for a plan: as it is now). */
+  client: OAuthClient;
+  /** The client. */
+  clientId: Scalars['String']['output'];
+  /** Single-use token that confirms this plan; null once executed. */
+  confirmToken?: Maybe<Scalars['String']['output']>;
+  /** Whether the record was written (false for a plan). */
+  executed: Scalars['Boolean']['output'];
+  /** Registered redirect URIs the update removes (or removed). */
+  removedRedirectUris: Array<Scalars['String']['output']>;
 };
 
 /** The outcome of a deletion. For a two-step operation called without `confirmToken`, `executed` is false, `counts` is the plan and `confirmToken` must be sent back (same operation, same arguments, within 5 minutes) to run it. */
@@ -692,6 +722,14 @@ export type Mutation = {
   reconcileIndexes: Job;
   /** Restores a backup (name null: the newest). The whole file is validated before anything is written; each key gets back its absolute expiry and expired entries are skipped. MERGE writes over existing keys and leaves others; REPLACE is two-step (see RestoreMode). One restore or other maintenance job at a time. The dry run is open to the viewer token. */
   restoreBackup: RestoreResult;
+  /** Replaces the client's `client_secret` with a new random one (as the gateway makes them). Two-step. The gateway checks the secret only when a request sends one: see `effect` and semantics. */
+  rotateClientSecret: ClientCredentialRotation;
+  /** Replaces the client's RFC 7592 `registration_access_token` with a new random one (`reg-...`). Two-step. */
+  rotateRegistrationAccessToken: ClientCredentialRotation;
+  /** Sets when the client expires: `client_secret_expires_at` and the key's expiry together, to the same second (Redis then drops the registration, as it does at the end of `CLIENT_LIFETIME`). `expiresAt` must be in the future. */
+  setClientExpiry: OAuthClient;
+  /** Sets a client's RFC 7592 metadata in place, byte-compatible with the gateway (its `GET /register/{id}` returns the new values); the key's TTL is kept. Two-step when it removes a registered redirect URI. NOT_FOUND when the client does not exist, CONFLICT when its record is not in the gateway's format. */
+  updateClient: ClientUpdateResult;
 };
 
 
@@ -765,6 +803,35 @@ export type MutationRestoreBackupArgs = {
   dryRun: Scalars['Boolean']['input'];
   mode?: InputMaybe<RestoreMode>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationRotateClientSecretArgs = {
+  clientId: Scalars['String']['input'];
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationRotateRegistrationAccessTokenArgs = {
+  clientId: Scalars['String']['input'];
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationSetClientExpiryArgs = {
+  clientId: Scalars['String']['input'];
+  expiresAt: Scalars['DateTime']['input'];
+};
+
+
+/** Change the gateway's data. Admin token only; every executed mutation is audited. */
+export type MutationUpdateClientArgs = {
+  clientId: Scalars['String']['input'];
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateClientInput;
 };
 
 /** An object with a global id: pass it to `node(id:)` to fetch it again. */
@@ -1298,6 +1365,26 @@ export type TokenVerdict =
   /** Signature, issuer and expiry check out and the Redis record exists. */
   | 'VALID';
 
+/** RFC 7592 metadata to set on a client, named as `OAuthClient`'s fields. A field left out (or null) stays as it is; at least one is needed. Stored as the gateway's own `PUT /register/{id}` stores it (see semantics). */
+export type UpdateClientInput = {
+  /** `client_name` (1-512 characters). */
+  clientName?: InputMaybe<Scalars['String']['input']>;
+  /** `client_uri`. */
+  clientUri?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces `contacts` (up to 20). */
+  contacts?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** `logo_uri`. */
+  logoUri?: InputMaybe<Scalars['String']['input']>;
+  /** `policy_uri`. */
+  policyUri?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces `redirect_uris` (1-50 URIs, the gateway's rule: `http://` only for localhost, 127.0.0.1 or [::1]; any other URI needs a scheme). Removing a registered URI is two-step. */
+  redirectUris?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** `scope`, space-separated. */
+  scope?: InputMaybe<Scalars['String']['input']>;
+  /** `tos_uri`. */
+  tosUri?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A user the gateway knows: a username found on an access token, a refresh token or a user token index (`oauth:user_tokens:{username}`). */
 export type User = Node & {
   __typename?: 'User';
@@ -1569,6 +1656,51 @@ export type BackupRestoreMutationVariables = Exact<{
 
 export type BackupRestoreMutation = { __typename?: 'Mutation', restoreBackup: { __typename?: 'RestoreResult', executed: boolean, confirmToken?: string | null, backup: { __typename?: 'Backup', name: string }, safetyBackup?: { __typename?: 'Backup', name: string, note?: string | null } | null, job?: { __typename?: 'Job', id: string, status: JobStatus, dryRun: boolean, error?: string | null, backupName?: string | null, counts: { __typename?: 'DeletionCounts', clients: number, accessTokens: number, refreshTokens: number, authCodes: number, authStates: number, userIndexes: number }, categories: Array<{ __typename?: 'RestoreCategoryCounts', category: string, restored: number, overwritten: number, unchanged: number, skippedExpired: number }> } | null } };
 
+export type LifecycleUpdateClientMutationVariables = Exact<{
+  clientId: Scalars['String']['input'];
+  input: UpdateClientInput;
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type LifecycleUpdateClientMutation = { __typename?: 'Mutation', updateClient: { __typename?: 'ClientUpdateResult', clientId: string, executed: boolean, confirmToken?: string | null, removedRedirectUris: Array<string>, client: { __typename?: 'OAuthClient', clientId: string, clientName?: string | null, redirectUris?: Array<string> | null, clientUri?: string | null, logoUri?: string | null, tosUri?: string | null, policyUri?: string | null, contacts?: Array<string> | null, scope?: string | null, isTestClient: boolean, keyExpiresAt?: string | null } } };
+
+export type LifecycleRotateSecretMutationVariables = Exact<{
+  clientId: Scalars['String']['input'];
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type LifecycleRotateSecretMutation = { __typename?: 'Mutation', rotateClientSecret: { __typename?: 'ClientCredentialRotation', clientId: string, executed: boolean, confirmToken?: string | null, newValue?: string | null, effect: string } };
+
+export type LifecycleRotateRegistrationTokenMutationVariables = Exact<{
+  clientId: Scalars['String']['input'];
+  confirmToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type LifecycleRotateRegistrationTokenMutation = { __typename?: 'Mutation', rotateRegistrationAccessToken: { __typename?: 'ClientCredentialRotation', clientId: string, executed: boolean, confirmToken?: string | null, newValue?: string | null, effect: string } };
+
+export type LifecycleSetExpiryMutationVariables = Exact<{
+  clientId: Scalars['String']['input'];
+  expiresAt: Scalars['DateTime']['input'];
+}>;
+
+
+export type LifecycleSetExpiryMutation = { __typename?: 'Mutation', setClientExpiry: { __typename?: 'OAuthClient', clientId: string, clientSecretExpiresAt?: string | null, keyExpiresAt?: string | null } };
+
+export type LifecycleReadersQueryVariables = Exact<{
+  clientId: Scalars['String']['input'];
+}>;
+
+
+export type LifecycleReadersQuery = { __typename?: 'Query', client?: { __typename?: 'OAuthClient', clientId: string, clientName?: string | null, clientSecret?: string | null, registrationAccessToken?: string | null, redirectUris?: Array<string> | null, contacts?: Array<string> | null, clientUri?: string | null, scope?: string | null, isTestClient: boolean, parseError?: string | null } | null, clients: { __typename?: 'OAuthClientConnection', totalCount: number, edges: Array<{ __typename?: 'OAuthClientEdge', node: { __typename?: 'OAuthClient', clientId: string, clientName?: string | null, redirectUris?: Array<string> | null, parseError?: string | null } }> }, testClients: { __typename?: 'OAuthClientConnection', totalCount: number, edges: Array<{ __typename?: 'OAuthClientEdge', node: { __typename?: 'OAuthClient', clientId: string } }> }, stats: { __typename?: 'OAuthStats', registrations: number, corruptRegistrations: number, testRegistrations: number } };
+
+export type LifecycleAuditQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LifecycleAuditQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', edges: Array<{ __typename?: 'AuditEntryEdge', node: { __typename?: 'AuditEntry', action: string, actor: string, dryRun: boolean, outcome: string, target?: string | null, error?: string | null } }> } };
+
 export type DeleteClientMutationVariables = Exact<{
   clientId: Scalars['String']['input'];
   cascade?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1820,6 +1952,12 @@ export const BackupDiffDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const BackupCreateSimpleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BackupCreateSimple"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"encrypted"}}]}}]}}]} as unknown as DocumentNode<BackupCreateSimpleMutation, BackupCreateSimpleMutationVariables>;
 export const BackupCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BackupCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBackup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"encrypted"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"redisVersion"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"userTokens"}},{"kind":"Field","name":{"kind":"Name","value":"states"}},{"kind":"Field","name":{"kind":"Name","value":"codes"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"other"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]} as unknown as DocumentNode<BackupCreateMutation, BackupCreateMutationVariables>;
 export const BackupRestoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BackupRestore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RestoreMode"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreBackup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"mode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mode"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"backup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"safetyBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"backupName"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"restored"}},{"kind":"Field","name":{"kind":"Name","value":"overwritten"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"skippedExpired"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BackupRestoreMutation, BackupRestoreMutationVariables>;
+export const LifecycleUpdateClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LifecycleUpdateClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateClientInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"removedRedirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"clientUri"}},{"kind":"Field","name":{"kind":"Name","value":"logoUri"}},{"kind":"Field","name":{"kind":"Name","value":"tosUri"}},{"kind":"Field","name":{"kind":"Name","value":"policyUri"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"isTestClient"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<LifecycleUpdateClientMutation, LifecycleUpdateClientMutationVariables>;
+export const LifecycleRotateSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LifecycleRotateSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateClientSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"newValue"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}}]}}]}}]} as unknown as DocumentNode<LifecycleRotateSecretMutation, LifecycleRotateSecretMutationVariables>;
+export const LifecycleRotateRegistrationTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LifecycleRotateRegistrationToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateRegistrationAccessToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"newValue"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}}]}}]}}]} as unknown as DocumentNode<LifecycleRotateRegistrationTokenMutation, LifecycleRotateRegistrationTokenMutationVariables>;
+export const LifecycleSetExpiryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LifecycleSetExpiry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setClientExpiry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"expiresAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresAt"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecretExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}}]}}]}}]} as unknown as DocumentNode<LifecycleSetExpiryMutation, LifecycleSetExpiryMutationVariables>;
+export const LifecycleReadersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LifecycleReaders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"registrationAccessToken"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"}},{"kind":"Field","name":{"kind":"Name","value":"clientUri"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"isTestClient"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"testClients"},"name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"testOnly"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"corruptRegistrations"}},{"kind":"Field","name":{"kind":"Name","value":"testRegistrations"}}]}}]}}]} as unknown as DocumentNode<LifecycleReadersQuery, LifecycleReadersQueryVariables>;
+export const LifecycleAuditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LifecycleAudit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LifecycleAuditQuery, LifecycleAuditQueryVariables>;
 export const DeleteClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteClientMutation, DeleteClientMutationVariables>;
 export const DeleteTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jti"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"jti"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jti"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteTokenMutation, DeleteTokenMutationVariables>;
 export const DeleteAllClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAllClients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAllClients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cascade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cascade"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexEntries"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteAllClientsMutation, DeleteAllClientsMutationVariables>;
