@@ -49,6 +49,20 @@ oauth-delete-client-complete *args:
 oauth-delete-all-registrations *args:
     @{{cli}} delete-all-registrations "$@"
 
+# ── Client lifecycle (RFC 7592 parity; admin) ───────────────────────────
+
+# CLIENT_ID [--name TEXT] [--redirect-uri URI]... [--scope ...]: update a client (TTL kept; removing a redirect URI asks; see --help)
+oauth-client-update *args:
+    @{{cli}} client-update "$@"
+
+# CLIENT_ID: replace the client secret (asks; OAUTH_ADMIN_CONFIRM=yes in scripts); prints the new one once
+oauth-client-rotate-secret *args:
+    @{{cli}} client-rotate-secret "$@"
+
+# CLIENT_ID: replace the RFC 7592 registration access token (asks; OAUTH_ADMIN_CONFIRM=yes in scripts); prints the new one once
+oauth-client-rotate-registration-token *args:
+    @{{cli}} client-rotate-registration-token "$@"
+
 # ── Token management ────────────────────────────────────────────────────
 
 # JTI: delete one access token and its user-index entry

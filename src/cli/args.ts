@@ -6,6 +6,8 @@ export interface OptionSpec {
   description: string;
   /** The placeholder a string option's value is shown as (`--note TEXT`). */
   valueName?: string;
+  /** A string option that may be given more than once (`--redirect-uri A --redirect-uri B`). */
+  multiple?: boolean;
 }
 
 export interface CommandSpec {
@@ -23,8 +25,10 @@ export interface ParsedArgs {
   args: string[];
   /** The boolean options given (`json` among them). */
   flags: Set<string>;
-  /** The string options given. */
+  /** The string options given (the last one for a repeatable option). */
   values: Record<string, string>;
+  /** Every value of each repeatable option given, in order. */
+  lists: Record<string, string[]>;
 }
 
 /** A usage error: exit code 2, nothing done. */
@@ -77,7 +81,7 @@ export function parseCommandArgs(name: string, spec: CommandSpec, argv: readonly
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: Object.fromEntries(Object.entries(options).map(([k, o]) => [k, { type: o.type }])),
+      options: Object.fromEntries(Object.entries(options).map(([k, o]) => [k, { type: o.type, multiple: o.multiple === true }])),
       allowPositionals: true,
       strict: true,
     });
@@ -114,15 +118,22 @@ export function parseCommandArgs(name: string, spec: CommandSpec, argv: readonly
   }
   const flags = new Set<string>();
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(parsed.values)) {
     if (value === true) flags.add(key);
     else if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value)) {
+      lists[key] = value.filter((v): v is string => typeof v === 'string');
+      const last = lists[key].at(-1);
+      if (last !== undefined) values[key] = last;
+    }
   }
-  return { args: positionals, flags, values };
+  return { args: positionals, flags, values, lists };
 }
 
 function optionText(key: string, option: OptionSpec): string {
-  return option.type === 'string' ? `--${key} ${option.valueName ?? 'VALUE'}` : `--${key}`;
+  if (option.type !== 'string') return `--${key}`;
+  return `--${key} ${option.valueName ?? 'VALUE'}${option.multiple ? ' ...' : ''}`;
 }
 
 export function usageLine(name: string, spec: CommandSpec): string {

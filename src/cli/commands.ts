@@ -23,6 +23,8 @@ export interface CommandContext {
   flags: Set<string>;
   /** String options given (`--note TEXT`). */
   values: Record<string, string>;
+  /** Every value of each repeatable option given (`--redirect-uri A --redirect-uri B`). */
+  lists: Record<string, string[]>;
   /** Positional arguments, as many as the command takes (checked before it runs). */
   args: string[];
   io: Output;

@@ -12,6 +12,7 @@ import type { Transport } from './transport.js';
 const c = () => import('./commands.js');
 const b = () => import('./backup-commands.js');
 const t = () => import('./token-commands.js');
+const l = () => import('./client-commands.js');
 
 interface Command extends CommandSpec {
   /**
@@ -61,6 +62,44 @@ const COMMANDS: Record<string, Command> = {
     recipes: ['oauth-delete-all-registrations'],
     needs: 'data',
     run: async (ctx) => (await c()).deleteAllRegistrations(ctx),
+  },
+  'client-update': {
+    summary:
+      "Set a client's metadata as the gateway's RFC 7592 PUT would (fields left out stay; the key's TTL is kept); removing a registered redirect URI shows the plan and asks",
+    args: ['CLIENT_ID'],
+    options: {
+      name: { type: 'string', valueName: 'TEXT', description: 'the client name (client_name)' },
+      'redirect-uri': {
+        type: 'string',
+        valueName: 'URI',
+        multiple: true,
+        description: 'repeatable: the new redirect URI list, replacing the registered one (http:// only for localhost)',
+      },
+      scope: { type: 'string', valueName: 'SCOPES', description: 'the space-separated scopes (scope)' },
+      'client-uri': { type: 'string', valueName: 'URI', description: 'client_uri' },
+      'logo-uri': { type: 'string', valueName: 'URI', description: 'logo_uri' },
+      'tos-uri': { type: 'string', valueName: 'URI', description: 'tos_uri' },
+      'policy-uri': { type: 'string', valueName: 'URI', description: 'policy_uri' },
+      contact: { type: 'string', valueName: 'EMAIL', multiple: true, description: 'repeatable: the new contacts list, replacing the stored one' },
+    },
+    recipes: ['oauth-client-update CLIENT_ID'],
+    needs: 'data',
+    run: async (ctx) => (await l()).updateClientCommand(ctx),
+  },
+  'client-rotate-secret': {
+    summary: "Replace a client's secret; shows what it locks out and asks (OAUTH_ADMIN_CONFIRM=yes in scripts); prints the new secret once",
+    args: ['CLIENT_ID'],
+    recipes: ['oauth-client-rotate-secret CLIENT_ID'],
+    needs: 'data',
+    run: async (ctx) => (await l()).rotateCommand(ctx, 'secret'),
+  },
+  'client-rotate-registration-token': {
+    summary:
+      "Replace a client's RFC 7592 registration access token; shows what it locks out and asks (OAUTH_ADMIN_CONFIRM=yes in scripts); prints the new token once",
+    args: ['CLIENT_ID'],
+    recipes: ['oauth-client-rotate-registration-token CLIENT_ID'],
+    needs: 'data',
+    run: async (ctx) => (await l()).rotateCommand(ctx, 'registration'),
   },
   'delete-token': {
     summary: 'Delete one access token and its user-index entry',
@@ -318,6 +357,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
       json: parsed.flags.has('json'),
       flags: parsed.flags,
       values: parsed.values,
+      lists: parsed.lists,
       args: parsed.args,
       io,
       terminal: options.terminal ?? processTerminal(),

@@ -172,3 +172,24 @@ export const RestoreMutation = graphql(`
     }
   }
 `);
+
+export const UpdateClientMutation = graphql(`
+  mutation CliUpdateClient($clientId: String!, $input: UpdateClientInput!, $confirmToken: String) {
+    updateClient(clientId: $clientId, input: $input, confirmToken: $confirmToken) {
+      clientId executed confirmToken removedRedirectUris
+      client { clientId clientName scope redirectUris clientUri logoUri tosUri policyUri contacts keyExpiresAt }
+    }
+  }
+`);
+
+export const RotateClientSecretMutation = graphql(`
+  mutation CliRotateClientSecret($clientId: String!, $confirmToken: String) {
+    rotateClientSecret(clientId: $clientId, confirmToken: $confirmToken) { clientId executed confirmToken newValue effect }
+  }
+`);
+
+export const RotateRegistrationTokenMutation = graphql(`
+  mutation CliRotateRegistrationToken($clientId: String!, $confirmToken: String) {
+    rotateRegistrationAccessToken(clientId: $clientId, confirmToken: $confirmToken) { clientId executed confirmToken newValue effect }
+  }
+`);
