@@ -98,6 +98,13 @@ describe('secrets never reach the logs', () => {
     expect(done.json.data?.deleteAllTokens.executed).toBe(true);
     expect((await send('mutation($t: String) { deleteAllTokens(confirmToken: $t) { executed } }', { t: confirmToken })).json.errors).toBeTruthy();
 
+    // A rotation's new value goes to the admin's response only (client lifecycle, issue 18).
+    const rotate = 'mutation($c: String!, $t: String) { rotateClientSecret(clientId: $c, confirmToken: $t) { confirmToken newValue } }';
+    const clientId = 'client_3SvF7px4c_BY7LPz2ezxlg';
+    const rotationPlan = (await send(rotate, { c: clientId })).json.data?.rotateClientSecret.confirmToken as string;
+    const newSecret = (await send(rotate, { c: clientId, t: rotationPlan })).json.data?.rotateClientSecret.newValue as string;
+    expect(newSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
     await send('query($t: String!) { inspectToken(token: $t) { verdict reason } }', {
       t: `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: 'x', jti: wrong })).toString('base64url')}.c2lnbmF0dXJlLXNpZ25hdHVyZQ`,
     });
@@ -106,7 +113,7 @@ describe('secrets never reach the logs', () => {
     await send(`{ ${'__typename '.repeat(2100)} }`);
     await send('{ stats { registrations } }', { padding: ADMIN.repeat(10_000) });
 
-    const secrets = [...knownTestSecrets(), wrong, forged, basic, confirmToken];
+    const secrets = [...knownTestSecrets(), wrong, forged, basic, confirmToken, rotationPlan, newSecret];
     expect(lines.length).toBeGreaterThan(15);
     expect(tapped.length).toBeGreaterThanOrEqual(lines.length);
     for (const line of [...lines, ...tapped]) {
