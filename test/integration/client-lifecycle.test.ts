@@ -219,6 +219,10 @@ describe('client lifecycle on gateway-format data', () => {
     const compact = 'client_compact';
     await store.redis.set(store.keys.client(corrupt), 'not json');
     await store.redis.set(store.keys.client(compact), '{"client_id":"client_compact","client_secret":"s"}');
+    // A plan's token confirms that update only: another input with it is refused.
+    const removal = { redirectUris: ['https://app.example.com/cb'] };
+    const plan = expectData(await execute(store, UpdateClient, { clientId: UNICODE, input: removal })).updateClient;
+    expect(plan.executed).toBe(false);
     const before = await store.snapshot();
     const future = new Date(store.clock.now + 86_400_000).toISOString();
     const viewer = { token: VIEWER };
@@ -237,10 +241,11 @@ describe('client lifecycle on gateway-format data', () => {
       [execute(store, UpdateClient, { clientId: compact, input: { scope: 'x' } }), 'CONFLICT'],
       [execute(store, SetExpiry, { clientId: compact, expiresAt: future }), 'CONFLICT'],
       [execute(store, RotateSecret, { clientId: GATEWAY, confirmToken: 'forged' }), 'CONFIRMATION_INVALID'],
+      [execute(store, UpdateClient, { clientId: UNICODE, input: { ...removal, scope: 'openid' }, confirmToken: plan.confirmToken }), 'CONFIRMATION_INVALID'],
     ];
     for (const [response, code] of refusals) expect(codeOf(await response)).toBe(code);
     const after = await store.snapshot();
-    const gatewayKeys = (m: Map<string, string>) => [...m].filter(([k]) => k.startsWith(store.keys.prefixes.oauth));
+    const gatewayKeys = (m: Map<string, string>) => [...m].filter(([k]) => k.startsWith(store.keys.prefixes.oauth)).sort();
     expect(gatewayKeys(after)).toEqual(gatewayKeys(before));
   });
 
