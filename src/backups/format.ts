@@ -158,8 +158,6 @@ export function gatewayTtl(pttlMs: number): number {
   return Math.max(1, Math.floor((pttlMs + 500) / 1000));
 }
 
-export { renderEntry } from './layout.js';
-
 // ------------------------------------------------------------------------------ manifest
 
 export const KdfSchema = z.object({

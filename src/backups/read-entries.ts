@@ -7,7 +7,7 @@ import { CATEGORIES, type Category, type Entry, EntrySchema, entryExpiry, entryI
 import type { StreamEvent } from './json-stream.js';
 import { CATEGORY_OPEN, NAME_SEPARATOR, categoryClose, entryLead } from './layout.js';
 import { entryLabel, fail, parseJson } from './read-errors.js';
-import type { BackupSummary, ReadEntry, ReadOptions } from './reader.js';
+import type { BackupSummary, ReadEntry, ReadOptions } from './read-types.js';
 
 type MemberEvent = Extract<StreamEvent, { kind: 'member' }>;
 

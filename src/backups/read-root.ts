@@ -8,7 +8,7 @@ import { BackupJsonParser, type StreamEvent } from './json-stream.js';
 import { encryptedHeaderJson } from './layout.js';
 import type { CategoryReader } from './read-entries.js';
 import { fail, parseJson } from './read-errors.js';
-import type { BackupSummary, ReadOptions } from './reader.js';
+import type { BackupSummary, ReadOptions } from './read-types.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
