@@ -26,7 +26,6 @@
  * AES-256-GCM chunks (crypto.ts).
  */
 import { z } from 'zod';
-import { pyStr, pyStrPrintable } from './pyjson.js';
 
 /** The gateway's categories and ours (`other`), in file (sorted) order. */
 export const CATEGORIES = ['codes', 'other', 'refresh_tokens', 'registrations', 'sessions', 'states', 'tokens', 'user_tokens'] as const;
@@ -157,22 +156,6 @@ export function entryExpiry(entry: Entry, fileTimeMs: number): number | null {
 export function gatewayTtl(pttlMs: number): number {
   if (pttlMs < 0) return -1;
   return Math.max(1, Math.floor((pttlMs + 500) / 1000));
-}
-
-const INDENT_ENTRY = '\n      ';
-
-/**
- * An entry as `json.dump(indent=2, sort_keys=True)` writes it at its place in the file (depth 2),
- * keys sorted: encoding, expires_at_ms, parsed, ttl, type, value.
- */
-export function renderEntry(value: string, type: EntryType, ttl: number, parsed: string | null, expiresAtMs: number | null, base64: boolean, printable = false): string {
-  return (
-    '{' +
-    (base64 ? `${INDENT_ENTRY}"encoding": "base64",` : '') +
-    (expiresAtMs !== null ? `${INDENT_ENTRY}"expires_at_ms": ${expiresAtMs},` : '') +
-    (parsed !== null ? `${INDENT_ENTRY}"parsed": ${parsed},` : '') +
-    `${INDENT_ENTRY}"ttl": ${ttl},${INDENT_ENTRY}"type": "${type}",${INDENT_ENTRY}"value": ${printable ? pyStrPrintable(value) : pyStr(value)}\n    }`
-  );
 }
 
 // ------------------------------------------------------------------------------ manifest

@@ -137,8 +137,15 @@ export class BackupJsonParser {
     throw new JsonStreamError(`${message} at byte ${at}`, at, truncated);
   }
 
+  /** A byte outside keys and captured values: the root object's or a streamed member's punctuation. */
   private structural(c: number, chunk: Buffer, i: number): void {
     const ch = String.fromCharCode(c);
+    if (this.state >= S.MemberKeyOrEnd) this.streamStructural(ch, chunk, i);
+    else this.rootStructural(ch, chunk, i);
+  }
+
+  /** The root object's punctuation: `{`, member names, `:`, where a value starts, `,` and `}`. */
+  private rootStructural(ch: string, chunk: Buffer, i: number): void {
     switch (this.state) {
       case S.RootStart:
         if (ch !== '{') this.fail('a backup file must be a JSON object', i);
@@ -155,9 +162,8 @@ export class BackupJsonParser {
         this.startCapture(chunk, i, true);
         return;
       case S.RootColon:
-      case S.MemberColon:
         if (ch !== ':') this.fail(`expected ':', found ${JSON.stringify(ch)}`, i);
-        this.state = this.state === S.RootColon ? S.RootValue : S.MemberValue;
+        this.state = S.RootValue;
         return;
       case S.RootValue:
         this.rootMembers++;
@@ -176,6 +182,14 @@ export class BackupJsonParser {
         else if (ch === '}') this.state = S.Done;
         else this.fail(`expected ',' or '}', found ${JSON.stringify(ch)}`, i);
         return;
+      default:
+        this.fail('internal parser state error', i);
+    }
+  }
+
+  /** A streamed member's punctuation (an object's or an array's): names, `:`, where a value starts, `,` and its end. */
+  private streamStructural(ch: string, chunk: Buffer, i: number): void {
+    switch (this.state) {
       case S.MemberKeyOrEnd:
         if (ch === '}') {
           this.closeStream();
@@ -185,6 +199,10 @@ export class BackupJsonParser {
       case S.MemberKey:
         if (ch !== '"') this.fail(`expected a member name, found ${JSON.stringify(ch)}`, i);
         this.startCapture(chunk, i, true);
+        return;
+      case S.MemberColon:
+        if (ch !== ':') this.fail(`expected ':', found ${JSON.stringify(ch)}`, i);
+        this.state = S.MemberValue;
         return;
       case S.ElemOrEnd:
         if (ch === ']') {

@@ -1,206 +1,19 @@
 /**
  * Python `json` behaviour the backup file depends on, tuned for millions of values:
  *
- * - `pyStr`: a string as `json.dumps` writes it with `ensure_ascii=True` (same bytes as
- *   `pyString` in src/redis/python-json.ts, but native-speed for the common all-ASCII case);
- * - `pyCompare`: the order of `sort_keys=True` (code points, not UTF-16 code units);
+ * - `pyStr`, `pyCompare` (pystr.ts): strings as `json.dumps` writes and `sort_keys=True` orders them;
  * - `renderParsed`: what the gateway's backup script writes as an entry's `parsed`:
  *   `json.loads(value)` re-dumped with `indent=2, sort_keys=True` at a given depth. Python keeps
  *   number literals exact (big ints, `1.0`, `1e+16`) and accepts `NaN`/`Infinity`, so values whose
- *   numbers JavaScript would change go through a small exact parser; the rest use `JSON.parse`.
+ *   numbers JavaScript would change go through a small exact parser (exact-json.ts); the rest use `JSON.parse`.
  */
+import { PyParseError, type PyValue, parseExact, renderExact, toPlain } from './exact-json.js';
+import { PRINTABLE, pyCompare, pyStr } from './pystr.js';
 
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-const NON_ASCII = /[\u007f-\uffff]/g;
-
-const hex4 = (code: number) => code.toString(16).padStart(4, '0');
-
-/** Printable ASCII only (no control characters, nothing above `~`). */
-export const PRINTABLE = /^[\x20-\x7e]*$/;
-
-/** `json.dumps(text)` (ensure_ascii): `"`, `\\`, control characters and everything above `~` escaped. */
-export function pyStr(text: string): string {
-  if (PLAIN.test(text)) return `"${text}"`;
-  // JSON.stringify escapes quotes, backslashes, control characters (\b \f \n \r \t short, the rest
-  // as lowercase \u00XX, like Python) and lone surrogates; what remains above `~` is escaped here.
-  return JSON.stringify(text).replace(NON_ASCII, (c) => `\\u${hex4(c.charCodeAt(0))}`);
-}
-
-/** `pyStr` for text known to be printable ASCII: only quotes and backslashes need escaping. */
-export function pyStrPrintable(text: string): string {
-  return JSON.stringify(text);
-}
-
-/** Python's string order: by code point. UTF-16 order differs only between an astral character and U+E000..U+FFFF. */
-export function pyCompare(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(i);
-    if (ca === cb) continue;
-    const sa = ca >= 0xd800 && ca <= 0xdfff;
-    const sb = cb >= 0xd800 && cb <= 0xdfff;
-    if (sa !== sb) return sa ? 1 : -1;
-    return ca - cb;
-  }
-  return a.length - b.length;
-}
-
-// ------------------------------------------------------------------------------ numbers
-
-/** Python's `repr(float)`: shortest round-trip digits, scientific below 1e-4 and from 1e16. */
-export function pyFloat(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mantissa, expText] = x.toExponential().split('e') as [string, string];
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 16) {
-    return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  const fixed = String(x);
-  return fixed.includes('.') ? fixed : `${fixed}.0`;
-}
-
-/** A number literal as Python re-dumps it: ints exact (any size), floats as `repr`. */
-function pyNumberLiteral(literal: string): string {
-  if (/^-?\d+$/.test(literal)) {
-    const digits = literal.replace(/^(-?)0+(?=\d)/, '$1');
-    return digits === '-0' ? '0' : digits;
-  }
-  return pyFloat(Number(literal));
-}
-
-// ------------------------------------------------------------------------------ exact parser
-
-/** A JSON number kept as the text Python would write for it. */
-class PyNumber {
-  constructor(readonly text: string) {}
-}
-
-type PyValue = null | boolean | string | PyNumber | PyValue[] | Map<string, PyValue>;
-
-class PyParseError extends Error {}
-
-/** `json.loads` (strict, NaN/Infinity allowed), numbers kept exact. Throws PyParseError. */
-function parseExact(text: string): PyValue {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else break;
-    }
-  };
-  const fail = (): never => {
-    throw new PyParseError(`invalid JSON at ${i}`);
-  };
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) {
-      i += word.length;
-      return true;
-    }
-    return false;
-  };
-  const string = (): string => {
-    const start = i;
-    i++;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (Number.isNaN(c) || c < 0x20) fail();
-      if (c === 0x22) break;
-      if (c === 0x5c) i++;
-      i++;
-    }
-    i++;
-    try {
-      return JSON.parse(text.slice(start, i)) as string;
-    } catch {
-      return fail();
-    }
-  };
-  const value = (depth: number): PyValue => {
-    if (depth > 900) fail();
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const out = new Map<string, PyValue>();
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return out;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        const key = string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        out.set(key, value(depth + 1));
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return out;
-        } else fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      const out: PyValue[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return out;
-      }
-      for (;;) {
-        out.push(value(depth + 1));
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return out;
-        } else fail();
-      }
-    }
-    if (c === '"') return string();
-    if (literal('true')) return true;
-    if (literal('false')) return false;
-    if (literal('null')) return null;
-    if (literal('NaN')) return new PyNumber('NaN');
-    if (literal('Infinity')) return new PyNumber('Infinity');
-    if (literal('-Infinity')) return new PyNumber('-Infinity');
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/.exec(text.slice(i, i + 4400));
-    if (!m) return fail();
-    i += m[0].length;
-    return new PyNumber(pyNumberLiteral(m[0]));
-  };
-  const out = value(0);
-  ws();
-  if (i !== text.length) fail();
-  return out;
-}
+export { pyFloat } from './exact-json.js';
+export { PRINTABLE, pyCompare, pyStr, pyStrPrintable } from './pystr.js';
 
 // ------------------------------------------------------------------------------ rendering
-
-function renderExact(v: PyValue, depth: number): string {
-  if (v === null) return 'null';
-  if (v === true) return 'true';
-  if (v === false) return 'false';
-  if (typeof v === 'string') return pyStr(v);
-  if (v instanceof PyNumber) return v.text;
-  const pad = '\n' + '  '.repeat(depth + 1);
-  if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
-    return `[${pad}${v.map((x) => renderExact(x, depth + 1)).join(`,${pad}`)}\n${'  '.repeat(depth)}]`;
-  }
-  if (v.size === 0) return '{}';
-  const keys = [...v.keys()].sort(pyCompare);
-  return `{${pad}${keys.map((k) => `${pyStr(k)}: ${renderExact(v.get(k) as PyValue, depth + 1)}`).join(`,${pad}`)}\n${'  '.repeat(depth)}}`;
-}
 
 /** A JSON value (from JSON.parse or built in code) as `json.dump(indent=2, sort_keys=True)` writes it at `depth`. */
 export function renderPlain(v: unknown, depth: number): string {
@@ -299,27 +112,9 @@ function renderFlat(value: string, depth: number, printable: boolean): string | 
       if (value.charCodeAt(i) !== 0x3a) return null;
       i++;
       i = skipWs(value, i);
-      const c = value.charCodeAt(i);
       const start = i;
-      if (c === 0x22) {
-        const close = canonicalString(value, i, flag);
-        if (close < 0) return null;
-        i = close + 1;
-      } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-        if (c === 0x2d) i++;
-        const first = value.charCodeAt(i);
-        if (first === 0x30) {
-          i++;
-          if (c === 0x2d) return null; // -0: Python writes 0
-        } else if (first >= 0x31 && first <= 0x39) {
-          while (i < n && value.charCodeAt(i) >= 0x30 && value.charCodeAt(i) <= 0x39) i++;
-        } else return null;
-        const next = value.charCodeAt(i);
-        if (next === 0x2e || next === 0x65 || next === 0x45) return null; // a float: Python's repr decides
-      } else if (value.startsWith('null', i)) i += 4;
-      else if (value.startsWith('true', i)) i += 4;
-      else if (value.startsWith('false', i)) i += 5;
-      else return null;
+      i = flatValueEnd(value, i);
+      if (i < 0) return null;
       texts.push(value.slice(start, i));
       i = skipWs(value, i);
       const sep = value.charCodeAt(i);
@@ -331,6 +126,41 @@ function renderFlat(value: string, depth: number, printable: boolean): string | 
   }
   i = skipWs(value, i);
   if (i !== n) return null;
+  return sortedFlat(keys, texts, depth);
+}
+
+/**
+ * Where a flat member's value starting at `i` ends, or -1 when it is not one `renderFlat` copies
+ * unchanged: a string as `json.dumps` writes it, an integer (not -0), null, true, false.
+ */
+function flatValueEnd(value: string, i: number): number {
+  const c = value.charCodeAt(i);
+  if (c === 0x22) {
+    const close = canonicalString(value, i, flag);
+    return close < 0 ? -1 : close + 1;
+  }
+  if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+    const n = value.length;
+    if (c === 0x2d) i++;
+    const first = value.charCodeAt(i);
+    if (first === 0x30) {
+      i++;
+      if (c === 0x2d) return -1; // -0: Python writes 0
+    } else if (first >= 0x31 && first <= 0x39) {
+      while (i < n && value.charCodeAt(i) >= 0x30 && value.charCodeAt(i) <= 0x39) i++;
+    } else return -1;
+    const next = value.charCodeAt(i);
+    if (next === 0x2e || next === 0x65 || next === 0x45) return -1; // a float: Python's repr decides
+    return i;
+  }
+  if (value.startsWith('null', i)) return i + 4;
+  if (value.startsWith('true', i)) return i + 4;
+  if (value.startsWith('false', i)) return i + 5;
+  return -1;
+}
+
+/** A flat object's members, sorted, at `depth`; null when a key repeats. */
+function sortedFlat(keys: string[], texts: string[], depth: number): string | null {
   if (keys.length === 0) return '{}';
   const order = keys.map((_, k) => k).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
   for (let k = 1; k < order.length; k++) if (keys[order[k]!] === keys[order[k - 1]!]) return null; // duplicates: the last wins in Python
@@ -381,15 +211,4 @@ export function parseLenient(text: string): unknown {
     }
     return toPlain(exact);
   }
-}
-
-function toPlain(v: PyValue): unknown {
-  if (v instanceof PyNumber) return Number(v.text);
-  if (Array.isArray(v)) return v.map(toPlain);
-  if (v instanceof Map) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of v) Object.defineProperty(out, k, { value: toPlain(x), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
-  return v;
 }

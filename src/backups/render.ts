@@ -13,7 +13,8 @@
  * as `json.dumps` writes them, integers, true, false, null).
  */
 import { isUtf8 } from 'node:buffer';
-import { type EntryType, gatewayTtl, renderEntry } from './format.js';
+import { type EntryType, gatewayTtl } from './format.js';
+import { ENTRY_CLOSE, ENTRY_FIELD, NAME_SEPARATOR, PARSED_DEPTH, PARSED_MEMBER, renderEntry } from './layout.js';
 import { PRINTABLE, pyStr, renderParsed } from './pyjson.js';
 import { ByteSink } from './sink.js';
 
@@ -39,7 +40,7 @@ export function renderKey(r: ReadKey): string | null {
       const value = b.toString('utf8');
       const expiresAtMs = r.pttl >= 0 ? r.expiresAtMs : null;
       const printable = PRINTABLE.test(value);
-      return renderEntry(value, 'string', gatewayTtl(r.pttl), renderParsed(value, 3, printable), expiresAtMs, false, printable);
+      return renderEntry(value, 'string', gatewayTtl(r.pttl), renderParsed(value, PARSED_DEPTH, printable), expiresAtMs, false, printable);
     }
   } else if (type !== 'set' && type !== 'list' && type !== 'hash') return null;
   let base64 = false;
@@ -71,12 +72,14 @@ const MAX_LOOKS = 10_000;
 const MAX_MEMBERS = 64;
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
-const WITH_EXPIRY = ascii(': {\n      "expires_at_ms": ');
-const PARSED_AFTER_EXPIRY = ascii(',\n      "parsed": ');
-const PARSED_FIRST = ascii(': {\n      "parsed": ');
-const TTL = ascii('\n      },\n      "ttl": ');
-const VALUE = ascii(',\n      "type": "string",\n      "value": "');
-const END = ascii('"\n    }');
+const WITH_EXPIRY = ascii(`${NAME_SEPARATOR}{${ENTRY_FIELD}"expires_at_ms": `);
+const PARSED_AFTER_EXPIRY = ascii(`,${ENTRY_FIELD}"parsed": `);
+const PARSED_FIRST = ascii(`${NAME_SEPARATOR}{${ENTRY_FIELD}"parsed": `);
+const TTL = ascii(`${ENTRY_FIELD}},${ENTRY_FIELD}"ttl": `);
+const VALUE = ascii(`,${ENTRY_FIELD}"type": "string",${ENTRY_FIELD}"value": "`);
+const END = ascii(`"${ENTRY_CLOSE}`);
+/** What marks an entry whose `parsed` is an object (a shape to learn). */
+const PARSED_OBJECT = `${ENTRY_FIELD}"parsed": {\n`;
 
 export class EntryRenderer {
   private readonly shapes: Shape[] = [];
@@ -94,9 +97,9 @@ export class EntryRenderer {
     if (r.type === 'string' && r.items.length === 1 && this.shapes.length > 0 && this.fast(out, keyJson, r)) return true;
     const entry = renderKey(r);
     if (entry === null) return false;
-    if (this.looks > 0 && r.type === 'string' && entry.includes('\n      "parsed": {\n')) this.learn(r.items[0]!.toString('latin1'));
+    if (this.looks > 0 && r.type === 'string' && entry.includes(PARSED_OBJECT)) this.learn(r.items[0]!.toString('latin1'));
     out.text(keyJson);
-    out.text(': ');
+    out.text(NAME_SEPARATOR);
     out.text(entry);
     return true;
   }
@@ -164,7 +167,7 @@ export class EntryRenderer {
     const before = keys.map((k, i) => ascii(`${i === 0 ? '{' : ', '}"${k}": `));
     if (!locate(Buffer.from(value, 'latin1'), before, this.at)) return; // another layout (spacing, key order, escapes): the general path
     const sorted = keys.map((k, i) => ({ k, member: i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-    const heads = sorted.map(({ k, member }, i) => ({ head: ascii(`${i === 0 ? '{' : ','}\n        "${k}": `), member }));
+    const heads = sorted.map(({ k, member }, i) => ({ head: ascii(`${i === 0 ? '{' : ','}${PARSED_MEMBER}"${k}": `), member }));
     this.shapes.push({ before, sorted: heads, headBytes: heads.reduce((n, h) => n + h.head.length, 0) });
   }
 }

@@ -4,11 +4,11 @@
  * (skippedExpired); the others are written with value and expiry together, and compared with what
  * was stored (restored / overwritten / unchanged).
  *
- * - Strings (nearly all of a backup) in an executed restore: SET_SCRIPT, one `SET key value
+ * - Strings (nearly all of a backup) in an executed restore: the restoreStrings script, one `SET key value
  *   [PXAT ms] GET` per key; the previous value (GET) gives the comparison, so nothing is read first.
  *   The values are packed into one buffer per batch as they come, so what the reader parsed dies
  *   young and the client sends one buffer per batch.
- * - Sets, lists and hashes, and every entry of a dry run: RESTORE_SCRIPT, which compares (TYPE and
+ * - Sets, lists and hashes, and every entry of a dry run: the restoreEntries script, which compares (TYPE and
  *   the value) and, unless a dry run, writes DEL + SADD/RPUSH/HSET + PEXPIREAT within the script,
  *   which Redis runs atomically.
  *
@@ -18,79 +18,17 @@
  */
 import { inBatches } from '../redis/batch.js';
 import { type RedisClient, sideConnection } from '../redis/connection.js';
+import { runScriptBinary } from '../redis/scripts.js';
 import type { Keys } from '../redis/keys.js';
 import { decodeRefreshToken } from '../redis/codecs.js';
 import type { CategoryCounts } from '../jobs/runner.js';
 import { type Lifetimes, isLeftoverRefresh } from '../clients-tokens/status.js';
 import { CATEGORIES, type Category, type EntryType, type Manifest } from './format.js';
 import type { ReadEntry } from './reader.js';
+import { restoreKey } from './categories.js';
 
-const RESTORE_SCRIPT = `local write = ARGV[1] == '1'
-local t = redis.call('TIME')
-local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local out = {}
-local a = 2
-for i, key in ipairs(KEYS) do
-  local typ = ARGV[a]
-  local pxat = tonumber(ARGV[a + 1])
-  local n = tonumber(ARGV[a + 2])
-  local first = a + 3
-  local last = a + 2 + n
-  a = last + 1
-  if pxat > 0 and pxat <= nowms then
-    out[i] = 3
-  else
-    local status = 0
-    local cur = redis.call('TYPE', key).ok
-    if cur ~= 'none' then
-      status = 1
-      if cur == typ then
-        local same = false
-        if typ == 'string' then
-          same = redis.call('GET', key) == ARGV[first]
-        elseif typ == 'set' then
-          if redis.call('SCARD', key) == n then
-            same = true
-            for j = first, last do
-              if redis.call('SISMEMBER', key, ARGV[j]) == 0 then same = false; break end
-            end
-          end
-        elseif typ == 'list' then
-          if redis.call('LLEN', key) == n then
-            local items = redis.call('LRANGE', key, 0, -1)
-            same = true
-            for j = 1, n do
-              if items[j] ~= ARGV[first + j - 1] then same = false; break end
-            end
-          end
-        elseif typ == 'hash' then
-          if redis.call('HLEN', key) * 2 == n then
-            same = true
-            for j = first, last, 2 do
-              if redis.call('HGET', key, ARGV[j]) ~= ARGV[j + 1] then same = false; break end
-            end
-          end
-        end
-        if same then status = 2 end
-      end
-    end
-    out[i] = status
-    if write then
-      if typ == 'string' then
-        if pxat > 0 then redis.call('SET', key, ARGV[first], 'PXAT', pxat) else redis.call('SET', key, ARGV[first]) end
-      else
-        redis.call('DEL', key)
-        local cmd = 'HSET'
-        if typ == 'set' then cmd = 'SADD' elseif typ == 'list' then cmd = 'RPUSH' end
-        for s = first, last, 1000 do
-          redis.call(cmd, key, unpack(ARGV, s, math.min(s + 999, last)))
-        end
-        if pxat > 0 and n > 0 then redis.call('PEXPIREAT', key, pxat) end
-      end
-    end
-  end
-end
-return out`;
+export { restoreKey } from './categories.js';
+
 
 export const STATUS = ['restored', 'overwritten', 'unchanged', 'skippedExpired'] as const;
 
@@ -98,35 +36,6 @@ export function emptyCategoryCounts(): CategoryCounts[] {
   return CATEGORIES.map((category) => ({ category, restored: 0, overwritten: 0, unchanged: 0, skippedExpired: 0 }));
 }
 
-/**
- * The Redis key an entry restores to. Always under our prefixes: registrations -> `{prefix}client:{id}`,
- * ..., `other` -> `{prefix}{id}`, `sessions` -> the session prefix + the name (ours store the full
- * name, the gateway's the name without `redis:session:`; a file from another prefix is moved to ours).
- */
-export function restoreKey(keys: Keys, category: Category, id: string, manifest: Manifest | null): string {
-  switch (category) {
-    case 'registrations':
-      return keys.client(id);
-    case 'tokens':
-      return keys.token(id);
-    case 'refresh_tokens':
-      return keys.refresh(id);
-    case 'user_tokens':
-      return keys.userTokens(id);
-    case 'states':
-      return keys.state(id);
-    case 'codes':
-      return keys.code(id);
-    case 'other':
-      return `${keys.prefixes.oauth}${id}`;
-    case 'sessions': {
-      const session = keys.prefixes.session;
-      if (manifest && id.startsWith(manifest.session_prefix)) return session + id.slice(manifest.session_prefix.length);
-      if (id.startsWith(session)) return id;
-      return session + id;
-    }
-  }
-}
 
 /**
  * Entries nothing should use once restored: a leftover refresh token (no expiry, past created_at +
@@ -155,43 +64,9 @@ interface Target {
 
 type Status = (typeof STATUS)[number];
 
-/**
- * The executed restore's script for string entries, the bulk of any backup: one call per batch,
- * one `SET key value [PXAT ms] GET` per key (ARGV: expiry and value per key, expiry `0` for none).
- * The expiry is judged by the server's clock, as in RESTORE_SCRIPT; the previous value (GET) tells
- * restored / overwritten / unchanged, so nothing is read before it is written. A key that holds
- * another type makes SET ... GET refuse (and write nothing): it is then written with a plain SET
- * (value and expiry still in one command) and counted as overwritten.
- */
-const SET_SCRIPT = `local t = redis.call('TIME')
-local nowms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local out = {}
-for i, key in ipairs(KEYS) do
-  local at = ARGV[2 * i - 1]
-  local value = ARGV[2 * i]
-  local pxat = tonumber(at)
-  if pxat > 0 and pxat <= nowms then
-    out[i] = 3
-  else
-    local old
-    if pxat > 0 then old = redis.pcall('SET', key, value, 'PXAT', at, 'GET') else old = redis.pcall('SET', key, value, 'GET') end
-    if type(old) == 'table' and old.err then
-      if string.sub(old.err, 1, 9) ~= 'WRONGTYPE' then return redis.error_reply(old.err) end
-      if pxat > 0 then redis.call('SET', key, value, 'PXAT', at) else redis.call('SET', key, value) end
-      out[i] = 1
-    elseif old == false then
-      out[i] = 0
-    elseif old == value then
-      out[i] = 2
-    else
-      out[i] = 1
-    end
-  end
-end
-return out`;
 
 /**
- * String entries of an executed restore, as SET_SCRIPT takes them: the values' bytes one after
+ * String entries of an executed restore, as the restoreStrings script takes them: the values' bytes one after
  * the other in one buffer (off the JS heap, so what the reader parsed can be collected young;
  * the arguments are views into it, which the client copies once into the command it sends).
  */
@@ -227,7 +102,7 @@ class PackedStrings {
     this.offsets.push(this.bytes);
   }
 
-  /** SET_SCRIPT's ARGV for these entries (positions in this batch, in that order). */
+  /** The restoreStrings script's ARGV for these entries (positions in this batch, in that order). */
   args(positions: readonly number[]): (string | Buffer)[] {
     const out: (string | Buffer)[] = new Array<string | Buffer>(positions.length * 2);
     positions.forEach((p, j) => {
@@ -241,9 +116,9 @@ class PackedStrings {
 /** Sends entries to Redis in batches and tallies the outcome per category. */
 export class RestoreBatcher {
   readonly counts = emptyCategoryCounts();
-  /** Entries for RESTORE_SCRIPT: a dry run's, and an executed restore's sets, lists and hashes. */
+  /** Entries for the restoreEntries script: a dry run's, and an executed restore's sets, lists and hashes. */
   private targets: Target[] = [];
-  /** An executed restore's strings, for SET_SCRIPT. */
+  /** An executed restore's strings, for the restoreStrings script. */
   private strings = new PackedStrings();
   private bytes = 0;
   private readonly inFlight: Promise<void>[] = [];
@@ -357,7 +232,7 @@ export class RestoreBatcher {
     const redis = await this.connection();
     // One script per batch (per hash slot on a cluster: inBatches groups the keys).
     const statuses = await inBatches(redis, batch.keys, async (group, positions) => {
-      return ((await redis.call('EVAL', SET_SCRIPT, group.length, ...group, ...batch.args(positions))) as number[]).map(Number);
+      return ((await runScriptBinary(redis, 'restoreStrings', group, batch.args(positions))) as number[]).map(Number);
     });
     for (let i = 0; i < batch.size; i++) {
       this.tally({ category: batch.categories[i]!, id: batch.ids[i]!, key: batch.keys[i]! }, STATUS[Number(statuses[i])] ?? 'overwritten');
@@ -369,13 +244,13 @@ export class RestoreBatcher {
     const redis = await this.connection();
     // One script per batch (per hash slot on a cluster: inBatches groups the keys).
     const statuses = await inBatches(redis, targets.map((t) => t.key), async (group, positions) => {
-      const args: (string | Buffer | number)[] = [RESTORE_SCRIPT, group.length, ...group, this.write ? '1' : '0'];
+      const args: (string | Buffer | number)[] = [this.write ? '1' : '0'];
       for (const i of positions) {
         const t = targets[i]!;
         args.push(t.type, t.expiresAtMs ?? 0, t.items.length);
         for (const item of t.items) args.push(item);
       }
-      return ((await redis.call('EVAL', args)) as number[]).map(Number);
+      return ((await runScriptBinary(redis, 'restoreEntries', group, args)) as number[]).map(Number);
     });
     targets.forEach((t, i) => this.tally(t, STATUS[Number(statuses[i])] ?? 'overwritten'));
     this.processed += targets.length;

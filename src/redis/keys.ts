@@ -37,6 +37,15 @@ export class Keys {
     return this.record('user_tokens', username);
   }
 
+  /** A key under the gateway's prefix that is no record kind of ours (a backup's `other` category). */
+  underOAuth(rest: string): string {
+    return `${this.prefixes.oauth}${rest}`;
+  }
+  /** A session key from its name without the session prefix. */
+  session(name: string): string {
+    return `${this.prefixes.session}${name}`;
+  }
+
   /** A SCAN MATCH pattern for one kind; glob characters in the prefix are escaped. */
   pattern(kind: RecordKind): string {
     return prefixPattern(`${this.prefixes.oauth}${kind}:`);
@@ -47,6 +56,17 @@ export class Keys {
   }
   sessionPattern(): string {
     return prefixPattern(this.prefixes.session);
+  }
+
+  /**
+   * One SCAN MATCH pattern for both the gateway's and the session prefix: their common beginning
+   * (every key when they share none), so one pass over the keyspace finds both.
+   */
+  oauthAndSessionPattern(): string {
+    const { oauth, session } = this.prefixes;
+    let common = 0;
+    while (common < oauth.length && common < session.length && oauth[common] === session[common]) common++;
+    return prefixPattern(oauth.slice(0, common));
   }
 
   /** The id part of a key of the given kind, or null when the key is not of that kind. */

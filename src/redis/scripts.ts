@@ -1,6 +1,7 @@
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import { SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX } from './index-scripts.js';
 import { COUNTS_OF, EXPIRED_OF, MEMBERS_OF, READ_STATS, TOKEN_OWNERS } from './index-read-scripts.js';
+import { RESTORE_ENTRIES, RESTORE_STRINGS } from './restore-scripts.js';
 
 /** Either client (connection.ts' RedisClient; not imported from there: connection.ts registers these scripts). */
 type RedisClient = Redis | Cluster;
@@ -111,6 +112,10 @@ for _, key in ipairs(KEYS) do
 end
 return table.concat(parts)`,
   },
+  /** Restores: entries of any type compared and (ARGV[1] '1') written, value and expiry together (restore-scripts.ts). */
+  restoreEntries: { keys: null, lua: RESTORE_ENTRIES },
+  /** Restores: string entries written with SET ... GET, the previous value telling the status (restore-scripts.ts). */
+  restoreStrings: { keys: null, lua: RESTORE_STRINGS },
   ixSyncToken: { keys: 1, lua: SYNC_TOKEN },
   ixSyncRefresh: { keys: 1, lua: SYNC_REFRESH },
   ixSyncClient: { keys: 1, lua: SYNC_CLIENT },
@@ -143,6 +148,11 @@ export function runScript(target: RedisClient | ChainableCommander, name: Script
 /** `runScript` with the reply as Buffers (binary replies). */
 export function runScriptBuffer(target: RedisClient, name: ScriptName, keys: readonly string[], args: readonly Arg[] = []): Promise<unknown> {
   return invoke(target, `${name}Buffer`, name, keys, args) as Promise<unknown>;
+}
+
+/** `runScript` with binary arguments (a restore's values, byte for byte). */
+export function runScriptBinary(target: RedisClient, name: ScriptName, keys: readonly string[], args: readonly (Arg | Buffer)[]): Promise<unknown> {
+  return invoke(target, name, name, keys, args as readonly Arg[]) as Promise<unknown>;
 }
 
 function invoke(target: RedisClient | ChainableCommander, method: string, name: ScriptName, keys: readonly string[], args: readonly Arg[]): unknown {

@@ -1,26 +1,22 @@
 import type { Context } from '../context.js';
-import { AdminError, badInput } from '../errors.js';
-import { type AccessTokenRecord, type ClientRecord, isTestClientName } from '../redis/codecs.js';
+import { badInput } from '../errors.js';
 import { fingerprint } from '../redis/fingerprint.js';
-import { accessTokenStatus } from '../clients-tokens/status.js';
-import type {
-  BackupDiff as DiffShape,
-  BackupInfo,
-  BackupPage,
-  BackupRecord,
-  BackupUser as UserShape,
-  DiffCategory,
-  DiffEntry,
-  RestoreOutcome,
-  UnsupportedKeys,
-} from '../backups/index.js';
+import type { BackupDiff as DiffShape, BackupInfo, DiffCategory, DiffEntry, RestoreOutcome, UnsupportedKeys } from '../backups/index.js';
 import { backupSortKey } from '../backups/format.js';
 import { builder } from './builder.js';
+import {
+  BackupClient,
+  BackupClientConnection,
+  BackupToken,
+  BackupTokenConnection,
+  BackupUser,
+  BackupUserConnection,
+  backupConnection,
+  unlessUnreadable,
+} from './backup-contents.js';
 import { Job } from './job.js';
-import { type PageArgs, decodeCursor, encodeCursor, paginate } from './pagination.js';
-import { fromEpochSeconds } from './scalars.js';
-import { adminOnly, dryRunOpenToViewer } from './shared.js';
-import { TokenStatusEnum } from './token.js';
+import { paginate } from './pagination.js';
+import { dryRunOpenToViewer } from './shared.js';
 
 /**
  * Categories whose names are (or may be) secrets: a viewer gets a fingerprint only. Refresh
@@ -88,74 +84,6 @@ const BackupUnsupportedKeys = builder.objectRef<UnsupportedKeys>('BackupUnsuppor
   }),
 });
 
-const keyExpiry = (r: { expiresAtMs: number | null }) => (r.expiresAtMs === null ? null : new Date(r.expiresAtMs));
-
-const BackupClient = builder.objectRef<BackupRecord<ClientRecord>>('BackupClient').implement({
-  description: 'A client registration as a backup holds it (not the live record). A value that does not parse is listed with `parseError`.',
-  fields: (t) => ({
-    clientId: t.string({ description: 'The client id (the key suffix).', resolve: (c) => c.id }),
-    clientName: t.string({ nullable: true, description: 'Name given at registration.', resolve: (c) => c.record?.clientName ?? null }),
-    clientSecret: t.string({
-      nullable: true,
-      description: 'The client secret. Null for viewers.',
-      ...adminOnly,
-      resolve: (c) => c.record?.clientSecret ?? null,
-    }),
-    registrationAccessToken: t.string({
-      nullable: true,
-      description: 'The RFC 7592 registration access token. Null for viewers.',
-      ...adminOnly,
-      resolve: (c) => c.record?.registrationAccessToken ?? null,
-    }),
-    redirectUris: t.stringList({ nullable: true, description: 'Registered redirect URIs.', resolve: (c) => c.record?.redirectUris ?? null }),
-    scope: t.string({ nullable: true, description: 'Registered scopes.', resolve: (c) => c.record?.scope ?? null }),
-    createdAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: '`client_id_issued_at` (or `created_at`).',
-      resolve: (c) => fromEpochSeconds(c.record?.createdAt),
-    }),
-    isTestClient: t.boolean({ description: 'True for `TEST ` names.', resolve: (c) => isTestClientName(c.record?.clientName ?? null) }),
-    keyExpiresAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      description: 'When the key expires (absolute); null without TTL. A restore after this skips it.',
-      resolve: keyExpiry,
-    }),
-    parseError: t.string({ nullable: true, description: 'Why the stored value could not be read; null for a good record.', resolve: (c) => c.parseError }),
-  }),
-});
-
-const BackupToken = builder.objectRef<BackupRecord<AccessTokenRecord>>('BackupToken').implement({
-  description: 'An access-token record as a backup holds it.',
-  fields: (t) => ({
-    jti: t.string({ description: 'The token id.', resolve: (r) => r.id }),
-    username: t.string({ nullable: true, description: 'User the token was issued to.', resolve: (r) => r.record?.username ?? null }),
-    clientId: t.string({ nullable: true, description: 'Client the token was issued to.', resolve: (r) => r.record?.clientId ?? null }),
-    scope: t.string({ nullable: true, description: 'Granted scopes.', resolve: (r) => r.record?.scope ?? null }),
-    issuedAt: t.field({ type: 'DateTime', nullable: true, description: '`iat`, else `created_at`.', resolve: (r) => fromEpochSeconds(r.record?.issuedAt) }),
-    expiresAt: t.field({ type: 'DateTime', nullable: true, description: '`exp`, else `expires_at`.', resolve: (r) => fromEpochSeconds(r.record?.expiresAt) }),
-    status: t.field({
-      type: TokenStatusEnum,
-      nullable: true,
-      description: "ACTIVE or EXPIRED now, by the record's expiry.",
-      resolve: (r, _a, ctx) => accessTokenStatus(r.record, ctx.view.now()),
-    }),
-    keyExpiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When the key expires (absolute); null without TTL.', resolve: keyExpiry }),
-    parseError: t.string({ nullable: true, description: 'Why the stored value could not be read.', resolve: (r) => r.parseError }),
-  }),
-});
-
-const BackupUser = builder.objectRef<UserShape>('BackupUser').implement({
-  description: 'A user a backup knows: named on an access token, a refresh token or a user token index in it.',
-  fields: (t) => ({
-    username: t.exposeString('username', { description: 'GitHub login.' }),
-    tokenCount: t.int({ description: 'Access tokens in the backup issued to this user.', resolve: (u) => u.tokens }),
-    refreshTokenCount: t.int({ description: 'Refresh tokens in the backup issued to this user.', resolve: (u) => u.refreshTokens }),
-    indexedTokenCount: t.int({ description: "Jtis in the user's token index in the backup.", resolve: (u) => u.indexedTokens }),
-  }),
-});
-
 const BackupDiffCategory = builder.objectRef<DiffCategory>('BackupDiffCategory').implement({
   description: 'One category of a backup compared with the live store.',
   fields: (t) => ({
@@ -192,59 +120,6 @@ const BackupDiff = builder.objectRef<DiffShape>('BackupDiff').implement({
   }),
 });
 
-const EMPTY_PAGE = { items: [], hasNextPage: false, totalCount: 0 };
-
-/** A file that cannot be read has no contents to list (`parseError` says why); other errors stand. */
-async function unlessUnreadable<T>(work: Promise<T>, empty: T): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof AdminError && error.code === 'BAD_USER_INPUT' && /^backup /.test(error.message)) return empty;
-    throw error;
-  }
-}
-
-function connectionOf<T>(page: BackupPage<T>, after: string | null, cursorOf: (item: T) => string) {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: page.totalCount,
-  };
-}
-
-/** Backup contents page forward only: `first` (default 50, at most 500) and `after`. */
-function forwardPage(args: PageArgs): { first: number; after: string | null } {
-  if (args.last != null || args.before != null) throw badInput('backup contents page forward only: use first and after');
-  const first = args.first ?? 50;
-  if (!Number.isInteger(first) || first < 0 || first > 500) throw badInput('first must be between 0 and 500');
-  return { first, after: args.after != null ? decodeCursor(args.after) : null };
-}
-
-/** One page of a backup's contents as a connection (empty when the file cannot be read). */
-async function backupConnection<T>(args: PageArgs, read: (first: number, after: string | null) => Promise<BackupPage<T>>, cursorOf: (item: T) => string) {
-  const { first, after } = forwardPage(args);
-  return connectionOf(await unlessUnreadable(read(first, after), EMPTY_PAGE), after, cursorOf);
-}
-
-const BackupClientConnection = builder.connectionObject(
-  { type: BackupClient, name: 'BackupClientConnection', description: 'A page of the client registrations in a backup, by client id.' },
-  { description: 'One client registration of a backup, with its cursor.' },
-);
-const BackupTokenConnection = builder.connectionObject(
-  { type: BackupToken, name: 'BackupTokenConnection', description: 'A page of the access tokens in a backup, by jti.' },
-  { description: 'One access token of a backup, with its cursor.' },
-);
-const BackupUserConnection = builder.connectionObject(
-  { type: BackupUser, name: 'BackupUserConnection', description: 'A page of the users a backup knows, by username.' },
-  { description: 'One user of a backup, with its cursor.' },
-);
-
 export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
   description:
     'A backup file in BACKUP_DIR. Its contents (`clients`, `tokens`, `users`) are read from the file, and `diff` compares it with the live store. A file that cannot be read is still listed, with `parseError`.',
@@ -277,53 +152,57 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
         'Why the file cannot be used (not JSON, truncated, checksum mismatch, wrong entry types, wrong key); null when the whole file checks out. Checking reads the file once; the answer is cached until it changes.',
       resolve: async (b, _a, ctx) => b.headerError ?? (await ctx.services.backups.verify(b.name, ctx.signal)),
     }),
-    clients: t.connection(
-      {
-        type: BackupClient,
-        description: 'The client registrations in the backup, by client id. Empty when the file cannot be read (see `parseError`).',
-        resolve: (b, args, ctx) =>
-          backupConnection(
-            args,
-            (first, after) => ctx.services.backups.clients(b.name, first, after, ctx.signal),
-            (c) => c.id,
-          ),
-      },
-      BackupClientConnection,
-    ),
-    tokens: t.connection(
-      {
-        type: BackupToken,
-        description: 'The access tokens in the backup, by jti. Empty when the file cannot be read (see `parseError`).',
-        resolve: (b, args, ctx) =>
-          backupConnection(
-            args,
-            (first, after) => ctx.services.backups.tokens(b.name, first, after, ctx.signal),
-            (r) => r.id,
-          ),
-      },
-      BackupTokenConnection,
-    ),
-    users: t.connection(
-      {
-        type: BackupUser,
-        description: 'The users the backup knows, by username. Empty when the file cannot be read (see `parseError`).',
-        resolve: async (b, args, ctx) => paginate(await unlessUnreadable(ctx.services.backups.users(b.name, ctx.signal), []), args, (u) => u.username),
-      },
-      BackupUserConnection,
-    ),
-    diff: t.field({
-      type: BackupDiff,
-      description:
-        'The backup compared with the live store now. Reads the whole file and scans the store, so it counts 40,000 toward GRAPHQL_MAX_COST (two per query with the default), runs one backup at a time (callers asking for the same backup meanwhile share the one comparison; more than a few waiting: UNAVAILABLE) and stops when every caller has gone. No categories when the file cannot be read (see `parseError`).',
-      args: { limit: t.arg.int({ defaultValue: 100, description: 'How many differing keys to list (at most 1000).' }) },
-      resolve: (b, { limit }, ctx: Context) => {
-        const n = limit ?? 100;
-        if (n < 0 || n > 1000) throw badInput('limit must be between 0 and 1000');
-        return unlessUnreadable(ctx.services.backups.diff(b.name, n, ctx.signal), { categories: [], entries: [], truncated: false });
-      },
-    }),
   }),
 });
+
+/** What a backup holds, read from the file, and how it compares with the store. */
+builder.objectFields(Backup, (t) => ({
+  clients: t.connection(
+    {
+      type: BackupClient,
+      description: 'The client registrations in the backup, by client id. Empty when the file cannot be read (see `parseError`).',
+      resolve: (b, args, ctx) =>
+        backupConnection(
+          args,
+          (first, after) => ctx.services.backups.clients(b.name, first, after, ctx.signal),
+          (c) => c.id,
+        ),
+    },
+    BackupClientConnection,
+  ),
+  tokens: t.connection(
+    {
+      type: BackupToken,
+      description: 'The access tokens in the backup, by jti. Empty when the file cannot be read (see `parseError`).',
+      resolve: (b, args, ctx) =>
+        backupConnection(
+          args,
+          (first, after) => ctx.services.backups.tokens(b.name, first, after, ctx.signal),
+          (r) => r.id,
+        ),
+    },
+    BackupTokenConnection,
+  ),
+  users: t.connection(
+    {
+      type: BackupUser,
+      description: 'The users the backup knows, by username. Empty when the file cannot be read (see `parseError`).',
+      resolve: async (b, args, ctx) => paginate(await unlessUnreadable(ctx.services.backups.users(b.name, ctx.signal), []), args, (u) => u.username),
+    },
+    BackupUserConnection,
+  ),
+  diff: t.field({
+    type: BackupDiff,
+    description:
+      'The backup compared with the live store now. Reads the whole file and scans the store, so it counts 40,000 toward GRAPHQL_MAX_COST (two per query with the default), runs one backup at a time (callers asking for the same backup meanwhile share the one comparison; more than a few waiting: UNAVAILABLE) and stops when every caller has gone. No categories when the file cannot be read (see `parseError`).',
+    args: { limit: t.arg.int({ defaultValue: 100, description: 'How many differing keys to list (at most 1000).' }) },
+    resolve: (b, { limit }, ctx: Context) => {
+      const n = limit ?? 100;
+      if (n < 0 || n > 1000) throw badInput('limit must be between 0 and 1000');
+      return unlessUnreadable(ctx.services.backups.diff(b.name, n, ctx.signal), { categories: [], entries: [], truncated: false });
+    },
+  }),
+}));
 
 const BackupConnection = builder.connectionObject(
   { type: Backup, name: 'BackupConnection', description: 'A page of backups, newest first.' },

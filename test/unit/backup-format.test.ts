@@ -8,9 +8,9 @@ import {
   nameWithSequence,
   parsePyTimestamp,
   pyIsoTimestamp,
-  renderEntry,
   timeFromName,
 } from '../../src/backups/format.js';
+import { renderEntry } from '../../src/backups/layout.js';
 import { checkBackupName } from '../../src/backups/files.js';
 import { pyCompare, pyFloat, pyStr, renderParsed } from '../../src/backups/pyjson.js';
 
