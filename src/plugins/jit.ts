@@ -1,8 +1,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { BREAK, type DocumentNode, Kind, type OperationDefinitionNode, type GraphQLSchema, visit } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
-import { DocumentCache } from './document-cache.js';
 
 export interface JitOptions {
   /**
@@ -47,49 +46,42 @@ function soleQuery(document: DocumentNode): OperationDefinitionNode | null {
 /**
  * graphql-jit through `@envelop/graphql-jit`, for query documents with a single operation and no
  * string literal (see `jitSafe`), from their `after`-th use. A document graphql-jit cannot
- * compile runs with graphql-js. Compiled queries are kept by query text in a bounded cache.
+ * compile runs with graphql-js. What is decided is kept per document, which Yoga's bounded parser
+ * cache hands back for the same query text (so it goes when the cache drops the document).
  */
 export function useJit(options: JitOptions = {}): Plugin {
   const after = options.after === undefined ? 2 : options.after;
   if (after === null) return {};
   const uses = new WeakMap<DocumentNode, number>();
-  const compiled = new DocumentCache<CompiledQuery>(500, 1_000_000);
-  const refused = new WeakSet<DocumentNode>();
-  const compiles = (schema: GraphQLSchema, document: DocumentNode, source: string | undefined): boolean => {
-    if (refused.has(document) || !source) return false;
-    if (compiled.get(source)) return true;
-    try {
-      const made = compileQuery(schema, document);
-      if (isCompiledQuery(made)) {
-        compiled.set(source, made as CompiledQuery);
-        return true;
+  // Whether graphql-jit runs a document: undecided (absent), refused, or compiled (the plugin compiles it again, once).
+  const decided = new WeakMap<DocumentNode, boolean>();
+  const compiles = (schema: GraphQLSchema, document: DocumentNode): boolean => {
+    let ok = decided.get(document);
+    if (ok !== undefined) return ok;
+    ok = false;
+    if (soleQuery(document) && jitSafe(document)) {
+      try {
+        ok = isCompiledQuery(compileQuery(schema, document));
+      } catch {
+        // graphql-js runs it.
       }
-    } catch {
-      // Falls through: graphql-js runs it.
     }
-    refused.add(document);
-    return false;
+    decided.set(document, ok);
+    return ok;
   };
-  const sources = new WeakMap<DocumentNode, string>();
-  return {
-    onParse({ params }) {
-      return ({ result }) => {
-        if (result && !(result instanceof Error)) sources.set(result as DocumentNode, String(params.source));
-      };
-    },
-    ...useGraphQlJit(
-      {},
-      {
-        cache: { get: (source: string) => compiled.get(source), set: () => {} },
-        enableIf(args) {
+  return useGraphQlJit(
+    {},
+    {
+      enableIf(args) {
+        if (decided.get(args.document) === undefined) {
           const count = (uses.get(args.document) ?? 0) + 1;
           uses.set(args.document, count);
-          if (count < after || !soleQuery(args.document) || !jitSafe(args.document)) return false;
-          if (!compiles(args.schema, args.document, sources.get(args.document))) return false;
-          if (options.counts) options.counts.jit += 1;
-          return true;
-        },
+          if (count < after) return false;
+        }
+        if (!compiles(args.schema, args.document)) return false;
+        if (options.counts) options.counts.jit += 1;
+        return true;
       },
-    ),
-  } as Plugin;
+    },
+  ) as Plugin;
 }

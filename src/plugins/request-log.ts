@@ -10,6 +10,14 @@ interface Refused {
   info: RequestInfo;
 }
 
+/** The path of an absolute request URL (without parsing all of it). */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.slice(start).search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
+}
+
 /**
  * One log line per request (never headers or variables), written when its response is: debug
  * for answers, info for refusals, error for 5xx. 401s and 429s repeat as fast as a caller sends
@@ -48,7 +56,7 @@ export function useRequestLog(records: RequestRecords, logger: Logger, repeatWin
     },
     onResponse({ request, response }) {
       const info = records.find(request);
-      if (info) log(request.method, new URL(request.url).pathname, response.status, info);
+      if (info) log(request.method, pathOf(request.url), response.status, info);
     },
     onDispose() {
       refusals.flush(true);
