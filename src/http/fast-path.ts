@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import type { FetchAPI, GraphQLParams, Plugin } from 'graphql-yoga';
+import { type FetchAPI, type GraphQLParams, type Plugin, isAsyncIterable, processRegularResult } from 'graphql-yoga';
 import type { App } from '../app.js';
 
 /**
@@ -34,8 +34,12 @@ export interface NodeHandlerOptions {
   maxRequestBodyBytes?: number;
 }
 
-/** The `Accept` values the fast transport takes: each gets Yoga's regular JSON result processor. */
-const ACCEPTED = new Set(['*/*', 'application/json', 'application/graphql-response+json']);
+/** The `Accept` values the fast transport takes, with the media type Yoga answers each with (a single result). */
+const ACCEPTED = new Map([
+  ['*/*', 'application/json'],
+  ['application/json', 'application/json'],
+  ['application/graphql-response+json', 'application/graphql-response+json'],
+]);
 
 const JSON_CONTENT_TYPES = new Set(['application/json', 'application/json; charset=utf-8']);
 
@@ -129,8 +133,8 @@ function hooksOf(app: App): Hooks {
   };
 }
 
-/** Yoga's result processing: the hooks pick the processor (by `Accept`), which serialises. */
-async function processResult(hooks: Hooks, request: Request, result: ResultProcessorInput, serverContext: object): Promise<RecordedResponse> {
+/** Yoga's result processing: the hooks pick the processor (by `Accept`), which serialises with `fetchAPI`. */
+async function processResult(hooks: Hooks, request: Request, result: ResultProcessorInput, serverContext: object, fetchAPI: FetchAPI): Promise<Response> {
   let processor: ResultProcessor | undefined;
   let mediaType = '*/*';
   const acceptableMediaTypes: string[] = [];
@@ -145,8 +149,34 @@ async function processResult(hooks: Hooks, request: Request, result: ResultProce
       serverContext,
     } as ResultPayload);
   }
-  if (!processor) return new RecordedResponse(null, { status: 406, headers: { accept: acceptableMediaTypes.join('; charset=utf-8, ') } });
-  return (await processor(result, RECORDING, mediaType)) as unknown as RecordedResponse;
+  if (!processor) return new fetchAPI.Response(null, { status: 406, headers: { accept: acceptableMediaTypes.join('; charset=utf-8, ') } });
+  return processor(result, fetchAPI, mediaType);
+}
+
+/** A streamed answer (a subscription asked for with any media type accepted): Yoga's Response, piped. */
+async function writeStream(res: ServerResponse, response: Response): Promise<void> {
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.writeHead(response.status);
+  if (response.body) {
+    const body = response.body as unknown as AsyncIterable<Uint8Array>;
+    res.once('close', () => void response.body?.cancel().catch(() => {}));
+    for await (const chunk of body) res.write(chunk);
+  }
+  res.end();
+}
+
+/**
+ * The response: with Yoga's own result processor alone in the chain (the common case), its JSON
+ * serialiser is called directly for the media type `Accept` names; with other result hooks, or
+ * for a stream, every hook runs as Yoga runs them.
+ */
+async function respond(app: App, hooks: Hooks, request: Request, result: ResultProcessorInput, serverContext: object): Promise<RecordedResponse | Response> {
+  if (isAsyncIterable(result)) return processResult(hooks, request, result, serverContext, app.fetchAPI);
+  if (hooks.onResultProcess.length === 1) {
+    const mediaType = ACCEPTED.get(request.headers.get('accept') ?? '*/*') ?? 'application/json';
+    return processRegularResult(result, RECORDING, mediaType) as unknown as RecordedResponse;
+  }
+  return (await processResult(hooks, request, result, serverContext, RECORDING)) as unknown as RecordedResponse;
 }
 
 /** Runs one operation through the app's chain and writes the answer. */
@@ -169,16 +199,17 @@ async function answer(app: App, hooks: Hooks, req: IncomingMessage, res: ServerR
     res.off('close', onClose);
   }
   if (gone.signal.aborted) return;
-  let response = await processResult(hooks, request, result, serverContext);
+  let response = await respond(app, hooks, request, result, serverContext);
   for (const hook of hooks.onResponse) {
     await hook({
       request,
       response: response as unknown as Response,
       serverContext,
-      setResponse: (next: Response) => (response = next as unknown as RecordedResponse),
+      setResponse: (next: Response) => (response = next),
       fetchAPI: RECORDING,
     } as unknown as Parameters<ResponseHook>[0]);
   }
+  if (!(response instanceof RecordedResponse)) return writeStream(res, response);
   const body = response.body ?? '';
   res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(body) });
   res.end(body);

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { LogFields, Logger } from '../logger.js';
@@ -5,7 +6,7 @@ import { type AuthOptions, authenticate, describeAuthFailure } from './auth.js';
 import { type RateLimiter, rateRefusal } from './rate-limit.js';
 import { refusal } from './refusal.js';
 import { Repeats } from './repeats.js';
-import type { RequestRecords } from './request-info.js';
+import type { RequestInfo, RequestRecords } from './request-info.js';
 import type { ShutdownGate } from './shutdown.js';
 
 export interface AdmissionOptions {
@@ -37,25 +38,30 @@ const draining = () =>
 export function useAdmission(options: AdmissionOptions): Plugin {
   const { records, logger, limiter } = options;
   const authFailures = new Repeats<LogFields>(options.repeatWindowMs, (fields, repeated) => logger.warn('authentication failed', { ...fields, repeated }));
+  // Refused without a token: logged once per address and window, audited, then 401.
+  const refuseAnonymous = async (request: Request, header: string | null, address: string): Promise<GraphQLError> => {
+    const reason = describeAuthFailure(header);
+    const path = new URL(request.url).pathname;
+    if (authFailures.take(`${address}\u0000${reason}`, { reason, address, path })) logger.warn('authentication failed', { reason, address, path });
+    await options.audit.refused({ action: 'authenticate', actor: 'anonymous', dryRun: false, outcome: 'REFUSED', target: address, error: reason });
+    return unauthorized();
+  };
+  const decide = async (request: Request, header: string | null, info: RequestInfo): Promise<GraphQLError | null> => {
+    const refused = limiter ? await rateRefusal(limiter, info.principal, info.address, logger) : null;
+    return refused ?? (info.principal ? null : refuseAnonymous(request, header, info.address));
+  };
   return {
-    async onParams({ request, context, params, setResult }) {
+    // Synchronous when there is nothing to wait for (a valid token, no rate limit): no promise per request.
+    onParams({ request, context, params, setResult }) {
       const info = records.of(request, context);
       info.operationName = params.operationName ?? null;
       if (options.shutdown?.draining) return setResult({ errors: [draining()] });
       const header = request.headers.get('authorization');
-      const principal = authenticate(header, options.auth);
-      info.principal = principal;
-      const refused = limiter ? await rateRefusal(limiter, principal, info.address, logger) : null;
-      if (refused) return setResult({ errors: [refused] });
-      if (principal) return;
-      const reason = describeAuthFailure(header);
-      const path = new URL(request.url).pathname;
-      // Repeats from one address within a window: one log line and one audit entry now, the count when the window ends.
-      if (authFailures.take(`${info.address}\u0000${reason}`, { reason, address: info.address, path })) {
-        logger.warn('authentication failed', { reason, address: info.address, path });
-      }
-      await options.audit.refused({ action: 'authenticate', actor: 'anonymous', dryRun: false, outcome: 'REFUSED', target: info.address, error: reason });
-      setResult({ errors: [unauthorized()] });
+      info.principal = authenticate(header, options.auth);
+      if (info.principal && !limiter) return;
+      return decide(request, header, info).then((refused) => {
+        if (refused) setResult({ errors: [refused] });
+      });
     },
     onDispose() {
       authFailures.flush(true);

@@ -282,6 +282,16 @@ describe.each([
     expect(plan.body).toContain('"executed":false');
     await same(p, 'fast', asAdmin, { query: 'query Q { __typename } mutation M { deleteAllTokens { executed } }', operationName: 'M' });
     await same(p, 'fast', asAdmin, { query: 'subscription { __typename }' });
+    // A subscription with any media type accepted: Yoga's event stream, carried as it is made
+    // (its first bytes compared: the stream stays open a while).
+    const before = { ...p.handler.counts };
+    const subscription = JSON.stringify({ query: 'subscription S($id: ID!) { jobProgress(id: $id) { actor } }', variables: { id: 'no-such-job' } });
+    const viaFast = await firstBytes(p.fast.port, asAdmin, subscription);
+    const viaYoga = await firstBytes(p.yoga.port, asAdmin, subscription);
+    const head = (text: string) => text.split('\r\n\r\n')[0]?.replace(/\r\ndate:[^\r]*/i, '');
+    expect(head(viaFast)).toBe(head(viaYoga));
+    expect(viaFast.toLowerCase()).toContain('content-type: text/event-stream');
+    expect(p.handler.counts.fast).toBe(before.fast + 1);
   });
 
   it('does not touch what it does not take: other methods, paths, content types, accepts, sizes', async () => {
