@@ -120,8 +120,9 @@ export function createApp(options: AppOptions): App {
     // Bearer tokens, no cookies, and no browser page of another origin has any business here.
     cors: false,
     maxRequestBodySize: options.maxRequestBodyBytes ?? 100_000,
-    // Bounded in query text too, so many large distinct queries cannot grow it without limit.
-    parserAndValidationCache: { documentCache: new DocumentCache(1000, 2_000_000), errorCache: new DocumentCache(1000, 2_000_000) },
+    // Bounded in query text too, so many large distinct queries cannot grow it without limit; the
+    // validation is cached by useQueryLimits, with each parsed document.
+    parserAndValidationCache: { documentCache: new DocumentCache(1000, 2_000_000), errorCache: new DocumentCache(1000, 2_000_000), validationCache: false },
     maskedErrors: { isDev: false, maskError: maskWithCodes },
     logging: yogaLogger(logger.child({ component: 'graphql' })),
     plugins: plugins(options, records, logger),

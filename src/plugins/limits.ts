@@ -231,26 +231,36 @@ export function queryGuards(limits: QueryLimits): QueryGuards {
   return { limits, parse: limitedParse, rules, checkCost };
 }
 
-/** The guards as a Yoga plugin, plus field suggestions ("Did you mean …?") removed without introspection. */
+/**
+ * The guards as a Yoga plugin, plus field suggestions ("Did you mean …?") removed without
+ * introspection, and the validation cache (Yoga's is off: it keys every request by the names of
+ * all the rules, which costs more than validating from the cache saves here).
+ */
 export function useQueryLimits(guards: QueryGuards): Plugin {
   const { limits, rules, checkCost } = guards;
+  // Each document's validation, kept with it (the app's rules never change; Yoga's parser cache
+  // hands back the same document for the same text, and this goes when that cache drops it).
+  const validated = new WeakMap<DocumentNode, readonly Error[]>();
   return {
     onParse({ setParseFn }) {
       if (limits.maxTokens > 0) setParseFn(guards.parse);
     },
-    onValidate({ addValidationRule }) {
+    onValidate({ params, addValidationRule, setResult }) {
+      const cached = validated.get(params.documentAST);
+      if (cached) {
+        setResult(cached);
+        return;
+      }
       for (const rule of rules) addValidationRule(rule);
-      if (limits.introspection) return;
-      // "Did you mean …?" maps the schema for whoever guesses: not without introspection.
-      return ({ result, setResult }) => {
-        if (!result.some((e) => e.message.includes('Did you mean'))) return;
-        setResult(
-          result.map((e) =>
-            e.message.includes('Did you mean')
-              ? new GraphQLError(e.message.replace(/\s*Did you mean .*$/, ''), { nodes: e.nodes, extensions: e.extensions })
-              : e,
-          ),
+      return ({ result, setResult: replace }) => {
+        validated.set(params.documentAST, result);
+        // "Did you mean …?" maps the schema for whoever guesses: not without introspection.
+        if (limits.introspection || !result.some((e) => e.message.includes('Did you mean'))) return;
+        const withoutSuggestions = result.map((e) =>
+          e.message.includes('Did you mean') ? new GraphQLError(e.message.replace(/\s*Did you mean .*$/, ''), { nodes: e.nodes, extensions: e.extensions }) : e,
         );
+        validated.set(params.documentAST, withoutSuggestions);
+        replace(withoutSuggestions);
       };
     },
     onExecute({ args, setResultAndStopExecution }) {
