@@ -107,7 +107,8 @@ class RecordedResponse {
   ) {
     this.status = init.status ?? 200;
     this.statusText = init.statusText;
-    this.headers = { ...init.headers };
+    // Yoga's processor makes a fresh object for each response: kept as it is (content-length is added to it).
+    this.headers = init.headers ?? {};
   }
 }
 
@@ -179,14 +180,34 @@ async function respond(app: App, hooks: Hooks, request: Request, result: ResultP
   return (await processResult(hooks, request, result, serverContext, RECORDING)) as unknown as RecordedResponse;
 }
 
+/** What the `onResponse` hooks get (a class, so a request makes no closures for it). */
+class ResponseEvent {
+  readonly fetchAPI = RECORDING;
+
+  constructor(
+    readonly request: Request,
+    public response: RecordedResponse | Response,
+    readonly serverContext: object,
+  ) {}
+
+  setResponse(next: Response): void {
+    this.response = next;
+  }
+}
+
+/** Each open request's controller, aborted when its client goes away before the answer is written. */
+const pending = new WeakMap<ServerResponse, AbortController>();
+
+function abortOnClose(this: ServerResponse): void {
+  if (!this.writableFinished) pending.get(this)?.abort(new DOMException('the client went away', 'AbortError'));
+}
+
 /** Runs one operation through the app's chain and writes the answer. */
 async function answer(app: App, hooks: Hooks, req: IncomingMessage, res: ServerResponse, params: GraphQLParams, started: number): Promise<void> {
   // Aborts when the client goes away before its answer is written: long reads stop then.
   const gone = new AbortController();
-  const onClose = () => {
-    if (!res.writableFinished) gone.abort(new DOMException('the client went away', 'AbortError'));
-  };
-  res.once('close', onClose);
+  pending.set(res, gone);
+  res.once('close', abortOnClose);
   const request = requestView(req, gone.signal);
   const serverContext = { req, res, started };
   let result: ResultProcessorInput;
@@ -196,22 +217,19 @@ async function answer(app: App, hooks: Hooks, req: IncomingMessage, res: ServerR
     // The chain masks what an operation throws; this is a hook that threw: answered as Yoga's masking would.
     result = { errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
   } finally {
-    res.off('close', onClose);
+    res.off('close', abortOnClose);
   }
   if (gone.signal.aborted) return;
-  let response = await respond(app, hooks, request, result, serverContext);
+  const event = new ResponseEvent(request, await respond(app, hooks, request, result, serverContext), serverContext);
   for (const hook of hooks.onResponse) {
-    await hook({
-      request,
-      response: response as unknown as Response,
-      serverContext,
-      setResponse: (next: Response) => (response = next),
-      fetchAPI: RECORDING,
-    } as unknown as Parameters<ResponseHook>[0]);
+    const done = hook(event as unknown as Parameters<ResponseHook>[0]);
+    if (done) await done;
   }
+  const response = event.response;
   if (!(response instanceof RecordedResponse)) return writeStream(res, response);
   const body = response.body ?? '';
-  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(body) });
+  response.headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(response.status, response.headers);
   res.end(body);
 }
 
