@@ -13,9 +13,10 @@ import type { App } from '../app.js';
  * this transport reads the body itself and hands the parameters to the app's own chain,
  * `getResultForParams` (the plugins' `onParams`: admission; then `getEnveloped()`: parse with the
  * token limit, validation with the app's rules, the context, the cost limit, graphql-jit, error
- * masking; then `onExecutionResult`), then runs the plugins' `onResultProcess` hooks (Yoga's own
- * serialisation: status, headers and bytes) and `onResponse` hooks (the request log), and writes
- * what they made. Nothing is decided here: every refusal, limit, mask and byte is the chain's, and
+ * masking; then `onExecutionResult`), then Yoga's result processing (status, headers and bytes:
+ * its JSON serialiser called directly when it is the only result hook, every `onResultProcess`
+ * hook otherwise) and the plugins' `onResponse` hooks (the request log), and writes what they
+ * made. Nothing is decided here: every refusal, limit, mask and byte is the chain's, and
  * every operation runs once.
  *
  * Everything else goes to Yoga's node handler untouched: other methods, paths and content types,
