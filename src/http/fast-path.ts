@@ -172,13 +172,19 @@ async function writeStream(res: ServerResponse, response: Response): Promise<voi
  * serialiser is called directly for the media type `Accept` names; with other result hooks, or
  * for a stream, every hook runs as Yoga runs them.
  */
-async function respond(app: App, hooks: Hooks, request: Request, result: ResultProcessorInput, serverContext: object): Promise<RecordedResponse | Response> {
+function respond(
+  app: App,
+  hooks: Hooks,
+  request: Request,
+  result: ResultProcessorInput,
+  serverContext: object,
+): RecordedResponse | Promise<RecordedResponse | Response> {
   if (isAsyncIterable(result)) return processResult(hooks, request, result, serverContext, app.fetchAPI);
   if (hooks.onResultProcess.length === 1) {
     const mediaType = ACCEPTED.get(request.headers.get('accept') ?? '*/*') ?? 'application/json';
     return processRegularResult(result, RECORDING, mediaType) as unknown as RecordedResponse;
   }
-  return (await processResult(hooks, request, result, serverContext, RECORDING)) as unknown as RecordedResponse;
+  return processResult(hooks, request, result, serverContext, RECORDING) as unknown as Promise<RecordedResponse>;
 }
 
 /** What the `onResponse` hooks get (a class, so a request makes no closures for it). */
@@ -221,7 +227,8 @@ async function answer(app: App, hooks: Hooks, req: IncomingMessage, res: ServerR
     res.off('close', abortOnClose);
   }
   if (gone.signal.aborted) return;
-  const event = new ResponseEvent(request, await respond(app, hooks, request, result, serverContext), serverContext);
+  const made = respond(app, hooks, request, result, serverContext);
+  const event = new ResponseEvent(request, made instanceof RecordedResponse ? made : await made, serverContext);
   for (const hook of hooks.onResponse) {
     const done = hook(event as unknown as Parameters<ResponseHook>[0]);
     if (done) await done;
