@@ -10,8 +10,8 @@
  *      rounds of 4 s per server in alternating order, loopback) for
  *      `token(jti) { client { clientName } user { username } }` with random jtis, through
  *      `node:http` + the server's handler (`createNodeHandler(createApp(...))`, as `npm start` serves:
- *      Yoga behind the fast path that runs successful read-only JSON queries itself, compiled with
- *      graphql-jit), beside a bare `node:http` + ioredis handler doing the same reads
+ *      a fast transport in front of Yoga that drives the app's one plugin chain for JSON POSTs,
+ *      graphql-jit through @envelop/graphql-jit), beside a bare `node:http` + ioredis handler doing the same reads
  *      (target: GraphQL ≥ 0.5x bare, judged on the median of the per-round ratios) and graphql-yoga over a
  *      plain graphql-js schema doing the same reads (the cost of GraphQL itself, for reference);
  *   3. memory: Redis `used_memory` after seeding (data) and after the reconcile (data + index), and
@@ -528,7 +528,7 @@ async function loadTest(bench: BenchRedis, app: BenchApp, appCounter: ReturnType
       commandsPerRequest: commands[name] / Math.max(1, served[name]),
     });
     log(
-      `  fast path: answered ${formatCount(handler.counts.fast)} of ${formatCount(served.graphql)} GraphQL requests (${formatCount(handler.counts.jit)} by graphql-jit), handed ${formatCount(handler.counts.handedOn)} on to Yoga`,
+      `  fast transport: carried ${formatCount(handler.counts.fast)} of ${formatCount(served.graphql)} GraphQL requests through the app's chain, handed ${formatCount(handler.counts.handedOn)} on to Yoga's handler`,
     );
     return { graphql: of('graphql'), bare: of('bare'), floor: of('floor'), rounds: loadRounds, secondsPerRound, loadAverage: loadavg() };
   } finally {
@@ -1224,11 +1224,11 @@ function markdown(info: MachineInfo, results: SizeResult[], pending: number[]): 
     '  servers in alternating order (ABC CBA ...), so each round runs bare and GraphQL close together.',
     '  The machine may be shared (other processes beside the bench): the target is judged on the median',
     '  of the per-round GraphQL / bare ratios; best-round and all-rounds figures are shown too. GraphQL is',
-    '  `node:http` `createServer(createNodeHandler(createApp(...)))`, what `npm start` serves: Yoga behind',
-    '  a fast path that runs successful read-only JSON queries itself, on documents parsed and validated',
-    '  once and compiled with graphql-jit from their second use (same rules, auth, limits and context as',
-    '  Yoga; anything else, and any result with errors, goes to Yoga). Admin token, no rate limit (the',
-    '  bench app has none);',
+    '  `node:http` `createServer(createNodeHandler(createApp(...)))`, what `npm start` serves: a fast',
+    "  transport in front of Yoga that reads JSON POSTs itself and drives the app's one plugin chain",
+    '  (`getResultForParams`: admission, cached parse and validation, context, cost limit, graphql-jit',
+    "  from a document's second use, masking; then the result processing and request log hooks); anything",
+    "  else goes to Yoga's node handler. Admin token, no rate limit (the bench app has none);",
     "  bare is `node:http` + its own ioredis connection (made like the service's, auto-pipelining on) doing GET token, JSON.parse, GET client,",
     '  JSON.parse and answering the same JSON. Every response is checked (`bad bodies`). Both servers',
     '  run in the bench process, one at a time; the cores are shared by server, load generator and Redis.',

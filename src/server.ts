@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.js';
+import { type App, type AppOptions, createApp } from './app.js';
 import { type Config, ConfigError, DEFAULT_REDIS_URL, loadConfig } from './config.js';
 import { createNodeHandler } from './http/fast-path.js';
 import { type Logger, createLogger, registerSecret } from './logger.js';
 import { type RedisClient, createRedis } from './redis/connection.js';
 import { ShutdownGate } from './plugins/shutdown.js';
 import { createJobEvents } from './jobs/events.js';
-import { createServices, serviceOptions } from './services.js';
+import { type Services, createServices, serviceOptions } from './services.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -99,10 +99,14 @@ export interface RunningServer {
   shutdown(reason: string): Promise<number>;
 }
 
-/** Config to a listening server: Redis (never awaited: the service starts without it), app, listen. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const plan = securityPlan(config);
-  const exposure = exposurePlan(config);
+interface Connections {
+  redis: RedisClient;
+  publisher: RedisClient;
+  subscriber: RedisClient;
+}
+
+/** The Redis connections: commands, and job updates over pub/sub (a subscriber on any process follows a job run by another). */
+function connectRedis(config: Config, logger: Logger): Connections {
   const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
   const redis = createRedis(redisUrl, {
     name: 'oauth-admin-server',
@@ -112,7 +116,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     enableOfflineQueue: false,
   });
   watchRedis(redis, logger.child({ component: 'redis' }));
-  // Job updates over Redis pub/sub, so a subscriber on any process follows a job run by another.
   const publisher = createRedis(redisUrl, {
     name: 'oauth-admin-events-pub',
     commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
@@ -121,14 +124,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   const subscriber = createRedis(redisUrl, { name: 'oauth-admin-events-sub', maxRetriesPerRequest: null });
   for (const client of [publisher, subscriber]) client.on('error', () => {}); // the main connection reports outages
-  const events = createJobEvents({ publish: quietPubSub(publisher), subscribe: quietPubSub(subscriber) });
-  const services = createServices(redis, { ...serviceOptions(config), events, logger });
-  // Competes for the derived-index leadership lease; exactly one process maintains the indexes.
-  services.indexes.start(randomUUID());
-  // What a backup killed with an earlier process left in BACKUP_DIR (needs no Redis).
-  void services.backups.removeLeftovers();
-  const gate = new ShutdownGate();
-  const yoga = createApp({
+  return { redis, publisher, subscriber };
+}
+
+/** The app's settings from the configuration. */
+function appOptions(config: Config, services: Services, gate: ShutdownGate, logger: Logger): AppOptions {
+  const plan = securityPlan(config);
+  const exposure = exposurePlan(config);
+  return {
     services,
     auth: { adminToken: config.ADMIN_TOKEN, viewerToken: config.VIEWER_TOKEN, anonymousAdmin: plan.anonymousAdmin },
     graphiql: exposure.graphiql,
@@ -148,20 +151,88 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     },
     logger: logger.child({ component: 'http' }),
     shutdown: gate,
+  };
+}
+
+/** Listens on the planned host; the port it got. */
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
   });
-  // Yoga behind a fast path for successful read-only JSON queries (src/http/fast-path.ts).
-  const server = createServer(createNodeHandler(yoga));
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
+}
+
+const within = (promise: Promise<unknown> | void, ms: number) => Promise.race([promise, new Promise((r) => setTimeout(r, ms).unref())]);
+
+interface Running {
+  config: Config;
+  logger: Logger;
+  gate: ShutdownGate;
+  server: Server;
+  app: App;
+  services: Services;
+  connections: Connections;
+}
+
+/** Drains: refuse new requests, stop jobs at a safe point, end streams, close; the exit code. */
+async function drain(r: Running, reason: string): Promise<number> {
+  const { config, logger, gate, server, services } = r;
+  const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
+  logger.info('shutting down: refusing new requests, stopping jobs at their next safe point', { reason, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  gate.begin();
+  server.close();
+  server.closeIdleConnections();
+  // No new index reconcile from this process; the lease passes to another one.
+  const indexesStopped = services.indexes.stop().catch(() => {});
+  await services.jobs.cancelAll();
+  // Repeated refusals still being counted go on record now rather than at their window's end.
+  services.audit.flushRefusals();
+  const drained = await Promise.race([
+    services.jobs.drain().then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now() - 500)).unref()),
+  ]);
+  if (!drained) logger.error('jobs did not reach a safe point in time: exiting anyway (they will show as FAILED once their heartbeat is stale)');
+  // Jobs have published their final state: let their followers receive it and end, then end
+  // every other stream (one following another process's job would wait for a minute).
+  await gate.settle(Math.min(1000, Math.max(0, deadline - Date.now() - 500)));
+  gate.closeStreams();
+  await new Promise((resolve) => setTimeout(resolve, 50).unref());
+  server.closeAllConnections();
+  const { redis, publisher, subscriber } = r.connections;
+  await within(r.app.dispose(), 500);
+  await within(indexesStopped, 500);
+  await within(
+    redis.quit().catch(() => redis.disconnect()),
+    500,
+  );
+  for (const client of [redis, publisher, subscriber]) client.disconnect();
+  logger.info('stopped', { reason, jobsStoppedCleanly: drained });
+  return drained ? 0 : 1;
+}
+
+/** Config to a listening server: Redis (never awaited: the service starts without it), app, listen. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const plan = securityPlan(config);
+  const connections = connectRedis(config, logger);
+  const events = createJobEvents({ publish: quietPubSub(connections.publisher), subscribe: quietPubSub(connections.subscriber) });
+  const services = createServices(connections.redis, { ...serviceOptions(config), events, logger });
+  // Competes for the derived-index leadership lease; exactly one process maintains the indexes.
+  services.indexes.start(randomUUID());
+  // What a backup killed with an earlier process left in BACKUP_DIR (needs no Redis).
+  void services.backups.removeLeftovers();
+  const gate = new ShutdownGate();
+  const app = createApp(appOptions(config, services, gate, logger));
+  // Yoga's node handler behind the fast transport for JSON POSTs, both driving the app's one plugin chain.
+  const server = createServer(createNodeHandler(app, { maxRequestBodyBytes: config.MAX_REQUEST_BODY_BYTES }));
   // Slow-loris and idle sockets: bounded header and request times.
   server.headersTimeout = 15_000;
   server.requestTimeout = 60_000;
   if (plan.warning) for (const line of plan.warning.split('\n')) logger.warn(line);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, plan.host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const port = await listen(server, config.PORT, plan.host);
   const url = `http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${port}/graphql`;
+  const exposure = exposurePlan(config);
   logger.info('oauth-admin listening', {
     url,
     health: url.replace(/\/graphql$/, '/health'),
@@ -170,41 +241,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     graphiql: exposure.graphiql,
     nodeEnv: config.NODE_ENV,
   });
-
   let stopping: Promise<number> | null = null;
-  const shutdown = (reason: string): Promise<number> => {
-    stopping ??= (async () => {
-      const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
-      logger.info('shutting down: refusing new requests, stopping jobs at their next safe point', { reason, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-      gate.begin();
-      server.close();
-      server.closeIdleConnections();
-      // No new index reconcile from this process; the lease passes to another one.
-      const indexesStopped = services.indexes.stop().catch(() => {});
-      await services.jobs.cancelAll();
-      // Repeated refusals still being counted go on record now rather than at their window's end.
-      services.audit.flushRefusals();
-      const drained = await Promise.race([
-        services.jobs.drain().then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now() - 500)).unref()),
-      ]);
-      if (!drained) logger.error('jobs did not reach a safe point in time: exiting anyway (they will show as FAILED once their heartbeat is stale)');
-      // Jobs have published their final state: let their followers receive it and end, then end
-      // every other stream (one following another process's job would wait for a minute).
-      await gate.settle(Math.min(1000, Math.max(0, deadline - Date.now() - 500)));
-      gate.closeStreams();
-      await new Promise((r) => setTimeout(r, 50).unref());
-      server.closeAllConnections();
-      await Promise.race([yoga.dispose(), new Promise((r) => setTimeout(r, 500).unref())]);
-      await Promise.race([indexesStopped, new Promise((r) => setTimeout(r, 500).unref())]);
-      await Promise.race([redis.quit().catch(() => redis.disconnect()), new Promise((r) => setTimeout(r, 500).unref())]);
-      for (const client of [redis, publisher, subscriber]) client.disconnect();
-      logger.info('stopped', { reason, jobsStoppedCleanly: drained });
-      return drained ? 0 : 1;
-    })();
-    return stopping;
-  };
-  return { server, url, shutdown };
+  const running: Running = { config, logger, gate, server, app, services, connections };
+  return { server, url, shutdown: (reason) => (stopping ??= drain(running, reason)) };
 }
 
 async function main(): Promise<void> {

@@ -107,7 +107,8 @@ export class BackupCatalog {
       fromHeader(info, summary);
     } catch (error) {
       if (error instanceof BackupNotFound) throw error;
-      info.headerError = error instanceof BackupFormatError || error instanceof BackupKeyError ? error.message : `cannot read the file: ${(error as Error).message}`;
+      info.headerError =
+        error instanceof BackupFormatError || error instanceof BackupKeyError ? error.message : `cannot read the file: ${(error as Error).message}`;
     }
     this.headers.set(name, { sig, info, summary });
     return info;

@@ -62,7 +62,14 @@ export class BackupContents {
    * One page of a category, in key order: entries after `after`, at most `first`. Our files are
    * sorted, so the read stops once the page is full; the gateway's are read to the end.
    */
-  async page<T>(name: string, category: Category, decode: Decode<T>, first: number, after: string | null, signal?: AbortSignal): Promise<BackupPage<BackupRecord<T>>> {
+  async page<T>(
+    name: string,
+    category: Category,
+    decode: Decode<T>,
+    first: number,
+    after: string | null,
+    signal?: AbortSignal,
+  ): Promise<BackupPage<BackupRecord<T>>> {
     const key = `page\u0000${name}\u0000${await this.catalog.signatureOf(name)}\u0000${category}\u0000${first}\u0000${after}`;
     return this.files.run(key, signal, (own) => this.readPage(name, category, decode, first, after, own));
   }

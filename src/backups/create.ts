@@ -37,7 +37,8 @@ export class BackupWriter {
     const { dir } = this.catalog;
     try {
       const removed = await dir.removeLeftovers();
-      if (removed > 0) this.options.logger.warn('removed files left by an interrupted backup (a temporary file or scratch directory)', { dir: dir.path, removed });
+      if (removed > 0)
+        this.options.logger.warn('removed files left by an interrupted backup (a temporary file or scratch directory)', { dir: dir.path, removed });
       return removed;
     } catch (error) {
       this.options.logger.warn('could not look for files left by an interrupted backup', { dir: dir.path, err: error });
@@ -46,7 +47,11 @@ export class BackupWriter {
   }
 
   /** One backup file (a created backup, or a REPLACE's safety backup). */
-  async write(note: string | undefined, progress?: (p: { phase: string; scanned: number }) => Promise<void>, checkpoint?: () => Promise<void>): Promise<WrittenBackup> {
+  async write(
+    note: string | undefined,
+    progress?: (p: { phase: string; scanned: number }) => Promise<void>,
+    checkpoint?: () => Promise<void>,
+  ): Promise<WrittenBackup> {
     await this.removeLeftovers();
     return writeBackup({
       redis: this.redis,

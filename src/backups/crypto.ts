@@ -31,7 +31,17 @@ export const KDF_BOUNDS = { minN: 2 ** 10, maxN: 2 ** 17, maxR: 16, maxP: 4, max
 export function checkKdf(kdf: { n: number; r: number; p: number }): void {
   const b = KDF_BOUNDS;
   const powerOfTwo = Number.isInteger(kdf.n) && kdf.n > 1 && (kdf.n & (kdf.n - 1)) === 0;
-  if (!powerOfTwo || kdf.n < b.minN || kdf.n > b.maxN || kdf.r < 1 || kdf.r > b.maxR || kdf.p < 1 || kdf.p > b.maxP || kdf.n * kdf.r * kdf.p > b.maxWork || 128 * kdf.n * kdf.r > b.maxMemoryBytes) {
+  if (
+    !powerOfTwo ||
+    kdf.n < b.minN ||
+    kdf.n > b.maxN ||
+    kdf.r < 1 ||
+    kdf.r > b.maxR ||
+    kdf.p < 1 ||
+    kdf.p > b.maxP ||
+    kdf.n * kdf.r * kdf.p > b.maxWork ||
+    128 * kdf.n * kdf.r > b.maxMemoryBytes
+  ) {
     throw new BackupKeyError(
       `the file asks for scrypt parameters this service does not accept (N=${kdf.n}, r=${kdf.r}, p=${kdf.p}; N a power of two from 2^10 to 2^17, r at most ${b.maxR}, p at most ${b.maxP}, N*r*p at most 2^20): it was not written by this service, or was altered`,
     );
@@ -53,7 +63,9 @@ export function deriveKey(passphrase: string, kdf: { salt: string; n: number; r:
 
 async function cachedKey(passphrase: string, kdf: { salt: string; n: number; r: number; p: number }): Promise<Buffer> {
   checkKdf(kdf);
-  const id = createHash('sha256').update(JSON.stringify([passphrase, kdf.salt, kdf.n, kdf.r, kdf.p])).digest('base64');
+  const id = createHash('sha256')
+    .update(JSON.stringify([passphrase, kdf.salt, kdf.n, kdf.r, kdf.p]))
+    .digest('base64');
   const known = derived.get(id);
   if (known) return known;
   const key = await deriveKey(passphrase, kdf);

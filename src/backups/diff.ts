@@ -104,7 +104,14 @@ export class BackupDiffer {
   }
 
   /** Every entry of the file compared with its key in the store (nothing written). */
-  private async compareEntries(redis: RedisClient, handle: FileHandle, head: BackupSummary, pacer: Pacer, inBackup: HashedKeySet, tally: DiffTally): Promise<void> {
+  private async compareEntries(
+    redis: RedisClient,
+    handle: FileHandle,
+    head: BackupSummary,
+    pacer: Pacer,
+    inBackup: HashedKeySet,
+    tally: DiffTally,
+  ): Promise<void> {
     const compare = new RestoreBatcher(redis, this.keys, head.manifest, false, (t, status) => tally.compared(t, status), this.dead(), DIFF_BATCH_KEYS);
     await readBackup(handle, {
       encryptionKey: this.encryptionKey,

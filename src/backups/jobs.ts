@@ -9,7 +9,17 @@ import type { RedisClient } from '../redis/connection.js';
 import { isRedisGone } from '../redis/failures.js';
 import type { Keys } from '../redis/keys.js';
 import type { Logger } from '../logger.js';
-import { type DeletionCounts, type JobAudit, JobCancelled, type JobContext, type JobDefinition, type JobInput, JobRefused, type JobReport, describeJobError } from '../jobs/runner.js';
+import {
+  type DeletionCounts,
+  type JobAudit,
+  JobCancelled,
+  type JobContext,
+  type JobDefinition,
+  type JobInput,
+  JobRefused,
+  type JobReport,
+  describeJobError,
+} from '../jobs/runner.js';
 import { BackupKeyError } from './crypto.js';
 import { BackupNotFound } from './files.js';
 import { BackupFormatError, type BackupSummary, readBackup } from './reader.js';
@@ -109,7 +119,10 @@ export interface RestoreInput extends RestoreSubject {
 /** `restoreBackup(MERGE|REPLACE)` with the backup's name; an executed or planned REPLACE with what it deletes. */
 export const restoreAudit: JobAudit<RestoreSubject, void> = {
   action: ({ mode }) => `restoreBackup(${mode})`,
-  describe: ({ name, mode }, { outcome, record }) => ({ target: name, counts: outcome === 'SUCCEEDED' && mode === 'REPLACE' ? (record?.counts ?? null) : null }),
+  describe: ({ name, mode }, { outcome, record }) => ({
+    target: name,
+    counts: outcome === 'SUCCEEDED' && mode === 'REPLACE' ? (record?.counts ?? null) : null,
+  }),
   notStarted: 'by-cause',
 };
 
@@ -158,7 +171,11 @@ class RestoreRun {
       }
       if (input.mode === 'REPLACE') {
         await this.step({ phase: 'safety backup', scanned: 0 });
-        const safety = await this.deps.write(`safety backup before REPLACE restore of ${input.name}`, (p) => this.step({ phase: 'safety backup', scanned: p.scanned }), () => this.ctx.checkpoint());
+        const safety = await this.deps.write(
+          `safety backup before REPLACE restore of ${input.name}`,
+          (p) => this.step({ phase: 'safety backup', scanned: p.scanned }),
+          () => this.ctx.checkpoint(),
+        );
         input.out.safetyName = safety.name;
         input.ready.resolve();
         await this.step({ phase: 'clearing', scanned: 0 });
@@ -205,7 +222,8 @@ class RestoreRun {
   private async write(): Promise<void> {
     const { input, deps } = this;
     const now = await input.handle.stat();
-    if (now.size !== input.stats.size || now.mtimeMs !== input.stats.mtimeMs) throw new AdminError('CONFLICT', `backup ${JSON.stringify(input.name)} changed while it was being restored`);
+    if (now.size !== input.stats.size || now.mtimeMs !== input.stats.mtimeMs)
+      throw new AdminError('CONFLICT', `backup ${JSON.stringify(input.name)} changed while it was being restored`);
     const writer = new RestoreBatcher(deps.redis, deps.keys, input.head.manifest, true, undefined, deps.dead());
     this.writer = writer;
     await this.step({ phase: 'writing', scanned: 0, matched: 0, deleted: 0 });
@@ -220,7 +238,12 @@ class RestoreRun {
       },
     });
     await writer.flush();
-    await this.step({ phase: 'done', scanned: writer.processed, deleted: writer.written, ...(input.mode === 'MERGE' ? { categories: reportedCounts(writer.counts) } : {}) });
+    await this.step({
+      phase: 'done',
+      scanned: writer.processed,
+      deleted: writer.written,
+      ...(input.mode === 'MERGE' ? { categories: reportedCounts(writer.counts) } : {}),
+    });
   }
 
   /** The error the job ends with: a refused file in words, a lost connection with what was written. */

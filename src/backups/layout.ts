@@ -59,7 +59,15 @@ export const PARSED_MEMBER = '\n        ';
  * An entry as `json.dump(indent=2, sort_keys=True)` writes it at its place in the file (depth 2),
  * keys sorted: encoding, expires_at_ms, parsed, ttl, type, value.
  */
-export function renderEntry(value: string, type: EntryType, ttl: number, parsed: string | null, expiresAtMs: number | null, base64: boolean, printable = false): string {
+export function renderEntry(
+  value: string,
+  type: EntryType,
+  ttl: number,
+  parsed: string | null,
+  expiresAtMs: number | null,
+  base64: boolean,
+  printable = false,
+): string {
   return (
     '{' +
     (base64 ? `${ENTRY_FIELD}"encoding": "base64",` : '') +

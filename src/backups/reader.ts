@@ -86,7 +86,8 @@ function checkWhole(summary: BackupSummary, root: RootReader, categories: Catego
     // The gateway's script never writes these: this is one of ours whose manifest (and with it
     // every checksum) was removed, so whatever else was changed would go unnoticed.
     const ours = categories.oursOnly;
-    if (ours !== null) fail(`the file has no manifest, but ${ours}, which only this service writes: a backup of ours whose manifest was removed (altered), refused`);
+    if (ours !== null)
+      fail(`the file has no manifest, but ${ours}, which only this service writes: a backup of ours whose manifest was removed (altered), refused`);
     return summary;
   }
   if (manifest.encrypted && !root.payloadSeen) fail('the manifest says encrypted but the file has no "payload"');
@@ -110,7 +111,8 @@ function checkDigests(summary: BackupSummary, manifest: Manifest, categories: Ca
     if (!expected && !hashes.has(c)) continue;
     if (!expected) fail(`"${c}" is in the file but not in its manifest`);
     if (!hashes.has(c)) fail(`"${c}" is missing (the manifest lists ${expected.count} entries)`);
-    if (summary.counts[c] !== expected.count) fail(`"${c}" holds ${summary.counts[c]} entries; the manifest says ${expected.count} (file altered or incomplete)`);
+    if (summary.counts[c] !== expected.count)
+      fail(`"${c}" holds ${summary.counts[c]} entries; the manifest says ${expected.count} (file altered or incomplete)`);
     const digest = hashes.get(c)!.digest('hex');
     if (digest !== expected.sha256) fail(`checksum mismatch in "${c}": the file was altered after it was written`);
   }

@@ -218,7 +218,7 @@ function flatValueEnd(v: Buffer, p: number, n: number): number {
   if (p >= n) return -1;
   const c = v[p]!;
   if (c === 0x22) {
-    for (p++; p < n; ) {
+    for (p++; p < n;) {
       const d = v[p]!;
       if (d === 0x22) return p + 1;
       if (d === 0x5c) {
@@ -238,7 +238,7 @@ function flatValueEnd(v: Buffer, p: number, n: number): number {
       p++;
       if (p >= n || v[p]! < 0x31 || v[p]! > 0x39) return -1;
     }
-    for (p++; p < n && v[p]! >= 0x30 && v[p]! <= 0x39; ) p++;
+    for (p++; p < n && v[p]! >= 0x30 && v[p]! <= 0x39;) p++;
     return p;
   }
   for (const word of WORDS) {

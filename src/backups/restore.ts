@@ -29,13 +29,11 @@ import { restoreKey } from './categories.js';
 
 export { restoreKey } from './categories.js';
 
-
 export const STATUS = ['restored', 'overwritten', 'unchanged', 'skippedExpired'] as const;
 
 export function emptyCategoryCounts(): CategoryCounts[] {
   return CATEGORIES.map((category) => ({ category, restored: 0, overwritten: 0, unchanged: 0, skippedExpired: 0 }));
 }
-
 
 /**
  * Entries nothing should use once restored: a leftover refresh token (no expiry, past created_at +
@@ -63,7 +61,6 @@ interface Target {
 }
 
 type Status = (typeof STATUS)[number];
-
 
 /**
  * String entries of an executed restore, as the restoreStrings script takes them: the values' bytes one after
@@ -218,7 +215,10 @@ export class RestoreBatcher {
     this.idle = null;
     const side = this.side;
     this.side = null;
-    void side?.then((redis) => redis.disconnect(), () => {});
+    void side?.then(
+      (redis) => redis.disconnect(),
+      () => {},
+    );
   }
 
   private tally(t: { category: Category; id: string; key: string }, status: Status): void {
@@ -243,15 +243,19 @@ export class RestoreBatcher {
   private async send(targets: Target[]): Promise<void> {
     const redis = await this.connection();
     // One script per batch (per hash slot on a cluster: inBatches groups the keys).
-    const statuses = await inBatches(redis, targets.map((t) => t.key), async (group, positions) => {
-      const args: (string | Buffer | number)[] = [this.write ? '1' : '0'];
-      for (const i of positions) {
-        const t = targets[i]!;
-        args.push(t.type, t.expiresAtMs ?? 0, t.items.length);
-        for (const item of t.items) args.push(item);
-      }
-      return ((await runScriptBinary(redis, 'restoreEntries', group, args)) as number[]).map(Number);
-    });
+    const statuses = await inBatches(
+      redis,
+      targets.map((t) => t.key),
+      async (group, positions) => {
+        const args: (string | Buffer | number)[] = [this.write ? '1' : '0'];
+        for (const i of positions) {
+          const t = targets[i]!;
+          args.push(t.type, t.expiresAtMs ?? 0, t.items.length);
+          for (const item of t.items) args.push(item);
+        }
+        return ((await runScriptBinary(redis, 'restoreEntries', group, args)) as number[]).map(Number);
+      },
+    );
     targets.forEach((t, i) => this.tally(t, STATUS[Number(statuses[i])] ?? 'overwritten'));
     this.processed += targets.length;
   }

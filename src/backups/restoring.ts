@@ -73,7 +73,8 @@ export class BackupRestorer {
     } catch (caught) {
       let error = caught;
       const { resolved } = state;
-      if (args.name == null && resolved !== null && error instanceof AdminError && error.code === 'BAD_USER_INPUT') error = await this.newestRefused(resolved, error);
+      if (args.name == null && resolved !== null && error instanceof AdminError && error.code === 'BAD_USER_INPUT')
+        error = await this.newestRefused(resolved, error);
       if (!state.jobStarted) await this.jobs.refused(restoreAudit, { actor: who.name, dryRun, mode, name: args.name ?? resolved }, error);
       throw error;
     }
@@ -154,7 +155,10 @@ export class BackupRestorer {
     const hint = alternative
       ? `pass name: ${JSON.stringify(alternative)} to restore the newest backup that checks out`
       : `no other of the ${NEWEST_ALTERNATIVES} newest backups checks out either: see backups { name parseError } and pass a name`;
-    return new AdminError('BAD_USER_INPUT', `the newest backup, ${JSON.stringify(newest)} (name: null picks it), cannot be restored: ${refusal.message}. ${hint}`);
+    return new AdminError(
+      'BAD_USER_INPUT',
+      `the newest backup, ${JSON.stringify(newest)} (name: null picks it), cannot be restored: ${refusal.message}. ${hint}`,
+    );
   }
 
   /** Starts the restore job (jobs.ts); it owns the file from here, also when it cannot start. */

@@ -91,7 +91,7 @@ export class Spool {
   /** The plaintext again, a megabyte at a time (each chunk a fresh buffer). */
   async *chunks(): AsyncGenerator<Buffer> {
     const decipher = ctrStream(this.secret);
-    for (let at = 0; at < this.size; ) {
+    for (let at = 0; at < this.size;) {
       const buf = Buffer.allocUnsafe(Math.min(1024 * 1024, this.size - at));
       const { bytesRead } = await this.handle.read(buf, 0, buf.length, at);
       if (bytesRead === 0) throw new Error('internal error: the backup spool file ended early');

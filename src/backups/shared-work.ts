@@ -39,9 +39,13 @@ export class SharedWork {
     if (!entry) {
       if (this.running >= this.concurrency && this.queue.length >= this.maxQueued) {
         return Promise.reject(
-          new AdminError('UNAVAILABLE', `the service is busy with ${this.running + this.queue.length} ${this.what} already (at most ${this.concurrency} at once, ${this.maxQueued} waiting): try again shortly`, {
-            http: { status: 503, headers: { 'retry-after': '5' } },
-          }),
+          new AdminError(
+            'UNAVAILABLE',
+            `the service is busy with ${this.running + this.queue.length} ${this.what} already (at most ${this.concurrency} at once, ${this.maxQueued} waiting): try again shortly`,
+            {
+              http: { status: 503, headers: { 'retry-after': '5' } },
+            },
+          ),
         );
       }
       entry = this.create(key, work as (signal: AbortSignal) => Promise<unknown>);

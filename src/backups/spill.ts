@@ -178,7 +178,7 @@ export function sortNames(names: string[]): void {
   const sorted = new Array<string>(n);
   for (let i = 0; i < n; i++) sorted[i] = names[keyed[i]! % MAX_KEYED]!;
   // Runs of the same four-character prefix: sorted as strings.
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const prefix = Math.floor(keyed[i]! / MAX_KEYED);
     let j = i + 1;
     while (j < n && Math.floor(keyed[j]! / MAX_KEYED) === prefix) j++;

@@ -216,12 +216,21 @@ export async function writeBackup(options: WriteOptions): Promise<WrittenBackup>
       await checkpoint();
     });
     const fileKey = options.encryptionKey ? await newFileKey(options.encryptionKey) : null;
-    const head = { timestamp, oauthPrefix: keys.prefixes.oauth, sessionPrefix: keys.prefixes.session, redisVersion: version, encryption: fileKey?.info ?? null, note: options.note };
+    const head = {
+      timestamp,
+      oauthPrefix: keys.prefixes.oauth,
+      sessionPrefix: keys.prefixes.session,
+      redisVersion: version,
+      encryption: fileKey?.info ?? null,
+      note: options.note,
+    };
     const manifests = new ManifestBuilder(head, emitter.present(), emitter.digests, emitter.unsupported);
     temp = await dir.tempFile();
     const file = new OutputFile(temp.handle);
     await options.progress?.({ phase: 'writing', scanned, written: 0 });
-    const manifest = fileKey ? await writeEncrypted(file, emitter, manifests, fileKey, scratch, timestamp) : await writePlain(file, emitter, manifests, timestamp);
+    const manifest = fileKey
+      ? await writeEncrypted(file, emitter, manifests, fileKey, scratch, timestamp)
+      : await writePlain(file, emitter, manifests, timestamp);
     const sizeBytes = await file.finish();
     const name = await dir.publish(temp.path, backupBaseName(timestampMs));
     temp = null;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type ExecutionResult, print } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { createApp } from '../app.js';
 import { type Config, DEFAULT_REDIS_URL } from '../config.js';
 import { createRedis } from '../redis/connection.js';
@@ -65,12 +66,6 @@ function queryText(document: unknown): string {
   return text;
 }
 
-/** In-process: runs a read-only query without the HTTP layer; null when the app must answer it. */
-type Direct = (
-  params: { query: string; variables: Record<string, unknown> | null; operationName: null },
-  authorization: string,
-) => Promise<ExecutionResult | null>;
-
 function overFetch(
   fetchFn: FetchLike,
   url: string,
@@ -79,7 +74,6 @@ function overFetch(
   redisUrl: string | null,
   close: () => Promise<void>,
   retry: RetryPolicy = DEFAULT_RETRY,
-  direct: Direct | null = null,
 ): Transport {
   const once = (document: unknown, variables: unknown, accept: string) =>
     fetchFn(url, {
@@ -112,11 +106,7 @@ function overFetch(
     redisUrl,
     close,
     async request(document, variables) {
-      const result = direct
-        ? await direct({ query: queryText(document), variables: (variables ?? null) as Record<string, unknown> | null, operationName: null }, `Bearer ${token}`)
-        : null;
-      if (result?.data) return result.data as never;
-      // One media type, the one the service's read fast path answers (a list of them goes to Yoga).
+      // One media type, the one the service's fast transport takes (a list of them goes to Yoga's handler).
       const response = await post(document, variables, 'application/graphql-response+json');
       if (response.status === 401) throw new CliError(`${description} refused the token (401): check ADMIN_TOKEN`, 'UNAUTHENTICATED');
       const body = (await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status} from ${description}` }] }))) as ExecutionResult<never>;
@@ -145,6 +135,8 @@ export interface TransportOptions {
   redis?: boolean;
   /** How 429 answers are retried (tests shorten the waits). */
   retry?: Partial<RetryPolicy>;
+  /** In-process: plugins added to the app's chain (observers in tests). */
+  extraPlugins?: Plugin[];
 }
 
 /** ADMIN_URL set: a running service, with ADMIN_TOKEN. Otherwise: in-process over REDIS_URL. */
@@ -166,7 +158,7 @@ export function createTransport(config: Config, options: TransportOptions = {}):
   });
   const services = createServices(redis, serviceOptions(config));
   const token = randomBytes(24).toString('base64url');
-  const app = createApp({ services, auth: { adminToken: token, anonymousAdmin: false, adminActor: 'cli' } });
+  const app = createApp({ services, auth: { adminToken: token, anonymousAdmin: false, adminActor: 'cli' }, extraPlugins: options.extraPlugins });
   const where = redactUrl(redisUrl);
   const inProcess: FetchLike = async (url, init) => {
     if (!needsRedis) return app.fetch(url, init);
@@ -182,18 +174,7 @@ export function createTransport(config: Config, options: TransportOptions = {}):
     await app.dispose();
     redis.disconnect();
   };
-  // From the second request on (listings: a request per page), queries run as the server's fast
-  // path runs them (prepared once, graphql-jit, no HTTP layer); anything else, and any answer with
-  // errors, goes through the app as a request would. A one-request command never loads it.
-  let directQuery: Promise<Direct> | null = null;
-  const direct: Direct = async (params, authorization) => {
-    if (!directQuery) {
-      directQuery = import('../http/fast-path.js').then((m) => m.createDirectQuery(app) as Direct);
-      return null;
-    }
-    return (await directQuery)(params, authorization);
-  };
-  return overFetch(inProcess, 'http://in-process/graphql', token, needsRedis ? `Redis at ${where}` : 'the backup files', redisUrl, close, retry, direct);
+  return overFetch(inProcess, 'http://in-process/graphql', token, needsRedis ? `Redis at ${where}` : 'the backup files', redisUrl, close, retry);
 }
 
 /** A URL fit to print: the password is replaced. */

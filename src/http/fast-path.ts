@@ -1,155 +1,53 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { BREAK, type DocumentNode, type ExecutionResult, execute, getOperationAST, specifiedRules, validate, visit } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import { type App, type Handover, partsOf, remoteAddress } from '../app.js';
-import { schema } from '../schema/index.js';
+import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { type FetchAPI, type GraphQLParams, type Plugin, isAsyncIterable, processRegularResult } from 'graphql-yoga';
+import type { App } from '../app.js';
 
 /**
- * The HTTP handler the server listens with: Yoga, with a fast path in front of it for the common
- * case, a read-only query POSTed as JSON that succeeds.
+ * The HTTP handler the server listens with: Yoga's own node handler, with a faster transport in
+ * front of it for the common case, a GraphQL request POSTed as JSON with a JSON answer accepted.
  *
- * Yoga's fetch-API layer (a WHATWG Request and Response per request, the envelop pipeline, its
- * plugins' hooks) costs more CPU than running the query itself. For `POST /graphql` with
- * `content-type: application/json`, a plain JSON answer accepted, and a body within Yoga's limit,
- * this handler reads the body itself and
+ * Yoga's fetch-API layer (a WHATWG Request built from the node request, the body read as a
+ * stream, a Response piped back) costs more CPU than running a read. For `POST /graphql` with
+ * `content-type: application/json`, a plain JSON answer accepted and a body within the limit,
+ * this transport reads the body itself and hands the parameters to the app's own chain,
+ * `getResultForParams` (the plugins' `onParams`: admission; then `getEnveloped()`: parse with the
+ * token limit, validation with the app's rules, the context, the cost limit, graphql-jit, error
+ * masking; then `onExecutionResult`), then Yoga's result processing (status, headers and bytes:
+ * its JSON serialiser called directly when it is the only result hook, every `onResultProcess`
+ * hook otherwise) and the plugins' `onResponse` hooks (the request log), and writes what they
+ * made. Nothing is decided here: every refusal, limit, mask and byte is the chain's, and
+ * every operation runs once.
  *
- *   - looks the query text up in a bounded LRU of prepared documents: parsed once with the app's
- *     parser (token limit) and validated once with graphql-js's rules plus the app's (depth,
- *     aliases, directives, introspection), exactly what Yoga applies;
- *   - takes only operations of type `query` (mutations and subscriptions always go through Yoga);
- *   - admits the caller with the app's own `admit` (bearer token, rate limit), applies the app's
- *     cost limit, and builds the context with the app's context function;
- *   - executes it, with graphql-jit once the document has been used `jitAfter` times (compiled
- *     once per operation, kept with the document; graphql-js `execute` before that, when it cannot
- *     compile, and for any document holding a string literal: see `jitSafe`), and, when the result
- *     has no errors, writes it as Yoga would (same status, headers and bytes) and logs the app's
- *     request line.
- *
- * Everything else goes to Yoga untouched: other methods, paths and content types, streaming or
- * multipart accepts, bodies without a length or over the limit, anything that does not parse or
- * validate, callers who are not clearly admitted (Yoga answers 401/429/503 and audits), and any
- * result with errors (queries have no side effects, so Yoga runs it again and masks and codes
- * the errors itself). When the fast path hands a request on after reading its body, it passes the
- * body and its admission along, so the rate limit counts every request once.
+ * Everything else goes to Yoga's node handler untouched: other methods, paths and content types,
+ * streaming or multipart accepts, bodies without a length or over the limit, and bodies that are
+ * not a JSON object of GraphQL parameters (handed on with the body read, before anything ran).
+ * The transport runs no `onRequest` hook: those serve other requests (health, GraphiQL, CSRF
+ * prevention of requests a browser could send cross-site, which a JSON POST is not).
  */
 export interface NodeHandler extends RequestListener<typeof IncomingMessage, typeof ServerResponse> {
-  /** Prepared documents held now (valid and refused ones). */
-  readonly cachedDocuments: number;
-  /**
-   * Requests answered by the fast path, of them those run by a graphql-jit compiled query, and
-   * requests handed to Yoga after the fast path looked at them.
-   */
-  readonly counts: { fast: number; jit: number; handedOn: number };
+  /** Requests answered by the fast transport, and requests handed to Yoga after it read their body. */
+  readonly counts: { fast: number; handedOn: number };
 }
 
-export interface FastPathOptions {
-  /** Prepared documents kept (least recently used dropped first); default 500. */
-  maxDocuments?: number;
-  /** Query text the kept documents may add up to, in characters; default 1,000,000. */
-  maxCachedChars?: number;
-  /** Longest query text the fast path prepares and keeps, in characters; default 10,000. */
-  maxQueryLength?: number;
-  /**
-   * Compile a document with graphql-jit on its `jitAfter`-th use (default 2: a query sent once
-   * never pays for compiling); null: always graphql-js `execute`.
-   */
-  jitAfter?: number | null;
+export interface NodeHandlerOptions {
+  /** The largest body taken, in bytes: the app's `maxRequestBodyBytes` (default 100 kB); larger ones go to Yoga (413). */
+  maxRequestBodyBytes?: number;
 }
 
-/** Yoga's answer type for each `Accept` the fast path takes (any other goes to Yoga). */
+/** The `Accept` values the fast transport takes, with the media type Yoga answers each with (a single result). */
 const ACCEPTED = new Map([
-  ['*/*', 'application/json; charset=utf-8'],
-  ['application/json', 'application/json; charset=utf-8'],
-  ['application/graphql-response+json', 'application/graphql-response+json; charset=utf-8'],
+  ['*/*', 'application/json'],
+  ['application/json', 'application/json'],
+  ['application/graphql-response+json', 'application/graphql-response+json'],
 ]);
 
 const JSON_CONTENT_TYPES = new Set(['application/json', 'application/json; charset=utf-8']);
 
-/** A parsed and validated document, or null for a query text that does not parse or validate. */
-type Prepared = PreparedDocument | null;
-
-interface PreparedDocument {
-  document: DocumentNode;
-  /** May be compiled with graphql-jit (see `jitSafe`). */
-  jitSafe: boolean;
-  uses: number;
-  /** graphql-jit's compiled query by operation name ('' when none is given); null: it could not compile. */
-  compiled: Map<string, CompiledQuery | null>;
-}
-
-/**
- * Whether graphql-jit may compile the document: only when it holds no string literal (argument,
- * default value or directive argument; strings come in variables instead). graphql-jit 0.8 writes
- * literal argument values into the code it generates, then turns its own marker for a date inside
- * any string back into code (`"__MAGIC_DATE__…(anything)"` becomes `new Date(anything)`): a string
- * literal carrying that marker would run as code in this process. Names, numbers, booleans, enums
- * and input-object field names are checked against the schema by validation, so none can carry it.
- */
-function jitSafe(document: DocumentNode): boolean {
-  let safe = true;
-  visit(document, {
-    StringValue() {
-      safe = false;
-      return BREAK;
-    },
-  });
-  return safe;
-}
-
-/**
- * A least-recently-used map of query text to prepared document, bounded in entries and in the
- * total length of the query texts (a document's tree and compiled code grow with its text).
- */
-export class DocumentCache {
-  private readonly entries = new Map<string, Prepared>();
-  private chars = 0;
-
-  constructor(
-    readonly maxEntries: number,
-    readonly maxChars: number = Number.POSITIVE_INFINITY,
-  ) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  /** The total length of the query texts held. */
-  get characters(): number {
-    return this.chars;
-  }
-
-  get(query: string): Prepared | undefined {
-    const found = this.entries.get(query);
-    if (found !== undefined) {
-      // Most recently used last: re-insert.
-      this.entries.delete(query);
-      this.entries.set(query, found);
-    }
-    return found;
-  }
-
-  set(query: string, prepared: Prepared): void {
-    if (this.entries.delete(query)) this.chars -= query.length;
-    this.entries.set(query, prepared);
-    this.chars += query.length;
-    while (this.entries.size > this.maxEntries || (this.chars > this.maxChars && this.entries.size > 1)) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-      this.chars -= oldest.length;
-    }
-  }
-}
-
-export interface Params {
-  query: string;
-  variables: Record<string, unknown> | null | undefined;
-  operationName: string | null | undefined;
-}
-
 const PARAM_NAMES = new Set(['query', 'variables', 'operationName']);
 
-/** The body as GraphQL parameters Yoga would take without complaint, or null (Yoga decides). */
-function paramsOf(body: Buffer): Params | null {
+/** The body as GraphQL parameters Yoga would take without complaint, or null (Yoga's request parser decides). */
+export function paramsOf(body: Buffer): GraphQLParams | null {
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8'));
@@ -163,163 +61,215 @@ function paramsOf(body: Buffer): Params | null {
   if (typeof query !== 'string') return null;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
-  return { query, variables: variables as Params['variables'], operationName };
+  return params as GraphQLParams;
+}
+
+/** The node request's headers as the chain reads them (`Headers.get`), without copying them. */
+class NodeHeaders {
+  constructor(private readonly raw: IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const name of Object.keys(this.raw)) {
+      const value = this.get(name);
+      if (value !== null) callback(value, name);
+    }
+  }
+}
+
+/** What the request looks like to the plugins: method, URL, headers and the signal that aborts when the client goes away. */
+function requestView(req: IncomingMessage, signal: AbortSignal): Request {
+  return {
+    method: 'POST',
+    url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`,
+    headers: new NodeHeaders(req.headers),
+    signal,
+  } as unknown as Request;
+}
+
+/** The response a result processor makes, kept as made (status, headers, text) to be written to the socket. */
+class RecordedResponse {
+  readonly status: number;
+  readonly statusText: string | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    readonly body: string | null,
+    init: { status?: number; statusText?: string; headers?: Record<string, string> } = {},
+  ) {
+    this.status = init.status ?? 200;
+    this.statusText = init.statusText;
+    // Yoga's processor makes a fresh object for each response: kept as it is (content-length is added to it).
+    this.headers = init.headers ?? {};
+  }
+}
+
+const RECORDING = { Response: RecordedResponse } as unknown as FetchAPI;
+
+type ResultHook = NonNullable<Plugin['onResultProcess']>;
+type ResponseHook = NonNullable<Plugin['onResponse']>;
+type ResultPayload = Parameters<ResultHook>[0];
+type ResultProcessor = Parameters<ResultPayload['setResultProcessor']>[0];
+type ResultProcessorInput = ResultPayload['result'];
+type Hooks = { onResultProcess: ResultHook[]; onResponse: ResponseHook[] };
+
+/**
+ * The app's plugins' hooks that come after the operation: result processing and the response.
+ * Yoga keeps its final plugin list (built-in and ours, in order) in `plugins`, protected in its
+ * typings but a plain field of the instance.
+ */
+function hooksOf(app: App): Hooks {
+  const plugins = (app as unknown as { plugins: (Plugin | undefined)[] }).plugins.filter((p): p is Plugin => !!p);
+  return {
+    onResultProcess: plugins.flatMap((p) => (p.onResultProcess ? [p.onResultProcess.bind(p)] : [])),
+    onResponse: plugins.flatMap((p) => (p.onResponse ? [p.onResponse.bind(p)] : [])),
+  };
+}
+
+/** Yoga's result processing: the hooks pick the processor (by `Accept`), which serialises with `fetchAPI`. */
+async function processResult(hooks: Hooks, request: Request, result: ResultProcessorInput, serverContext: object, fetchAPI: FetchAPI): Promise<Response> {
+  let processor: ResultProcessor | undefined;
+  let mediaType = '*/*';
+  const acceptableMediaTypes: string[] = [];
+  for (const hook of hooks.onResultProcess) {
+    await hook({
+      request,
+      acceptableMediaTypes,
+      result,
+      setResult: (next) => (result = next),
+      resultProcessor: processor,
+      setResultProcessor: (next, type) => ((processor = next), (mediaType = type)),
+      serverContext,
+    } as ResultPayload);
+  }
+  if (!processor) return new fetchAPI.Response(null, { status: 406, headers: { accept: acceptableMediaTypes.join('; charset=utf-8, ') } });
+  return processor(result, fetchAPI, mediaType);
+}
+
+/** A streamed answer (a subscription asked for with any media type accepted): Yoga's Response, piped. */
+async function writeStream(res: ServerResponse, response: Response): Promise<void> {
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.writeHead(response.status);
+  if (response.body) {
+    const body = response.body as unknown as AsyncIterable<Uint8Array>;
+    res.once('close', () => void response.body?.cancel().catch(() => {}));
+    for await (const chunk of body) res.write(chunk);
+  }
+  res.end();
 }
 
 /**
- * The fast path's core, shared by the HTTP handler and the CLI's in-process transport: prepared
- * documents (parsed and validated once, with the app's rules), graphql-jit from a document's
- * `jitAfter`-th use, and counts.
+ * The response: with Yoga's own result processor alone in the chain (the common case), its JSON
+ * serialiser is called directly for the media type `Accept` names; with other result hooks, or
+ * for a stream, every hook runs as Yoga runs them.
  */
-function createRunner(app: App, options: FastPathOptions) {
-  const { guards } = partsOf(app);
-  const cache = new DocumentCache(options.maxDocuments ?? 500, options.maxCachedChars ?? 1_000_000);
-  const maxQueryLength = options.maxQueryLength ?? 10_000;
-  const rules = [...specifiedRules, ...guards.rules];
-  const jitAfter = options.jitAfter === undefined ? 2 : options.jitAfter;
-  const counts = { fast: 0, jit: 0, handedOn: 0 };
-
-  const prepare = (query: string): Prepared => {
-    let prepared = cache.get(query);
-    if (prepared !== undefined) return prepared;
-    try {
-      const document = guards.parse(query);
-      prepared = validate(schema, document, rules).length === 0 ? { document, jitSafe: jitSafe(document), uses: 0, compiled: new Map() } : null;
-    } catch {
-      prepared = null;
-    }
-    cache.set(query, prepared);
-    return prepared;
-  };
-
-  /** The prepared document of a read-only query within the app's limits, or null (Yoga decides). */
-  const preparedQuery = (params: Params): PreparedDocument | null => {
-    const prepared = params.query.length <= maxQueryLength ? prepare(params.query) : null;
-    const operation = prepared ? getOperationAST(prepared.document, params.operationName) : null;
-    return prepared && operation?.operation === 'query' ? prepared : null;
-  };
-
-  const run = (prepared: PreparedDocument, params: Params, contextValue: unknown): ExecutionResult | Promise<ExecutionResult> => {
-    prepared.uses += 1;
-    if (jitAfter !== null && prepared.jitSafe && prepared.uses >= jitAfter) {
-      const name = params.operationName ?? '';
-      let compiled = prepared.compiled.get(name);
-      if (compiled === undefined) {
-        try {
-          const made = compileQuery(schema, prepared.document, params.operationName ?? undefined);
-          compiled = isCompiledQuery(made) ? made : null;
-        } catch {
-          compiled = null;
-        }
-        prepared.compiled.set(name, compiled);
-      }
-      if (compiled) {
-        counts.jit += 1;
-        return compiled.query(undefined, contextValue, params.variables ?? {}) as ExecutionResult | Promise<ExecutionResult>;
-      }
-    }
-    return execute({ schema, document: prepared.document, contextValue, variableValues: params.variables, operationName: params.operationName });
-  };
-
-  return { cache, counts, preparedQuery, run };
+function respond(
+  app: App,
+  hooks: Hooks,
+  request: Request,
+  result: ResultProcessorInput,
+  serverContext: object,
+): RecordedResponse | Promise<RecordedResponse | Response> {
+  if (isAsyncIterable(result)) return processResult(hooks, request, result, serverContext, app.fetchAPI);
+  if (hooks.onResultProcess.length === 1) {
+    const mediaType = ACCEPTED.get(request.headers.get('accept') ?? '*/*') ?? 'application/json';
+    return processRegularResult(result, RECORDING, mediaType) as unknown as RecordedResponse;
+  }
+  return processResult(hooks, request, result, serverContext, RECORDING) as unknown as Promise<RecordedResponse>;
 }
 
-/**
- * For the CLI's in-process transport: runs a read-only query as the fast path would (same
- * documents, checks and admission), and returns its result when it has no errors; null when
- * Yoga must answer (a mutation, a refusal, a result with errors: Yoga runs it and reports).
- */
-export function createDirectQuery(app: App, options: FastPathOptions = {}): (params: Params, authorization: string | null) => Promise<ExecutionResult | null> {
-  const { gateway, guards, context, options: appOptions } = partsOf(app);
-  const runner = createRunner(app, options);
-  return async (params, authorization) => {
-    const prepared = runner.preparedQuery(params);
-    if (!prepared) return null;
-    const admission = await gateway.admit(authorization, 'in-process');
-    if (
-      !admission.principal ||
-      admission.refusal ||
-      appOptions.shutdown?.draining ||
-      guards.checkCost(prepared.document, params.operationName, params.variables)
-    )
-      return null;
-    try {
-      const result = await runner.run(prepared, params, context(admission.principal));
-      return result.errors || result.extensions ? null : result;
-    } catch {
-      return null;
-    }
-  };
+/** What the `onResponse` hooks get (a class, so a request makes no closures for it). */
+class ResponseEvent {
+  readonly fetchAPI = RECORDING;
+
+  constructor(
+    readonly request: Request,
+    public response: RecordedResponse | Response,
+    readonly serverContext: object,
+  ) {}
+
+  setResponse(next: Response): void {
+    this.response = next;
+  }
 }
 
-export function createNodeHandler(app: App, options: FastPathOptions = {}): NodeHandler {
-  const { options: appOptions, gateway, guards, context, maxRequestBodyBytes } = partsOf(app);
-  const { cache, counts, preparedQuery, run } = createRunner(app, options);
+/** Each open request's controller, aborted when its client goes away before the answer is written. */
+const pending = new WeakMap<ServerResponse, AbortController>();
 
-  /** Yoga answers, with the body already read and the admission if one was decided. */
-  const handOn = (req: IncomingMessage, res: ServerResponse, body: Buffer, handover: Handover | null): void => {
+function abortOnClose(this: ServerResponse): void {
+  if (!this.writableFinished) pending.get(this)?.abort(new DOMException('the client went away', 'AbortError'));
+}
+
+/** Runs one operation through the app's chain and writes the answer. */
+async function answer(app: App, hooks: Hooks, req: IncomingMessage, res: ServerResponse, params: GraphQLParams, started: number): Promise<void> {
+  // Aborts when the client goes away before its answer is written: long reads stop then.
+  const gone = new AbortController();
+  pending.set(res, gone);
+  res.once('close', abortOnClose);
+  const request = requestView(req, gone.signal);
+  const serverContext = { req, res, started };
+  let result: ResultProcessorInput;
+  try {
+    result = (await app.getResultForParams({ params, request }, serverContext)) as ResultProcessorInput;
+  } catch {
+    // The chain masks what an operation throws; this is a hook that threw: answered as Yoga's masking would.
+    result = { errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+  } finally {
+    res.off('close', abortOnClose);
+  }
+  if (gone.signal.aborted) return;
+  const made = respond(app, hooks, request, result, serverContext);
+  const event = new ResponseEvent(request, made instanceof RecordedResponse ? made : await made, serverContext);
+  for (const hook of hooks.onResponse) {
+    const done = hook(event as unknown as Parameters<ResponseHook>[0]);
+    if (done) await done;
+  }
+  const response = event.response;
+  if (!(response instanceof RecordedResponse)) return writeStream(res, response);
+  const body = response.body ?? '';
+  response.headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(response.status, response.headers);
+  res.end(body);
+}
+
+/** Whether the fast transport takes the request (a JSON POST to /graphql with a bounded body and a JSON answer accepted). */
+function takes(req: IncomingMessage, maxBytes: number): boolean {
+  const headers = req.headers;
+  const length = Number(headers['content-length']);
+  return (
+    req.method === 'POST' &&
+    req.url === '/graphql' &&
+    ACCEPTED.has(headers.accept ?? '*/*') &&
+    JSON_CONTENT_TYPES.has(headers['content-type'] ?? '') &&
+    headers['transfer-encoding'] === undefined &&
+    length > 0 &&
+    length <= maxBytes
+  );
+}
+
+export function createNodeHandler(app: App, options: NodeHandlerOptions = {}): NodeHandler {
+  const maxBytes = options.maxRequestBodyBytes ?? 100_000;
+  const hooks = hooksOf(app);
+  const counts = { fast: 0, handedOn: 0 };
+
+  const handOn = (req: IncomingMessage, res: ServerResponse, body: Buffer): void => {
     counts.handedOn += 1;
     // @whatwg-node/server takes a body already read from `req.body` (a consumed stream cannot be read again).
     (req as IncomingMessage & { body?: Buffer }).body = body;
-    void app.handle(req, res, handover ? { handover } : {});
-  };
-
-  const answer = async (req: IncomingMessage, res: ServerResponse, body: Buffer, contentType: string, started: number): Promise<void> => {
-    const params = paramsOf(body);
-    const prepared = params ? preparedQuery(params) : null;
-    if (!params || !prepared) {
-      handOn(req, res, body, null);
-      return;
-    }
-    const address = remoteAddress(req);
-    const admission = await gateway.admit(req.headers.authorization ?? null, address);
-    const handover: Handover = { admission, started };
-    const { principal } = admission;
-    if (!principal || admission.refusal || appOptions.shutdown?.draining || guards.checkCost(prepared.document, params.operationName, params.variables)) {
-      handOn(req, res, body, handover);
-      return;
-    }
-    // Aborts when the client goes away before its answer is written: long reads stop then.
-    const gone = new AbortController();
-    const onClose = () => {
-      if (!res.writableFinished) gone.abort(new DOMException('the client went away', 'AbortError'));
-    };
-    res.once('close', onClose);
-    let result: ExecutionResult;
-    try {
-      result = await run(prepared, params, context(principal, gone.signal));
-    } catch {
-      if (!gone.signal.aborted) handOn(req, res, body, handover);
-      return;
-    } finally {
-      res.off('close', onClose);
-    }
-    // Nobody to answer: Yoga must not run it all again.
-    if (gone.signal.aborted) return;
-    if (result.errors || result.extensions) {
-      handOn(req, res, body, handover);
-      return;
-    }
-    const text = JSON.stringify(result);
-    res.writeHead(200, { 'Content-Type': contentType, 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-    counts.fast += 1;
-    gateway.logRequest('POST', '/graphql', 200, { started, principal, address, operationName: params.operationName ?? null });
+    void app.handle(req, res);
   };
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const headers = req.headers;
-    const contentType = ACCEPTED.get(headers.accept ?? '*/*');
-    const length = Number(headers['content-length']);
-    if (
-      req.method !== 'POST' ||
-      req.url !== '/graphql' ||
-      contentType === undefined ||
-      !JSON_CONTENT_TYPES.has(headers['content-type'] ?? '') ||
-      headers['transfer-encoding'] !== undefined ||
-      !(length > 0 && length <= maxRequestBodyBytes) ||
-      appOptions.shutdown?.draining
-    ) {
+    if (!takes(req, maxBytes)) {
       void app.handle(req, res);
       return;
     }
@@ -330,14 +280,15 @@ export function createNodeHandler(app: App, options: FastPathOptions = {}): Node
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      answer(req, res, body, contentType, started).catch(() => {
-        if (!res.headersSent) handOn(req, res, body, null);
+      const params = paramsOf(body);
+      if (!params) return handOn(req, res, body);
+      counts.fast += 1;
+      answer(app, hooks, req, res, params, started).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
       });
     });
   };
 
-  return Object.defineProperties(handler, {
-    cachedDocuments: { get: () => cache.size },
-    counts: { value: counts },
-  }) as NodeHandler;
+  return Object.defineProperty(handler, 'counts', { value: counts }) as NodeHandler;
 }

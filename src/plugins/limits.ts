@@ -121,38 +121,61 @@ export function queryCost(document: DocumentNode, operationName?: string | null,
     else if (def.kind === Kind.OPERATION_DEFINITION && (operationName ? def.name?.value === operationName : operation === null)) operation = def;
   }
   if (!operation) return 0;
-  const vars = variables ?? {};
   const root =
     operation.operation === 'mutation'
       ? schema.getMutationType()
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  const composite = (type: GraphQLNamedType | null | undefined): GraphQLCompositeType | null => (type && isCompositeType(type) ? type : null);
-  const walk = (set: SelectionSetNode, multiplier: number, page: number | null, depth: number, parent: GraphQLCompositeType | null): number => {
-    // Fragment cycles are refused by validation before this runs; the depth guard is a backstop.
-    if (depth > 64) return Number.POSITIVE_INFINITY;
-    let cost = 0;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        const isPageList = name === 'edges' || name === 'nodes';
-        const own = isPageList ? multiplier * (page ?? DEFAULT_PAGE_SIZE) : multiplier;
-        cost += own * (1 + (parent ? (EXPENSIVE_FIELDS[`${parent.name}.${name}`] ?? 0) : 0));
-        const field = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
-        if (selection.selectionSet)
-          cost += walk(selection.selectionSet, own, pageArgument(selection, vars), depth + 1, composite(field ? getNamedType(field.type) : null));
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const narrowed = selection.typeCondition ? composite(schema.getType(selection.typeCondition.name.value)) : parent;
-        cost += walk(selection.selectionSet, multiplier, page, depth + 1, narrowed);
-      } else {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) cost += walk(fragment.selectionSet, multiplier, page, depth + 1, composite(schema.getType(fragment.typeCondition.name.value)));
-      }
+  return walkCost({ fragments, vars: variables ?? {} }, operation.selectionSet, 1, null, 0, root ?? null);
+}
+
+function composite(type: GraphQLNamedType | null | undefined): GraphQLCompositeType | null {
+  return type && isCompositeType(type) ? type : null;
+}
+
+interface CostScope {
+  fragments: Map<string, FragmentDefinitionNode>;
+  vars: Record<string, unknown>;
+}
+
+/** `queryCost` of one selection set (module-level, so a request makes no closures for it). */
+function walkCost(
+  scope: CostScope,
+  set: SelectionSetNode,
+  multiplier: number,
+  page: number | null,
+  depth: number,
+  parent: GraphQLCompositeType | null,
+): number {
+  // Fragment cycles are refused by validation before this runs; the depth guard is a backstop.
+  if (depth > 64) return Number.POSITIVE_INFINITY;
+  let cost = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      const isPageList = name === 'edges' || name === 'nodes';
+      const own = isPageList ? multiplier * (page ?? DEFAULT_PAGE_SIZE) : multiplier;
+      cost += own * (1 + (parent ? (EXPENSIVE_FIELDS[`${parent.name}.${name}`] ?? 0) : 0));
+      const field = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
+      if (selection.selectionSet)
+        cost += walkCost(
+          scope,
+          selection.selectionSet,
+          own,
+          pageArgument(selection, scope.vars),
+          depth + 1,
+          composite(field ? getNamedType(field.type) : null),
+        );
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const narrowed = selection.typeCondition ? composite(schema.getType(selection.typeCondition.name.value)) : parent;
+      cost += walkCost(scope, selection.selectionSet, multiplier, page, depth + 1, narrowed);
+    } else {
+      const fragment = scope.fragments.get(selection.name.value);
+      if (fragment) cost += walkCost(scope, fragment.selectionSet, multiplier, page, depth + 1, composite(schema.getType(fragment.typeCondition.name.value)));
     }
-    return cost;
-  };
-  return walk(operation.selectionSet, 1, null, 0, root ?? null);
+  }
+  return cost;
 }
 
 /** What `useQueryLimits` enforces, as functions any path that runs a query can apply alike. */
@@ -208,26 +231,36 @@ export function queryGuards(limits: QueryLimits): QueryGuards {
   return { limits, parse: limitedParse, rules, checkCost };
 }
 
-/** The guards as a Yoga plugin, plus field suggestions ("Did you mean …?") removed without introspection. */
+/**
+ * The guards as a Yoga plugin, plus field suggestions ("Did you mean …?") removed without
+ * introspection, and the validation cache (Yoga's is off: it keys every request by the names of
+ * all the rules, which costs more than validating from the cache saves here).
+ */
 export function useQueryLimits(guards: QueryGuards): Plugin {
   const { limits, rules, checkCost } = guards;
+  // Each document's validation, kept with it (the app's rules never change; Yoga's parser cache
+  // hands back the same document for the same text, and this goes when that cache drops it).
+  const validated = new WeakMap<DocumentNode, readonly Error[]>();
   return {
     onParse({ setParseFn }) {
       if (limits.maxTokens > 0) setParseFn(guards.parse);
     },
-    onValidate({ addValidationRule }) {
+    onValidate({ params, addValidationRule, setResult }) {
+      const cached = validated.get(params.documentAST);
+      if (cached) {
+        setResult(cached);
+        return;
+      }
       for (const rule of rules) addValidationRule(rule);
-      if (limits.introspection) return;
-      // "Did you mean …?" maps the schema for whoever guesses: not without introspection.
-      return ({ result, setResult }) => {
-        if (!result.some((e) => e.message.includes('Did you mean'))) return;
-        setResult(
-          result.map((e) =>
-            e.message.includes('Did you mean')
-              ? new GraphQLError(e.message.replace(/\s*Did you mean .*$/, ''), { nodes: e.nodes, extensions: e.extensions })
-              : e,
-          ),
+      return ({ result, setResult: replace }) => {
+        validated.set(params.documentAST, result);
+        // "Did you mean …?" maps the schema for whoever guesses: not without introspection.
+        if (limits.introspection || !result.some((e) => e.message.includes('Did you mean'))) return;
+        const withoutSuggestions = result.map((e) =>
+          e.message.includes('Did you mean') ? new GraphQLError(e.message.replace(/\s*Did you mean .*$/, ''), { nodes: e.nodes, extensions: e.extensions }) : e,
         );
+        validated.set(params.documentAST, withoutSuggestions);
+        replace(withoutSuggestions);
       };
     },
     onExecute({ args, setResultAndStopExecution }) {

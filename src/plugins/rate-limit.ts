@@ -1,5 +1,10 @@
+import type { GraphQLError } from 'graphql';
+import type { Principal } from '../context.js';
+import type { Logger } from '../logger.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';
+import { describeRedisFailure } from '../redis/redis-errors.js';
+import { refusal } from './refusal.js';
 
 export interface RateLimitOptions {
   /** Requests per second per bearer token (0: unlimited). */
@@ -62,5 +67,30 @@ export class RateLimiter {
 
   forAnonymous(address: string): Promise<RateDecision> {
     return this.take(`anon:${address}`, this.options.anonymousPerSecond);
+  }
+}
+
+/**
+ * The rate limit's answer for one request: null to go on, or the refusal (429 with Retry-After;
+ * 503 when Redis cannot count). Redis full (maxmemory, noeviction) refuses the counter but still
+ * serves reads: the request goes on rather than lock every caller out.
+ */
+export async function rateRefusal(limiter: RateLimiter, principal: Principal | null, address: string, logger: Logger): Promise<GraphQLError | null> {
+  try {
+    const decision = principal ? await limiter.forToken(principal.name) : await limiter.forAnonymous(address);
+    if (decision.allowed) return null;
+    const who = principal ? 'for this token' : 'without a valid token';
+    return refusal(
+      429,
+      'RATE_LIMITED',
+      `too many requests: at most ${decision.limit} per ${limiter.options.windowSeconds} s ${who}; retry after ${decision.retryAfterSeconds} s`,
+      { 'retry-after': String(decision.retryAfterSeconds) },
+    );
+  } catch (error) {
+    if (!(error instanceof Error && /^OOM /.test(error.message))) {
+      return refusal(503, 'UNAVAILABLE', describeRedisFailure(error) ?? 'the rate limiter could not reach Redis', { 'retry-after': '1' });
+    }
+    logger.warn('rate limit not counted: Redis is out of memory (maxmemory)', { address });
+    return null;
   }
 }

@@ -1,3 +1,5 @@
+import { type Plugin, isAsyncIterable } from 'graphql-yoga';
+
 /**
  * The process's shutdown as the app sees it, in two steps: `begin()` refuses new requests (503,
  * `Connection: close`) and turns `/health` to `draining`; `closeStreams()`, once running jobs
@@ -73,4 +75,17 @@ export class ShutdownGate {
       }
     })();
   }
+}
+
+/** Subscriptions end when the server begins to shut down, so no stream holds it open. */
+export function useShutdownStreams(gate: ShutdownGate | undefined): Plugin {
+  return {
+    onSubscribe() {
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (gate && isAsyncIterable(result)) setResult(gate.abortable(result));
+        },
+      };
+    },
+  };
 }
