@@ -18,8 +18,8 @@ import {
   type JobInput,
   JobRefused,
   type JobReport,
-  describeJobError,
 } from '../jobs/runner.js';
+import { describeJobError } from '../audit/describe-error.js';
 import { BackupKeyError } from './crypto.js';
 import { BackupNotFound } from './files.js';
 import { BackupFormatError, type BackupSummary, readBackup } from './reader.js';

@@ -20,7 +20,6 @@ import {
 } from './definition.js';
 
 export * from './definition.js';
-export { describeJobError };
 
 export interface JobRunnerOptions {
   /** How long finished jobs stay readable. */

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import type { Principal } from '../context.js';
+import type { Principal } from '../principal.js';
 import type { Logger } from '../logger.js';
 import type { RedisClient } from '../redis/connection.js';
 import type { Keys } from '../redis/keys.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../context.js';
+import type { Principal } from '../principal.js';
 
 /** What the request log says of a request, filled in by the plugins as the request goes through. */
 export interface RequestInfo {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { classifyRedisFailure, isRedisGone } from '../../src/redis/failures.js';
-import { describeJobError } from '../../src/jobs/runner.js';
+import { describeJobError } from '../../src/audit/describe-error.js';
 
 // The error classes ioredis itself throws (redis-errors is its dependency), so the classifier is
 // checked against the real names and messages, not copies of them.
