@@ -2,7 +2,6 @@ import { type DomainServices, type Services, domainServices } from './services.j
 import type { StoreView } from './clients-tokens/store-view.js';
 import type { Principal } from './principal.js';
 
-
 /** What every resolver gets for one request. */
 export interface Context {
   principal: Principal;
