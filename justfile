@@ -167,6 +167,20 @@ mcp-client-token *args:
 mcp-client-token-complete *args:
     @{{cli}} mcp-client-token-complete "$@"
 
+# ── Service keys (API_KEYS_FILE) ────────────────────────────────────────
+
+# NAME ROLE: add a named service key (admin or viewer); prints the key once, the file keeps its hash [--json]
+api-key-create *args:
+    @{{cli}} api-key-create "$@"
+
+# List the service keys: name, role, created [--json]
+api-key-list *args:
+    @{{cli}} api-key-list "$@"
+
+# NAME: revoke a service key; a running service refuses it within a second [--json]
+api-key-revoke *args:
+    @{{cli}} api-key-revoke "$@"
+
 # ── Development ─────────────────────────────────────────────────────────
 
 # Run the service with reload (starts a private redis-server when none answers) [--demo: seed demo data]

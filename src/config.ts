@@ -45,6 +45,8 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   ADMIN_TOKEN: optionalSecret,
   VIEWER_TOKEN: optionalSecret,
+  /** Named service keys (README "Service keys"): the JSON file `api-key-create` writes; unset: none. */
+  API_KEYS_FILE: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional()),
   BACKUP_DIR: z.string().min(1).default('./backups'),
   OAUTH_KEY_PREFIX: z.string().min(1).default('oauth:'),
   SESSION_KEY_PREFIX: z.string().min(1).default('redis:session:'),

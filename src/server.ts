@@ -9,6 +9,7 @@ import { createNodeHandler } from './http/fast-path.js';
 import { type Logger, createLogger, registerSecret } from './logger.js';
 import { type RedisClient, createRedis } from './redis/connection.js';
 import { ShutdownGate } from './plugins/shutdown.js';
+import { type ApiKeyWatcher, watchApiKeys } from './plugins/api-keys.js';
 import { createJobEvents } from './jobs/events.js';
 import { type Services, createServices, serviceOptions } from './services.js';
 
@@ -128,12 +129,12 @@ function connectRedis(config: Config, logger: Logger): Connections {
 }
 
 /** The app's settings from the configuration. */
-function appOptions(config: Config, services: Services, gate: ShutdownGate, logger: Logger): AppOptions {
+function appOptions(config: Config, services: Services, gate: ShutdownGate, logger: Logger, keys: ApiKeyWatcher | null): AppOptions {
   const plan = securityPlan(config);
   const exposure = exposurePlan(config);
   return {
     services,
-    auth: { adminToken: config.ADMIN_TOKEN, viewerToken: config.VIEWER_TOKEN, anonymousAdmin: plan.anonymousAdmin },
+    auth: { adminToken: config.ADMIN_TOKEN, viewerToken: config.VIEWER_TOKEN, anonymousAdmin: plan.anonymousAdmin, keys: keys ?? undefined },
     graphiql: exposure.graphiql,
     limits: {
       introspection: exposure.introspection,
@@ -174,6 +175,7 @@ interface Running {
   app: App;
   services: Services;
   connections: Connections;
+  keys: ApiKeyWatcher | null;
 }
 
 /** Drains: refuse new requests, stop jobs at a safe point, end streams, close; the exit code. */
@@ -182,6 +184,7 @@ async function drain(r: Running, reason: string): Promise<number> {
   const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
   logger.info('shutting down: refusing new requests, stopping jobs at their next safe point', { reason, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   gate.begin();
+  r.keys?.stop();
   server.close();
   server.closeIdleConnections();
   // No new index reconcile from this process; the lease passes to another one.
@@ -223,7 +226,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   // What a backup killed with an earlier process left in BACKUP_DIR (needs no Redis).
   void services.backups.removeLeftovers();
   const gate = new ShutdownGate();
-  const app = createApp(appOptions(config, services, gate, logger));
+  // Named service keys, re-read when the file changes (api-key-create, api-key-revoke).
+  const keys = config.API_KEYS_FILE ? watchApiKeys(resolve(config.API_KEYS_FILE), logger.child({ component: 'api-keys' })) : null;
+  const app = createApp(appOptions(config, services, gate, logger, keys));
   // Yoga's node handler behind the fast transport for JSON POSTs, both driving the app's one plugin chain.
   const server = createServer(createNodeHandler(app, { maxRequestBodyBytes: config.MAX_REQUEST_BODY_BYTES }));
   // Slow-loris and idle sockets: bounded header and request times.
@@ -242,7 +247,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     nodeEnv: config.NODE_ENV,
   });
   let stopping: Promise<number> | null = null;
-  const running: Running = { config, logger, gate, server, app, services, connections };
+  const running: Running = { config, logger, gate, server, app, services, connections, keys };
   return { server, url, shutdown: (reason) => (stopping ??= drain(running, reason)) };
 }
 

@@ -13,6 +13,7 @@ const c = () => import('./commands.js');
 const b = () => import('./backup-commands.js');
 const t = () => import('./token-commands.js');
 const l = () => import('./client-commands.js');
+const k = () => import('./key-commands.js');
 
 interface Command extends CommandSpec {
   /**
@@ -258,6 +259,26 @@ const COMMANDS: Record<string, Command> = {
     recipes: ['mcp-client-token-complete CODE'],
     needs: 'local',
     run: async (ctx) => (await t()).mcpClientTokenCompleteCommand(ctx),
+  },
+  'api-key-create': {
+    summary: "Add a named service key (ROLE admin or viewer) to API_KEYS_FILE and print the key once (the file keeps only its hash)",
+    args: ['NAME', 'ROLE'],
+    recipes: ['api-key-create NAME ROLE'],
+    needs: 'local',
+    run: async (ctx) => (await k()).createKeyCommand(ctx),
+  },
+  'api-key-list': {
+    summary: 'List the service keys in API_KEYS_FILE: name, role, created (never a key or hash)',
+    recipes: ['api-key-list'],
+    needs: 'local',
+    run: async (ctx) => (await k()).listKeysCommand(ctx),
+  },
+  'api-key-revoke': {
+    summary: 'Remove a service key from API_KEYS_FILE; a running service refuses it within a second',
+    args: ['NAME'],
+    recipes: ['api-key-revoke NAME'],
+    needs: 'local',
+    run: async (ctx) => (await k()).revokeKeyCommand(ctx),
   },
   'seed-demo': {
     summary: 'Fill an empty Redis with realistic gateway-format demo data',

@@ -8,6 +8,12 @@ export interface AuthOptions {
   anonymousAdmin: boolean;
   /** The audit name of the admin token's holder (`cli` for the in-process CLI). */
   adminActor?: string;
+  /** Named service keys (`API_KEYS_FILE`, src/plugins/api-keys.ts): whose key has this SHA-256 digest. */
+  keys?: ServiceKeys | undefined;
+}
+
+export interface ServiceKeys {
+  lookup(digest: Buffer): Principal | null;
 }
 
 function digest(text: string): Buffer {
@@ -44,15 +50,17 @@ export function authenticate(header: string | null, options: AuthOptions): Princ
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   const token = match?.[1];
   if (token) {
-    // Compared in constant time whatever the lengths: digests of both sides. Both tokens are
-    // checked every time, so timing does not tell which one matched.
+    // Compared in constant time whatever the lengths: digests of both sides. Both tokens and the
+    // service keys are checked every time, so timing does not tell which one matched. The keys are
+    // found by digest in a map (no time per key), then confirmed with timingSafeEqual.
     const given = digest(token);
     const expected = expectedOf(options);
     const isAdmin = expected.admin !== null && timingSafeEqual(given, expected.admin);
     const isViewer = expected.viewer !== null && timingSafeEqual(given, expected.viewer);
+    const byKey = options.keys?.lookup(given) ?? null;
     if (isAdmin) return { role: 'admin', name: options.adminActor ?? 'admin-token' };
     if (isViewer) return { role: 'viewer', name: 'viewer-token' };
-    return null;
+    return byKey;
   }
   if (options.anonymousAdmin) return { role: 'admin', name: 'local-dev' };
   return null;
