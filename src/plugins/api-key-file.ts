@@ -135,7 +135,10 @@ export async function withKeyFileLock<T>(path: string, change: () => Promise<T>)
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > LOCK_STALE_MS) await rm(lock, { force: true });
       else if (Date.now() > deadline) throw new KeyFileError(`${lock} is held by another command (remove it if none is running)`);
       else await new Promise((r) => setTimeout(r, 50));
