@@ -9,7 +9,7 @@ const AuditEntry = builder.objectRef<EntryShape>('AuditEntry').implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The stream entry id.' }),
     action: t.exposeString('action', { description: 'The operation (`deleteClient(cascade)`, `purgeExpired`, ...).' }),
-    actor: t.exposeString('actor', { description: 'Who: `admin-token`, `local-dev`, `cli`.' }),
+    actor: t.exposeString('actor', { description: 'Who: `admin-token`, `viewer-token`, `local-dev`, `cli`, or `key:NAME` for a service key.' }),
     at: t.field({ type: 'DateTime', description: 'When.', resolve: (e) => new Date(e.at) }),
     dryRun: t.exposeBoolean('dryRun', { description: 'Whether it only counted (or planned).' }),
     outcome: t.exposeString('outcome', { description: 'SUCCEEDED, PLANNED (first step of a two-step), REFUSED, FAILED or CANCELLED.' }),
