@@ -86,7 +86,9 @@ describe('service keys against a running service', () => {
     expect(purge.body.errors).toBeUndefined();
     await within(10_000, async () => {
       const audit = await post(server.url, ADMIN, AUDIT);
-      return (audit.body.data?.auditLog.edges as { node: { action: string; actor: string } }[]).some((e) => e.node.action === 'purgeExpired' && e.node.actor === 'key:ci');
+      return (audit.body.data?.auditLog.edges as { node: { action: string; actor: string } }[]).some(
+        (e) => e.node.action === 'purgeExpired' && e.node.actor === 'key:ci',
+      );
     });
     await server.waitForLine((l) => l.msg === 'request' && l.principal === 'key:ci', 5000);
 
