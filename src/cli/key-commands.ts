@@ -28,7 +28,8 @@ function keyFile(ctx: CommandContext): string {
 
 function nameArg(ctx: CommandContext): string {
   const name = ctx.args[0] ?? '';
-  if (!API_KEY_NAME.test(name)) throw new UsageError(`invalid NAME ${JSON.stringify(name)}: 1 to 63 of a-z, 0-9, ".", "_", "-", starting with a letter or digit`);
+  if (!API_KEY_NAME.test(name))
+    throw new UsageError(`invalid NAME ${JSON.stringify(name)}: 1 to 63 of a-z, 0-9, ".", "_", "-", starting with a letter or digit`);
   return name;
 }
 

@@ -261,7 +261,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (ctx) => (await t()).mcpClientTokenCompleteCommand(ctx),
   },
   'api-key-create': {
-    summary: "Add a named service key (ROLE admin or viewer) to API_KEYS_FILE and print the key once (the file keeps only its hash)",
+    summary: 'Add a named service key (ROLE admin or viewer) to API_KEYS_FILE and print the key once (the file keeps only its hash)',
     args: ['NAME', 'ROLE'],
     recipes: ['api-key-create NAME ROLE'],
     needs: 'local',
