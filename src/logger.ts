@@ -60,6 +60,8 @@ export function redactText(text: string): string {
     withoutRegisteredSecrets(text)
       // Eight characters at least, so prose such as "bearer token not recognised" stays readable.
       .replace(/\b(Bearer|Basic)\s+[^\s"',;]{8,}/gi, `$1 ${REDACTED}`)
+      // A service key (src/plugins/api-key-file.ts: `oak_` and 32 bytes base64url) wherever it appears.
+      .replace(/\boak_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, REDACTED)
       .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"']*):([^\s@/"']*)@/gi, `$1$2:${REDACTED}@`)
       .replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@"']+)@/gi, `$1${REDACTED}@`)
       .replace(

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ApiKeyEntry, KeyFileError, formatKeyFile, hashApiKey, newApiKey, parseKeyFile, writeKeyFile } from '../../src/plugins/api-key-file.js';
 import { ApiKeyRing, watchApiKeys } from '../../src/plugins/api-keys.js';
 import { authenticate } from '../../src/plugins/auth.js';
-import type { Logger } from '../../src/logger.js';
+import { type Logger, redactText } from '../../src/logger.js';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:crypto')>();
@@ -45,6 +45,11 @@ describe('the key file', () => {
       expect(error, text).toBeInstanceOf(KeyFileError);
       expect((error as Error).message).not.toMatch(/[0-9a-f]{16}/);
     }
+  });
+
+  it('a key is redacted from any log text', () => {
+    const key = newApiKey();
+    expect(redactText(`given ${key}, "${key}"`)).not.toContain(key.slice(4));
   });
 
   it('is written by rename, mode 0600, leaving no temporary file', async () => {
