@@ -1,0 +1,229 @@
+import type { Redis } from 'ioredis';
+import { AdminError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { readStrings } from '../redis/batch.js';
+import { type RedisClient, keyHolders } from '../redis/connection.js';
+import { type Keys, prefixPattern } from '../redis/keys.js';
+import { missingNotifyFlags } from '../indexes/follower.js';
+import { type GatewayEvent, type GatewayEventFilter, gatewayEvent } from './event.js';
+import { type Notification, OwnerMemory, type WatchedKind, type WatchedOp } from './owners.js';
+import { EventSubscriber } from './subscriber.js';
+
+export interface GatewayEventOptions {
+  /** Events one subscriber may have waiting; beyond, it is told it lagged (LAGGED, with the count). */
+  bufferSize: number;
+  /** Notifications waiting for their record to be read; beyond, they are dropped and every subscriber told. */
+  maxQueue: number;
+  /** Records whose owner (client, user) this process remembers, for their deletion or expiry. */
+  memory: number;
+  /** Whether the service may `CONFIG SET notify-keyspace-events` (as for the index follower). */
+  configureNotifications: boolean;
+}
+
+export const DEFAULT_GATEWAY_EVENTS: GatewayEventOptions = { bufferSize: 1000, maxQueue: 100_000, memory: 200_000, configureNotifications: false };
+
+const WATCHED = new Set<string>(['client', 'token', 'refresh', 'code']);
+const OPS = new Set<string>(['set', 'del', 'expired']);
+/** Records read per round trip. */
+const BATCH = 500;
+
+/**
+ * The gateway's writes as events, for the `gatewayEvents` subscription. Each service process
+ * follows the keyspace notifications itself (on every node that holds keys), only while someone
+ * subscribes to it: no leader, no republishing, so any process serves any subscriber. The index
+ * follower is a separate subscription on its own connections and is not touched. Notifications
+ * are handled in the order they arrive; a `set` is resolved by reading the record (who it
+ * concerns), a deletion or expiry by what this process remembers of it (OwnerMemory).
+ */
+export class GatewayEventFeed {
+  private readonly subscribers = new Set<EventSubscriber>();
+  private readonly memory: OwnerMemory;
+  private connections: Redis[] = [];
+  private starting: Promise<number> | null = null;
+  /** Bumped by every stop: handlers and loops of an earlier run do nothing. */
+  private run = 0;
+  private queue: Notification[] = [];
+  private looping = false;
+  private readFailures = 0;
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    private readonly options: GatewayEventOptions,
+    private readonly logger: Logger | null = null,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.memory = new OwnerMemory(options.memory, now);
+  }
+
+  /**
+   * The events the filter accepts, from the moment the notifications are followed (the first
+   * event, WATCHING, says so) until the consumer stops reading or the feed closes. Fails with
+   * UNAVAILABLE when notifications cannot be followed.
+   */
+  subscribe(filter: GatewayEventFilter = {}): AsyncGenerator<GatewayEvent> {
+    const subscriber = new EventSubscriber(filter, this.options.bufferSize, this.now);
+    this.subscribers.add(subscriber);
+    const events = subscriber.events(() => this.leave(subscriber));
+    this.starting ??= this.start(this.run);
+    this.starting.then(
+      (nodes) => subscriber.push(gatewayEvent('WATCHING', this.now(), { detail: `following the keyspace notifications of ${nodes} Redis node(s)` })),
+      (error: unknown) => subscriber.end(new AdminError('UNAVAILABLE', `gateway events unavailable: ${messageOf(error)}`)),
+    );
+    return events;
+  }
+
+  /** Subscribers right now (tests, status). */
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** Ends every stream and stops following (the process is stopping). */
+  async close(): Promise<void> {
+    for (const s of [...this.subscribers]) s.end();
+    this.subscribers.clear();
+    this.stop();
+  }
+
+  private leave(subscriber: EventSubscriber): void {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size === 0) this.stop();
+  }
+
+  private stop(): void {
+    this.run += 1;
+    this.starting = null;
+    for (const c of this.connections.splice(0)) c.disconnect();
+    this.queue = [];
+    // What it remembered may be stale by the next start (writes nobody followed).
+    this.memory.clear();
+  }
+
+  private broadcast(event: GatewayEvent): void {
+    for (const s of this.subscribers) s.push(event);
+  }
+
+  /** Subscribes on every node that holds keys; resolves with their number. */
+  private async start(run: number): Promise<number> {
+    const nodes = await keyHolders(this.redis);
+    const opened: Redis[] = [];
+    try {
+      for (const node of nodes) {
+        await this.checkFlags(node);
+        opened.push(await this.follow(node, run));
+      }
+    } catch (error) {
+      for (const c of opened) c.disconnect();
+      if (run === this.run) this.starting = null;
+      throw error;
+    }
+    if (run !== this.run) {
+      for (const c of opened) c.disconnect();
+      throw new Error('stopped');
+    }
+    this.connections.push(...opened);
+    return nodes.length;
+  }
+
+  private async checkFlags(node: Redis): Promise<void> {
+    // Managed Redis often forbids CONFIG: then subscribe anyway.
+    const current = await node.config('GET', 'notify-keyspace-events').then(
+      (reply) => String((reply as string[])[1] ?? ''),
+      () => null,
+    );
+    const missing = current === null ? [] : missingNotifyFlags(current);
+    if (missing.length === 0) return;
+    if (!this.options.configureNotifications) {
+      throw new Error(`notify-keyspace-events is "${current}", lacking ${missing.join('')} (set it on the server, or INDEX_CONFIGURE_NOTIFICATIONS=yes)`);
+    }
+    await node.config('SET', 'notify-keyspace-events', `${current}${missing.join('')}`);
+  }
+
+  private async follow(node: Redis, run: number): Promise<Redis> {
+    const connection = node.duplicate({
+      enableOfflineQueue: true,
+      lazyConnect: false,
+      connectionName: 'oauth-admin-gateway-events',
+      autoResubscribe: false,
+      maxRetriesPerRequest: null,
+    });
+    connection.on('error', () => {});
+    const channel = `__keyspace@*__:${prefixPattern(this.keys.prefixes.oauth)}`;
+    connection.on('pmessage', (_pattern: string, source: string, op: string) => {
+      if (run === this.run) this.notice(source.slice(source.indexOf(':') + 1), op);
+    });
+    await connection.psubscribe(channel);
+    // Every 'ready' from now on is a reconnection: what was sent meanwhile is lost, and said so.
+    connection.on('ready', () => {
+      if (run !== this.run) return;
+      this.broadcast(gatewayEvent('LAGGED', this.now(), { detail: 'the connection to Redis was lost and is back: events of the gap are missing' }));
+      connection.psubscribe(channel).catch((error: unknown) => this.logger?.warn('gateway events: could not subscribe again', { error: messageOf(error) }));
+    });
+    return connection;
+  }
+
+  private notice(key: string, op: string): void {
+    if (!OPS.has(op)) return;
+    const c = this.keys.classify(key);
+    if (!c || !WATCHED.has(c.kind)) return;
+    this.queue.push({ kind: c.kind as WatchedKind, id: c.id, op: op as WatchedOp, at: this.now() });
+    if (this.queue.length > this.options.maxQueue) {
+      const dropped = this.queue.length;
+      this.queue = [];
+      this.logger?.warn('gateway events: more notifications waiting than the bound; dropped', { dropped, maxQueue: this.options.maxQueue });
+      this.broadcast(
+        gatewayEvent('LAGGED', this.now(), { missed: dropped, detail: `the gateway wrote faster than this process could follow: ${dropped} changes dropped` }),
+      );
+      return;
+    }
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.looping) return;
+    this.looping = true;
+    const run = this.run;
+    setImmediate(() => {
+      this.loop(run)
+        .catch((error: unknown) => this.logger?.error('gateway events loop failed', { error: messageOf(error) }))
+        .finally(() => {
+          this.looping = false;
+          if (this.queue.length > 0 && run === this.run) this.kick();
+        });
+    });
+  }
+
+  private async loop(run: number): Promise<void> {
+    while (this.queue.length > 0 && run === this.run) {
+      const batch = this.queue.splice(0, BATCH);
+      const sets = batch.filter((n) => n.op === 'set');
+      const values = await this.read(sets);
+      if (run !== this.run) return;
+      const raw = new Map<Notification, string | null>(sets.map((n, i) => [n, values[i] ?? null]));
+      for (const n of batch) this.broadcast(this.memory.eventOf(n, raw.get(n) ?? null));
+    }
+  }
+
+  /** The records behind `set` notifications; on a failure none (the events then name no owner). */
+  private async read(sets: Notification[]): Promise<(string | null)[]> {
+    if (sets.length === 0) return [];
+    try {
+      return await readStrings(
+        this.redis,
+        sets.map((n) => this.keys.record(n.kind, n.id)),
+      );
+    } catch (error) {
+      this.readFailures += 1;
+      if (this.readFailures === 1 || this.readFailures % 100 === 0)
+        this.logger?.warn('gateway events: could not read written records; their events name no owner', {
+          failures: this.readFailures,
+          error: messageOf(error),
+        });
+      return sets.map(() => null);
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { addLogTap } from '../../src/logger.js';
+import { accessTokenValue } from '../../src/redis/gateway-format.js';
+import type { GatewayEvent } from '../../src/gateway-events/event.js';
+import { gatewayScenario, summary, watchGatewayEvents } from '../helpers/gateway-events.js';
+import { ADMIN, type TestStore, VIEWER, storesClosedAfterEach } from '../helpers/store.js';
+
+const URL = 'http://oauth-admin.test/graphql';
+const open = storesClosedAfterEach();
+const appFetch = (store: TestStore) => async (url: string, init: RequestInit) => store.app.fetch(url, init);
+
+describe('gatewayEvents (one process)', () => {
+  it("reports a client's life in the gateway's order, each event naming its client and user", async () => {
+    const store = await open();
+    const watch = await watchGatewayEvents(appFetch(store), URL, VIEWER);
+    expect(watch.events[0]?.detail).toMatch(/following the keyspace notifications of \d+ Redis node/);
+    const scenario = await gatewayScenario(store, 'one');
+    await watch.until('every event', (events) => summary(events).length >= scenario.expected.length);
+    expect(summary(watch.events)).toEqual(scenario.expected);
+    const issued = watch.events.find((e) => e.kind === 'ACCESS_TOKEN_ISSUED');
+    expect(issued?.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    watch.close();
+  });
+
+  it('filters by client, by user and by kind; events of others never reach a filtered subscriber', async () => {
+    const store = await open();
+    const byClient = await watchGatewayEvents(appFetch(store), URL, VIEWER, { clientId: 'client_a' });
+    const byUser = await watchGatewayEvents(appFetch(store), URL, VIEWER, { username: 'bob' });
+    const byKind = await watchGatewayEvents(appFetch(store), URL, ADMIN, { kinds: ['ACCESS_TOKEN_REVOKED'] });
+    const everything = await watchGatewayEvents(appFetch(store), URL, VIEWER);
+    const now = Math.floor(Date.now() / 1000);
+    const tokens = [
+      ['ja', 'client_a', 'alice'],
+      ['jb', 'client_b', 'bob'],
+      ['jab', 'client_a', 'bob'],
+    ] as const;
+    for (const [jti, clientId, username] of tokens) await store.writer.accessToken(jti, { clientId, username, createdAt: now, expiresAt: now + 60 });
+    for (const [jti] of tokens) await store.redis.del(store.keys.token(jti));
+    await everything.until('all six events', (events) => summary(events).length >= 6);
+    await byKind.until('the three revocations', (events) => summary(events).length >= 3);
+    await byClient.until("client_a's four", (events) => summary(events).length >= 4);
+    await byUser.until("bob's four", (events) => summary(events).length >= 4);
+    const kindAndJti = (events: typeof everything.events) => events.filter((e) => e.kind !== 'WATCHING').map((e) => `${e.kind} ${e.jti}`);
+    expect(kindAndJti(byClient.events)).toEqual(['ACCESS_TOKEN_ISSUED ja', 'ACCESS_TOKEN_ISSUED jab', 'ACCESS_TOKEN_REVOKED ja', 'ACCESS_TOKEN_REVOKED jab']);
+    expect(kindAndJti(byUser.events)).toEqual(['ACCESS_TOKEN_ISSUED jb', 'ACCESS_TOKEN_ISSUED jab', 'ACCESS_TOKEN_REVOKED jb', 'ACCESS_TOKEN_REVOKED jab']);
+    expect(kindAndJti(byKind.events)).toEqual(['ACCESS_TOKEN_REVOKED ja', 'ACCESS_TOKEN_REVOKED jb', 'ACCESS_TOKEN_REVOKED jab']);
+    // Nothing else arrives late.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(summary(byClient.events)).toHaveLength(4);
+    expect(summary(byKind.events)).toHaveLength(3);
+    for (const w of [byClient, byUser, byKind, everything]) w.close();
+  });
+
+  it('never carries a refresh token or code value: not in an event, not in a log line', async () => {
+    const store = await open();
+    const lines: string[] = [];
+    const untap = addLogTap((line) => lines.push(line));
+    try {
+      const watch = await watchGatewayEvents(appFetch(store), URL, VIEWER);
+      const scenario = await gatewayScenario(store, 'secret');
+      await watch.until('every event', (events) => summary(events).length >= scenario.expected.length);
+      const everything = [...watch.raw, ...lines].join('\n');
+      for (const secret of scenario.secrets) expect(everything).not.toContain(secret);
+      // They are named by fingerprint instead.
+      expect(watch.events.filter((e) => e.fingerprint !== null).length).toBe(4);
+      watch.close();
+    } finally {
+      untap();
+    }
+  });
+
+  it('tells a subscriber that reads too slowly how many events it missed, in their place, and goes on', async () => {
+    const store = await open({ gatewayEvents: { bufferSize: 5 } });
+    const feed = store.services.gatewayEvents;
+    const slow = feed.subscribe({});
+    const fast = feed.subscribe({});
+    const fastSeen: GatewayEvent[] = [];
+    const reading = (async () => {
+      for await (const e of fast) {
+        fastSeen.push(e);
+        if (fastSeen.length === 1 + 20 + 1) break;
+      }
+    })();
+    expect((await slow.next()).value?.kind).toBe('WATCHING');
+    const now = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 20; i++)
+      await store.redis.set(store.keys.token(`lag${i}`), accessTokenValue({ clientId: 'c', username: 'u', createdAt: now, expiresAt: now + 60 }), 'EX', 60);
+    while (fastSeen.length < 21) await new Promise((r) => setTimeout(r, 20));
+    const got: GatewayEvent[] = [];
+    for (let i = 0; i < 6; i++) got.push((await slow.next()).value as GatewayEvent);
+    expect(got.slice(0, 5).map((e) => e.jti)).toEqual(['lag0', 'lag1', 'lag2', 'lag3', 'lag4']);
+    expect(got[5]).toMatchObject({ kind: 'LAGGED', missed: 15 });
+    // The stream goes on after the gap.
+    await store.redis.del(store.keys.token('lag19'));
+    expect((await slow.next()).value).toMatchObject({ kind: 'ACCESS_TOKEN_REVOKED', jti: 'lag19', username: 'u' });
+    await reading;
+    await slow.return(undefined);
+    expect(feed.subscriberCount).toBe(0);
+  });
+
+  it('ends every stream cleanly when the feed closes, and leaves no connection behind once the last subscriber goes', async () => {
+    const store = await open();
+    const watch = await watchGatewayEvents(appFetch(store), URL, VIEWER);
+    const pubsub = async () =>
+      String(await store.redis.call('CLIENT', 'LIST', 'TYPE', 'pubsub'))
+        .split('\n')
+        .filter((l) => l.includes('name=oauth-admin-gateway-events')).length;
+    expect(await pubsub()).toBeGreaterThan(0);
+    await store.services.gatewayEvents.close();
+    await watch.until('the end', () => watch.ended, 5000).catch(() => {});
+    expect(watch.ended).toBe(true);
+    expect(watch.errors).toEqual([]);
+    for (let i = 0; i < 50 && (await pubsub()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await pubsub()).toBe(0);
+  });
+});
