@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
 import { AdminError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { readStrings } from '../redis/batch.js';
 import { type RedisClient, keyHolders } from '../redis/connection.js';
 import { type Keys, prefixPattern } from '../redis/keys.js';
 import { missingNotifyFlags } from '../indexes/follower.js';
@@ -20,11 +19,11 @@ export interface GatewayEventOptions {
   configureNotifications: boolean;
 }
 
-export const DEFAULT_GATEWAY_EVENTS: GatewayEventOptions = { bufferSize: 1000, maxQueue: 100_000, memory: 200_000, configureNotifications: false };
+export const DEFAULT_GATEWAY_EVENTS: GatewayEventOptions = { bufferSize: 1000, maxQueue: 20_000, memory: 200_000, configureNotifications: false };
 
 const WATCHED = new Set<string>(['client', 'token', 'refresh', 'code']);
 const OPS = new Set<string>(['set', 'del', 'expired']);
-/** Records read per round trip. */
+/** Notifications taken off the queue at a time. */
 const BATCH = 500;
 
 /**
@@ -42,7 +41,7 @@ export class GatewayEventFeed {
   private starting: Promise<number> | null = null;
   /** Bumped by every stop: handlers and loops of an earlier run do nothing. */
   private run = 0;
-  private queue: Notification[] = [];
+  private queue: { notification: Notification; value: Promise<string | null> | null }[] = [];
   private looping = false;
   private readFailures = 0;
 
@@ -166,7 +165,9 @@ export class GatewayEventFeed {
     if (!OPS.has(op)) return;
     const c = this.keys.classify(key);
     if (!c || !WATCHED.has(c.kind)) return;
-    this.queue.push({ kind: c.kind as WatchedKind, id: c.id, op: op as WatchedOp, at: this.now() });
+    const notification: Notification = { kind: c.kind as WatchedKind, id: c.id, op: op as WatchedOp, at: this.now() };
+    // Read now, not when the loop gets there: the record may be deleted right after (a code).
+    this.queue.push({ notification, value: op === 'set' ? this.read(key) : null });
     if (this.queue.length > this.options.maxQueue) {
       const dropped = this.queue.length;
       this.queue = [];
@@ -196,31 +197,25 @@ export class GatewayEventFeed {
   private async loop(run: number): Promise<void> {
     while (this.queue.length > 0 && run === this.run) {
       const batch = this.queue.splice(0, BATCH);
-      const sets = batch.filter((n) => n.op === 'set');
-      const values = await this.read(sets);
-      if (run !== this.run) return;
-      const raw = new Map<Notification, string | null>(sets.map((n, i) => [n, values[i] ?? null]));
-      for (const n of batch) this.broadcast(this.memory.eventOf(n, raw.get(n) ?? null));
+      for (const { notification, value } of batch) {
+        const raw = value ? await value : null;
+        if (run !== this.run) return;
+        this.broadcast(this.memory.eventOf(notification, raw));
+      }
     }
   }
 
-  /** The records behind `set` notifications; on a failure none (the events then name no owner). */
-  private async read(sets: Notification[]): Promise<(string | null)[]> {
-    if (sets.length === 0) return [];
-    try {
-      return await readStrings(
-        this.redis,
-        sets.map((n) => this.keys.record(n.kind, n.id)),
-      );
-    } catch (error) {
+  /** The record behind a `set`, asked for at once (it may be gone soon); on a failure none (the event then names no owner). */
+  private read(key: string): Promise<string | null> {
+    return this.redis.get(key).catch((error: unknown) => {
       this.readFailures += 1;
       if (this.readFailures === 1 || this.readFailures % 100 === 0)
         this.logger?.warn('gateway events: could not read written records; their events name no owner', {
           failures: this.readFailures,
           error: messageOf(error),
         });
-      return sets.map(() => null);
-    }
+      return null;
+    });
   }
 }
 
