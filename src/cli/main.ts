@@ -13,6 +13,7 @@ const c = () => import('./commands.js');
 const b = () => import('./backup-commands.js');
 const t = () => import('./token-commands.js');
 const l = () => import('./client-commands.js');
+const w = () => import('./watch-command.js');
 
 interface Command extends CommandSpec {
   /**
@@ -39,6 +40,17 @@ const COMMANDS: Record<string, Command> = {
     options: { active: { type: 'boolean', description: 'only ACTIVE tokens' }, expired: { type: 'boolean', description: 'only EXPIRED tokens' } },
     needs: 'data',
     run: async (ctx) => (await c()).listTokens(ctx),
+  },
+  watch: {
+    summary: "Print the gateway's events as they happen (registrations, tokens issued, revoked and expired, codes), a line each, until interrupted",
+    options: {
+      client: { type: 'string', valueName: 'CLIENT_ID', description: 'only events of this client' },
+      user: { type: 'string', valueName: 'USERNAME', description: 'only events of this user' },
+      kind: { type: 'string', valueName: 'KIND', multiple: true, description: 'repeatable: only these kinds (e.g. access-token-revoked)' },
+    },
+    recipes: ['oauth-watch'],
+    needs: 'data',
+    run: async (ctx) => (await w()).watchEvents(ctx),
   },
   stats: { summary: 'Show OAuth statistics', recipes: ['oauth-stats'], needs: 'data', run: async (ctx) => (await c()).stats(ctx) },
   'show-all': { summary: 'Statistics, registrations and tokens', recipes: ['oauth-show-all'], needs: 'data', run: async (ctx) => (await c()).showAll(ctx) },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sseResults } from '../../src/cli/sse.js';
 import type { RedisClient } from '../../src/redis/connection.js';
 import { fingerprint } from '../../src/redis/fingerprint.js';
-import { accessTokenValue, clientValue, codeValue, refreshTokenValue } from '../../src/redis/gateway-format.js';
+import { accessTokenValue, clientValue, codeValue, refreshTokenValue, stateValue } from '../../src/redis/gateway-format.js';
 import type { Keys } from '../../src/redis/keys.js';
 
 export const GATEWAY_EVENTS_SUBSCRIPTION =
@@ -105,9 +105,12 @@ export interface GatewayRedis {
  * §8, the exact bytes of src/redis/gateway-format.ts): register, authorize (a code), the code
  * grant (access token + user index, refresh token, code deleted), a refresh grant (a read, then a
  * new access token), a revocation, a token left to expire, the refresh token revoked, a PUT and
- * a DELETE of the registration. Each step is awaited, so the writes happen in this order.
+ * a DELETE of the registration. Each step is awaited, so the writes happen in this order. The
+ * gateway's requests are apart in time (a browser redirect, a client's next call): `requestGapMs`
+ * between them; the writes of one request follow each other at once.
  */
-export async function gatewayScenario(g: GatewayRedis, tag: string): Promise<Scenario> {
+export async function gatewayScenario(g: GatewayRedis, tag: string, requestGapMs = 20): Promise<Scenario> {
+  const nextRequest = () => new Promise((r) => setTimeout(r, requestGapMs));
   const rand = (n: number) => randomBytes(n).toString('base64url');
   const { redis, keys } = g;
   const now = Math.floor(Date.now() / 1000);
@@ -119,23 +122,34 @@ export async function gatewayScenario(g: GatewayRedis, tag: string): Promise<Sce
   const token = (jti: string, viaRefresh = false) =>
     accessTokenValue({ username, clientId, createdAt: now, expiresAt: now + 86400, ...(viaRefresh ? { viaRefresh } : {}), sub: '4242' });
   await redis.set(keys.client(clientId), clientValue({ clientId, createdAt: now, clientName: `Watch ${tag}` }), 'EX', 7776000);
-  await redis.set(keys.state(rand(32)), '{"client_id": "x"}', 'EX', 300); // states make no event
-  await redis.set(keys.code(code), codeValue({ clientId, username, userId: '4242' }), 'EX', 31536000);
-  await redis.set(keys.token(j1), token(j1), 'EX', 86400);
+  await nextRequest();
+  const state = rand(32);
+  await redis.set(keys.state(state), stateValue({ clientId }), 'EX', 300); // /authorize; states make no event
+  await nextRequest();
+  await redis.set(keys.code(code), codeValue({ clientId, username, userId: '4242' }), 'EX', 31536000); // /callback
+  await redis.del(keys.state(state));
+  await nextRequest();
+  await redis.set(keys.token(j1), token(j1), 'EX', 86400); // /token, authorization_code grant
   await redis.sadd(keys.userTokens(username), j1);
   await redis.set(keys.refresh(refresh), refreshTokenValue({ username, clientId, userId: '4242', createdAt: now }), 'EX', 2592000);
   await redis.del(keys.code(code));
+  await nextRequest();
   await redis.get(keys.refresh(refresh)); // the refresh grant reads its refresh token: no event
   await redis.set(keys.token(j2), token(j2, true), 'EX', 86400);
   await redis.sadd(keys.userTokens(username), j2);
+  await nextRequest();
   await redis.del(keys.token(j1)); // /revoke of the first access token
   await redis.srem(keys.userTokens(username), j1);
+  await nextRequest();
   await redis.set(keys.token(j3), token(j3), 'PX', 150);
   await redis.sadd(keys.userTokens(username), j3);
   for (let i = 0; i < 200 && (await redis.exists(keys.token(j3))) === 1; i++) await new Promise((r) => setTimeout(r, 20));
+  await nextRequest();
   await redis.del(keys.refresh(refresh)); // /revoke of the refresh token
   const updated = clientValue({ clientId, createdAt: now, clientName: `Watch ${tag}`, extra: { client_uri: 'https://example.com' } });
+  await nextRequest();
   await redis.set(keys.client(clientId), updated, 'EX', 7776000); // RFC 7592 PUT
+  await nextRequest();
   await redis.del(keys.client(clientId)); // RFC 7592 DELETE
   const fpCode = fingerprint(code);
   const fpRefresh = fingerprint(refresh);
