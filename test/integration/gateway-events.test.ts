@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { sseResults } from '../../src/cli/sse.js';
+import { keyHolders } from '../../src/redis/connection.js';
 import { addLogTap } from '../../src/logger.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
 import type { GatewayEvent } from '../../src/gateway-events/event.js';
-import { gatewayScenario, summary, watchGatewayEvents } from '../helpers/gateway-events.js';
+import { GATEWAY_EVENTS_SUBSCRIPTION, type SeenEvent, gatewayScenario, summary, watchGatewayEvents } from '../helpers/gateway-events.js';
 import { ADMIN, type TestStore, VIEWER, storesClosedAfterEach } from '../helpers/store.js';
 
 const URL = 'http://oauth-admin.test/graphql';
@@ -112,5 +114,62 @@ describe('gatewayEvents (one process)', () => {
     expect(watch.errors).toEqual([]);
     for (let i = 0; i < 50 && (await pubsub()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(await pubsub()).toBe(0);
+  });
+
+  it('tells an SSE client that stops reading how many events it missed, counting every one', async () => {
+    const store = await open({ gatewayEvents: { bufferSize: 5 } });
+    const response = await appFetch(store)(URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${VIEWER}` },
+      body: JSON.stringify({ query: GATEWAY_EVENTS_SUBSCRIPTION }),
+    });
+    const results = sseResults(response.body as unknown as AsyncIterable<Uint8Array>);
+    const seen: SeenEvent[] = [];
+    const take = async () => {
+      const next = await results.next();
+      if (next.done) throw new Error('the stream ended');
+      seen.push((next.value.data as unknown as { gatewayEvents: SeenEvent }).gatewayEvents);
+    };
+    await take();
+    expect(seen[0]?.kind).toBe('WATCHING');
+    // The client reads nothing while the gateway writes 200 tokens: the response's own buffer fills, then ours.
+    const now = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 200; i++) {
+      await store.redis.set(store.keys.token(`sse${i}`), accessTokenValue({ clientId: 'c', username: 'u', createdAt: now, expiresAt: now + 60 }), 'EX', 60);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const count = () => seen.filter((e) => e.kind === 'ACCESS_TOKEN_ISSUED').length + seen.reduce((n, e) => n + (e.kind === 'LAGGED' ? (e.missed ?? 0) : 0), 0);
+    while (count() < 200) await take();
+    expect(count()).toBe(200);
+    const lagged = seen.filter((e) => e.kind === 'LAGGED');
+    expect(lagged).toHaveLength(1);
+    expect(lagged[0]?.missed).toBeGreaterThan(0);
+    expect(lagged[0]?.detail).toContain('read too slowly');
+    // What it got is in order, the gap where the missed ones were.
+    const jtis = seen.filter((e) => e.jti !== null).map((e) => Number(e.jti?.slice(3)));
+    expect(jtis).toEqual([...jtis].sort((x, y) => x - y));
+    await results.return(false);
+  });
+
+  it('fails with UNAVAILABLE when the server sends no keyspace notifications and the service may not turn them on', async () => {
+    const store = await open({ indexing: { configureNotifications: false } });
+    const nodes = await keyHolders(store.redis);
+    const before = await Promise.all(nodes.map(async (n) => String(((await n.config('GET', 'notify-keyspace-events')) as string[])[1] ?? '')));
+    await Promise.all(nodes.map((n) => n.config('SET', 'notify-keyspace-events', '')));
+    try {
+      const response = await appFetch(store)(URL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${VIEWER}` },
+        body: JSON.stringify({ query: GATEWAY_EVENTS_SUBSCRIPTION }),
+      });
+      const results: unknown[] = [];
+      for await (const result of sseResults(response.body as unknown as AsyncIterable<Uint8Array>)) results.push(result);
+      expect(results).toHaveLength(1);
+      expect(JSON.stringify(results[0])).toContain('UNAVAILABLE');
+      expect(JSON.stringify(results[0])).toContain('notify-keyspace-events');
+      expect(store.services.gatewayEvents.subscriberCount).toBe(0);
+    } finally {
+      await Promise.all(nodes.map((n, i) => n.config('SET', 'notify-keyspace-events', before[i] ?? '')));
+    }
   });
 });
