@@ -145,6 +145,8 @@ export class GatewayEventFeed {
       connectionName: 'oauth-admin-gateway-events',
       autoResubscribe: false,
       maxRetriesPerRequest: null,
+      // A cluster's node connections leave reconnecting to the cluster (none of their own): this one reconnects itself.
+      retryStrategy: (times: number) => Math.min(times * 200, 2000),
     });
     connection.on('error', () => {});
     const channel = `__keyspace@*__:${prefixPattern(this.keys.prefixes.oauth)}`;

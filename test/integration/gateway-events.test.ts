@@ -172,4 +172,27 @@ describe('gatewayEvents (one process)', () => {
       await Promise.all(nodes.map((n, i) => n.config('SET', 'notify-keyspace-events', before[i] ?? '')));
     }
   });
+
+  it('says LAGGED (count unknown) when its notification connection was cut, and goes on after it is back', async () => {
+    const store = await open();
+    const watch = await watchGatewayEvents(appFetch(store), URL, VIEWER);
+    let killed = 0;
+    for (const node of await keyHolders(store.redis)) {
+      const list = String(await node.call('CLIENT', 'LIST', 'TYPE', 'pubsub'));
+      for (const line of list.split('\n').filter((l) => l.includes('name=oauth-admin-gateway-events'))) {
+        killed += Number(await node.call('CLIENT', 'KILL', 'ID', /\bid=(\d+)/.exec(line)?.[1] ?? '0'));
+      }
+    }
+    expect(killed).toBeGreaterThan(0);
+    await watch.until('LAGGED', (events) => events.some((e) => e.kind === 'LAGGED'));
+    expect(watch.events.find((e) => e.kind === 'LAGGED')).toMatchObject({ missed: null, detail: expect.stringContaining('connection to Redis was lost') });
+    // Subscribed again: later writes are reported.
+    const now = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 100 && !watch.events.some((e) => e.kind === 'ACCESS_TOKEN_ISSUED'); i++) {
+      await store.writer.accessToken(`after${i}`, { clientId: 'c', username: 'u', createdAt: now, expiresAt: now + 60 });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(watch.events.some((e) => e.kind === 'ACCESS_TOKEN_ISSUED')).toBe(true);
+    watch.close();
+  });
 });
