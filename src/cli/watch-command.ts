@@ -1,3 +1,4 @@
+import { GATEWAY_EVENT_KINDS } from '../gateway-events/event.js';
 import type { CliGatewayEventsSubscription, GatewayEventKind } from '../generated/graphql.js';
 import { UsageError } from './args.js';
 import type { CommandContext } from './commands.js';
@@ -6,23 +7,7 @@ import { CliError } from './transport.js';
 
 type Event = CliGatewayEventsSubscription['gatewayEvents'];
 
-const KINDS: readonly GatewayEventKind[] = [
-  'WATCHING',
-  'LAGGED',
-  'CLIENT_REGISTERED',
-  'CLIENT_UPDATED',
-  'CLIENT_DELETED',
-  'CLIENT_EXPIRED',
-  'ACCESS_TOKEN_ISSUED',
-  'ACCESS_TOKEN_REVOKED',
-  'ACCESS_TOKEN_EXPIRED',
-  'REFRESH_TOKEN_ISSUED',
-  'REFRESH_TOKEN_DELETED',
-  'REFRESH_TOKEN_EXPIRED',
-  'CODE_ISSUED',
-  'CODE_REDEEMED',
-  'CODE_EXPIRED',
-];
+const KINDS: readonly GatewayEventKind[] = GATEWAY_EVENT_KINDS;
 
 /** `--kind access-token-issued` or `ACCESS_TOKEN_ISSUED`, checked before anything runs. */
 function kindsOf(given: string[] | undefined): GatewayEventKind[] | null {
