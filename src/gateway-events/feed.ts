@@ -4,6 +4,8 @@ import type { Logger } from '../logger.js';
 import { type RedisClient, keyHolders } from '../redis/connection.js';
 import { type Keys, prefixPattern } from '../redis/keys.js';
 import { missingNotifyFlags } from '../indexes/follower.js';
+import { type IndexedOwner, indexedOwner } from '../indexes/owners.js';
+import { fingerprint } from '../redis/fingerprint.js';
 import { type GatewayEvent, type GatewayEventFilter, gatewayEvent } from './event.js';
 import { type Notification, OwnerMemory, type WatchedKind, type WatchedOp } from './owners.js';
 import { EventSubscriber } from './subscriber.js';
@@ -23,6 +25,15 @@ export const DEFAULT_GATEWAY_EVENTS: GatewayEventOptions = { bufferSize: 1000, m
 
 const WATCHED = new Set<string>(['client', 'token', 'refresh', 'code']);
 const OPS = new Set<string>(['set', 'del', 'expired']);
+/** A notification waiting its turn, with the reads it needs already asked for. */
+interface Pending {
+  notification: Notification;
+  /** A `set`: the record written. */
+  value: Promise<string | null> | null;
+  /** A removal of a token or refresh token this process does not remember: what the indexes say. */
+  indexed: Promise<IndexedOwner | null> | null;
+}
+
 /** Notifications taken off the queue at a time. */
 const BATCH = 500;
 
@@ -41,7 +52,7 @@ export class GatewayEventFeed {
   private starting: Promise<number> | null = null;
   /** Bumped by every stop: handlers and loops of an earlier run do nothing. */
   private run = 0;
-  private queue: { notification: Notification; value: Promise<string | null> | null }[] = [];
+  private queue: Pending[] = [];
   private looping = false;
   private readFailures = 0;
 
@@ -168,8 +179,10 @@ export class GatewayEventFeed {
     const c = this.keys.classify(key);
     if (!c || !WATCHED.has(c.kind)) return;
     const notification: Notification = { kind: c.kind as WatchedKind, id: c.id, op: op as WatchedOp, at: this.now() };
-    // Read now, not when the loop gets there: the record may be deleted right after (a code).
-    this.queue.push({ notification, value: op === 'set' ? this.read(key) : null });
+    // Read now, not when the loop gets there: the record may be deleted right after (a code), and
+    // the leader's index follower removes a deleted token's entry soon.
+    const removal = op !== 'set' && (c.kind === 'token' || c.kind === 'refresh') && !this.memory.knows(notification);
+    this.queue.push({ notification, value: op === 'set' ? this.read(key) : null, indexed: removal ? this.indexed(notification) : null });
     if (this.queue.length > this.options.maxQueue) {
       const dropped = this.queue.length;
       this.queue = [];
@@ -199,12 +212,19 @@ export class GatewayEventFeed {
   private async loop(run: number): Promise<void> {
     while (this.queue.length > 0 && run === this.run) {
       const batch = this.queue.splice(0, BATCH);
-      for (const { notification, value } of batch) {
+      for (const { notification, value, indexed } of batch) {
         const raw = value ? await value : null;
+        const owner = indexed ? await indexed : null;
         if (run !== this.run) return;
-        this.broadcast(this.memory.eventOf(notification, raw));
+        this.broadcast(this.memory.eventOf(notification, raw, owner));
       }
     }
+  }
+
+  /** What the derived indexes hold of a removed record (null when they know nothing, or on a failure). */
+  private indexed(n: Notification): Promise<IndexedOwner | null> {
+    const record = n.kind === 'token' ? { jti: n.id } : { fingerprint: fingerprint(n.id) };
+    return indexedOwner(this.redis, this.keys, record).catch(() => null);
   }
 
   /** The record behind a `set`, asked for at once (it may be gone soon); on a failure none (the event then names no owner). */

@@ -46,11 +46,16 @@ function ownerOf(kind: WatchedKind, id: string, raw: string | null): Owner {
   return record ? { clientId: record.clientId, username: record.username, expiresAt: null, present: true } : none;
 }
 
+function slotOf(n: Notification): string {
+  return `${n.kind}:${n.kind === 'refresh' || n.kind === 'code' ? fingerprint(n.id) : n.id}`;
+}
+
 /**
  * Turns notifications into events. It remembers who each record it saw written concerns (a bounded
  * memory, least recently used first out), because once a key is deleted or expired its record is
- * gone: a removal of a record written before this process watched, or pushed out of the memory,
- * names no client or user.
+ * gone. A removal of a record it does not remember (written before this process watched, or pushed
+ * out of the memory) is named from the derived indexes when they still hold it (tokens, refresh
+ * tokens), else names no client or user.
  */
 export class OwnerMemory {
   private readonly owners = new Map<string, Owner>();
@@ -68,12 +73,21 @@ export class OwnerMemory {
     this.owners.clear();
   }
 
-  /** The event a notification means; `raw` is the value read after a `set` (null when gone by then). */
-  eventOf(n: Notification, raw: string | null = null): GatewayEvent {
+  /** Whether it knows who the record of this notification concerns. */
+  knows(n: Notification): boolean {
+    return this.owners.has(slotOf(n));
+  }
+
+  /**
+   * The event a notification means; `raw` is the value read after a `set` (null when gone by
+   * then); `indexed`, for a removal, what the derived indexes said of the record when it was not
+   * remembered.
+   */
+  eventOf(n: Notification, raw: string | null = null, indexed: Omit<Owner, 'present'> | null = null): GatewayEvent {
     const secret = n.kind === 'refresh' || n.kind === 'code';
     const handle = secret ? fingerprint(n.id) : n.id;
-    const slot = `${n.kind}:${handle}`;
-    const prior = this.owners.get(slot) ?? null;
+    const slot = slotOf(n);
+    const prior = this.owners.get(slot) ?? (indexed && n.op !== 'set' ? { ...indexed, present: true } : null);
     let kind = KINDS[n.kind][n.op];
     let owner: Owner;
     if (n.op === 'set') {

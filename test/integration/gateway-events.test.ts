@@ -5,7 +5,8 @@ import { addLogTap } from '../../src/logger.js';
 import { accessTokenValue } from '../../src/redis/gateway-format.js';
 import type { GatewayEvent } from '../../src/gateway-events/event.js';
 import { GATEWAY_EVENTS_SUBSCRIPTION, type SeenEvent, gatewayScenario, summary, watchGatewayEvents } from '../helpers/gateway-events.js';
-import { ADMIN, type TestStore, VIEWER, storesClosedAfterEach } from '../helpers/store.js';
+import { ADMIN, type TestStore, VIEWER, followIndexes, storesClosedAfterEach } from '../helpers/store.js';
+import { until } from '../helpers/wait.js';
 
 const URL = 'http://oauth-admin.test/graphql';
 const open = storesClosedAfterEach();
@@ -193,6 +194,32 @@ describe('gatewayEvents (one process)', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(watch.events.some((e) => e.kind === 'ACCESS_TOKEN_ISSUED')).toBe(true);
+    watch.close();
+  });
+
+  it('names the removal of a record written before it watched from the derived indexes (tokens, refresh tokens)', async () => {
+    const store = await open();
+    await followIndexes(store);
+    const now = Math.floor(Date.now() / 1000);
+    await store.writer.accessToken('early', { clientId: 'client_early', username: 'eve', createdAt: now, expiresAt: now + 600 });
+    await store.writer.accessToken('gone-soon', { clientId: 'client_early', username: 'eve', createdAt: now, expiresAt: now + 1 }, null);
+    await store.writer.refreshToken('early-refresh-token-value-0123456789abcdef', { clientId: 'client_early', username: 'eve', createdAt: now });
+    // The indexes hold them (a read through the gate proves it).
+    await until(
+      'the indexes to hold them',
+      async () => (await store.services.indexes.fresh()) && (await store.services.indexes.store.tokenOwners(['early']))[0] === 'eve',
+    );
+    const watch = await watchGatewayEvents(appFetch(store), URL, VIEWER, { username: 'eve' });
+    await store.redis.del(store.keys.token('early'));
+    await store.redis.del(store.keys.refresh('early-refresh-token-value-0123456789abcdef'));
+    await new Promise((r) => setTimeout(r, 1100)); // past the second token's expiry (it has no TTL: a purge deletes it)
+    await store.redis.del(store.keys.token('gone-soon'));
+    await watch.until('three events', (events) => summary(events).length >= 3);
+    expect(summary(watch.events).map((l) => l.split(' ').slice(0, 1).concat(l.split(' ').slice(2)).join(' '))).toEqual([
+      'ACCESS_TOKEN_REVOKED client_early eve',
+      'REFRESH_TOKEN_DELETED - eve',
+      'ACCESS_TOKEN_EXPIRED client_early eve',
+    ]);
     watch.close();
   });
 });
