@@ -36,6 +36,8 @@ interface Pending {
 
 /** Notifications taken off the queue at a time. */
 const BATCH = 500;
+/** How long subscribing on every node may take before the subscribers are told it failed. */
+const START_TIMEOUT_MS = 10_000;
 
 /**
  * The gateway's writes as events, for the `gatewayEvents` subscription. Each service process
@@ -48,7 +50,7 @@ const BATCH = 500;
 export class GatewayEventFeed {
   private readonly subscribers = new Set<EventSubscriber>();
   private readonly memory: OwnerMemory;
-  private connections: Redis[] = [];
+  private open: Redis[] = [];
   private starting: Promise<number> | null = null;
   /** Bumped by every stop: handlers and loops of an earlier run do nothing. */
   private run = 0;
@@ -83,6 +85,11 @@ export class GatewayEventFeed {
     return events;
   }
 
+  /** The connections that receive the notifications (tests cut them on purpose). */
+  get connections(): readonly Redis[] {
+    return this.open;
+  }
+
   /** Subscribers right now (tests, status). */
   get subscriberCount(): number {
     return this.subscribers.size;
@@ -103,7 +110,7 @@ export class GatewayEventFeed {
   private stop(): void {
     this.run += 1;
     this.starting = null;
-    for (const c of this.connections.splice(0)) c.disconnect();
+    for (const c of this.open.splice(0)) c.disconnect();
     this.queue = [];
     // What it remembered may be stale by the next start (writes nobody followed).
     this.memory.clear();
@@ -113,25 +120,31 @@ export class GatewayEventFeed {
     for (const s of this.subscribers) s.push(event);
   }
 
-  /** Subscribes on every node that holds keys; resolves with their number. */
+  /** Subscribes on every node that holds keys; resolves with their number, or fails (then the subscribers end). */
   private async start(run: number): Promise<number> {
-    const nodes = await keyHolders(this.redis);
-    const opened: Redis[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not accept the subscription within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+      timer.unref();
+    });
     try {
-      for (const node of nodes) {
-        await this.checkFlags(node);
-        opened.push(await this.follow(node, run));
-      }
+      return await Promise.race([this.subscribeAll(run), timeout]);
     } catch (error) {
-      for (const c of opened) c.disconnect();
+      // Its subscribers end with the error; the last one leaving stops the run (and closes what it opened).
       if (run === this.run) this.starting = null;
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
-    if (run !== this.run) {
-      for (const c of opened) c.disconnect();
-      throw new Error('stopped');
+  }
+
+  private async subscribeAll(run: number): Promise<number> {
+    const nodes = await keyHolders(this.redis);
+    for (const node of nodes) {
+      await this.checkFlags(node);
+      await this.follow(node, run);
     }
-    this.connections.push(...opened);
+    if (run !== this.run) throw new Error('stopped');
     return nodes.length;
   }
 
@@ -149,7 +162,8 @@ export class GatewayEventFeed {
     await node.config('SET', 'notify-keyspace-events', `${current}${missing.join('')}`);
   }
 
-  private async follow(node: Redis, run: number): Promise<Redis> {
+  private async follow(node: Redis, run: number): Promise<void> {
+    if (run !== this.run) throw new Error('stopped');
     const connection = node.duplicate({
       enableOfflineQueue: true,
       lazyConnect: false,
@@ -160,6 +174,8 @@ export class GatewayEventFeed {
       retryStrategy: (times: number) => Math.min(times * 200, 2000),
     });
     connection.on('error', () => {});
+    // Known at once, so a stop closes it even while it waits for Redis.
+    this.open.push(connection);
     const channel = `__keyspace@*__:${prefixPattern(this.keys.prefixes.oauth)}`;
     connection.on('pmessage', (_pattern: string, source: string, op: string) => {
       if (run === this.run) this.notice(source.slice(source.indexOf(':') + 1), op);
@@ -171,7 +187,6 @@ export class GatewayEventFeed {
       this.broadcast(gatewayEvent('LAGGED', this.now(), { detail: 'the connection to Redis was lost and is back: events of the gap are missing' }));
       connection.psubscribe(channel).catch((error: unknown) => this.logger?.warn('gateway events: could not subscribe again', { error: messageOf(error) }));
     });
-    return connection;
   }
 
   private notice(key: string, op: string): void {

@@ -109,7 +109,7 @@ export interface GatewayRedis {
  * gateway's requests are apart in time (a browser redirect, a client's next call): `requestGapMs`
  * between them; the writes of one request follow each other at once.
  */
-export async function gatewayScenario(g: GatewayRedis, tag: string, requestGapMs = 20): Promise<Scenario> {
+export async function gatewayScenario(g: GatewayRedis, tag: string, requestGapMs = 100): Promise<Scenario> {
   const nextRequest = () => new Promise((r) => setTimeout(r, requestGapMs));
   const rand = (n: number) => randomBytes(n).toString('base64url');
   const { redis, keys } = g;

@@ -58,8 +58,10 @@ describe('just oauth-watch', () => {
     const w = watch(['--user', 'user-cli'], storeEnv(store, { INDEX_CONFIGURE_NOTIFICATIONS: 'yes' }));
     try {
       await w.until('the WATCHING line', (lines) => lines.some((l) => l.includes('WATCHING')));
-      await gatewayScenario(store, 'someone-else');
-      const scenario = await gatewayScenario(store, 'cli');
+      // The gateway's requests 150 ms apart (a fresh CLI process on a busy machine reads a record
+      // a little late; a code deleted before it is read would name nobody: README, "What cannot be seen").
+      await gatewayScenario(store, 'someone-else', 150);
+      const scenario = await gatewayScenario(store, 'cli', 150);
       await w.until('the ten token and code events', (lines) => lines.length >= 10);
       const events = w.lines.filter((l) => !l.includes('WATCHING'));
       expect(events.map((l) => l.split(/\s+/)[1])).toEqual([
@@ -85,7 +87,7 @@ describe('just oauth-watch', () => {
     const w = watch(['--json', '--kind', 'access-token-revoked', '--kind', 'CLIENT_DELETED'], storeEnv(store, { INDEX_CONFIGURE_NOTIFICATIONS: 'yes' }));
     try {
       await w.until('the WATCHING line', (lines) => lines.length >= 1);
-      const scenario = await gatewayScenario(store, 'json');
+      const scenario = await gatewayScenario(store, 'json', 150);
       await w.until('two events', (lines) => lines.length >= 3);
       const events = w.lines.map((l) => JSON.parse(l) as { kind: string; clientId: string | null; username: string | null });
       expect(events.map((e) => e.kind)).toEqual(['WATCHING', 'ACCESS_TOKEN_REVOKED', 'CLIENT_DELETED']);
