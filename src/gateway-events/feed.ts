@@ -45,7 +45,9 @@ const START_TIMEOUT_MS = 10_000;
  * subscribes to it: no leader, no republishing, so any process serves any subscriber. The index
  * follower is a separate subscription on its own connections and is not touched. Notifications
  * are handled in the order they arrive; a `set` is resolved by reading the record (who it
- * concerns), a deletion or expiry by what this process remembers of it (OwnerMemory).
+ * concerns), a deletion or expiry by what this process remembers of it (OwnerMemory), else by what
+ * the derived indexes hold (tokens, refresh tokens). Both reads are sent the moment the
+ * notification arrives: the record, or the index entry, may be gone soon after.
  */
 export class GatewayEventFeed {
   private readonly subscribers = new Set<EventSubscriber>();

@@ -583,7 +583,7 @@ export type GatewayEvent = {
   __typename?: 'GatewayEvent';
   /** When this service process received the notification. */
   at: Scalars['DateTime']['output'];
-  /** The client concerned; null when unknown (a removal of a record this process did not see written, or a corrupt record). */
+  /** The client concerned; null when unknown (a removal of a record this process did not see written and the derived indexes do not hold, a record gone before it was read, a corrupt record). */
   clientId?: Maybe<Scalars['String']['output']>;
   /** LAGGED and WATCHING: what happened, in words. */
   detail?: Maybe<Scalars['String']['output']>;

@@ -33,7 +33,8 @@ const GatewayEvent = builder.objectRef<EventShape>('GatewayEvent').implement({
     at: t.field({ type: 'DateTime', description: 'When this service process received the notification.', resolve: (e) => new Date(e.at) }),
     clientId: t.exposeString('clientId', {
       nullable: true,
-      description: 'The client concerned; null when unknown (a removal of a record this process did not see written, or a corrupt record).',
+      description:
+        'The client concerned; null when unknown (a removal of a record this process did not see written and the derived indexes do not hold, a record gone before it was read, a corrupt record).',
     }),
     username: t.exposeString('username', { nullable: true, description: 'The user concerned; null for clients and when unknown.' }),
     jti: t.exposeString('jti', { nullable: true, description: "The access token's id (ACCESS_TOKEN_* events)." }),
