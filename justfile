@@ -35,6 +35,12 @@ oauth-stats *args:
 oauth-show-all *args:
     @{{cli}} show-all "$@"
 
+# ── Watching ────────────────────────────────────────────────────────────
+
+# Print the gateway's events as they happen, a line each [--client ID] [--user NAME] [--kind KIND ...] [--json]
+oauth-watch *args:
+    @{{cli}} watch "$@"
+
 # ── Client deletion ─────────────────────────────────────────────────────
 
 # CLIENT_ID: delete a client registration (the client key only)

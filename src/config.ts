@@ -90,6 +90,8 @@ export const ConfigSchema = z.object({
   INDEX_MAX_PENDING: z.coerce.number().int().min(100).default(100_000),
   /** How often the indexes are rebuilt from the keys besides when something broke (0: never on a schedule). */
   INDEX_RECONCILE_EVERY_SECONDS: count(3600),
+  /** Live gateway events one subscriber may have waiting before it is told it lagged (and misses some). */
+  GATEWAY_EVENTS_BUFFER: z.coerce.number().int().min(1).default(1000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

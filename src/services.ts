@@ -17,6 +17,7 @@ import { JobRunner, type JobRunnerOptions } from './jobs/runner.js';
 import type { Lifetimes } from './clients-tokens/status.js';
 import { StatsService } from './clients-tokens/stats.js';
 import { StoreView } from './clients-tokens/store-view.js';
+import { DEFAULT_GATEWAY_EVENTS, GatewayEventFeed, type GatewayEventOptions } from './gateway-events/feed.js';
 import { ListingSnapshots } from './clients-tokens/listing.js';
 
 export interface ServiceOptions {
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** The audit streams' capacity and how repeated refusals are aggregated. */
   audit?: AuditOptions;
+  /** The live gateway events: buffer per subscriber, queue and memory bounds. */
+  gatewayEvents?: Partial<GatewayEventOptions>;
 }
 
 /** The rules of the service, built once per process over one Redis connection. */
@@ -57,6 +60,8 @@ export interface Services {
   inspector: TokenInspector;
   backups: BackupService;
   indexes: IndexService;
+  /** The gateway's writes as they happen (the `gatewayEvents` subscription). */
+  gatewayEvents: GatewayEventFeed;
   newView(): StoreView;
 }
 
@@ -97,6 +102,7 @@ export function serviceOptions(config: Config): ServiceOptions {
       maxPending: config.INDEX_MAX_PENDING,
       reconcileEveryMs: config.INDEX_RECONCILE_EVERY_SECONDS * 1000,
     },
+    gatewayEvents: { bufferSize: config.GATEWAY_EVENTS_BUFFER },
   };
 }
 
@@ -118,8 +124,15 @@ export function createServices(redis: RedisClient, options: ServiceOptions): Ser
     { ...DEFAULT_INDEXING, ...options.indexing },
     options.logger?.child({ component: 'indexes' }) ?? null,
   );
+  const gatewayEvents = new GatewayEventFeed(
+    redis,
+    keys,
+    { ...DEFAULT_GATEWAY_EVENTS, configureNotifications: options.indexing?.configureNotifications ?? false, ...options.gatewayEvents },
+    options.logger?.child({ component: 'gateway-events' }) ?? null,
+  );
   return {
     indexes,
+    gatewayEvents,
     redis,
     events,
     jobs,

@@ -193,3 +193,11 @@ export const RotateRegistrationTokenMutation = graphql(`
     rotateRegistrationAccessToken(clientId: $clientId, confirmToken: $confirmToken) { clientId executed confirmToken newValue effect }
   }
 `);
+
+export const GatewayEventsSubscription = graphql(`
+  subscription CliGatewayEvents($filter: GatewayEventFilter) {
+    gatewayEvents(filter: $filter) {
+      kind at clientId username jti fingerprint expiresAt missed detail
+    }
+  }
+`);

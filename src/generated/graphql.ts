@@ -77,7 +77,7 @@ export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** The operation (`deleteClient(cascade)`, `purgeExpired`, ...). */
   action: Scalars['String']['output'];
-  /** Who: `admin-token`, `local-dev`, `cli`. */
+  /** Who: `admin-token`, `viewer-token`, `local-dev`, `cli`, or `key:NAME` for a service key. */
   actor: Scalars['String']['output'];
   /** When. */
   at: Scalars['DateTime']['output'];
@@ -577,6 +577,72 @@ export type DeletionCounts = {
   /** Whole user-index keys removed (left empty, or deleted with all tokens). */
   userIndexes: Scalars['Int']['output'];
 };
+
+/** One thing the gateway did, seen through its Redis writes. Records are named by their public handle: a client by id, an access token by jti, a refresh token or a code by its fingerprint (never the value). */
+export type GatewayEvent = {
+  __typename?: 'GatewayEvent';
+  /** When this service process received the notification. */
+  at: Scalars['DateTime']['output'];
+  /** The client concerned; null when unknown (a removal of a record this process did not see written and the derived indexes do not hold, a record gone before it was read, a corrupt record). */
+  clientId?: Maybe<Scalars['String']['output']>;
+  /** LAGGED and WATCHING: what happened, in words. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The access token's expiry, when known. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The refresh token's or code's fingerprint (REFRESH_TOKEN_* and CODE_* events). */
+  fingerprint?: Maybe<Scalars['String']['output']>;
+  /** The access token's id (ACCESS_TOKEN_* events). */
+  jti?: Maybe<Scalars['String']['output']>;
+  /** What happened. */
+  kind: GatewayEventKind;
+  /** LAGGED: how many events were lost; null when that cannot be known. */
+  missed?: Maybe<Scalars['Int']['output']>;
+  /** The user concerned; null for clients and when unknown. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** Which gateway events to receive (all given conditions must hold). WATCHING and LAGGED always come through. */
+export type GatewayEventFilter = {
+  /** Only events concerning this client. */
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** Only these kinds. */
+  kinds?: InputMaybe<Array<GatewayEventKind>>;
+  /** Only events concerning this user. */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a gateway event reports. */
+export type GatewayEventKind =
+  /** An access token key expired, or was deleted once its expiry had passed (a purge). */
+  | 'ACCESS_TOKEN_EXPIRED'
+  /** An access token was minted (authorization-code or refresh grant). */
+  | 'ACCESS_TOKEN_ISSUED'
+  /** An access token key was deleted before its expiry (/revoke, an admin deletion). */
+  | 'ACCESS_TOKEN_REVOKED'
+  /** A client registration key was deleted (RFC 7592 DELETE, an admin deletion). */
+  | 'CLIENT_DELETED'
+  /** A client registration key expired (CLIENT_LIFETIME). */
+  | 'CLIENT_EXPIRED'
+  /** A client registration was written that this process had not seen (POST /register, or a restore of a recent one). */
+  | 'CLIENT_REGISTERED'
+  /** A known client registration was written again (RFC 7592 PUT, an admin change). */
+  | 'CLIENT_UPDATED'
+  /** An authorization code key expired unused. */
+  | 'CODE_EXPIRED'
+  /** An authorization code was written (/callback). */
+  | 'CODE_ISSUED'
+  /** An authorization code key was deleted: redeemed at /token (an admin deletion looks the same). */
+  | 'CODE_REDEEMED'
+  /** Events are missing here: this subscriber read too slowly (`missed` counts what it lost), the service could not keep up, or its connection to Redis was cut (`missed` null). `detail` says which. */
+  | 'LAGGED'
+  /** A refresh token key was deleted (/revoke, an admin deletion or purge). */
+  | 'REFRESH_TOKEN_DELETED'
+  /** A refresh token key expired. */
+  | 'REFRESH_TOKEN_EXPIRED'
+  /** A refresh token was written (authorization-code grant). */
+  | 'REFRESH_TOKEN_ISSUED'
+  /** First event of every stream: from here on, every write of the gateway is reported (`detail` says on how many Redis nodes). */
+  | 'WATCHING';
 
 /** The derived indexes behind relation queries (client.tokens, user.tokens), `stats` and purge candidates. They follow the gateway's writes through keyspace notifications and are rebuilt by reconcile; records are always read from their primary keys. A read uses them only when they are complete and a barrier proves they hold every change made before it (within INDEX_MAX_LAG_MS); otherwise it scans the store. */
 export type IndexStatus = {
@@ -1289,8 +1355,16 @@ export type RestoreResult = {
 /** Live updates over Server-Sent Events. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The gateway's writes as they happen: client registrations, access and refresh tokens, codes (a refresh grant's read of its refresh token is not seen; its new access token is). Starts with WATCHING; a subscriber that reads too slowly gets LAGGED with the number it missed. Ends with the service. */
+  gatewayEvents: GatewayEvent;
   /** A job's current state at once (so a late subscriber still sees a finished job), then every update, a few per second at most; ends after the final status. */
   jobProgress: Job;
+};
+
+
+/** Live updates over Server-Sent Events. */
+export type SubscriptionGatewayEventsArgs = {
+  filter?: InputMaybe<GatewayEventFilter>;
 };
 
 
@@ -1618,6 +1692,13 @@ export type CliRotateRegistrationTokenMutationVariables = Exact<{
 
 
 export type CliRotateRegistrationTokenMutation = { __typename?: 'Mutation', rotateRegistrationAccessToken: { __typename?: 'ClientCredentialRotation', clientId: string, executed: boolean, confirmToken?: string | null, newValue?: string | null, effect: string } };
+
+export type CliGatewayEventsSubscriptionVariables = Exact<{
+  filter?: InputMaybe<GatewayEventFilter>;
+}>;
+
+
+export type CliGatewayEventsSubscription = { __typename?: 'Subscription', gatewayEvents: { __typename?: 'GatewayEvent', kind: GatewayEventKind, at: string, clientId?: string | null, username?: string | null, jti?: string | null, fingerprint?: string | null, expiresAt?: string | null, missed?: number | null, detail?: string | null } };
 
 export type RestoreRunMutationVariables = Exact<{
   name?: InputMaybe<Scalars['String']['input']>;
@@ -1972,6 +2053,7 @@ export const CliRestoreDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const CliUpdateClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliUpdateClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateClientInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateClient"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"removedRedirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"redirectUris"}},{"kind":"Field","name":{"kind":"Name","value":"clientUri"}},{"kind":"Field","name":{"kind":"Name","value":"logoUri"}},{"kind":"Field","name":{"kind":"Name","value":"tosUri"}},{"kind":"Field","name":{"kind":"Name","value":"policyUri"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<CliUpdateClientMutation, CliUpdateClientMutationVariables>;
 export const CliRotateClientSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRotateClientSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateClientSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"newValue"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}}]}}]}}]} as unknown as DocumentNode<CliRotateClientSecretMutation, CliRotateClientSecretMutationVariables>;
 export const CliRotateRegistrationTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CliRotateRegistrationToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateRegistrationAccessToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"newValue"}},{"kind":"Field","name":{"kind":"Name","value":"effect"}}]}}]}}]} as unknown as DocumentNode<CliRotateRegistrationTokenMutation, CliRotateRegistrationTokenMutationVariables>;
+export const CliGatewayEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CliGatewayEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayEventFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gatewayEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"jti"}},{"kind":"Field","name":{"kind":"Name","value":"fingerprint"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"missed"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]} as unknown as DocumentNode<CliGatewayEventsSubscription, CliGatewayEventsSubscriptionVariables>;
 export const RestoreRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RestoreMode"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreBackup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"mode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mode"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executed"}},{"kind":"Field","name":{"kind":"Name","value":"confirmToken"}},{"kind":"Field","name":{"kind":"Name","value":"backup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"format"}}]}},{"kind":"Field","name":{"kind":"Name","value":"safetyBackup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"backupName"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokens"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"authCodes"}},{"kind":"Field","name":{"kind":"Name","value":"authStates"}},{"kind":"Field","name":{"kind":"Name","value":"userIndexes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"restored"}},{"kind":"Field","name":{"kind":"Name","value":"overwritten"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"skippedExpired"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RestoreRunMutation, RestoreRunMutationVariables>;
 export const BackupListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackupList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"encrypted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BackupListQuery, BackupListQueryVariables>;
 export const BackupDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackupDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"encrypted"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"clientName"}},{"kind":"Field","name":{"kind":"Name","value":"clientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"registrationAccessToken"}},{"kind":"Field","name":{"kind":"Name","value":"isTestClient"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"2"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jti"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"keyExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"parseError"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"tokenCount"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenCount"}},{"kind":"Field","name":{"kind":"Name","value":"indexedTokenCount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BackupDetailQuery, BackupDetailQueryVariables>;

@@ -119,3 +119,41 @@ for i = 3, #ARGV do
 end
 return out
 `;
+
+/**
+ * Who the index says these tokens and refresh tokens concern: for each meta field (a jti, or
+ * '#' fingerprint), its client id, username and expiry (false when unknown; refresh tokens record
+ * no client and no expiry). ARGV: prefix, then bucket and field pairs. Returns triples.
+ */
+export const RECORD_OWNERS = `
+local P = ARGV[1]
+local function name(hash, id)
+  if not id or id == '0' then return false end
+  local v = redis.call('HGET', P .. hash, id)
+  if not v then return false end
+  local bar = string.find(v, '|', 1, true)
+  local text = string.sub(v, bar + 1)
+  if text == '' then return false end
+  return text
+end
+local out = {}
+for i = 2, #ARGV, 2 do
+  local m = redis.call('HGET', P .. 'm:' .. ARGV[i], ARGV[i + 1])
+  local field = ARGV[i + 1]
+  local cid, uid, exp = nil, nil, false
+  if m and string.sub(m, 1, 1) ~= '!' then
+    if string.sub(field, 1, 1) == '#' then
+      uid = string.match(m, '^[^|]*|([^|]*)')
+    else
+      cid, uid = string.match(m, '^([^|]*)|([^|]*)$')
+      local jti = field
+      if string.sub(jti, 1, 1) == '!' then jti = string.sub(jti, 2) end
+      if cid then exp = redis.call('ZSCORE', P .. 'c:' .. cid, jti) or false end
+    end
+  end
+  out[#out + 1] = name('cn', cid)
+  out[#out + 1] = name('un', uid)
+  out[#out + 1] = exp
+end
+return out
+`;

@@ -1,6 +1,6 @@
 import type { ChainableCommander, Cluster, Redis } from 'ioredis';
 import { SYNC_CLIENT, SYNC_FLOW, SYNC_REFRESH, SYNC_TOKEN, SYNC_USER_INDEX } from './index-scripts.js';
-import { COUNTS_OF, EXPIRED_OF, MEMBERS_OF, READ_STATS, TOKEN_OWNERS } from './index-read-scripts.js';
+import { COUNTS_OF, EXPIRED_OF, MEMBERS_OF, READ_STATS, RECORD_OWNERS, TOKEN_OWNERS } from './index-read-scripts.js';
 import { RESTORE_ENTRIES, RESTORE_STRINGS } from './restore-scripts.js';
 
 /** Either client (connection.ts' RedisClient; not imported from there: connection.ts registers these scripts). */
@@ -126,6 +126,7 @@ return table.concat(parts)`,
   ixReadStats: { keys: 1, lua: READ_STATS },
   ixTokenOwners: { keys: 1, lua: TOKEN_OWNERS },
   ixExpiredOf: { keys: 1, lua: EXPIRED_OF },
+  ixRecordOwners: { keys: 1, lua: RECORD_OWNERS },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

@@ -13,6 +13,7 @@ import './audit.js';
 import './backup.js';
 import './inspect.js';
 import './indexes.js';
+import './gateway-events.js';
 
 /** The whole schema, sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

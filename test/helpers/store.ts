@@ -41,7 +41,13 @@ export interface TestStore {
  * and nobody flushes anything), services over it with a settable clock, and the Yoga app.
  */
 export async function openStore(
-  options: { now?: number; encryptionKey?: string; indexing?: Partial<IndexingOptions>; audit?: ServiceOptions['audit'] } = {},
+  options: {
+    now?: number;
+    encryptionKey?: string;
+    indexing?: Partial<IndexingOptions>;
+    audit?: ServiceOptions['audit'];
+    gatewayEvents?: ServiceOptions['gatewayEvents'];
+  } = {},
 ): Promise<TestStore> {
   const namespace = `t${randomBytes(6).toString('hex')}:`;
   const redis = createRedis(inject('redisUrl'), { name: 'oauth-admin-test' });
@@ -58,6 +64,7 @@ export async function openStore(
     // The test servers are ours: the index follower may turn keyspace notifications on.
     indexing: { configureNotifications: true, ...options.indexing },
     ...(options.audit ? { audit: options.audit } : {}),
+    ...(options.gatewayEvents ? { gatewayEvents: options.gatewayEvents } : {}),
   });
   const app = createApp({ services, auth: { adminToken: ADMIN, viewerToken: VIEWER, anonymousAdmin: false }, graphiql: true });
   const snapshot = async () => {
@@ -93,6 +100,7 @@ export async function openStore(
     backupDir,
     snapshot,
     async close() {
+      await services.gatewayEvents.close();
       await services.indexes.stop();
       rmSync(backupDir, { recursive: true, force: true });
       for await (const batch of scanKeys(redis, `${namespace}*`)) await unlinkMany(redis, batch);
