@@ -10,7 +10,7 @@ const LAYERS = [
   ['jobs-audit', '^src/(jobs|audit)/|^src/confirm\\.ts$'],
   ['domain', '^src/(clients-tokens|purge|backups|indexes)/'],
   ['composition', '^src/services\\.ts$'],
-  ['api', '^src/(schema|plugins|generated)/|^src/context\\.ts$'],
+  ['api', '^src/(schema|plugins|generated|metrics)/|^src/context\\.ts$'],
   ['entry', '^src/(server|app)\\.ts$|^src/(http|cli)/'],
 ];
 
