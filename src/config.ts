@@ -90,6 +90,16 @@ export const ConfigSchema = z.object({
   INDEX_MAX_PENDING: z.coerce.number().int().min(100).default(100_000),
   /** How often the indexes are rebuilt from the keys besides when something broke (0: never on a schedule). */
   INDEX_RECONCILE_EVERY_SECONDS: count(3600),
+  // Metrics (README "Metrics", SECURITY.md): Prometheus text on a port of their own.
+  /** Serve `/metrics` on METRICS_HOST:METRICS_PORT (false: no metrics listener). */
+  METRICS_ENABLED: optionalFlag.default(true),
+  /** Loopback by default; any other address needs METRICS_TOKEN. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** When set, a scrape must send `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optionalSecret,
+  /** Distinct GraphQL operation names counted before the rest share `operation="other"`. */
+  METRICS_MAX_OPERATIONS: count(200),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
