@@ -20,9 +20,10 @@ export interface MetricsOptions {
 const JOB_BUCKETS = [0.05, 0.25, 1, 5, 15, 60, 300, 900, 3600];
 
 /** The store's figures as gauges: name, help, and each label value with the stats it adds up. */
-const STORE_GAUGES: { name: string; help: string; values: Record<string, (s: OAuthStats) => number> }[] = [
+const STORE_GAUGES: { name: string; help: string; label: 'status' | 'kind'; values: Record<string, (s: OAuthStats) => number> }[] = [
   {
     name: 'oauth_admin_clients',
+    label: 'status',
     help: 'Client registrations by status (regular, test, corrupt), from the derived indexes; absent while they are not ready.',
     values: {
       regular: (s) => s.registrations - s.testRegistrations - s.corruptRegistrations,
@@ -32,16 +33,19 @@ const STORE_GAUGES: { name: string; help: string; values: Record<string, (s: OAu
   },
   {
     name: 'oauth_admin_access_tokens',
+    label: 'status',
     help: 'Access tokens by status (active, expired, corrupt), from the derived indexes; absent while they are not ready.',
     values: { active: (s) => s.activeTokens, expired: (s) => s.expiredTokens, corrupt: (s) => s.corruptTokens },
   },
   {
     name: 'oauth_admin_refresh_tokens',
+    label: 'status',
     help: 'Refresh tokens by status (valid, leftover: past their lifetime without a TTL), from the derived indexes; absent while they are not ready.',
     values: { valid: (s) => s.refreshTokens - s.expiredRefreshTokens, leftover: (s) => s.expiredRefreshTokens },
   },
   {
     name: 'oauth_admin_store_leftovers',
+    label: 'kind',
     help: 'What a cleanup would remove, by kind (orphan_tokens, stale_index_entries, leftover_states, leftover_codes), from the derived indexes; absent while they are not ready.',
     values: {
       orphan_tokens: (s) => s.orphanTokens,
@@ -64,7 +68,7 @@ export class Metrics {
   private readonly jobs: Counter<'kind' | 'ending'>;
   private readonly jobDuration: Histogram<'kind' | 'ending'>;
   private readonly gauges: Record<string, Gauge> = {};
-  private readonly store: Gauge<'status'>[];
+  private readonly store: Gauge<'status' | 'kind'>[];
   private sources: MetricSources | null = null;
   private unobserve: (() => void) | null = null;
 
@@ -93,7 +97,7 @@ export class Metrics {
     gauge('oauth_admin_index_leader', '1 when this process maintains the derived indexes, else 0.');
     gauge('oauth_admin_index_pending_changes', 'Changes this process has seen and not yet applied to the indexes (its leader only).');
     gauge('oauth_admin_index_lag_seconds', 'Age of the oldest change not yet applied to the indexes (0 when none waits).');
-    this.store = STORE_GAUGES.map(({ name, help }) => new Gauge({ name, help, labelNames: ['status'], registers }));
+    this.store = STORE_GAUGES.map(({ name, help, label }) => new Gauge({ name, help, labelNames: [label], registers }));
   }
 
   /** The services the scrape-time gauges read, and the job runner whose endings are counted. */
@@ -141,10 +145,10 @@ export class Metrics {
     this.set('oauth_admin_index_lag_seconds', (status?.oldestPendingMs ?? 0) / 1000);
     // Only the indexes' counters (one script): no scan per scrape. Not ready: the gauges are absent.
     const stats = status?.ready ? await sources.stats.indexed().catch(() => null) : null;
-    STORE_GAUGES.forEach(({ values }, i) => {
-      const gauge = this.store[i] as Gauge<'status'>;
+    STORE_GAUGES.forEach(({ label, values }, i) => {
+      const gauge = this.store[i] as Gauge<'status' | 'kind'>;
       gauge.reset();
-      if (stats) for (const [label, value] of Object.entries(values)) gauge.set({ status: label }, value(stats));
+      if (stats) for (const [name, value] of Object.entries(values)) gauge.set({ [label]: name }, value(stats));
     });
   }
 }

@@ -1,3 +1,4 @@
+import { type DocumentNode, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ERROR, FAILED, NO_OPERATION, OK, REFUSED, type RequestHistogram } from '../metrics/requests.js';
 import type { RequestRecords } from './request-info.js';
@@ -6,6 +7,18 @@ import type { RequestRecords } from './request-info.js';
 function hasErrors(result: unknown): boolean {
   const errors = (result as { errors?: readonly unknown[] } | null)?.errors;
   return errors !== undefined && errors.length > 0;
+}
+
+/** The name of a document's only operation (null: anonymous, or several operations). */
+function soleOperationName(document: DocumentNode): string | null {
+  let name: string | null = null;
+  let operations = 0;
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    operations += 1;
+    name = definition.name?.value ?? null;
+  }
+  return operations === 1 ? name : null;
 }
 
 /**
@@ -17,7 +30,19 @@ function hasErrors(result: unknown): boolean {
  */
 export function useRequestMetrics(records: RequestRecords, histogram: RequestHistogram): Plugin {
   const errored = new WeakSet<Request>();
+  // Parsed documents are cached (DocumentCache), so each one's name is found once.
+  const names = new WeakMap<DocumentNode, string | null>();
   return {
+    // A request without an operationName parameter: its document's name (the request log shows it too).
+    onExecute({ args }) {
+      if (args.operationName) return;
+      const request = (args.contextValue as { request?: Request }).request;
+      const info = request && records.find(request);
+      if (!info || info.operationName !== null) return;
+      let name = names.get(args.document);
+      if (name === undefined) names.set(args.document, (name = soleOperationName(args.document)));
+      info.operationName = name;
+    },
     onExecutionResult({ result, request }) {
       if (hasErrors(result)) errored.add(request);
     },
