@@ -1,6 +1,6 @@
 /**
  * The layering rule of src/ (CONTRIBUTING.md), checked by `npm run lint`:
- *   entry (server, app, http/, cli/) -> api (schema/, plugins/, context) -> services.ts
+ *   entry (server, app, http/, cli/) -> api (schema/, plugins/, metrics/, context) -> services.ts
  *   -> domains (clients-tokens/, purge/, backups/, indexes/) -> jobs/, audit/, confirm -> redis/ -> base
  * An import may point down or sideways, never up, and no cycle (type-only imports count too).
  */

@@ -1,14 +1,15 @@
 import { type Server, createServer } from 'node:http';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createNodeHandler } from '../../src/http/fast-path.js';
 import { listenMetrics } from '../../src/http/metrics-server.js';
 import { Metrics } from '../../src/metrics/registry.js';
-import { metricsPlan } from '../../src/server.js';
+import { createLogger } from '../../src/logger.js';
+import { type RunningServer, metricsPlan, startServer } from '../../src/server.js';
 import { knownTestSecrets } from '../helpers/secrets.js';
-import { ADMIN, SAMPLE_TIME_MS, type TestStore, followIndexes, loadSampleRecords, openStore } from '../helpers/store.js';
+import { ADMIN, JWT_SECRET, SAMPLE_TIME_MS, type TestStore, followIndexes, loadSampleRecords, openStore } from '../helpers/store.js';
 
 const METRICS_TOKEN = 'test-metrics-token-0123456789';
 
@@ -60,13 +61,14 @@ describe('/metrics', () => {
   let graphqlUrl: string;
   let metricsUrl: string;
   let counts: { fast: number; handedOn: number };
+  let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     store = await openStore({ now: SAMPLE_TIME_MS });
     await loadSampleRecords(store);
     metrics = new Metrics({ maxOperations: 20 });
     metrics.watch({ redis: store.redis, indexes: store.services.indexes, stats: store.services.stats, jobs: store.services.jobs });
-    const app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, metrics });
+    app = createApp({ services: store.services, auth: { adminToken: ADMIN, anonymousAdmin: false }, metrics });
     const handler = createNodeHandler(app);
     counts = handler.counts;
     graphqlServer = createServer(handler);
@@ -136,6 +138,18 @@ describe('/metrics', () => {
     expect(byLabel(after, 'oauth_admin_redis_up', '')).toEqual({ '': 1 });
   });
 
+  it("counts requests through Yoga's own handler too", async () => {
+    const before = (await scrape()).families;
+    const response = await app.fetch('http://local/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+      body: JSON.stringify({ query: 'query MetricsFetch { stats { registrations } }' }),
+    });
+    expect(response.status).toBe(200);
+    const after = (await scrape()).families;
+    expect(requests(after, 'MetricsFetch', 'ok') - requests(before, 'MetricsFetch', 'ok')).toBe(1);
+  });
+
   it('omits the store gauges while the indexes are not ready, then they equal `stats`', async () => {
     const cold = (await scrape()).families;
     expect(byLabel(cold, 'oauth_admin_index_ready', '')).toEqual({ '': 0 });
@@ -187,5 +201,43 @@ describe('/metrics', () => {
   it('carries no secret: no token, client secret, refresh token, code or state', async () => {
     const { text } = await scrape();
     for (const secret of [...knownTestSecrets(), METRICS_TOKEN]) expect(text).not.toContain(secret);
+  });
+});
+
+describe('the server with metrics', () => {
+  let store: TestStore;
+  let running: RunningServer;
+  beforeAll(async () => {
+    store = await openStore();
+    const config = parseConfig({
+      REDIS_URL: inject('redisUrl'),
+      OAUTH_KEY_PREFIX: store.keys.prefixes.oauth,
+      SESSION_KEY_PREFIX: store.keys.prefixes.session,
+      ADMIN_KEY_PREFIX: store.keys.prefixes.admin,
+      ADMIN_TOKEN: ADMIN,
+      GATEWAY_JWT_SECRET: JWT_SECRET,
+      PORT: '0',
+      METRICS_PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
+    running = await startServer(config, createLogger({ level: 'silent' }));
+  });
+  afterAll(async () => {
+    await running.shutdown('test');
+    await store.close();
+  });
+
+  it('serves /metrics on a loopback listener of its own, counting what the API port answers', async () => {
+    expect(running.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    expect(running.metricsUrl).not.toBe(running.url.replace(/\/graphql$/, '/metrics'));
+    expect((await fetch(running.url.replace(/\/graphql$/, '/metrics'))).status).toBe(404);
+    const read = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+      body: JSON.stringify({ query: 'query ServerRead { stats { registrations } }' }),
+    });
+    expect(read.status).toBe(200);
+    const text = await (await fetch(running.metricsUrl as string)).text();
+    expect(requests(parse(text), 'ServerRead', 'ok')).toBe(1);
   });
 });
