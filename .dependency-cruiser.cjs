@@ -1,6 +1,6 @@
 /**
  * The layering rule of src/ (CONTRIBUTING.md), checked by `npm run lint`:
- *   entry (server, app, http/, cli/) -> api (schema/, plugins/, context) -> services.ts
+ *   entry (server, app, http/, cli/) -> api (schema/, plugins/, metrics/, context) -> services.ts
  *   -> domains (clients-tokens/, purge/, backups/, indexes/, gateway-events/) -> jobs/, audit/, confirm -> redis/ -> base
  * An import may point down or sideways, never up, and no cycle (type-only imports count too).
  */
@@ -10,7 +10,7 @@ const LAYERS = [
   ['jobs-audit', '^src/(jobs|audit)/|^src/confirm\\.ts$'],
   ['domain', '^src/(clients-tokens|purge|backups|indexes|gateway-events)/'],
   ['composition', '^src/services\\.ts$'],
-  ['api', '^src/(schema|plugins|generated)/|^src/context\\.ts$'],
+  ['api', '^src/(schema|plugins|generated|metrics)/|^src/context\\.ts$'],
   ['entry', '^src/(server|app)\\.ts$|^src/(http|cli)/'],
 ];
 

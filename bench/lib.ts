@@ -806,6 +806,8 @@ export async function startServiceProcess(
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
+      // Several services may run at once: each metrics listener on a port of its own.
+      METRICS_PORT: '0',
       REDIS_URL: bench.url,
       ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       OAUTH_KEY_PREFIX: bench.prefixes.oauth,

@@ -9,6 +9,8 @@ import { useHealth } from './plugins/health.js';
 import { type JitOptions, useJit } from './plugins/jit.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, queryGuards, useQueryLimits } from './plugins/limits.js';
 import { maskWithCodes } from './plugins/masking.js';
+import type { Metrics } from './metrics/registry.js';
+import { useRequestMetrics } from './plugins/metrics.js';
 import { type RateLimitOptions, RateLimiter } from './plugins/rate-limit.js';
 import { RequestRecords } from './plugins/request-info.js';
 import { useRequestLog } from './plugins/request-log.js';
@@ -39,6 +41,8 @@ export interface AppOptions {
   healthTimeoutMs?: number;
   /** graphql-jit: from which use of a query document it runs compiled (default 2; null: never). */
   jit?: JitOptions;
+  /** Where requests are counted for `/metrics` (served apart from this app); none when absent. */
+  metrics?: Metrics;
   /** Plugins added after ours (observers in tests and benches; the chain runs them on every transport). */
   extraPlugins?: Plugin[];
 }
@@ -81,6 +85,7 @@ function plugins(options: AppOptions, records: RequestRecords, logger: Logger): 
   return [
     useHealth(services.redis, options.shutdown, options.healthTimeoutMs ?? 1000),
     useRequestLog(records, logger, windowMs),
+    ...(options.metrics ? [useRequestMetrics(records, options.metrics.requests)] : []),
     useAdmission({ auth: options.auth, limiter, audit: services.audit, shutdown: options.shutdown, records, logger, repeatWindowMs: windowMs }),
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     useQueryLimits(queryGuards({ ...DEFAULT_QUERY_LIMITS, ...options.limits })),

@@ -92,6 +92,16 @@ export const ConfigSchema = z.object({
   INDEX_RECONCILE_EVERY_SECONDS: count(3600),
   /** Live gateway events one subscriber may have waiting before it is told it lagged (and misses some). */
   GATEWAY_EVENTS_BUFFER: z.coerce.number().int().min(1).default(1000),
+  // Metrics (README "Metrics", SECURITY.md): Prometheus text on a port of their own.
+  /** Serve `/metrics` on METRICS_HOST:METRICS_PORT (false: no metrics listener). */
+  METRICS_ENABLED: optionalFlag.default(true),
+  /** Loopback by default; any other address needs METRICS_TOKEN. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** When set, a scrape must send `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optionalSecret,
+  /** Distinct GraphQL operation names counted before the rest share `operation="other"`. */
+  METRICS_MAX_OPERATIONS: count(200),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { type App, type AppOptions, createApp } from './app.js';
 import { type Config, ConfigError, DEFAULT_REDIS_URL, loadConfig } from './config.js';
 import { createNodeHandler } from './http/fast-path.js';
+import { listenMetrics } from './http/metrics-server.js';
+import { Metrics } from './metrics/registry.js';
 import { type Logger, createLogger, registerSecret } from './logger.js';
 import { type RedisClient, createRedis } from './redis/connection.js';
 import { ShutdownGate } from './plugins/shutdown.js';
@@ -29,6 +31,18 @@ export function securityPlan(config: Config): { host: string; anonymousAdmin: bo
   };
 }
 
+/**
+ * Where `/metrics` listens (SECURITY.md "Metrics"): its own port, on loopback unless METRICS_HOST
+ * says otherwise, which needs METRICS_TOKEN; null when METRICS_ENABLED=false.
+ */
+export function metricsPlan(config: Config): { host: string; port: number; token: string | undefined } | null {
+  if (!config.METRICS_ENABLED) return null;
+  if (!LOOPBACK.has(config.METRICS_HOST) && !config.METRICS_TOKEN) {
+    throw new ConfigError(`METRICS_HOST=${config.METRICS_HOST} is not a loopback address: set METRICS_TOKEN, or METRICS_ENABLED=false`);
+  }
+  return { host: config.METRICS_HOST, port: config.METRICS_PORT, token: config.METRICS_TOKEN };
+}
+
 /** Introspection and GraphiQL: on in development, off in production unless asked for. */
 export function exposurePlan(config: Config): { introspection: boolean; graphiql: boolean } {
   const introspection = config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
@@ -37,7 +51,14 @@ export function exposurePlan(config: Config): { introspection: boolean; graphiql
 
 /** Every secret the configuration holds, so no log line can carry one. */
 function registerConfigSecrets(config: Config): void {
-  for (const value of [config.ADMIN_TOKEN, config.VIEWER_TOKEN, config.JWT_PRIVATE_KEY_B64, config.GATEWAY_JWT_SECRET, config.BACKUP_ENCRYPTION_KEY])
+  for (const value of [
+    config.ADMIN_TOKEN,
+    config.VIEWER_TOKEN,
+    config.METRICS_TOKEN,
+    config.JWT_PRIVATE_KEY_B64,
+    config.GATEWAY_JWT_SECRET,
+    config.BACKUP_ENCRYPTION_KEY,
+  ])
     registerSecret(value);
   try {
     const password = new URL(config.REDIS_URL ?? DEFAULT_REDIS_URL).password;
@@ -96,6 +117,8 @@ function quietPubSub(client: RedisClient): RedisClient {
 export interface RunningServer {
   server: Server;
   url: string;
+  /** Where `/metrics` answers; null when METRICS_ENABLED=false. */
+  metricsUrl: string | null;
   /** Drains and stops; resolves with the exit code a process should use. */
   shutdown(reason: string): Promise<number>;
 }
@@ -129,7 +152,7 @@ function connectRedis(config: Config, logger: Logger): Connections {
 }
 
 /** The app's settings from the configuration. */
-function appOptions(config: Config, services: Services, gate: ShutdownGate, logger: Logger, keys: ApiKeyWatcher | null): AppOptions {
+function appOptions(config: Config, services: Services, gate: ShutdownGate, logger: Logger, keys: ApiKeyWatcher | null, metrics: Metrics | null): AppOptions {
   const plan = securityPlan(config);
   const exposure = exposurePlan(config);
   return {
@@ -152,6 +175,7 @@ function appOptions(config: Config, services: Services, gate: ShutdownGate, logg
     },
     logger: logger.child({ component: 'http' }),
     shutdown: gate,
+    ...(metrics ? { metrics } : {}),
   };
 }
 
@@ -176,6 +200,7 @@ interface Running {
   services: Services;
   connections: Connections;
   keys: ApiKeyWatcher | null;
+  metrics: { server: Server; registry: Metrics } | null;
 }
 
 /** Drains: refuse new requests, stop jobs at a safe point, end streams, close; the exit code. */
@@ -187,6 +212,9 @@ async function drain(r: Running, reason: string): Promise<number> {
   r.keys?.stop();
   server.close();
   server.closeIdleConnections();
+  r.metrics?.server.close();
+  r.metrics?.server.closeAllConnections();
+  r.metrics?.registry.stop();
   // No new index reconcile from this process; the lease passes to another one.
   const indexesStopped = services.indexes.stop().catch(() => {});
   await services.jobs.cancelAll();
@@ -218,6 +246,7 @@ async function drain(r: Running, reason: string): Promise<number> {
 /** Config to a listening server: Redis (never awaited: the service starts without it), app, listen. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const plan = securityPlan(config);
+  const metricsAt = metricsPlan(config);
   const connections = connectRedis(config, logger);
   const events = createJobEvents({ publish: quietPubSub(connections.publisher), subscribe: quietPubSub(connections.subscriber) });
   const services = createServices(connections.redis, { ...serviceOptions(config), events, logger });
@@ -228,7 +257,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const gate = new ShutdownGate();
   // Named service keys, re-read when the file changes (api-key-create, api-key-revoke).
   const keys = config.API_KEYS_FILE ? watchApiKeys(resolve(config.API_KEYS_FILE), logger.child({ component: 'api-keys' })) : null;
-  const app = createApp(appOptions(config, services, gate, logger, keys));
+  const registry = metricsAt ? new Metrics({ maxOperations: config.METRICS_MAX_OPERATIONS }) : null;
+  registry?.watch({ redis: connections.redis, indexes: services.indexes, stats: services.stats, jobs: services.jobs });
+  const app = createApp(appOptions(config, services, gate, logger, keys, registry));
   // Yoga's node handler behind the fast transport for JSON POSTs, both driving the app's one plugin chain.
   const server = createServer(createNodeHandler(app, { maxRequestBodyBytes: config.MAX_REQUEST_BODY_BYTES }));
   // Slow-loris and idle sockets: bounded header and request times.
@@ -236,6 +267,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   server.requestTimeout = 60_000;
   if (plan.warning) for (const line of plan.warning.split('\n')) logger.warn(line);
   const port = await listen(server, config.PORT, plan.host);
+  const metrics = metricsAt && registry ? await listenMetrics(registry, metricsAt.host, metricsAt.port, { token: metricsAt.token }) : null;
   const url = `http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${port}/graphql`;
   const exposure = exposurePlan(config);
   logger.info('oauth-admin listening', {
@@ -244,11 +276,22 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     port,
     introspection: exposure.introspection,
     graphiql: exposure.graphiql,
+    metrics: metrics?.url ?? null,
     nodeEnv: config.NODE_ENV,
   });
   let stopping: Promise<number> | null = null;
-  const running: Running = { config, logger, gate, server, app, services, connections, keys };
-  return { server, url, shutdown: (reason) => (stopping ??= drain(running, reason)) };
+  const running: Running = {
+    config,
+    logger,
+    gate,
+    server,
+    app,
+    services,
+    connections,
+    keys,
+    metrics: metrics && registry ? { server: metrics.server, registry } : null,
+  };
+  return { server, url, metricsUrl: metrics?.url ?? null, shutdown: (reason) => (stopping ??= drain(running, reason)) };
 }
 
 async function main(): Promise<void> {

@@ -93,6 +93,15 @@ export class StatsService {
     return this.scan();
   }
 
+  /**
+   * The figures from the derived indexes' counters when they are ready now, or null: never a scan
+   * (the metrics ask for them on every scrape).
+   */
+  async indexed(): Promise<OAuthStats | null> {
+    if (!this.indexes || !(await this.indexes.fresh())) return null;
+    return (await this.indexes.store.readStats(this.now() / 1000, this.lifetimes.refreshTokenSeconds)) as unknown as OAuthStats;
+  }
+
   /** The same figures by reading every key (before the indexes exist, and to check them). */
   async scan(): Promise<OAuthStats> {
     const tally: Tally = { s: emptyStats(), nowMs: this.now(), users: new Set(), activeUsers: new Set() };

@@ -21,6 +21,15 @@ import {
 
 export * from './definition.js';
 
+/** How a job ended, for an observer (the metrics): its kind, its outcome, and how long it ran (null: it never started). */
+export interface JobEnding {
+  kind: JobState['kind'];
+  outcome: Exclude<AuditOutcome, 'PLANNED'>;
+  durationMs: number | null;
+}
+
+export type JobObserver = (ending: JobEnding) => void;
+
 export interface JobRunnerOptions {
   /** How long finished jobs stay readable. */
   retentionMs?: number;
@@ -62,6 +71,7 @@ export class JobRunner {
   private readonly now: () => number;
   private readonly running = new Map<string, Promise<JobState>>();
   private readonly aborts = new Map<string, AbortController>();
+  private readonly observers = new Set<JobObserver>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -75,6 +85,28 @@ export class JobRunner {
     this.staleAfterMs = options.staleAfterMs ?? 60_000;
     this.lockTtlMs = options.lockTtlMs ?? 30_000;
     this.now = options.now ?? Date.now;
+  }
+
+  /** Calls `observer` with every ending of a job this process starts (or refuses to start); returns the way to stop. */
+  observe(observer: JobObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /** How many jobs this process is running now. */
+  get runningCount(): number {
+    return this.running.size;
+  }
+
+  private ended(ending: JobEnding): void {
+    // An observer's failure is its own: it never changes a job's ending.
+    for (const observer of this.observers) {
+      try {
+        observer(ending);
+      } catch {
+        // ignored
+      }
+    }
   }
 
   private jobKey(id: string): string {
@@ -115,6 +147,7 @@ export class JobRunner {
       if (lockKey) await this.acquire(lockKey, definition.lock as string, state.id);
       await this.save(state);
     } catch (error) {
+      this.ended({ kind: definition.kind, outcome: error instanceof AdminError ? 'REFUSED' : 'FAILED', durationMs: null });
       await this.refused(definition.audit, input, error);
       throw error;
     }
@@ -196,6 +229,7 @@ export class JobRunner {
     state.progress.phase = endings[outcome].phase;
     state.error = error;
     state.finishedAt = this.now();
+    this.ended({ kind: definition.kind, outcome, durationMs: state.finishedAt - (state.startedAt ?? state.createdAt) });
     try {
       await this.save(state);
       if (lockKey) await runScript(this.redis, 'releaseLock', [lockKey], [state.id]);

@@ -31,7 +31,7 @@ export async function spawnServer(env: Record<string, string>, options: { waitFo
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', INDEX_CONFIGURE_NOTIFICATIONS: 'yes', ...env, PORT: port },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', INDEX_CONFIGURE_NOTIFICATIONS: 'yes', METRICS_PORT: '0', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Record<string, unknown>[] = [];

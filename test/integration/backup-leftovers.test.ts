@@ -63,6 +63,7 @@ describe('files left by a killed backup (issue 14, item 5)', () => {
       ADMIN_TOKEN: ADMIN,
       BACKUP_DIR: s.backupDir,
       PORT: '0',
+      METRICS_PORT: '0',
     });
     const lines: Record<string, unknown>[] = [];
     const running = await startServer(config, createLogger({ level: 'info', sink: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) }));

@@ -31,6 +31,7 @@ describe('secrets never reach the logs', () => {
       GATEWAY_JWT_SECRET: JWT_SECRET,
       BASE_DOMAIN: 'example.com',
       PORT: '0',
+      METRICS_PORT: '0',
       LOG_LEVEL: 'debug',
       RATE_LIMIT_ANONYMOUS_PER_SECOND: '100',
     });
