@@ -55,17 +55,6 @@ export class DeletionService {
     this.cleanupJob = cleanupTestClientsJob(deps);
   }
 
-  /** Runs a deletion and records it in the audit log, whatever the outcome. */
-  private audited<T extends { counts?: DeletionCounts | null; executed?: boolean }>(
-    who: Principal,
-    action: string,
-    target: string | null,
-    dryRun: boolean,
-    body: () => Promise<T>,
-  ): Promise<T> {
-    return this.audit.around({ action, actor: who.name, target, dryRun }, body);
-  }
-
   /**
    * Deletes a client key; with `cascade`, its data too. A cascade for a client id that is no longer
    * registered still removes what is left under that id (orphans: the tokens, refresh tokens,
@@ -73,7 +62,7 @@ export class DeletionService {
    * there is nothing at all.
    */
   async deleteClient(who: Principal, clientId: string, cascade: boolean): Promise<DeleteResult> {
-    return this.audited(who, cascade ? 'deleteClient(cascade)' : 'deleteClient', clientId, false, async () => {
+    return this.audit.around({ action: cascade ? 'deleteClient(cascade)' : 'deleteClient', actor: who.name, target: clientId, dryRun: false }, async () => {
       const counts = zeroCounts();
       counts.clients = await unlinkMany(this.redis, [this.keys.client(clientId)]);
       if (cascade) addCounts(counts, (await this.sweeper.run(clientDataPlan(new Set([clientId])), { dryRun: false })).counts);
@@ -94,7 +83,7 @@ export class DeletionService {
   }
 
   async deleteToken(who: Principal, jti: string): Promise<DeleteResult> {
-    return this.audited(who, 'deleteToken', jti, false, async () => {
+    return this.audit.around({ action: 'deleteToken', actor: who.name, target: jti, dryRun: false }, async () => {
       const token = await this.repos.tokens.get(jti);
       const counts = zeroCounts();
       counts.accessTokens = await unlinkMany(this.redis, [this.keys.token(jti)]);
@@ -117,7 +106,7 @@ export class DeletionService {
     confirmToken: string | null | undefined,
     plan: () => Promise<SweepPlan>,
   ): Promise<DeleteResult> {
-    return this.audited(who, operation, null, !confirmToken, async () => {
+    return this.audit.around({ action: operation, actor: who.name, target: null, dryRun: !confirmToken }, async () => {
       if (!confirmToken) {
         const { counts } = await this.sweeper.run(await plan(), { dryRun: true });
         return { executed: false, confirmToken: await this.confirmations.issue(operation, params), counts };
@@ -143,7 +132,7 @@ export class DeletionService {
 
   /** Log a user out everywhere: access tokens, refresh tokens, unredeemed codes and the index key. */
   async deleteUserTokens(who: Principal, username: string, dryRun: boolean): Promise<DeleteResult> {
-    return this.audited(who, 'deleteUserTokens', username, dryRun, async () => {
+    return this.audit.around({ action: 'deleteUserTokens', actor: who.name, target: username, dryRun }, async () => {
       const [index] = await this.repos.userIndexes.getMany([username]);
       const indexed = new Set(index?.jtis ?? []);
       const mine = (r: { record: { username: string | null } | null }) => r.record?.username === username;
