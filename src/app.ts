@@ -134,7 +134,7 @@ export function createApp(options: AppOptions): App {
     context: ({ request }) => {
       const principal = records.find(request)?.principal;
       if (!principal) throw new Error('request reached GraphQL without authentication');
-      return createContext(options.services, principal, request.signal);
+      return createContext(options.services, principal, () => request.signal);
     },
   });
 }

@@ -13,6 +13,12 @@ export interface Context {
   signal?: AbortSignal;
 }
 
-export function createContext(services: Services, principal: Principal, signal?: AbortSignal): Context {
-  return { principal, services: domainServices(services), view: services.newView(), ...(signal ? { signal } : {}) };
+/**
+ * The context of one request. `signal` is asked for on first use only: the fast transport makes a
+ * request's abort controller when a resolver reads `ctx.signal`, not for every request.
+ */
+export function createContext(services: Services, principal: Principal, signal?: () => AbortSignal | undefined): Context {
+  const context: Context = { principal, services: domainServices(services), view: services.newView() };
+  if (signal) Object.defineProperty(context, 'signal', { get: signal, enumerable: true });
+  return context;
 }

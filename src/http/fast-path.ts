@@ -86,14 +86,51 @@ class NodeHeaders {
   }
 }
 
-/** What the request looks like to the plugins: method, URL, headers and the signal that aborts when the client goes away. */
-function requestView(req: IncomingMessage, signal: AbortSignal): Request {
-  return {
-    method: 'POST',
-    url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`,
-    headers: new NodeHeaders(req.headers),
-    signal,
-  } as unknown as Request;
+/**
+ * What the request looks like to the plugins: method, URL, headers, and the signal that aborts
+ * when the client goes away before its answer is written. The signal's controller is made when
+ * something first reads it (a long read's resolver), not for every request.
+ */
+class RequestView {
+  readonly method = 'POST';
+  readonly url: string;
+  readonly headers: NodeHeaders;
+  private controller: AbortController | null = null;
+  private onClose: (() => void) | null = null;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+  ) {
+    this.url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`;
+    this.headers = new NodeHeaders(req.headers);
+  }
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (clientGone(this.req)) this.controller.abort(new DOMException('the client went away', 'AbortError'));
+      else {
+        const controller = this.controller;
+        const res = this.res;
+        this.onClose = () => {
+          if (!res.writableFinished) controller.abort(new DOMException('the client went away', 'AbortError'));
+        };
+        res.once('close', this.onClose);
+      }
+    }
+    return this.controller.signal;
+  }
+
+  /** Stops watching the client (its answer is about to be written). */
+  settle(): void {
+    if (this.onClose) this.res.off('close', this.onClose);
+  }
+}
+
+/** Whether the client has gone away (its connection closed). */
+function clientGone(req: IncomingMessage): boolean {
+  return req.socket.destroyed;
 }
 
 /** The response a result processor makes, kept as made (status, headers, text) to be written to the socket. */
@@ -202,20 +239,10 @@ class ResponseEvent {
   }
 }
 
-/** Each open request's controller, aborted when its client goes away before the answer is written. */
-const pending = new WeakMap<ServerResponse, AbortController>();
-
-function abortOnClose(this: ServerResponse): void {
-  if (!this.writableFinished) pending.get(this)?.abort(new DOMException('the client went away', 'AbortError'));
-}
-
 /** Runs one operation through the app's chain and writes the answer. */
 async function answer(app: App, hooks: Hooks, req: IncomingMessage, res: ServerResponse, params: GraphQLParams, started: number): Promise<void> {
-  // Aborts when the client goes away before its answer is written: long reads stop then.
-  const gone = new AbortController();
-  pending.set(res, gone);
-  res.once('close', abortOnClose);
-  const request = requestView(req, gone.signal);
+  const view = new RequestView(req, res);
+  const request = view as unknown as Request;
   const serverContext = { req, res, started };
   let result: ResultProcessorInput;
   try {
@@ -224,9 +251,9 @@ async function answer(app: App, hooks: Hooks, req: IncomingMessage, res: ServerR
     // The chain masks what an operation throws; this is a hook that threw: answered as Yoga's masking would.
     result = { errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
   } finally {
-    res.off('close', abortOnClose);
+    view.settle();
   }
-  if (gone.signal.aborted) return;
+  if (clientGone(req)) return;
   const made = respond(app, hooks, request, result, serverContext);
   const event = new ResponseEvent(request, made instanceof RecordedResponse ? made : await made, serverContext);
   for (const hook of hooks.onResponse) {

@@ -94,13 +94,16 @@ function noIntrospectionRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-function pageArgument(field: FieldNode, variables: Record<string, unknown>): number | null {
+function pageArgument(field: FieldNode, scope: CostScope): number | null {
   let page: number | null = null;
   for (const arg of field.arguments ?? []) {
     if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
     let value: unknown = null;
     if (arg.value.kind === Kind.INT) value = Number.parseInt(arg.value.value, 10);
-    else if (arg.value.kind === Kind.VARIABLE) value = variables[arg.value.name.value];
+    else if (arg.value.kind === Kind.VARIABLE) {
+      scope.readVariables = true;
+      value = scope.vars[arg.value.name.value];
+    }
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) page = Math.max(page ?? 0, value);
   }
   return page;
@@ -114,20 +117,27 @@ function pageArgument(field: FieldNode, variables: Record<string, unknown>): num
  * costs about 500 × 500 × 3, whatever the data holds today.
  */
 export function queryCost(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): number {
+  return costOf(document, operationName, variables).cost;
+}
+
+/** `queryCost`, and whether the variables took part in it (when not, the cost is the document's, whatever they hold). */
+function costOf(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): { cost: number; readVariables: boolean } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | null = null;
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     else if (def.kind === Kind.OPERATION_DEFINITION && (operationName ? def.name?.value === operationName : operation === null)) operation = def;
   }
-  if (!operation) return 0;
+  if (!operation) return { cost: 0, readVariables: false };
   const root =
     operation.operation === 'mutation'
       ? schema.getMutationType()
       : operation.operation === 'subscription'
         ? schema.getSubscriptionType()
         : schema.getQueryType();
-  return walkCost({ fragments, vars: variables ?? {} }, operation.selectionSet, 1, null, 0, root ?? null);
+  const scope: CostScope = { fragments, vars: variables ?? {}, readVariables: false };
+  const cost = walkCost(scope, operation.selectionSet, 1, null, 0, root ?? null);
+  return { cost, readVariables: scope.readVariables };
 }
 
 function composite(type: GraphQLNamedType | null | undefined): GraphQLCompositeType | null {
@@ -137,6 +147,8 @@ function composite(type: GraphQLNamedType | null | undefined): GraphQLCompositeT
 interface CostScope {
   fragments: Map<string, FragmentDefinitionNode>;
   vars: Record<string, unknown>;
+  /** Set when a page size came from a variable. */
+  readVariables: boolean;
 }
 
 /** `queryCost` of one selection set (module-level, so a request makes no closures for it). */
@@ -159,14 +171,7 @@ function walkCost(
       cost += own * (1 + (parent ? (EXPENSIVE_FIELDS[`${parent.name}.${name}`] ?? 0) : 0));
       const field = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
       if (selection.selectionSet)
-        cost += walkCost(
-          scope,
-          selection.selectionSet,
-          own,
-          pageArgument(selection, scope.vars),
-          depth + 1,
-          composite(field ? getNamedType(field.type) : null),
-        );
+        cost += walkCost(scope, selection.selectionSet, own, pageArgument(selection, scope), depth + 1, composite(field ? getNamedType(field.type) : null));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const narrowed = selection.typeCondition ? composite(schema.getType(selection.typeCondition.name.value)) : parent;
       cost += walkCost(scope, selection.selectionSet, multiplier, page, depth + 1, narrowed);
@@ -202,13 +207,27 @@ export function queryGuards(limits: QueryLimits): QueryGuards {
     !limits.introspection && noIntrospectionRule,
   ].filter((r): r is ValidationRule => r !== false);
 
+  // The cost of each document's operations whose cost no variable changes (most reads: the
+  // page sizes are literals or absent), kept with the document as its validation is.
+  const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
+  const costFor = (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number => {
+    const known = fixedCosts.get(document)?.get(operationName ?? '');
+    if (known !== undefined) return known;
+    const { cost, readVariables } = costOf(document, operationName, variables);
+    if (!readVariables) {
+      const costs = fixedCosts.get(document) ?? new Map<string, number>();
+      costs.set(operationName ?? '', cost);
+      fixedCosts.set(document, costs);
+    }
+    return cost;
+  };
   const checkCost = (
     document: DocumentNode,
     operationName: string | null | undefined,
     variables: Record<string, unknown> | null | undefined,
   ): GraphQLError | null => {
     if (limits.maxCost <= 0) return null;
-    const cost = queryCost(document, operationName, variables);
+    const cost = costFor(document, operationName, variables);
     if (cost <= limits.maxCost) return null;
     return limitError(
       `query refused: it may resolve up to ${Number.isFinite(cost) ? Math.round(cost) : 'unbounded'} fields (list pages multiplied through nesting), over the limit of ${limits.maxCost} (GRAPHQL_MAX_COST); ask for smaller pages (first/last) or fewer nested lists`,

@@ -92,6 +92,8 @@ const SERVER_CONCURRENCY = 4;
  * also one hash slot per group) and returns the results in the keys' order.
  */
 export async function inBatches<T>(redis: RedisClient, keys: readonly string[], run: (group: string[], positions: number[]) => Promise<T[]>): Promise<T[]> {
+  // One key (a DataLoader batch of one, the common read): one group, nothing to split or gather.
+  if (keys.length === 1) return run([keys[0] as string], [0]);
   const out = new Array<T>(keys.length);
   const groups = groupsOf(redis, keys);
   const runGroup = async (group: number[]) => {

@@ -94,6 +94,9 @@ describe('hostile input', () => {
       const light = await post(store.app, { query: `query Heavy($n: Int) { ${nested} }`, variables: { n: 10 } });
       expect(light.status).toBe(200);
       expect(light.body.errors).toBeUndefined();
+      // A cost kept with its document never stands in for one its variables change; a literal one holds on every use.
+      expectRefused(await post(store.app, { query: `query Heavy($n: Int) { ${nested} }`, variables: { n: 500 } }), /GRAPHQL_MAX_COST/);
+      expectRefused(await post(store.app, { query: `{ ${nested.replaceAll('$n', '500')} }` }), /GRAPHQL_MAX_COST/);
       // Connections without first/last count as their default page (50).
       expect(queryCost(parse('{ clients { edges { node { clientId } } } }'))).toBe(1 + 50 + 50 + 50);
       expect(queryCost(parse('query Q($n: Int) { clients(first: $n) { totalCount } }'), 'Q', { n: 500 })).toBe(2);
