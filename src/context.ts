@@ -9,16 +9,17 @@ export interface Context {
   services: DomainServices;
   /** The request's view of the store: each kind read at most once per request. */
   view: StoreView;
-  /** Aborts when the client goes away: long reads (Backup.diff, whole-file reads) stop then. */
-  signal?: AbortSignal;
+  /**
+   * The signal that aborts when the client goes away: long reads (Backup.diff, whole-file reads)
+   * stop then. A function, called by the resolvers that need it: the fast transport makes a
+   * request's abort controller only then, not for every request (Yoga copies the context's
+   * properties, so a getter would be read at once).
+   */
+  signal: () => AbortSignal | undefined;
 }
 
-/**
- * The context of one request. `signal` is asked for on first use only: the fast transport makes a
- * request's abort controller when a resolver reads `ctx.signal`, not for every request.
- */
-export function createContext(services: Services, principal: Principal, signal?: () => AbortSignal | undefined): Context {
-  const context: Context = { principal, services: domainServices(services), view: services.newView() };
-  if (signal) Object.defineProperty(context, 'signal', { get: signal, enumerable: true });
-  return context;
+const noSignal = (): undefined => undefined;
+
+export function createContext(services: Services, principal: Principal, signal: () => AbortSignal | undefined = noSignal): Context {
+  return { principal, services: domainServices(services), view: services.newView(), signal };
 }

@@ -150,7 +150,7 @@ export const Backup = builder.objectRef<BackupInfo>('Backup').implement({
       nullable: true,
       description:
         'Why the file cannot be used (not JSON, truncated, checksum mismatch, wrong entry types, wrong key); null when the whole file checks out. Checking reads the file once; the answer is cached until it changes.',
-      resolve: async (b, _a, ctx) => b.headerError ?? (await ctx.services.backups.verify(b.name, ctx.signal)),
+      resolve: async (b, _a, ctx) => b.headerError ?? (await ctx.services.backups.verify(b.name, ctx.signal())),
     }),
   }),
 });
@@ -164,7 +164,7 @@ builder.objectFields(Backup, (t) => ({
       resolve: (b, args, ctx) =>
         backupConnection(
           args,
-          (first, after) => ctx.services.backups.clients(b.name, first, after, ctx.signal),
+          (first, after) => ctx.services.backups.clients(b.name, first, after, ctx.signal()),
           (c) => c.id,
         ),
     },
@@ -177,7 +177,7 @@ builder.objectFields(Backup, (t) => ({
       resolve: (b, args, ctx) =>
         backupConnection(
           args,
-          (first, after) => ctx.services.backups.tokens(b.name, first, after, ctx.signal),
+          (first, after) => ctx.services.backups.tokens(b.name, first, after, ctx.signal()),
           (r) => r.id,
         ),
     },
@@ -187,7 +187,7 @@ builder.objectFields(Backup, (t) => ({
     {
       type: BackupUser,
       description: 'The users the backup knows, by username. Empty when the file cannot be read (see `parseError`).',
-      resolve: async (b, args, ctx) => paginate(await unlessUnreadable(ctx.services.backups.users(b.name, ctx.signal), []), args, (u) => u.username),
+      resolve: async (b, args, ctx) => paginate(await unlessUnreadable(ctx.services.backups.users(b.name, ctx.signal()), []), args, (u) => u.username),
     },
     BackupUserConnection,
   ),
@@ -199,7 +199,7 @@ builder.objectFields(Backup, (t) => ({
     resolve: (b, { limit }, ctx: Context) => {
       const n = limit ?? 100;
       if (n < 0 || n > 1000) throw badInput('limit must be between 0 and 1000');
-      return unlessUnreadable(ctx.services.backups.diff(b.name, n, ctx.signal), { categories: [], entries: [], truncated: false });
+      return unlessUnreadable(ctx.services.backups.diff(b.name, n, ctx.signal()), { categories: [], entries: [], truncated: false });
     },
   }),
 }));
