@@ -1,3 +1,4 @@
+import { initContextCache } from '@pothos/core';
 import { type DomainServices, type Services, domainServices } from './services.js';
 import type { StoreView } from './clients-tokens/store-view.js';
 import type { Principal } from './principal.js';
@@ -20,6 +21,7 @@ export interface Context {
 
 const noSignal = (): undefined => undefined;
 
+/** A new context per request; Pothos's per-request caches (loaders, scope checks) key on its `initContextCache()` entry. */
 export function createContext(services: Services, principal: Principal, signal: () => AbortSignal | undefined = noSignal): Context {
-  return { principal, services: domainServices(services), view: services.newView(), signal };
+  return { ...initContextCache(), principal, services: domainServices(services), view: services.newView(), signal };
 }

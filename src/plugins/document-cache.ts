@@ -7,6 +7,8 @@
 export class DocumentCache<T> {
   private readonly entries = new Map<string, T>();
   private chars = 0;
+  /** The most recently used text: a hit on it changes no order (the common case: one query sent many times). */
+  private newest: string | undefined;
 
   constructor(
     readonly maxEntries: number,
@@ -24,10 +26,11 @@ export class DocumentCache<T> {
 
   get(query: string): T | undefined {
     const found = this.entries.get(query);
-    if (found !== undefined) {
+    if (found !== undefined && query !== this.newest) {
       // Most recently used last: re-insert.
       this.entries.delete(query);
       this.entries.set(query, found);
+      this.newest = query;
     }
     return found;
   }
@@ -35,6 +38,7 @@ export class DocumentCache<T> {
   set(query: string, value: T): void {
     if (this.entries.delete(query)) this.chars -= query.length;
     this.entries.set(query, value);
+    this.newest = query;
     this.chars += query.length;
     while (this.entries.size > this.maxEntries || (this.chars > this.maxChars && this.entries.size > 1)) {
       const oldest = this.entries.keys().next().value as string;

@@ -37,12 +37,21 @@ export class RecordRepository<T> {
     return this.keys.record(this.kind, id);
   }
 
+  /** One record (also a DataLoader batch of one, the common read): one GET, nothing to split or gather. */
   async get(id: string): Promise<StoredRecord<T> | null> {
-    const [found] = await this.getMany([id]);
-    return found ?? null;
+    const key = this.keyOf(id);
+    const [raw] = await readStrings(this.redis, [key]);
+    if (typeof raw === 'string') return this.toStored(id, key, raw);
+    return this.absent(id, key, (await this.wrongTypes([key])).get(key));
+  }
+
+  /** A key read as null: missing, or holding another type (then a corrupt record, so listings show it). */
+  private absent(id: string, key: string, wrongType: string | undefined): StoredRecord<T> | null {
+    return wrongType ? { id, key, raw: '', record: null, parseError: `Redis ${wrongType}, expected a string` } : null;
   }
 
   async getMany(ids: readonly string[]): Promise<(StoredRecord<T> | null)[]> {
+    if (ids.length === 1) return [await this.get(ids[0] as string)];
     const keys = ids.map((id) => this.keyOf(id));
     const values = await readStrings(this.redis, keys);
     const missing = keys.filter((_, i) => values[i] === null);
@@ -51,8 +60,7 @@ export class RecordRepository<T> {
       const key = keys[i] as string;
       const raw = values[i];
       if (typeof raw === 'string') return this.toStored(id, key, raw);
-      const type = wrongTypes.get(key);
-      return type ? { id, key, raw: '', record: null, parseError: `Redis ${type}, expected a string` } : null;
+      return this.absent(id, key, wrongTypes.get(key));
     });
   }
 
