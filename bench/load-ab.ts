@@ -1,0 +1,119 @@
+/**
+ * The service's GraphQL handler of several source trees under the same load, in one process:
+ * the same private Redis and data, short load windows taken in turn (ABBA...), so a shared
+ * machine's drift falls on every tree alike. For telling a change of a few percent in per-request
+ * cost, which `bench/index.ts`'s rounds (each server minutes apart) cannot.
+ *
+ *   npx tsx bench/load-ab.ts 06c7b1d .        # a commit against this working tree
+ *   npx tsx bench/load-ab.ts /path/to/tree .  # another checkout against this one
+ *
+ * A tree is `.` (this one, uncommitted changes included), a directory holding a checkout of this
+ * repository, or a git revision (checked out into a temporary worktree, removed after). Each tree's
+ * own `bench/lib.ts` and `src/http/fast-path.ts` are loaded; dependencies come from this tree's
+ * node_modules. Prints, per tree, the server's CPU per request (the process's CPU over a window /
+ * requests served; only one tree is loaded at a time) and req/s, median over the windows.
+ *
+ * BENCH_AB_TOKENS (10000), BENCH_AB_WINDOWS (10), BENCH_AB_S (3 s after a 1 s warm-up),
+ * BENCH_CONNECTIONS (50).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BENCH_ADMIN_TOKEN, createRng, envNumber, listenOnLoopback, pick, runLoad, seedGatewayData, startBenchRedis, textTable } from './lib.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const QUERY = 'query TokenRelations($jti: String!) { token(jti: $jti) { client { clientName } user { username } } }';
+
+interface Tree {
+  label: string;
+  dir: string;
+  cleanup?: () => void;
+}
+
+/** `.`, a checkout's directory, or a revision checked out into a temporary worktree. */
+function treeOf(arg: string): Tree {
+  if (arg === '.') return { label: '. (this tree)', dir: ROOT };
+  if (existsSync(join(arg, 'src', 'http', 'fast-path.ts'))) return { label: arg, dir: resolve(arg) };
+  const dir = join(mkdtempSync(join(tmpdir(), 'oauth-admin-ab-')), 'tree');
+  execFileSync('git', ['worktree', 'add', '--detach', dir, arg], { cwd: ROOT, stdio: 'ignore' });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return {
+    label: arg,
+    dir,
+    cleanup: () => {
+      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'ignore' });
+      rmSync(resolve(dir, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.length < 2) throw new Error('usage: npx tsx bench/load-ab.ts TREE TREE [TREE ...]   (TREE: ., a directory, or a git revision)');
+  const trees = args.map(treeOf);
+  const bench = await startBenchRedis();
+  try {
+    const seed = await seedGatewayData(bench.redis, bench.keys, { tokens: envNumber('BENCH_AB_TOKENS', 10_000), activeForSeconds: 6 * 3600 });
+    const rng = createRng(17);
+    const bodies = Array.from({ length: 5000 }, () => JSON.stringify({ query: QUERY, variables: { jti: pick(rng, seed.jtis) } }));
+    const servers = [];
+    for (const tree of trees) {
+      const lib = (await import(pathToFileURL(join(tree.dir, 'bench', 'lib.ts')).href)) as typeof import('./lib.js');
+      const transport = (await import(pathToFileURL(join(tree.dir, 'src', 'http', 'fast-path.ts')).href)) as typeof import('../src/http/fast-path.js');
+      const app = lib.createBenchApp(bench);
+      const server = await listenOnLoopback(transport.createNodeHandler(app.app), '/graphql');
+      servers.push({ tree, server, cpu: [] as number[], rps: [] as number[] });
+    }
+    const windows = envNumber('BENCH_AB_WINDOWS', 10);
+    const seconds = envNumber('BENCH_AB_S', 3);
+    const connections = envNumber('BENCH_CONNECTIONS', 50);
+    process.stderr.write(`load-ab: ${trees.length} trees, ${windows} windows of 1 s warm-up + ${seconds} s each, ${connections} connections\n`);
+    for (let w = 0; w < windows; w++) {
+      for (const s of w % 2 === 0 ? servers : [...servers].reverse()) {
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        const r = await runLoad(
+          { connections, durationS: seconds, warmupS: 1, token: BENCH_ADMIN_TOKEN, bodies, expect: '"clientName"', url: s.server.url },
+          (seconds + 60) * 1000,
+        );
+        const cpu = process.cpuUsage(cpu0);
+        const wall = (performance.now() - t0) / 1000;
+        if (r.mismatches > 0 || r.non2xx > 0 || r.errors > 0)
+          throw new Error(`${s.tree.label}: ${r.mismatches} wrong answers, ${r.non2xx} non-2xx, ${r.errors} errors`);
+        // Requests over the whole window (warm-up included) at the measured rate, against the whole window's CPU.
+        s.cpu.push((cpu.user + cpu.system) / (r.reqPerSec * wall));
+        s.rps.push(r.reqPerSec);
+      }
+    }
+    const first = servers[0] as (typeof servers)[number];
+    console.log(
+      textTable(
+        ['tree', 'CPU µs/req (median)', 'vs first', 'req/s (median)', 'vs first', 'CPU µs/req by window'],
+        servers.map((s) => [
+          s.tree.label,
+          median(s.cpu).toFixed(0),
+          `${(median(s.cpu) / median(first.cpu)).toFixed(2)}x`,
+          Math.round(median(s.rps)).toLocaleString('en-US'),
+          `${(median(s.rps) / median(first.rps)).toFixed(2)}x`,
+          s.cpu.map((c) => c.toFixed(0)).join(' '),
+        ]),
+      ),
+    );
+    for (const s of servers) await s.server.close();
+  } finally {
+    await bench.stop();
+    for (const tree of trees) tree.cleanup?.();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`load-ab: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
