@@ -108,13 +108,14 @@ class RequestView {
 
   get signal(): AbortSignal {
     if (!this.controller) {
-      this.controller = new AbortController();
-      if (clientGone(this.req)) this.controller.abort(new DOMException('the client went away', 'AbortError'));
+      const controller = new AbortController();
+      const res = this.res;
+      const abort = () => controller.abort(new DOMException('the client went away', 'AbortError'));
+      this.controller = controller;
+      if (clientGone(this.req)) abort();
       else {
-        const controller = this.controller;
-        const res = this.res;
         this.onClose = () => {
-          if (!res.writableFinished) controller.abort(new DOMException('the client went away', 'AbortError'));
+          if (!res.writableFinished) abort();
         };
         res.once('close', this.onClose);
       }
