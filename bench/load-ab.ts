@@ -21,7 +21,19 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BENCH_ADMIN_TOKEN, createRng, envNumber, listenOnLoopback, pick, runLoad, seedGatewayData, startBenchRedis, textTable } from './lib.js';
+import {
+  BENCH_ADMIN_TOKEN,
+  type BenchRedis,
+  createRng,
+  envNumber,
+  listenOnLoopback,
+  pick,
+  runLoad,
+  seedGatewayData,
+  startBenchRedis,
+  summarize,
+  textTable,
+} from './lib.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUERY = 'query TokenRelations($jti: String!) { token(jti: $jti) { client { clientName } user { username } } }';
@@ -37,7 +49,12 @@ function treeOf(arg: string): Tree {
   if (arg === '.') return { label: '. (this tree)', dir: ROOT };
   if (existsSync(join(arg, 'src', 'http', 'fast-path.ts'))) return { label: arg, dir: resolve(arg) };
   const dir = join(mkdtempSync(join(tmpdir(), 'oauth-admin-ab-')), 'tree');
-  execFileSync('git', ['worktree', 'add', '--detach', dir, arg], { cwd: ROOT, stdio: 'ignore' });
+  try {
+    execFileSync('git', ['worktree', 'add', '--detach', dir, arg], { cwd: ROOT, stdio: 'ignore' });
+  } catch {
+    rmSync(resolve(dir, '..'), { recursive: true, force: true });
+    throw new Error(`${arg}: neither a checkout of this repository nor a git revision`);
+  }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return {
     label: arg,
@@ -49,14 +66,16 @@ function treeOf(arg: string): Tree {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]) => summarize(values).p50;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.length < 2) throw new Error('usage: npx tsx bench/load-ab.ts TREE TREE [TREE ...]   (TREE: ., a directory, or a git revision)');
-  const trees = args.map(treeOf);
-  const bench = await startBenchRedis();
+  const trees: Tree[] = [];
+  let bench: BenchRedis | null = null;
   try {
+    for (const arg of args) trees.push(treeOf(arg));
+    bench = await startBenchRedis();
     const seed = await seedGatewayData(bench.redis, bench.keys, { tokens: envNumber('BENCH_AB_TOKENS', 10_000), activeForSeconds: 6 * 3600 });
     const rng = createRng(17);
     const bodies = Array.from({ length: 5000 }, () => JSON.stringify({ query: QUERY, variables: { jti: pick(rng, seed.jtis) } }));
@@ -105,7 +124,7 @@ async function main(): Promise<void> {
     );
     for (const s of servers) await s.server.close();
   } finally {
-    await bench.stop();
+    await bench?.stop();
     for (const tree of trees) tree.cleanup?.();
   }
 }
