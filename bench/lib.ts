@@ -6,10 +6,10 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { type RequestListener, type Server, createServer as createHttpServer } from 'node:http';
 import os, { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Cluster, type Redis } from 'ioredis';
@@ -703,6 +703,49 @@ export function envNumber(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return n;
+}
+
+// ------------------------------------------------------------------------------------ source trees
+
+/** A source tree an A/B bench loads its code from (load-ab.ts, ops-ab.ts). */
+export interface BenchTree {
+  label: string;
+  dir: string;
+  /** Removes a temporary worktree (once; later calls do nothing); absent for `.` and another checkout. */
+  cleanup?: () => void;
+}
+
+/**
+ * `.` (this tree, uncommitted changes included), a directory holding a checkout of this repository
+ * (one with `marker`, a path inside it), or a git revision checked out into a temporary worktree
+ * (`git worktree add --detach`, node_modules linked to this tree's). The worktree goes with
+ * `cleanup()`, or when the process exits without it (Ctrl-C). Anything else throws one line.
+ */
+export function treeOf(arg: string, marker: string): BenchTree {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (arg === '.') return { label: '. (this tree)', dir: root };
+  if (existsSync(join(arg, marker))) return { label: arg, dir: resolve(arg) };
+  const dir = join(mkdtempSync(join(tmpdir(), 'oauth-admin-ab-')), 'tree');
+  try {
+    execFileSync('git', ['worktree', 'add', '--detach', dir, arg], { cwd: root, stdio: 'ignore' });
+  } catch {
+    rmSync(resolve(dir, '..'), { recursive: true, force: true });
+    throw new Error(`${arg}: neither a checkout of this repository nor a git revision`);
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  let removed = false;
+  const cleanup = () => {
+    if (removed) return;
+    removed = true;
+    process.off('exit', cleanup);
+    try {
+      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' });
+    } finally {
+      rmSync(resolve(dir, '..'), { recursive: true, force: true });
+    }
+  };
+  process.on('exit', cleanup);
+  return { label: arg, dir, cleanup };
 }
 
 // ------------------------------------------------------------------------------------ HTTP load

@@ -16,14 +16,12 @@
  * BENCH_AB_TOKENS (10000), BENCH_AB_WINDOWS (10), BENCH_AB_S (3 s after a 1 s warm-up),
  * BENCH_CONNECTIONS (50).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   BENCH_ADMIN_TOKEN,
   type BenchRedis,
+  type BenchTree,
   createRng,
   envNumber,
   listenOnLoopback,
@@ -33,48 +31,20 @@ import {
   startBenchRedis,
   summarize,
   textTable,
+  treeOf,
 } from './lib.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUERY = 'query TokenRelations($jti: String!) { token(jti: $jti) { client { clientName } user { username } } }';
-
-interface Tree {
-  label: string;
-  dir: string;
-  cleanup?: () => void;
-}
-
-/** `.`, a checkout's directory, or a revision checked out into a temporary worktree. */
-function treeOf(arg: string): Tree {
-  if (arg === '.') return { label: '. (this tree)', dir: ROOT };
-  if (existsSync(join(arg, 'src', 'http', 'fast-path.ts'))) return { label: arg, dir: resolve(arg) };
-  const dir = join(mkdtempSync(join(tmpdir(), 'oauth-admin-ab-')), 'tree');
-  try {
-    execFileSync('git', ['worktree', 'add', '--detach', dir, arg], { cwd: ROOT, stdio: 'ignore' });
-  } catch {
-    rmSync(resolve(dir, '..'), { recursive: true, force: true });
-    throw new Error(`${arg}: neither a checkout of this repository nor a git revision`);
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  return {
-    label: arg,
-    dir,
-    cleanup: () => {
-      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'ignore' });
-      rmSync(resolve(dir, '..'), { recursive: true, force: true });
-    },
-  };
-}
 
 const median = (values: number[]) => summarize(values).p50;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.length < 2) throw new Error('usage: npx tsx bench/load-ab.ts TREE TREE [TREE ...]   (TREE: ., a directory, or a git revision)');
-  const trees: Tree[] = [];
+  const trees: BenchTree[] = [];
   let bench: BenchRedis | null = null;
   try {
-    for (const arg of args) trees.push(treeOf(arg));
+    for (const arg of args) trees.push(treeOf(arg, join('src', 'http', 'fast-path.ts')));
     bench = await startBenchRedis();
     const seed = await seedGatewayData(bench.redis, bench.keys, { tokens: envNumber('BENCH_AB_TOKENS', 10_000), activeForSeconds: 6 * 3600 });
     const rng = createRng(17);
