@@ -30,20 +30,20 @@
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { RequestListener } from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { execute, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { createSchema, createYoga } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { createContext } from '../src/context.js';
 import { createNodeHandler } from '../src/http/fast-path.js';
 import { scanKeys } from '../src/redis/batch.js';
 import { schema } from '../src/schema/index.js';
 import { countCommands } from '../src/redis/connection.js';
-import { type Keys, prefixPattern } from '../src/redis/keys.js';
+import { prefixPattern } from '../src/redis/keys.js';
 import type { LoadResult } from './load.js';
+import { bareHandler, bareRead, yogaFloor, yogaFloorApp } from './reference-servers.js';
 import {
   BENCH_ADMIN_TOKEN,
   type BenchApp,
@@ -312,86 +312,6 @@ function answerDifferences(index: Answers, scan: Answers): string[] {
 }
 
 // ------------------------------------------------------------------------------------ load
-
-/** The bare handler: read the body, GET the token, parse, GET its client, parse, answer JSON. No GraphQL. */
-/** The bare reads: GET the token, parse, GET its client, parse, serialise the answer. */
-async function bareRead(redis: Redis, keys: Keys, jti: string): Promise<string> {
-  const raw = await redis.get(keys.token(jti));
-  let token: { client: { clientName: string | null } | null; user: { username: string } | null } | null = null;
-  if (raw !== null) {
-    const record = JSON.parse(raw) as { client_id?: string; username?: string };
-    const clientRaw = record.client_id ? await redis.get(keys.client(record.client_id)) : null;
-    const client = clientRaw !== null ? (JSON.parse(clientRaw) as { client_name?: string }) : null;
-    token = { client: client ? { clientName: client.client_name ?? null } : null, user: record.username ? { username: record.username } : null };
-  }
-  return JSON.stringify({ data: { token } });
-}
-
-function bareHandler(redis: Redis, keys: Keys): (req: IncomingMessage, res: ServerResponse) => void {
-  const expected = `Bearer ${BENCH_ADMIN_TOKEN}`;
-  const send = (res: ServerResponse, status: number, body: string) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  };
-  return (req, res) => {
-    if (req.method !== 'POST' || req.headers.authorization !== expected) {
-      send(res, 401, '{"errors":[{"message":"unauthorized"}]}');
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void (async () => {
-        try {
-          const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables: { jti: string } };
-          send(res, 200, await bareRead(redis, keys, variables.jti));
-        } catch (error) {
-          send(res, 500, JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] }));
-        }
-      })();
-    });
-  };
-}
-
-/**
- * The reference floor: graphql-yoga over a plain graphql-js schema of the same four fields, whose
- * resolvers do the bare handler's reads (no Pothos, no plugins, no app). What GraphQL itself costs.
- */
-function yogaFloorApp(redis: Redis, keys: Keys) {
-  const schema = createSchema({
-    typeDefs:
-      'type Query { token(jti: String!): Token } type Token { client: Client user: User } type Client { clientName: String } type User { username: String }',
-    resolvers: {
-      Query: {
-        token: async (_root: unknown, { jti }: { jti: string }) => {
-          const raw = await redis.get(keys.token(jti));
-          return raw === null ? null : (JSON.parse(raw) as { client_id?: string; username?: string });
-        },
-      },
-      Token: {
-        client: async (t: { client_id?: string }) => {
-          const raw = t.client_id ? await redis.get(keys.client(t.client_id)) : null;
-          return raw === null ? null : (JSON.parse(raw) as { client_name?: string });
-        },
-        user: (t: { username?: string }) => (t.username ? { username: t.username } : null),
-      },
-      Client: { clientName: (c: { client_name?: string }) => c.client_name ?? null },
-    },
-  });
-  return createYoga({ schema, graphqlEndpoint: '/graphql', landingPage: false, graphiql: false });
-}
-
-function yogaFloor(redis: Redis, keys: Keys): RequestListener {
-  const expected = `Bearer ${BENCH_ADMIN_TOKEN}`;
-  const yoga = yogaFloorApp(redis, keys);
-  return (req, res) => {
-    if (req.headers.authorization !== expected) {
-      res.writeHead(401).end();
-      return;
-    }
-    void yoga(req, res);
-  };
-}
 
 type ServerName = 'graphql' | 'bare' | 'floor';
 
