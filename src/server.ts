@@ -9,7 +9,7 @@ import { createNodeHandler } from './http/fast-path.js';
 import { listenMetrics } from './http/metrics-server.js';
 import { Metrics } from './metrics/registry.js';
 import { type Logger, createLogger, registerSecret } from './logger.js';
-import { type RedisClient, createRedis } from './redis/connection.js';
+import { type RedisClient, createRedis, whenReady } from './redis/connection.js';
 import { ShutdownGate } from './plugins/shutdown.js';
 import { type ApiKeyWatcher, watchApiKeys } from './plugins/api-keys.js';
 import { createJobEvents } from './jobs/events.js';
@@ -130,6 +130,9 @@ interface Connections {
 }
 
 /** The Redis connections: commands, and job updates over pub/sub (a subscriber on any process follows a job run by another). */
+/** How long the server waits for its Redis connection before it listens anyway (Redis down at start). */
+const STARTUP_REDIS_WAIT_MS = 3000;
+
 function connectRedis(config: Config, logger: Logger): Connections {
   const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
   const redis = createRedis(redisUrl, {
@@ -266,6 +269,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   server.headersTimeout = 15_000;
   server.requestTimeout = 60_000;
   if (plan.warning) for (const line of plan.warning.split('\n')) logger.warn(line);
+  // The connection queues nothing while not ready, so a request that came before it was would get
+  // 503 "Redis is not reachable" from a Redis that is fine (a cluster takes a few round trips to get
+  // ready). Listen once it is ready, or after STARTUP_REDIS_WAIT_MS without Redis: then the service
+  // starts anyway and /health says unready until Redis appears.
+  await whenReady(connections.redis, STARTUP_REDIS_WAIT_MS);
   const port = await listen(server, config.PORT, plan.host);
   const metrics = metricsAt && registry ? await listenMetrics(registry, metricsAt.host, metricsAt.port, { token: metricsAt.token }) : null;
   const url = `http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${port}/graphql`;

@@ -69,17 +69,29 @@ export async function sideConnection(redis: RedisClient, name: string, readyWith
       : withScripts(redis.duplicate({ connectionName: name }));
   side.on('error', () => {});
   // The server's connections queue nothing while not ready (enableOfflineQueue off): wait for it.
-  if (side.status !== 'ready') {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise((resolve) => side.once('ready', resolve)),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, readyWithinMs);
-        timer.unref();
-      }),
-    ]).finally(() => clearTimeout(timer));
-  }
+  await whenReady(side, readyWithinMs);
   return side;
+}
+
+/**
+ * Resolves once `redis` is ready (true), or after `withinMs` if it is not by then (false). A
+ * connection that queues nothing while not ready (enableOfflineQueue off, as the server's) fails
+ * every command made before: a cluster needs some round trips (slots, nodes) before it is ready.
+ */
+export async function whenReady(redis: RedisClient, withinMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  let timer: NodeJS.Timeout | undefined;
+  let onReady: (() => void) | undefined;
+  const ready = await Promise.race([
+    new Promise<boolean>((resolve) => redis.once('ready', (onReady = () => resolve(true)))),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), withinMs);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+  if (onReady) redis.off('ready', onReady);
+  return ready;
 }
 
 function withScripts<T extends RedisClient>(client: T): T {
