@@ -23,8 +23,8 @@ export interface Context {
 
 const noSignal = (): undefined => undefined;
 
-/** A new context per request; Pothos's per-request caches (loaders, scope checks) key on its `initContextCache()` entry. */
+/** A new context per request; Pothos's per-request caches (loaders, scope checks) key on its `contextCacheSymbol` entry. */
 export function createContext(services: Services, principal: Principal, signal: () => AbortSignal | undefined = noSignal): Context {
-  // Pothos's per-request cache key (what initContextCache() returns), written in the literal: spread in, it cost more than the rest of the context.
+  // The entry written in the literal (what initContextCache() returns): spread in from that, it cost more than the rest of the context.
   return { [contextCacheSymbol]: {}, principal, services: domainServices(services), view: services.newView(), signal };
 }
