@@ -59,10 +59,7 @@ export function bareHandler(redis: RedisClient, keys: Keys): (req: IncomingMessa
   return jsonHandler((variables) => bareRead(redis, keys, variables.jti as string));
 }
 
-/**
- * The reference floor: graphql-yoga over a plain graphql-js schema of the same four fields, whose
- * resolvers do the bare handler's reads (no Pothos, no plugins, no app). What GraphQL itself costs.
- */
+/** A plain graphql-js schema of the same four fields, whose resolvers do the bare handler's reads (no Pothos, no plugins, no app). */
 export function floorSchema(redis: RedisClient, keys: Keys) {
   return createSchema({
     typeDefs:
@@ -86,10 +83,12 @@ export function floorSchema(redis: RedisClient, keys: Keys) {
   });
 }
 
+/** The reference floor: graphql-yoga over `floorSchema`. What GraphQL with Yoga costs, without our schema and plugins. */
 export function yogaFloorApp(redis: RedisClient, keys: Keys) {
   return createYoga({ schema: floorSchema(redis, keys), graphqlEndpoint: '/graphql', landingPage: false, graphiql: false });
 }
 
+/** `yogaFloorApp` behind the bare handler's bearer-token check. */
 export function yogaFloor(redis: RedisClient, keys: Keys): RequestListener {
   const expected = `Bearer ${BENCH_ADMIN_TOKEN}`;
   const yoga = yogaFloorApp(redis, keys);
