@@ -74,13 +74,14 @@ import {
   usedMemory,
   type QueryCase as BaseQueryCase,
   STATS_QUERY,
+  TOKEN_RELATIONS_QUERY,
   type Stats,
   tokenByJti,
 } from './lib.js';
 
 // Plain strings (not graphql()/gql): codegen scans bench/ and these need no generated types.
 const TOKEN = `query BenchToken($jti: String!) { token(jti: $jti) { jti status } }`;
-const TOKEN_RELATIONS = `query TokenRelations($jti: String!) { token(jti: $jti) { client { clientName } user { username } } }`;
+const TOKEN_RELATIONS = TOKEN_RELATIONS_QUERY;
 const CLIENT_TOKENS = `query BenchClientTokens($clientId: String!) { client(clientId: $clientId) { tokens(first: 10) { totalCount edges { node { jti status } } } } }`;
 const USER_TOKENS = `query BenchUserTokens($username: String!) { user(username: $username) { tokens(first: 10) { totalCount edges { node { jti status } } } } }`;
 

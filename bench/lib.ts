@@ -814,6 +814,61 @@ export function runLoad(config: LoadConfig, hardLimitMs: number): Promise<LoadRe
   });
 }
 
+/** The query the load benches send (index.ts, load-ab.ts, load-layers.ts): a token and its relations. */
+export const TOKEN_RELATIONS_QUERY = 'query TokenRelations($jti: String!) { token(jti: $jti) { client { clientName } user { username } } }';
+
+/** 5,000 request bodies of TOKEN_RELATIONS_QUERY with jtis picked at random (fixed seed) from `jtis`. */
+export function tokenRelationsBodies(jtis: readonly string[]): string[] {
+  const rng = createRng(17);
+  return Array.from({ length: 5000 }, () => JSON.stringify({ query: TOKEN_RELATIONS_QUERY, variables: { jti: pick(rng, jtis) } }));
+}
+
+/** One server's figures from `loadInTurn`, a value per window. */
+export interface WindowFigures {
+  /** The server's CPU per request in µs: this process's CPU over the window / requests served. */
+  cpu: number[];
+  reqPerSec: number[];
+}
+
+/**
+ * Load windows against servers in this process, taken in turn (ABC..., then ...CBA), so a shared
+ * machine's drift falls on each alike: BENCH_AB_WINDOWS windows (default `windows`) of 1 s warm-up
+ * + BENCH_AB_S (3) s, BENCH_CONNECTIONS (50). Only one server is loaded at a time, so this process's
+ * CPU over a window is that server's. Throws on any wrong answer, non-2xx or error.
+ */
+export async function loadInTurn(
+  bench: string,
+  targets: readonly { label: string; url: string }[],
+  bodies: string[],
+  windows: number,
+): Promise<WindowFigures[]> {
+  const count = envNumber('BENCH_AB_WINDOWS', windows);
+  const seconds = envNumber('BENCH_AB_S', 3);
+  const connections = envNumber('BENCH_CONNECTIONS', 50);
+  process.stderr.write(`${bench}: ${targets.length} servers, ${count} windows of 1 s warm-up + ${seconds} s each, ${connections} connections\n`);
+  const figures = targets.map((): WindowFigures => ({ cpu: [], reqPerSec: [] }));
+  const order = targets.map((_, i) => i);
+  for (let w = 0; w < count; w++) {
+    for (const i of w % 2 === 0 ? order : [...order].reverse()) {
+      const target = targets[i] as (typeof targets)[number];
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const r = await runLoad(
+        { connections, durationS: seconds, warmupS: 1, token: BENCH_ADMIN_TOKEN, bodies, expect: '"clientName"', url: target.url },
+        (seconds + 60) * 1000,
+      );
+      const cpu = process.cpuUsage(cpu0);
+      const wall = (performance.now() - t0) / 1000;
+      if (r.mismatches > 0 || r.non2xx > 0 || r.errors > 0)
+        throw new Error(`${target.label}: ${r.mismatches} wrong answers, ${r.non2xx} non-2xx, ${r.errors} errors`);
+      // Requests over the whole window (warm-up included) at the measured rate, against the whole window's CPU.
+      (figures[i] as WindowFigures).cpu.push((cpu.user + cpu.system) / (r.reqPerSec * wall));
+      (figures[i] as WindowFigures).reqPerSec.push(r.reqPerSec);
+    }
+  }
+  return figures;
+}
+
 /** The Node flags the service runs with (`npm start`, the Dockerfile): a bench child that stands for the service uses them too. */
 export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8', '--max-old-space-size=1024'] as const;
 

@@ -19,22 +19,19 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  BENCH_ADMIN_TOKEN,
   type BenchRedis,
   type BenchTree,
-  createRng,
+  type WindowFigures,
   envNumber,
   listenOnLoopback,
-  pick,
-  runLoad,
+  loadInTurn,
   seedGatewayData,
   startBenchRedis,
   summarize,
   textTable,
+  tokenRelationsBodies,
   treeOf,
 } from './lib.js';
-
-const QUERY = 'query TokenRelations($jti: String!) { token(jti: $jti) { client { clientName } user { username } } }';
 
 const median = (values: number[]) => summarize(values).p50;
 
@@ -47,49 +44,35 @@ async function main(): Promise<void> {
     for (const arg of args) trees.push(treeOf(arg, join('src', 'http', 'fast-path.ts')));
     bench = await startBenchRedis();
     const seed = await seedGatewayData(bench.redis, bench.keys, { tokens: envNumber('BENCH_AB_TOKENS', 10_000), activeForSeconds: 6 * 3600 });
-    const rng = createRng(17);
-    const bodies = Array.from({ length: 5000 }, () => JSON.stringify({ query: QUERY, variables: { jti: pick(rng, seed.jtis) } }));
+    const bodies = tokenRelationsBodies(seed.jtis);
     const servers = [];
     for (const tree of trees) {
       const lib = (await import(pathToFileURL(join(tree.dir, 'bench', 'lib.ts')).href)) as typeof import('./lib.js');
       const transport = (await import(pathToFileURL(join(tree.dir, 'src', 'http', 'fast-path.ts')).href)) as typeof import('../src/http/fast-path.js');
       const app = lib.createBenchApp(bench);
-      const server = await listenOnLoopback(transport.createNodeHandler(app.app), '/graphql');
-      servers.push({ tree, server, cpu: [] as number[], rps: [] as number[] });
+      servers.push({ tree, server: await listenOnLoopback(transport.createNodeHandler(app.app), '/graphql') });
     }
-    const windows = envNumber('BENCH_AB_WINDOWS', 10);
-    const seconds = envNumber('BENCH_AB_S', 3);
-    const connections = envNumber('BENCH_CONNECTIONS', 50);
-    process.stderr.write(`load-ab: ${trees.length} trees, ${windows} windows of 1 s warm-up + ${seconds} s each, ${connections} connections\n`);
-    for (let w = 0; w < windows; w++) {
-      for (const s of w % 2 === 0 ? servers : [...servers].reverse()) {
-        const cpu0 = process.cpuUsage();
-        const t0 = performance.now();
-        const r = await runLoad(
-          { connections, durationS: seconds, warmupS: 1, token: BENCH_ADMIN_TOKEN, bodies, expect: '"clientName"', url: s.server.url },
-          (seconds + 60) * 1000,
-        );
-        const cpu = process.cpuUsage(cpu0);
-        const wall = (performance.now() - t0) / 1000;
-        if (r.mismatches > 0 || r.non2xx > 0 || r.errors > 0)
-          throw new Error(`${s.tree.label}: ${r.mismatches} wrong answers, ${r.non2xx} non-2xx, ${r.errors} errors`);
-        // Requests over the whole window (warm-up included) at the measured rate, against the whole window's CPU.
-        s.cpu.push((cpu.user + cpu.system) / (r.reqPerSec * wall));
-        s.rps.push(r.reqPerSec);
-      }
-    }
-    const first = servers[0] as (typeof servers)[number];
+    const figures = await loadInTurn(
+      'load-ab',
+      servers.map((s) => ({ label: s.tree.label, url: s.server.url })),
+      bodies,
+      10,
+    );
+    const first = figures[0] as WindowFigures;
     console.log(
       textTable(
         ['tree', 'CPU µs/req (median)', 'vs first', 'req/s (median)', 'vs first', 'CPU µs/req by window'],
-        servers.map((s) => [
-          s.tree.label,
-          median(s.cpu).toFixed(0),
-          `${(median(s.cpu) / median(first.cpu)).toFixed(2)}x`,
-          Math.round(median(s.rps)).toLocaleString('en-US'),
-          `${(median(s.rps) / median(first.rps)).toFixed(2)}x`,
-          s.cpu.map((c) => c.toFixed(0)).join(' '),
-        ]),
+        servers.map((s, i) => {
+          const f = figures[i] as WindowFigures;
+          return [
+            s.tree.label,
+            median(f.cpu).toFixed(0),
+            `${(median(f.cpu) / median(first.cpu)).toFixed(2)}x`,
+            Math.round(median(f.reqPerSec)).toLocaleString('en-US'),
+            `${(median(f.reqPerSec) / median(first.reqPerSec)).toFixed(2)}x`,
+            f.cpu.map((c) => c.toFixed(0)).join(' '),
+          ];
+        }),
       ),
     );
     for (const s of servers) await s.server.close();

@@ -23,7 +23,6 @@
  * BENCH_AB_TOKENS (10000), BENCH_AB_WINDOWS (6 per layer), BENCH_AB_S (3 s after a 1 s warm-up),
  * BENCH_CONNECTIONS (50).
  */
-import { performance } from 'node:perf_hooks';
 import { parse } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { GraphQLSchema } from 'graphql';
@@ -31,25 +30,23 @@ import { createContext } from '../src/context.js';
 import { createNodeHandler } from '../src/http/fast-path.js';
 import { schema } from '../src/schema/index.js';
 import {
-  BENCH_ADMIN_TOKEN,
   type BenchRedis,
+  TOKEN_RELATIONS_QUERY,
+  type WindowFigures,
   createBenchApp,
-  createRng,
   envNumber,
   listenOnLoopback,
-  pick,
-  runLoad,
+  loadInTurn,
   seedGatewayData,
   startBenchRedis,
   summarize,
   textTable,
+  tokenRelationsBodies,
 } from './lib.js';
 import { bareHandler, floorSchema, jsonHandler } from './reference-servers.js';
 
-const QUERY = 'query TokenRelations($jti: String!) { token(jti: $jti) { client { clientName } user { username } } }';
-
 function compiled(on: GraphQLSchema): CompiledQuery {
-  const query = compileQuery(on, parse(QUERY));
+  const query = compileQuery(on, parse(TOKEN_RELATIONS_QUERY));
   if (!isCompiledQuery(query)) throw new Error(`graphql-jit could not compile the query: ${JSON.stringify(query.errors)}`);
   return query;
 }
@@ -59,8 +56,7 @@ async function main(): Promise<void> {
   try {
     bench = await startBenchRedis();
     const seed = await seedGatewayData(bench.redis, bench.keys, { tokens: envNumber('BENCH_AB_TOKENS', 10_000), activeForSeconds: 6 * 3600 });
-    const rng = createRng(17);
-    const bodies = Array.from({ length: 5000 }, () => JSON.stringify({ query: QUERY, variables: { jti: pick(rng, seed.jtis) } }));
+    const bodies = tokenRelationsBodies(seed.jtis);
     const app = createBenchApp(bench);
     const plain = compiled(floorSchema(bench.redis, bench.keys));
     const pothos = compiled(schema);
@@ -72,37 +68,25 @@ async function main(): Promise<void> {
       app: createNodeHandler(app.app),
     };
     const layers = [];
-    for (const [name, handler] of Object.entries(handlers)) layers.push({ name, server: await listenOnLoopback(handler, '/graphql'), cpu: [] as number[] });
-    const windows = envNumber('BENCH_AB_WINDOWS', 6);
-    const seconds = envNumber('BENCH_AB_S', 3);
-    const connections = envNumber('BENCH_CONNECTIONS', 50);
-    process.stderr.write(`load-layers: ${layers.length} layers, ${windows} windows of 1 s warm-up + ${seconds} s each, ${connections} connections\n`);
-    for (let w = 0; w < windows; w++) {
-      for (const layer of w % 2 === 0 ? layers : [...layers].reverse()) {
-        const cpu0 = process.cpuUsage();
-        const t0 = performance.now();
-        const r = await runLoad(
-          { connections, durationS: seconds, warmupS: 1, token: BENCH_ADMIN_TOKEN, bodies, expect: '"clientName"', url: layer.server.url },
-          (seconds + 60) * 1000,
-        );
-        const cpu = process.cpuUsage(cpu0);
-        const wall = (performance.now() - t0) / 1000;
-        if (r.mismatches > 0 || r.non2xx > 0 || r.errors > 0)
-          throw new Error(`${layer.name}: ${r.mismatches} wrong answers, ${r.non2xx} non-2xx, ${r.errors} errors`);
-        layer.cpu.push((cpu.user + cpu.system) / (r.reqPerSec * wall));
-      }
-    }
+    for (const [name, handler] of Object.entries(handlers)) layers.push({ label: name, server: await listenOnLoopback(handler, '/graphql') });
+    const figures = await loadInTurn(
+      'load-layers',
+      layers.map((l) => ({ label: l.label, url: l.server.url })),
+      bodies,
+      6,
+    );
     const median = (values: number[]) => summarize(values).p50;
-    const bare = median((layers[0] as (typeof layers)[number]).cpu);
+    const bare = median((figures[0] as WindowFigures).cpu);
     let previous = 0;
     console.log(
       textTable(
         ['layer', 'CPU µs/req (median)', 'vs bare', 'added by the layer', 'CPU µs/req by window'],
-        layers.map((l) => {
-          const m = median(l.cpu);
+        layers.map((l, i) => {
+          const cpu = (figures[i] as WindowFigures).cpu;
+          const m = median(cpu);
           const added = previous === 0 ? '-' : `${(m - previous).toFixed(0)} µs`;
           previous = m;
-          return [l.name, m.toFixed(0), `${(m / bare).toFixed(2)}x`, added, l.cpu.map((c) => c.toFixed(0)).join(' ')];
+          return [l.label, m.toFixed(0), `${(m / bare).toFixed(2)}x`, added, cpu.map((c) => c.toFixed(0)).join(' ')];
         }),
       ),
     );

@@ -9,6 +9,7 @@ import { scanKeys, unlinkMany } from '../../src/redis/batch.js';
 import { type RedisClient, createRedis } from '../../src/redis/connection.js';
 import { GatewayWriter } from '../../src/redis/gateway-format.js';
 import { Keys } from '../../src/redis/keys.js';
+import { type Config, parseConfig } from '../../src/config.js';
 import { type ServiceOptions, type Services, createServices } from '../../src/services.js';
 import type { IndexingOptions } from '../../src/indexes/service.js';
 
@@ -40,6 +41,24 @@ export interface TestStore {
  * A store of our own in the test Redis: a fresh namespace (so tests never touch each other's keys
  * and nobody flushes anything), services over it with a settable clock, and the Yoga app.
  */
+/**
+ * A server configuration over `store`'s namespace in the test Redis: the admin token, the test JWT
+ * secret, a free port and no log, then `extra` (as environment variables: strings).
+ */
+export function serverConfig(store: TestStore, extra: Record<string, string> = {}): Config {
+  return parseConfig({
+    REDIS_URL: inject('redisUrl'),
+    OAUTH_KEY_PREFIX: store.keys.prefixes.oauth,
+    SESSION_KEY_PREFIX: store.keys.prefixes.session,
+    ADMIN_KEY_PREFIX: store.keys.prefixes.admin,
+    ADMIN_TOKEN: ADMIN,
+    GATEWAY_JWT_SECRET: JWT_SECRET,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...extra,
+  });
+}
+
 export async function openStore(
   options: {
     now?: number;

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLogTap, createLogger } from '../../src/logger.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 import { knownTestSecrets } from '../helpers/secrets.js';
-import { ADMIN, JWT_SECRET, type TestStore, VIEWER, loadSampleRecords, openStore } from '../helpers/store.js';
+import { ADMIN, type TestStore, VIEWER, loadSampleRecords, openStore, serverConfig } from '../helpers/store.js';
 
 /**
  * A whole session against the real server (startServer, as the process runs it, logging at debug)
@@ -21,16 +20,9 @@ describe('secrets never reach the logs', () => {
     store = await openStore();
     await loadSampleRecords(store);
     untap = addLogTap((line) => tapped.push(line));
-    const config = parseConfig({
-      REDIS_URL: inject('redisUrl'),
-      OAUTH_KEY_PREFIX: store.keys.prefixes.oauth,
-      SESSION_KEY_PREFIX: store.keys.prefixes.session,
-      ADMIN_KEY_PREFIX: store.keys.prefixes.admin,
-      ADMIN_TOKEN: ADMIN,
+    const config = serverConfig(store, {
       VIEWER_TOKEN: VIEWER,
-      GATEWAY_JWT_SECRET: JWT_SECRET,
       BASE_DOMAIN: 'example.com',
-      PORT: '0',
       METRICS_PORT: '0',
       LOG_LEVEL: 'debug',
       RATE_LIMIT_ANONYMOUS_PER_SECOND: '100',

@@ -1,6 +1,6 @@
 import { type Server, createServer } from 'node:http';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createNodeHandler } from '../../src/http/fast-path.js';
@@ -9,7 +9,7 @@ import { Metrics } from '../../src/metrics/registry.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningServer, metricsPlan, startServer } from '../../src/server.js';
 import { knownTestSecrets } from '../helpers/secrets.js';
-import { ADMIN, JWT_SECRET, SAMPLE_TIME_MS, type TestStore, followIndexes, loadSampleRecords, openStore } from '../helpers/store.js';
+import { ADMIN, SAMPLE_TIME_MS, type TestStore, followIndexes, loadSampleRecords, openStore, serverConfig } from '../helpers/store.js';
 
 const METRICS_TOKEN = 'test-metrics-token-0123456789';
 
@@ -209,18 +209,7 @@ describe('the server with metrics', () => {
   let running: RunningServer;
   beforeAll(async () => {
     store = await openStore();
-    const config = parseConfig({
-      REDIS_URL: inject('redisUrl'),
-      OAUTH_KEY_PREFIX: store.keys.prefixes.oauth,
-      SESSION_KEY_PREFIX: store.keys.prefixes.session,
-      ADMIN_KEY_PREFIX: store.keys.prefixes.admin,
-      ADMIN_TOKEN: ADMIN,
-      GATEWAY_JWT_SECRET: JWT_SECRET,
-      PORT: '0',
-      METRICS_PORT: '0',
-      LOG_LEVEL: 'silent',
-    });
-    running = await startServer(config, createLogger({ level: 'silent' }));
+    running = await startServer(serverConfig(store, { METRICS_PORT: '0' }), createLogger({ level: 'silent' }));
   });
   afterAll(async () => {
     await running.shutdown('test');

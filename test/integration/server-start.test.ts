@@ -1,8 +1,7 @@
-import { describe, expect, inject, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server.js';
-import { ADMIN, JWT_SECRET, openStore } from '../helpers/store.js';
+import { ADMIN, openStore, serverConfig } from '../helpers/store.js';
 
 describe('the server as it starts', () => {
   // The server's connection queues nothing while it is not ready; a cluster needs a few round trips
@@ -10,20 +9,7 @@ describe('the server as it starts', () => {
   // reachable" about nine times in ten.
   it('answers the first query sent once it listens, on a single server and on a cluster', async () => {
     const store = await openStore();
-    const running = await startServer(
-      parseConfig({
-        REDIS_URL: inject('redisUrl'),
-        OAUTH_KEY_PREFIX: store.keys.prefixes.oauth,
-        SESSION_KEY_PREFIX: store.keys.prefixes.session,
-        ADMIN_KEY_PREFIX: store.keys.prefixes.admin,
-        ADMIN_TOKEN: ADMIN,
-        GATEWAY_JWT_SECRET: JWT_SECRET,
-        PORT: '0',
-        METRICS_ENABLED: 'false',
-        LOG_LEVEL: 'silent',
-      }),
-      createLogger({ level: 'silent' }),
-    );
+    const running = await startServer(serverConfig(store, { METRICS_ENABLED: 'false' }), createLogger({ level: 'silent' }));
     try {
       const first = await fetch(running.url, {
         method: 'POST',
