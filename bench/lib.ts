@@ -547,6 +547,11 @@ export function summarize(samples: readonly number[]): Summary {
   };
 }
 
+/** The median (summarize's p50). */
+export function median(samples: readonly number[]): number {
+  return summarize(samples).p50;
+}
+
 /** Milliseconds `fn` takes (wall clock, high resolution), with its result. */
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = performance.now();

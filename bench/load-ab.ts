@@ -27,13 +27,11 @@ import {
   loadInTurn,
   seedGatewayData,
   startBenchRedis,
-  summarize,
+  median,
   textTable,
   tokenRelationsBodies,
   treeOf,
 } from './lib.js';
-
-const median = (values: number[]) => summarize(values).p50;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

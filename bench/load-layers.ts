@@ -39,7 +39,7 @@ import {
   loadInTurn,
   seedGatewayData,
   startBenchRedis,
-  summarize,
+  median,
   textTable,
   tokenRelationsBodies,
 } from './lib.js';
@@ -75,7 +75,6 @@ async function main(): Promise<void> {
       bodies,
       6,
     );
-    const median = (values: number[]) => summarize(values).p50;
     const bare = median((figures[0] as WindowFigures).cpu);
     let previous = 0;
     console.log(

@@ -55,7 +55,7 @@ import {
   saveSnapshot,
   seedGatewayData,
   startBenchRedis,
-  summarize,
+  median,
   textTable,
   tokenByJti,
   treeOf,
@@ -113,7 +113,6 @@ function log(message: string): void {
 }
 
 const time = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${formatMs(ms)} ms`);
-const median = (values: number[]) => summarize(values).p50;
 
 /** `fn` on a fresh private redis-server (from the snapshot, or empty), stopped afterwards. */
 async function onFreshRedis<T>(snapshot: string | null, fn: (bench: BenchRedis) => Promise<T>): Promise<T> {
