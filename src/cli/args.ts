@@ -72,6 +72,34 @@ function suggestion(given: string, known: readonly string[]): string {
 }
 
 /**
+ * Arguments the gateway draws from `secrets.token_urlsafe` (a jti from `token_urlsafe(16)`, an
+ * authorization code from `token_urlsafe(32)`), and one in 64 of them starts with "-". One of
+ * exactly that shape where the command takes such an argument is the argument, not a misspelt
+ * option, so `just oauth-delete-token -Xy3…` and the printed `generate-github-token-complete CODE`
+ * work as shown; anything else that starts with "-" still needs `--`.
+ */
+const RANDOM_ARGUMENT_SHAPES: Readonly<Record<string, RegExp>> = {
+  JTI: /^-[\w-]{21}$/,
+  CODE: /^-[\w-]{42}$/,
+};
+
+/** `argv` with the random-id arguments it holds (see above) moved behind a `--`. */
+function randomIdsAsArguments(spec: CommandSpec, options: Record<string, OptionSpec>, argv: readonly string[]): readonly string[] {
+  const shapes = (spec.args ?? []).flatMap((a) => RANDOM_ARGUMENT_SHAPES[a.replace(/[[\]]/g, '')] ?? []);
+  if (shapes.length === 0) return argv;
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  const isId = (arg: string, i: number) => {
+    const previous = head[i - 1];
+    const valueOfPrevious = previous?.startsWith('--') === true && !previous.includes('=') && options[previous.slice(2)]?.type === 'string';
+    return !valueOfPrevious && options[arg.replace(/^-+/, '')] === undefined && shapes.some((s) => s.test(arg));
+  };
+  const ids = head.filter(isId);
+  if (ids.length === 0) return argv;
+  return [...head.filter((a, i) => !isId(a, i)), '--', ...ids, ...(end < 0 ? [] : argv.slice(end + 1))];
+}
+
+/**
  * Parses a command's arguments strictly (`node:util` parseArgs): an unknown option, a value for a
  * flag, a missing string value, a missing or extra argument is a UsageError.
  */
@@ -80,7 +108,7 @@ export function parseCommandArgs(name: string, spec: CommandSpec, argv: readonly
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: [...randomIdsAsArguments(spec, options, argv)],
       options: Object.fromEntries(Object.entries(options).map(([k, o]) => [k, { type: o.type, multiple: o.multiple === true }])),
       allowPositionals: true,
       strict: true,
