@@ -26,12 +26,16 @@ export const TokenFormatEnum = builder.enumType('TokenRecordFormat', {
   } as const,
 });
 
-export const AccessToken = builder.loadableNodeRef('AccessToken', {
-  id: { resolve: (t) => t.id },
-  load: (ids: string[], ctx: Context) => ctx.view.tokensById(ids) as Promise<StoredToken[]>,
-});
+/**
+ * A node with its own batch load for `node(id:)` and `nodes(ids:)`, not a loadable ref: no field
+ * returns a jti to be loaded, and the dataloader plugin makes a loader per request for every field
+ * of a loadable type, used or not.
+ */
+export const AccessToken = builder.objectRef<StoredToken>('AccessToken');
 
-AccessToken.implement({
+builder.node(AccessToken, {
+  id: { resolve: (t) => t.id },
+  loadMany: (ids, ctx) => ctx.view.tokensById(ids),
   description: 'An access-token record at `oauth:token:{jti}`. The JWT itself is not stored; this is what the gateway checks on every request.',
   fields: (t) => ({
     jti: t.string({ description: 'The token id (the key suffix, the JWT `jti`).', resolve: (tok) => tok.id }),

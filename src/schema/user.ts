@@ -1,4 +1,3 @@
-import type { Context } from '../context.js';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { DeleteResult } from './deletion.js';
@@ -11,15 +10,15 @@ interface UserShape {
   username: string;
 }
 
-export const User = builder.loadableNodeRef('User', {
-  id: { resolve: (u) => u.username },
-  load: async (usernames: string[], ctx: Context) => {
-    const known = new Set(await ctx.view.usernames());
-    return usernames.map((username) => (known.has(username) ? { username } : null)) as UserShape[];
-  },
-});
+/** A node with its own batch load, not a loadable ref: no field returns a username to be loaded (see AccessToken). */
+export const User = builder.objectRef<UserShape>('User');
 
-User.implement({
+builder.node(User, {
+  id: { resolve: (u) => u.username },
+  loadMany: async (usernames, ctx) => {
+    const known = new Set(await ctx.view.usernames());
+    return usernames.map((username) => (known.has(username) ? { username } : null));
+  },
   description: 'A user the gateway knows: a username found on an access token, a refresh token or a user token index (`oauth:user_tokens:{username}`).',
   fields: (t) => ({
     username: t.string({ description: 'GitHub login.', resolve: (u) => u.username }),

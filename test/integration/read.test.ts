@@ -67,6 +67,27 @@ const Missing = graphql(`
   }
 `);
 
+const Ids = graphql(`
+  query Ids($clientId: String!, $username: String!, $jti: String!) {
+    client(clientId: $clientId) { id }
+    user(username: $username) { id }
+    token(jti: $jti) { id }
+  }
+`);
+
+const Nodes = graphql(`
+  query Nodes($id: ID!, $ids: [ID!]!) {
+    node(id: $id) { id ... on AccessToken { jti client { clientId } } }
+    nodes(ids: $ids) {
+      __typename
+      id
+      ... on OAuthClient { clientId }
+      ... on User { username }
+      ... on AccessToken { jti owner: username }
+    }
+  }
+`);
+
 const Secrets = graphql(`
   query Secrets {
     clients(first: 500) { edges { node { clientId clientSecret registrationAccessToken } } }
@@ -294,6 +315,23 @@ describe('read side on gateway-format data', () => {
 
   it('answers null, not an error, for missing records', async () => {
     expect(expectData(await execute(store, Missing))).toEqual({ client: null, token: null, user: null });
+  });
+
+  it('fetches a client, a user and a token again by global id (node, nodes), null once gone', async () => {
+    const ids = expectData(await execute(store, Ids, { clientId: 'client_7pycEZkYab2d0ktIp4YXsA', username: 'alice', jti: 'kDUJmV-Ua39KzJLYrLNOvA' }));
+    const [client, user, token] = [ids.client?.id, ids.user?.id, ids.token?.id] as string[];
+    const gone = Buffer.from('AccessToken:no_such_jti').toString('base64');
+    const data = expectData(await execute(store, Nodes, { id: token, ids: [user, token, gone, client, token] }));
+    expect(data.node).toEqual({ id: token, jti: 'kDUJmV-Ua39KzJLYrLNOvA', client: { clientId: 'client_7pycEZkYab2d0ktIp4YXsA' } });
+    expect(data.nodes).toEqual([
+      { __typename: 'User', id: user, username: 'alice' },
+      { __typename: 'AccessToken', id: token, jti: 'kDUJmV-Ua39KzJLYrLNOvA', owner: 'alice' },
+      null,
+      { __typename: 'OAuthClient', id: client, clientId: 'client_7pycEZkYab2d0ktIp4YXsA' },
+      { __typename: 'AccessToken', id: token, jti: 'kDUJmV-Ua39KzJLYrLNOvA', owner: 'alice' },
+    ]);
+    const nobody = Buffer.from('User:nobody').toString('base64');
+    expect(expectData(await execute(store, Nodes, { id: gone, ids: [nobody] }))).toEqual({ node: null, nodes: [null] });
   });
 
   it('refuses a request without a token or with a wrong one (401)', async () => {
