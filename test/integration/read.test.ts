@@ -319,7 +319,7 @@ describe('read side on gateway-format data', () => {
 
   it('fetches a client, a user and a token again by global id (node, nodes), null once gone', async () => {
     const ids = expectData(await execute(store, Ids, { clientId: 'client_7pycEZkYab2d0ktIp4YXsA', username: 'alice', jti: 'kDUJmV-Ua39KzJLYrLNOvA' }));
-    const [client, user, token] = [ids.client?.id, ids.user?.id, ids.token?.id] as string[];
+    const [client, user, token] = [ids.client?.id, ids.user?.id, ids.token?.id] as [string, string, string];
     const gone = Buffer.from('AccessToken:no_such_jti').toString('base64');
     const data = expectData(await execute(store, Nodes, { id: token, ids: [user, token, gone, client, token] }));
     expect(data.node).toEqual({ id: token, jti: 'kDUJmV-Ua39KzJLYrLNOvA', client: { clientId: 'client_7pycEZkYab2d0ktIp4YXsA' } });
