@@ -35,7 +35,6 @@ builder.queryField('auditLog', (t) =>
       type: AuditEntry,
       description:
         'The audit trail, newest first: mutations (the last 10,000 kept) and, kept apart so they cannot push those out, refused accesses (the last 10,000; repeats from one caller aggregated per window, see `attempts`).',
-      authScopes: { viewer: true },
       resolve: async (_root, args, ctx) => paginate(await ctx.services.audit.list(), args, auditSortKey, 'desc'),
     },
     AuditEntryConnection,

@@ -237,7 +237,6 @@ builder.queryFields((t) => ({
     {
       type: Backup,
       description: 'The backup files in BACKUP_DIR, newest first. Corrupt files are listed too, with `parseError`.',
-      authScopes: { viewer: true },
       resolve: async (_root, args, ctx) => paginate(await ctx.services.backups.list(), args, (b) => backupSortKey(b.name), 'desc'),
     },
     BackupConnection,
@@ -246,7 +245,6 @@ builder.queryFields((t) => ({
     type: Backup,
     nullable: true,
     description: 'One backup by file name; null when there is no such file. A name that is not a plain file name in BACKUP_DIR is refused.',
-    authScopes: { viewer: true },
     args: { name: t.arg.string({ required: true }) },
     resolve: (_root, { name }, ctx) => ctx.services.backups.get(name),
   }),

@@ -20,6 +20,11 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin, ValidationPlugin],
+  // Who may do what: admission lets in only the admin and the viewer, before parsing, and the
+  // viewer may run every query and subscription, so those declare no scope (a check per request
+  // that could never refuse, and scope-auth's per-request cache with it, cost 10-15% of a small
+  // read's CPU). What the viewer may not do is declared where it is: `admin` (or
+  // `dryRunOpenToViewer`) on every mutation, `adminOnly` on every secret (test/unit/schema.test.ts).
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({

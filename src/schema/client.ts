@@ -101,7 +101,6 @@ builder.queryFields((t) => ({
     {
       type: OAuthClient,
       description: 'Every client registration, sorted by client id, corrupt ones included.',
-      authScopes: { viewer: true },
       args: { filter: t.arg({ type: ClientFilter }) },
       resolve: async (_root, args, ctx) => {
         const filter = args.filter ?? {};
@@ -119,7 +118,6 @@ builder.queryFields((t) => ({
     type: OAuthClient,
     nullable: true,
     description: 'One client by id; null when it does not exist.',
-    authScopes: { viewer: true },
     args: { clientId: t.arg.string({ required: true }) },
     resolve: async (_root, { clientId }, ctx) => ctx.view.client(clientId),
   }),
@@ -140,7 +138,6 @@ builder.queryField('clientDeletionPreview', (t) =>
     type: CascadePreview,
     nullable: true,
     description: 'What `deleteClient(cascade: true)` would remove; null when the client does not exist. Changes nothing.',
-    authScopes: { viewer: true },
     args: { clientId: t.arg.string({ required: true }) },
     resolve: (_root, { clientId }, ctx) => ctx.services.deletion.previewClientCascade(clientId),
   }),

@@ -149,7 +149,6 @@ builder.queryFields((t) => ({
     {
       type: RefreshToken,
       description: 'Refresh tokens, sorted by fingerprint.',
-      authScopes: { viewer: true },
       args: { filter: t.arg({ type: RefreshTokenFilter }) },
       resolve: async (_root, args, ctx) => {
         const filter = args.filter ?? {};
@@ -167,7 +166,6 @@ builder.queryFields((t) => ({
     {
       type: AuthState,
       description: 'Pending authorizations (CSRF states), sorted by fingerprint.',
-      authScopes: { viewer: true },
       args: { clientId: t.arg.string({ description: "Only this client's." }) },
       resolve: async (_root, args, ctx) =>
         listConnection(
@@ -183,7 +181,6 @@ builder.queryFields((t) => ({
     {
       type: AuthorizationCode,
       description: 'Unredeemed authorization codes, sorted by fingerprint.',
-      authScopes: { viewer: true },
       args: { clientId: t.arg.string({ description: "Only this client's." }), username: t.arg.string({ description: "Only this user's." }) },
       resolve: async (_root, args, ctx) => {
         const filter = { clientId: args.clientId, username: args.username };

@@ -67,7 +67,6 @@ builder.subscriptionField('gatewayEvents', (t) =>
     type: GatewayEvent,
     description:
       "The gateway's writes as they happen: client registrations, access and refresh tokens, codes (a refresh grant's read of its refresh token is not seen; its new access token is). Starts with WATCHING; a subscriber that reads too slowly gets LAGGED with the number it missed. Ends with the service.",
-    authScopes: { viewer: true },
     args: { filter: t.arg({ type: GatewayEventFilter, required: false }) },
     subscribe: (_root, { filter }, ctx) =>
       ctx.services.gatewayEvents.subscribe({ clientId: filter?.clientId ?? null, username: filter?.username ?? null, kinds: filter?.kinds ?? null }),

@@ -49,7 +49,6 @@ builder.queryField('indexStatus', (t) =>
   t.field({
     type: IndexStatus,
     description: 'State of the derived indexes, as this service process sees them.',
-    authScopes: { viewer: true },
     resolve: (_root, _args, ctx) => ctx.services.indexes.status(),
   }),
 );

@@ -42,7 +42,6 @@ builder.queryField('inspectToken', (t) =>
     type: Inspection,
     description:
       "Checks a bearer token as the gateway's /verify does: signature (RS256 or HS256 key from the configuration), issuer `https://auth.{BASE_DOMAIN}`, expiry, and that its Redis record still exists.",
-    authScopes: { viewer: true },
     args: { token: t.arg.string({ required: true, description: 'The compact JWT.' }) },
     resolve: (_root, { token }, ctx) => ctx.services.inspector.inspect(token),
   }),

@@ -81,7 +81,6 @@ builder.queryFields((t) => ({
     type: Job,
     nullable: true,
     description: 'One job by id; null when unknown or older than the retention (7 days).',
-    authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => ctx.services.jobs.get(String(id)),
   }),
@@ -89,7 +88,6 @@ builder.queryFields((t) => ({
     {
       type: Job,
       description: 'Recent jobs, newest first.',
-      authScopes: { viewer: true },
       resolve: async (_root, args, ctx) => paginate(await ctx.services.jobs.list(), args, jobKey, 'desc'),
     },
     JobConnection,
@@ -126,7 +124,6 @@ builder.subscriptionField('jobProgress', (t) =>
     type: Job,
     description:
       "A job's current state at once (so a late subscriber still sees a finished job), then every update, a few per second at most; ends after the final status.",
-    authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     subscribe: (_root, { id }, ctx) => ctx.services.jobs.follow(String(id)),
     resolve: (job) => job,

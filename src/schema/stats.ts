@@ -36,7 +36,6 @@ builder.queryField('stats', (t) =>
   t.field({
     type: OAuthStats,
     description: 'Statistics of the whole store.',
-    authScopes: { viewer: true },
     resolve: (_root, _args, ctx) => ctx.services.stats.compute(),
   }),
 );

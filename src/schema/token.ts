@@ -110,7 +110,6 @@ builder.queryFields((t) => ({
       type: AccessToken,
       description:
         'Access tokens, corrupt ones included (unless a filter excludes them). Sorted by jti with a client or user filter; else in the order the indexes page in (a hash of the jti, then the jti), so each page reads only its own tokens.',
-      authScopes: { viewer: true },
       args: { filter: t.arg({ type: TokenFilter }) },
       resolve: async (_root, args, ctx) => {
         const filter = args.filter ?? {};
@@ -130,7 +129,6 @@ builder.queryFields((t) => ({
     type: AccessToken,
     nullable: true,
     description: 'One access token by jti; null when it does not exist (revoked, purged or expired out of Redis).',
-    authScopes: { viewer: true },
     args: { jti: t.arg.string({ required: true }) },
     resolve: (_root, { jti }, ctx) => ctx.view.token(jti),
   }),

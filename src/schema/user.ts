@@ -43,7 +43,6 @@ builder.queryFields((t) => ({
     {
       type: User,
       description: 'Every known user, sorted by username.',
-      authScopes: { viewer: true },
       resolve: async (_root, args, ctx) =>
         listConnection(
           args,
@@ -58,7 +57,6 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     description: 'One user by username; null when no token, refresh token or index mentions it.',
-    authScopes: { viewer: true },
     args: { username: t.arg.string({ required: true }) },
     resolve: async (_root, { username }, ctx) => ((await ctx.view.userExists(username)) ? { username } : null),
   }),
